@@ -1,0 +1,6 @@
+package cn.js.reduction.intake;
+
+/** How much a finding weighs: ERROR rejects the row (or skips the file), WARNING keeps it, INFO informs. */
+public enum Severity {
+    ERROR, WARNING, INFO
+}

@@ -1,0 +1,25 @@
+package cn.js.reduction.intake;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A submitted file opened for reading: its sheets in workbook order, each read row by row as a stream, so
+ * that memory does not grow with the file. A CSV file has one sheet, named after the file without its
+ * extension. Implementations: xlsx (POI event API), xls (HSSF), csv (opencsv); {@link SheetSources#open}
+ * picks one by the file's content, not its name.
+ */
+public interface SheetSource extends Closeable {
+
+    List<String> sheetNames();
+
+    /** Reads the 0-based sheet from its first row. Only one cursor is open at a time. */
+    RowCursor rows(int sheetIndex) throws IOException, UnreadableFileException;
+
+    /** Rows of one sheet, in file order; rows the file does not store are not returned. */
+    interface RowCursor extends Closeable {
+        /** The next stored row (it may still be blank), or null at the end of the sheet. */
+        RawRow next() throws IOException, UnreadableFileException;
+    }
+}

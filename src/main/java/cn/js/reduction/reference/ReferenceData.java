@@ -1,0 +1,144 @@
+package cn.js.reduction.reference;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The plan year's reference data (SPEC §2): cities, categories and the annex tables, with the matchers that
+ * turn what people type into codes. Immutable; loaded once per run by {@link ReferenceDataLoader}.
+ */
+public final class ReferenceData {
+
+    private final int year;
+    private final String version;
+    private final List<City> cities;
+    private final City province;
+    private final List<Category> categories;
+    private final Map<String, Integer> planned;          // cityCode|categoryCode → count
+    private final Map<String, BigDecimal> targetPct;     // cityCode|POLLUTANT → %
+    private final List<AirQualityTarget> airQualityTargets;
+    private final List<AutumnWinterTarget> autumnWinterTargets;
+    private final Map<String, City> cityIndex = new HashMap<>();
+    private final Map<String, Category> categoryIndex = new HashMap<>();
+
+    /**
+     * @param planned   annex 4: key {@code cityCode + "|" + categoryCode}, for the 13 cities and the province
+     * @param targetPct annex 2: key {@code cityCode + "|" + Pollutant.name()}, for the 13 cities and the province
+     */
+    public ReferenceData(int year, String version, List<City> cities, City province, List<Category> categories,
+                         Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
+                         List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets) {
+        this.year = year;
+        this.version = version;
+        this.cities = List.copyOf(cities);
+        this.province = province;
+        this.categories = List.copyOf(categories);
+        this.planned = Map.copyOf(planned);
+        this.targetPct = Map.copyOf(targetPct);
+        this.airQualityTargets = List.copyOf(airQualityTargets);
+        this.autumnWinterTargets = List.copyOf(autumnWinterTargets);
+        for (City c : this.cities) {
+            cityIndex.put(c.code(), c);
+            cityIndex.put(cityKey(c.name()), c);
+            cityIndex.put(cityKey(c.name() + "市"), c);
+            cityIndex.put(cityKey(c.pinyin()), c);
+            cityIndex.put(cityKey(c.pinyin() + "shi"), c);
+        }
+        for (Category c : this.categories) {
+            categoryIndex.put(categoryKey(c.code()), c);
+            categoryIndex.put(categoryKey(c.name()), c);
+            if (c.name().endsWith("项目")) {
+                categoryIndex.put(categoryKey(c.name().substring(0, c.name().length() - 2)), c);
+            }
+        }
+    }
+
+    public int year() {
+        return year;
+    }
+
+    /** The reference data's version, e.g. "2020-v1", written into every run's metadata. */
+    public String version() {
+        return version;
+    }
+
+    /** The 13 cities, in annex order. */
+    public List<City> cities() {
+        return cities;
+    }
+
+    public City province() {
+        return province;
+    }
+
+    /** The 18 categories, in annex 4's column order. */
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public List<AirQualityTarget> airQualityTargets() {
+        return airQualityTargets;
+    }
+
+    public List<AutumnWinterTarget> autumnWinterTargets() {
+        return autumnWinterTargets;
+    }
+
+    /** Annex 4's planned project count; 0 where the annex cell is blank. */
+    public int planned(String cityCode, String categoryCode) {
+        return planned.getOrDefault(cityCode + "|" + categoryCode, 0);
+    }
+
+    /** Annex 2's reduction target in % against 2015, or null when the annex has none. */
+    public BigDecimal targetPct(String cityCode, Pollutant pollutant) {
+        return targetPct.get(cityCode + "|" + pollutant.name());
+    }
+
+    public Optional<City> city(String code) {
+        return code != null && code.equals(province.code()) ? Optional.of(province)
+                : cities.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /**
+     * A city as people write it: the bare name (南京), with 市 (南京市), the GB/T 2260 code (320100) or the pinyin
+     * (Nanjing, NANJING), ignoring case, white space and full-width forms. Never the province.
+     */
+    public Optional<City> findCity(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String key = cityKey(text);
+        if (key.endsWith(".0")) { // a code typed into a numeric cell
+            key = key.substring(0, key.length() - 2);
+        }
+        return Optional.ofNullable(cityIndex.get(key));
+    }
+
+    /**
+     * A category by its code or its name; the name also without the trailing 项目, with half- or full-width
+     * brackets, ignoring white space and case.
+     */
+    public Optional<Category> findCategory(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(categoryIndex.get(categoryKey(text)));
+    }
+
+    public Optional<Category> category(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    private static String cityKey(String text) {
+        return Text.normalise(text).toLowerCase(Locale.ROOT);
+    }
+
+    private static String categoryKey(String text) {
+        // Text.normalise folds full-width brackets （） to ( ); underscores and hyphens in codes are kept
+        return Text.normalise(text).toUpperCase(Locale.ROOT);
+    }
+}
