@@ -1,0 +1,35 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.intake.Finding;
+import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reconcile.ReductionTally;
+import cn.js.reduction.reference.ReferenceData;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Everything a report needs, read from the run's result and staging tables. Row-level data is handed over
+ * one row at a time so that a million projects never sit in memory. A cityCode of null means the whole
+ * province.
+ */
+public interface ReportData {
+
+    RunInfo runInfo();
+
+    ReferenceData reference();
+
+    /** 14 × 19 tallies in city (annex order, province last) × category (annex order, TOTAL last) order. */
+    List<ProjectTally> projectTallies();
+
+    /** 14 × 3 tallies in city × pollutant order, province last. */
+    List<ReductionTally> reductionTallies();
+
+    /** Findings in file, sheet, row, cell order; for a city, those of its rows and files and its own. */
+    void forEachFinding(String cityCode, Consumer<Finding> action);
+
+    /** Accepted projects in file, sheet, row order. */
+    void forEachAcceptedProject(String cityCode, Consumer<AcceptedProject> action);
+
+    /** Rejected rows' findings of severity ERROR (one line per reason), in file, sheet, row order. */
+    void forEachRejection(String cityCode, Consumer<Finding> action);
+}
