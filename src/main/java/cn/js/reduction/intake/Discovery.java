@@ -1,0 +1,57 @@
+package cn.js.reduction.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The discover stage: records every file of the run's input set with its hash and kind, and a file-level
+ * finding for each file that is skipped (unreadable, unknown kind, missing columns). Idempotent: it replaces
+ * what an earlier attempt of the same run recorded.
+ */
+public final class Discovery {
+
+    public static final String STAGE = "DISCOVER";
+
+    private final JdbcTemplate jdbc;
+    private final FindingStore findings;
+
+    public Discovery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.findings = new FindingStore(jdbc);
+    }
+
+    /**
+     * @param expectedFingerprint the fingerprint the run was started with; a different input set now means
+     *                            the files changed under a run, which must not be silently mixed
+     * @return the number of readable files
+     */
+    public int discover(long runId, int year, Path yearFolder, String expectedFingerprint) throws IOException {
+        InputSet set = InputSet.scan(yearFolder);
+        if (expectedFingerprint != null && !expectedFingerprint.equals(set.fingerprint())) {
+            throw new IllegalStateException("输入文件在本次运行开始后发生了变化，请重新发起运行 (the files of " + yearFolder
+                    + " changed since this run started; start a new run instead of restarting this one)");
+        }
+        jdbc.update("DELETE FROM ra_input_file WHERE run_id = ?", runId);
+        findings.deleteStage(runId, STAGE);
+        SubmissionSniffer sniffer = new SubmissionSniffer(year);
+        int readable = 0;
+        for (InputSet.InputFile f : set.files()) {
+            SubmissionSniffer.Result sniff = sniffer.sniff(f.path());
+            jdbc.update("INSERT INTO ra_input_file (run_id, file_name, sha256, size_bytes, submitted_at, kind, sheet_name,"
+                            + " header_row, readable) VALUES (?,?,?,?,?,?,?,?,?)",
+                    runId, f.name(), f.sha256(), f.sizeBytes(), Timestamp.valueOf(f.submittedAt()),
+                    sniff.kind() == null ? null : sniff.kind().name(),
+                    sniff.header() == null ? null : sniff.header().sheet(),
+                    sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable());
+            if (sniff.readable()) {
+                readable++;
+            } else {
+                findings.insert(runId, STAGE, 0, Finding.of(sniff.problem(), null, f.name(),
+                        sniff.header() == null ? null : sniff.header().sheet(), null, null, null, sniff.message()));
+            }
+        }
+        return readable;
+    }
+}

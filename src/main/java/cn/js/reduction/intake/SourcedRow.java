@@ -1,0 +1,5 @@
+package cn.js.reduction.intake;
+
+/** A data row of a submitted file together with the file's name and header, as the intake reader yields it. */
+public record SourcedRow(String file, Header header, RawRow row) {
+}

@@ -1,0 +1,10 @@
+package cn.js.reduction.intake;
+
+/**
+ * A row's outcome ready for staging.
+ *
+ * @param idCell A1 reference of the row's 项目编号 cell (projects only), so a later duplicate check can point
+ *               at it
+ */
+public record StagedRow(FileKind kind, RowOutcome<?> outcome, String idCell) {
+}

@@ -1,0 +1,80 @@
+package cn.js.reduction.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Tells what a submitted file is by its header (SPEC §3): the first sheet whose first 20 rows hold a
+ * recognisable header is the one read. Used by discovery (to record the kind) and by the intake reader (to
+ * find where the data starts), so both always agree.
+ */
+public final class SubmissionSniffer {
+
+    /** How far down a sheet the header may be. */
+    public static final int HEADER_SEARCH_ROWS = 20;
+
+    private final HeaderLocator locator;
+
+    public SubmissionSniffer(int year) {
+        this.locator = new HeaderLocator(year);
+    }
+
+    /** What sniffing found: a readable header, or the file-level finding that skips the file. */
+    public record Result(Header header, int sheetIndex, Rule problem, String message) {
+
+        public boolean readable() {
+            return problem == null;
+        }
+
+        public FileKind kind() {
+            return header == null ? null : header.kind();
+        }
+    }
+
+    public Result sniff(Path file) {
+        try (SheetSource source = SheetSources.open(file)) {
+            List<String> sheets = source.sheetNames();
+            Header incomplete = null;
+            int incompleteSheet = -1;
+            for (int i = 0; i < sheets.size(); i++) {
+                List<RawRow> first = new ArrayList<>();
+                try (SheetSource.RowCursor rows = source.rows(i)) {
+                    RawRow row;
+                    while ((row = rows.next()) != null && row.rowNumber() <= HEADER_SEARCH_ROWS) {
+                        first.add(row);
+                    }
+                }
+                Optional<Header> header = locator.locate(sheets.get(i), first);
+                if (header.isPresent()) {
+                    if (header.get().missingRequired().isEmpty()) {
+                        return new Result(header.get(), i, null, null);
+                    }
+                    if (incomplete == null) {
+                        incomplete = header.get();
+                        incompleteSheet = i;
+                    }
+                }
+            }
+            if (incomplete != null) {
+                String missing = incomplete.missingRequired().stream().map(Field::header)
+                        .collect(Collectors.joining("、"));
+                return new Result(incomplete, incompleteSheet, Rule.MISSING_COLUMN,
+                        "工作表「" + incomplete.sheet() + "」是" + incomplete.kind().title() + "，但缺少必需的列：" + missing
+                                + "。请按模板补齐表头后重新报送 (missing required columns)");
+            }
+            return new Result(null, -1, Rule.UNKNOWN_FILE_KIND,
+                    "在任何工作表的前" + HEADER_SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
+                            + "「污染物」「基准年排放量」）。请使用模板报送 (no recognisable header in the first "
+                            + HEADER_SEARCH_ROWS + " rows of any sheet)");
+        } catch (UnreadableFileException e) {
+            return new Result(null, -1, Rule.FILE_UNREADABLE, e.getMessage());
+        } catch (IOException e) {
+            return new Result(null, -1, Rule.FILE_UNREADABLE,
+                    "文件无法读取 (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package cn.js.reduction.operations;
+
+import cn.js.reduction.intake.Consolidation;
+import cn.js.reduction.intake.Discovery;
+import cn.js.reduction.intake.FilePartitioner;
+import cn.js.reduction.intake.Finding;
+import cn.js.reduction.intake.FindingStore;
+import cn.js.reduction.intake.RowProcessor;
+import cn.js.reduction.intake.RowValidator;
+import cn.js.reduction.intake.SourcedRow;
+import cn.js.reduction.intake.StagedRow;
+import cn.js.reduction.intake.StagingWriter;
+import cn.js.reduction.intake.SubmissionRowReader;
+import cn.js.reduction.reconcile.Reconciliation;
+import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceTables;
+import cn.js.reduction.report.Manifest;
+import cn.js.reduction.report.Publication;
+import cn.js.reduction.report.ReportData;
+import cn.js.reduction.report.Reporting;
+import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The reduction accounting job: discover ▸ reference ▸ intake (one partition per file) ▸ consolidate ▸
+ * reconcile ▸ report ▸ publish. Its identifying parameters are the year, the mode and the input set's
+ * fingerprint ({@link RunParameters}); the run id used everywhere is the job instance id, so every
+ * execution of one run (a restart) shares the run's staging rows and output folder.
+ */
+@Configuration
+public class AccountingJobConfiguration {
+
+    public static final String JOB_NAME = "reductionAccounting";
+    /** Rows per transaction in intake: big enough for throughput, small enough to lose little on a crash. */
+    static final int CHUNK_SIZE = 500;
+
+    @Bean
+    public Job reductionAccountingJob(JobRepository repository, Step discoverStep, Step referenceStep,
+                                      Step intakeStep, Step consolidateStep, Step reconcileStep, Step reportStep,
+                                      Step publishStep, RunListener runListener) {
+        return new JobBuilder(JOB_NAME, repository)
+                .listener(runListener)
+                .start(discoverStep).next(referenceStep).next(intakeStep).next(consolidateStep)
+                .next(reconcileStep).next(reportStep).next(publishStep)
+                .build();
+    }
+
+    @Bean
+    public RunListener runListener() {
+        return new RunListener();
+    }
+
+    private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tx, Tasklet t) {
+        return new StepBuilder(name, repository).tasklet(t, tx).build();
+    }
+
+    @Bean
+    public Step discoverStep(JobRepository repository, PlatformTransactionManager tx, Tasklet discoverTasklet) {
+        return tasklet("discover", repository, tx, discoverTasklet);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet discoverTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return (contribution, chunk) -> {
+            int readable = new Discovery(jdbc).discover(run.runId(), run.year(), run.yearFolder(), run.fingerprint());
+            step.getExecutionContext().putInt("readableFiles", readable);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, Tasklet referenceTasklet) {
+        return tasklet("reference", repository, tx, referenceTasklet);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet referenceTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return (contribution, chunk) -> {
+            new ReferenceTables(jdbc).replace(ReferenceDataLoader.load(run.year()));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step intakeStep(JobRepository repository, FilePartitioner filePartitioner, Step intakeFileStep) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("intake-");
+        executor.setConcurrencyLimit(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new StepBuilder("intake", repository)
+                .partitioner("intakeFile", filePartitioner)
+                .step(intakeFileStep)
+                .gridSize(1)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public FilePartitioner filePartitioner(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        return new FilePartitioner(jdbc, RunParameters.of(step.getJobExecution()).runId());
+    }
+
+    @Bean
+    public Step intakeFileStep(JobRepository repository, PlatformTransactionManager tx,
+                               SubmissionRowReader submissionRowReader, RowProcessor rowProcessor,
+                               StagingWriter stagingWriter, IntakeFileListener intakeFileListener,
+                               ProgressListener progressListener) {
+        return new StepBuilder("intakeFile", repository)
+                .<SourcedRow, StagedRow>chunk(CHUNK_SIZE)
+                .transactionManager(tx) // never the resourceless default: a failed chunk must roll back
+                .reader(submissionRowReader)
+                .processor(rowProcessor)
+                .writer(stagingWriter)
+                .listener(intakeFileListener)
+                .listener(progressListener)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public SubmissionRowReader submissionRowReader(@Value("#{stepExecution}") StepExecution step,
+                                                   @Value("#{stepExecutionContext['file']}") String file) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return new SubmissionRowReader(run.yearFolder().resolve(file), run.year());
+    }
+
+    @Bean
+    @StepScope
+    public RowProcessor rowProcessor(@Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        ReferenceData ref = ReferenceDataLoader.load(run.year());
+        return new RowProcessor(new RowValidator(ref, run.year()));
+    }
+
+    @Bean
+    @StepScope
+    public StagingWriter stagingWriter(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        return new StagingWriter(jdbc, RunParameters.of(step.getJobExecution()).runId());
+    }
+
+    @Bean
+    @StepScope
+    public IntakeFileListener intakeFileListener(JdbcTemplate jdbc, SubmissionRowReader submissionRowReader,
+                                                 StagingWriter stagingWriter,
+                                                 @Value("#{stepExecutionContext['file']}") String file) {
+        return new IntakeFileListener(jdbc, submissionRowReader, stagingWriter, file);
+    }
+
+    @Bean
+    @StepScope
+    public ProgressListener progressListener(@Value("#{stepExecutionContext['file']}") String file) {
+        return new ProgressListener(file);
+    }
+
+    /** Clears a file's staged rows on a fresh (not restarted) attempt; reports a file that broke mid-read. */
+    public static class IntakeFileListener implements StepExecutionListener {
+        private final JdbcTemplate jdbc;
+        private final SubmissionRowReader reader;
+        private final StagingWriter writer;
+        private final String file;
+
+        IntakeFileListener(JdbcTemplate jdbc, SubmissionRowReader reader, StagingWriter writer, String file) {
+            this.jdbc = jdbc;
+            this.reader = reader;
+            this.writer = writer;
+            this.file = file;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            if (!stepExecution.getExecutionContext().containsKey("submissionRows.read.count")) {
+                writer.clearFile(file);
+            }
+        }
+
+        @Override
+        public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+            Finding breakage = reader.breakage();
+            if (breakage != null) {
+                long runId = RunParameters.of(stepExecution.getJobExecution()).runId();
+                jdbc.update("DELETE FROM ra_finding WHERE run_id = ? AND stage = 'INTAKE' AND file_name = ? AND row_no = 0",
+                        runId, file);
+                new FindingStore(jdbc).insert(runId, StagingWriter.STAGE, 0, breakage);
+            }
+            return stepExecution.getExitStatus();
+        }
+    }
+
+    @Bean
+    public Step consolidateStep(JobRepository repository, PlatformTransactionManager tx, Tasklet consolidateTasklet) {
+        return tasklet("consolidate", repository, tx, consolidateTasklet);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet consolidateTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return (contribution, chunk) -> {
+            new Consolidation(jdbc).consolidate(run.runId());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step reconcileStep(JobRepository repository, PlatformTransactionManager tx, Tasklet reconcileTasklet) {
+        return tasklet("reconcile", repository, tx, reconcileTasklet);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet reconcileTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return (contribution, chunk) -> {
+            new Reconciliation(jdbc).reconcile(run.runId(), ReferenceDataLoader.load(run.year()), run.isFinal());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step reportStep(JobRepository repository, PlatformTransactionManager tx, Tasklet reportTasklet) {
+        return tasklet("report", repository, tx, reportTasklet);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet reportTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return (contribution, chunk) -> {
+            Publication publication = run.publication();
+            Path folder = publication.prepareWorkFolder();
+            Reporting reporting = new Reporting(jdbc);
+            ReportData data = reporting.data(run.runId(), ReferenceDataLoader.load(run.year()),
+                    run.runInfo(step.getJobExecution()));
+            reporting.write(data, folder);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step publishStep(JobRepository repository, PlatformTransactionManager tx, Tasklet publishTasklet) {
+        return tasklet("publish", repository, tx, publishTasklet);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet publishTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        RunParameters run = RunParameters.of(step.getJobExecution());
+        return (contribution, chunk) -> {
+            Publication publication = run.publication();
+            if (java.nio.file.Files.isDirectory(publication.workFolder())) {
+                ReportData data = new Reporting(jdbc).data(run.runId(), ReferenceDataLoader.load(run.year()),
+                        run.runInfo(step.getJobExecution()));
+                Manifest.write(publication.workFolder(), data.runInfo().inputFiles(), run.yearFolder());
+            }
+            Path published = publication.publish();
+            step.getJobExecution().getExecutionContext().putString("outputFolder", published.toString());
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package cn.js.reduction.operations;
+
+import cn.js.reduction.intake.InputSet;
+import cn.js.reduction.reference.ReferenceDataException;
+import cn.js.reduction.reference.ReferenceDataLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The commands of SPEC §7: their options, help texts, and what each does once the context is up. */
+final class Commands {
+
+    static final String USAGE = """
+            reduction-accounting: Jiangsu air-pollutant reduction accounting (江苏省大气污染物减排核算)
+
+            Usage: java -jar target/reduction-accounting.jar COMMAND [OPTIONS]
+
+            Commands:
+              run       --year Y [--mode nightly|final] [--input DIR] [--output DIR]   account one year's submissions
+              restart   --execution ID | --year Y [--mode M]                         continue a failed or interrupted run
+              status    [--year Y] [--limit N]                                       recent runs, steps, counts, failures
+              abandon   --execution ID                                                give up a failed run for good
+
+            Options of every command that touches run state:
+              --output DIR        where runs write, and where the embedded database lives (default: output)
+              --db-url URL        JDBC URL of the run database (or REDUCTION_DB_URL; default: H2 file in DIR/.state)
+              --db-user USER      (or REDUCTION_DB_USER)
+              --db-password PASS  (or REDUCTION_DB_PASSWORD)
+
+            Exit codes: 0 completed, 1 failed (restartable), 2 bad usage or configuration, 3 final run refused.
+            COMMAND --help shows a command's own help.
+            """;
+
+    interface Runner {
+        int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err);
+    }
+
+    /** A command ready to run: the database it needs (null for none) and what it does. */
+    record Prepared(Database database, Runner runner) {
+        int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+            return runner.run(context, out, err);
+        }
+    }
+
+    interface Preparer {
+        Prepared prepare(Options options, Map<String, String> env);
+    }
+
+    record Spec(String name, Set<String> options, Set<String> flags, String help, Preparer preparer) {
+        Prepared prepare(Options options, Map<String, String> env) {
+            return preparer.prepare(options, env);
+        }
+    }
+
+    private Commands() {
+    }
+
+    static Spec spec(String command) {
+        return switch (command) {
+            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "db-url", "db-user", "db-password"),
+                    Set.of(), """
+                    run --year Y [--mode nightly|final] [--input DIR] [--output DIR]
+
+                    Accounts the submissions in DIR/Y/ (default input/Y/) against the plan's targets and writes
+                    output/Y/MODE/run-ID/: four CSVs, the province workbook, one feedback workbook per city and a
+                    manifest; output/Y/MODE/latest points at the newest complete run.
+                      --mode nightly  provisional, tolerates missing submissions (default)
+                      --mode final    year-end; refused (exit 3) unless every city submitted both kinds
+                    A run is identified by year, mode and the input files' names and SHA-256: an unchanged,
+                    completed input set is not run again; a failed one is continued (see restart).
+                    """, RunCommand::prepare);
+            case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "db-url",
+                    "db-user", "db-password"), Set.of(), """
+                    restart --execution ID | --year Y [--mode nightly|final] [--output DIR]
+
+                    Continues a failed run, or one whose process died (killed, machine lost), from the failed step
+                    and its last committed chunk. With --year it takes the last failed or interrupted run of that
+                    year and mode. The result is the same as an uninterrupted run's.
+                    """, RunCommand::prepareRestart);
+            case "status" -> new Spec("status", Set.of("year", "limit", "output", "db-url", "db-user", "db-password"),
+                    Set.of(), """
+                    status [--year Y] [--limit N] [--output DIR]
+
+                    Lists recent runs (newest first) with their steps, counts (read, accepted, rejected, skipped),
+                    durations and states. A run whose process is gone is shown as INTERRUPTED; a failed step shows
+                    its error in one line and the command that restarts it.
+                    """, StatusCommand::prepare);
+            case "abandon" -> new Spec("abandon", Set.of("execution", "output", "db-url", "db-user", "db-password"),
+                    Set.of(), """
+                    abandon --execution ID [--output DIR]
+
+                    Marks a failed or interrupted run as abandoned: it will not be restarted; the next run of the
+                    same input set starts afresh.
+                    """, StatusCommand::prepareAbandon);
+            default -> throw new UsageException("unknown command '" + command + "'. Commands: run, restart, status, abandon");
+        };
+    }
+
+    static int year(Options options) {
+        Integer year = options.integer("year");
+        if (year == null) {
+            throw new UsageException("--year is required, e.g. --year 2020");
+        }
+        if (!ReferenceDataLoader.exists(year)) {
+            throw new UsageException("there is no reference data for plan year " + year
+                    + " (the plan's annexes ship as src/main/resources/reference/<year>/)");
+        }
+        try {
+            ReferenceDataLoader.load(year);
+        } catch (ReferenceDataException e) {
+            throw new UsageException("the reference data of " + year + " fails its checks: " + e.getMessage());
+        }
+        return year;
+    }
+
+    static String mode(Options options) {
+        String mode = options.get("mode", RunParameters.NIGHTLY);
+        if (!mode.equals(RunParameters.NIGHTLY) && !mode.equals(RunParameters.FINAL)) {
+            throw new UsageException("--mode must be nightly or final, not '" + mode + "'");
+        }
+        return mode;
+    }
+
+    static Path output(Options options) {
+        return ReductionAccountingApplication.absolute(options.path("output", "output"));
+    }
+
+    static InputSet inputSet(Path inputRoot, int year) {
+        Path folder = inputRoot.resolve(String.valueOf(year));
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("no input folder " + folder + ": put the submissions of " + year
+                    + " there, or pass --input DIR (the folder that holds " + year + "/)");
+        }
+        try {
+            return InputSet.scan(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first line of a failure, with its cause's: what an operator reads first. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !msg.contains(root.getMessage())) {
+            msg = msg + " (" + root.getMessage() + ")";
+        }
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
+    }
+}

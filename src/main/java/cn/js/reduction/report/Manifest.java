@@ -1,0 +1,43 @@
+package cn.js.reduction.report;
+
+import static cn.js.reduction.report.CsvFiles.row;
+
+import cn.js.reduction.intake.InputSet;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * manifest.csv: every input and output file of a run with its size and SHA-256, so an auditor can prove that
+ * the reconciled workbooks came from exactly these submissions. Written last, so it covers every output.
+ */
+public final class Manifest {
+
+    public static final String FILE = "manifest.csv";
+
+    private Manifest() {
+    }
+
+    public static void write(Path runFolder, List<RunInfo.InputFile> inputs, Path inputFolder) throws IOException {
+        List<Path> outputs;
+        try (Stream<Path> walk = Files.walk(runFolder)) {
+            outputs = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(FILE))
+                    .sorted().toList();
+        }
+        try (ICSVWriter csv = CsvFiles.open(runFolder.resolve(FILE))) {
+            row(csv, "role", "file", "bytes", "sha256");
+            for (RunInfo.InputFile in : inputs) {
+                Path p = inputFolder.resolve(in.file());
+                row(csv, "input", CsvFiles.inert(in.file()), Files.exists(p) ? String.valueOf(Files.size(p)) : "",
+                        in.sha256());
+            }
+            for (Path out : outputs) {
+                row(csv, "output", runFolder.relativize(out).toString().replace('\\', '/'),
+                        String.valueOf(Files.size(out)), InputSet.sha256(out));
+            }
+        }
+    }
+}

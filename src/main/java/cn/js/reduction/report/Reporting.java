@@ -1,0 +1,41 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.reference.City;
+import cn.js.reduction.reference.ReferenceData;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The report stage: the four summary CSVs, the province workbook and one feedback workbook per city, written
+ * into the run's private working folder. Publishing (manifest, move into place) is a separate stage.
+ */
+public final class Reporting {
+
+    public static final String PROVINCE_WORKBOOK = "reconciled_320000_全省.xlsx";
+
+    private final JdbcTemplate jdbc;
+
+    public Reporting(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String cityWorkbook(City city) {
+        return "feedback_" + city.code() + "_" + city.name() + ".xlsx";
+    }
+
+    public ReportData data(long runId, ReferenceData ref, RunInfo run) {
+        return new JdbcReportData(jdbc, runId, ref, run);
+    }
+
+    public void write(ReportData data, Path folder) throws IOException {
+        SummaryTables.writeAll(data, folder);
+        WorkbookWriter workbooks = new WorkbookWriter();
+        workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK));
+        Path cities = folder.resolve("cities");
+        java.nio.file.Files.createDirectories(cities);
+        for (City city : data.reference().cities()) {
+            workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)));
+        }
+    }
+}
