@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class ReferenceData {
 
-    private final int year;
-    private final String version;
+    private final PlanInfo plan;
     private final List<City> cities;
     private final City province;
     private final List<Category> categories;
@@ -32,8 +31,19 @@ public final class ReferenceData {
     public ReferenceData(int year, String version, List<City> cities, City province, List<Category> categories,
                          Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
                          List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets) {
-        this.year = year;
-        this.version = version;
+        // base year 2015: the base of every annex-2 target of the 2016-2020 plans; no source document known
+        this(new PlanInfo(year, 2015, version, "", "", ""), cities, province, categories, planned, targetPct,
+                airQualityTargets, autumnWinterTargets);
+    }
+
+    /**
+     * As loaded from a reference folder: {@code planned} also holds each row's TOTAL under
+     * {@code cityCode + "|" + Category.TOTAL}.
+     */
+    public ReferenceData(PlanInfo plan, List<City> cities, City province, List<Category> categories,
+                         Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
+                         List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets) {
+        this.plan = plan;
         this.cities = List.copyOf(cities);
         this.province = province;
         this.categories = List.copyOf(categories);
@@ -58,12 +68,22 @@ public final class ReferenceData {
     }
 
     public int year() {
-        return year;
+        return plan.year();
     }
 
-    /** The reference data's version, e.g. "2020-v1", written into every run's metadata. */
+    /** The reference data's version, e.g. "2020.1", written into every run's metadata. */
     public String version() {
-        return version;
+        return plan.version();
+    }
+
+    /** The year the reduction targets of annex 2 are measured against, e.g. 2015. */
+    public int baseYear() {
+        return plan.baseYear();
+    }
+
+    /** Year, version, title and source document of the plan, for the run's metadata. */
+    public PlanInfo plan() {
+        return plan;
     }
 
     /** The 13 cities, in annex order. */
@@ -88,9 +108,16 @@ public final class ReferenceData {
         return autumnWinterTargets;
     }
 
-    /** Annex 4's planned project count; 0 where the annex cell is blank. */
+    /**
+     * Annex 4's planned project count; 0 where the annex cell is blank. {@code categoryCode} may be
+     * {@link Category#TOTAL} for the row's total (held when loaded by {@link ReferenceDataLoader}, else the sum).
+     */
     public int planned(String cityCode, String categoryCode) {
-        return planned.getOrDefault(cityCode + "|" + categoryCode, 0);
+        Integer n = planned.get(cityCode + "|" + categoryCode);
+        if (n == null && Category.TOTAL.equals(categoryCode)) {
+            return categories.stream().mapToInt(c -> planned(cityCode, c.code())).sum();
+        }
+        return n == null ? 0 : n;
     }
 
     /** Annex 2's reduction target in % against 2015, or null when the annex has none. */
@@ -134,7 +161,8 @@ public final class ReferenceData {
     }
 
     private static String cityKey(String text) {
-        return Text.normalise(text).toLowerCase(Locale.ROOT);
+        // the apostrophe of pinyin such as Huai'an is written or left out at will
+        return Text.normalise(text).toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
     }
 
     private static String categoryKey(String text) {

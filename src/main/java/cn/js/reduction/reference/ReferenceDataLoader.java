@@ -1,0 +1,425 @@
+package cn.js.reduction.reference;
+
+import com.opencsv.exceptions.CsvException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Loads and checks a plan year's reference files (SPEC §2). The files of year Y live in the classpath folder
+ * reference/Y/ (shipped inside the program) or in any folder of the same files; a new plan year is a new
+ * folder, not new code. Any failed check stops the load with a {@link ReferenceDataException} that lists every
+ * problem of the first file that has one.
+ */
+public final class ReferenceDataLoader {
+
+    public static final String PLAN = "plan.properties";
+    public static final String SOURCE = "source.txt";
+    public static final String CITIES = "cities.csv";
+    public static final String CATEGORIES = "categories.csv";
+    public static final String ANNEX1 = "annex1_air_quality_targets.csv";
+    public static final String ANNEX2 = "annex2_reduction_targets.csv";
+    public static final String ANNEX3 = "annex3_autumn_winter_targets.csv";
+    public static final String ANNEX4 = "annex4_project_plan.csv";
+
+    /** Every file a reference folder must hold. */
+    public static final List<String> FILES = List.of(PLAN, SOURCE, CITIES, CATEGORIES, ANNEX1, ANNEX2, ANNEX3, ANNEX4);
+
+    private static final String CITY_CODE = "city_code";
+    private static final String CITY_NAME = "city_name";
+
+    private ReferenceDataLoader() {
+    }
+
+    /** The reference data shipped inside the program for plan year {@code year}. */
+    public static ReferenceData load(int year) {
+        ReferenceFolder folder = ReferenceFolder.classpath(year);
+        if (!exists(year)) {
+            throw new ReferenceDataException("没有 " + year + " 年的参考数据：在 " + folder.describe() + " 中找不到 " + PLAN
+                    + "（no reference data for plan year " + year + ": " + PLAN + " not found in "
+                    + folder.describe() + "）");
+        }
+        return new Load(folder, year).run();
+    }
+
+    /** The reference data in {@code folder} (a folder holding {@link #FILES}); its year is read from plan.properties. */
+    public static ReferenceData load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new ReferenceDataException("参考数据文件夹不存在：" + folder.toAbsolutePath().normalize()
+                    + "（reference data folder not found）");
+        }
+        String name = folder.toAbsolutePath().normalize().getFileName() == null ? ""
+                : folder.toAbsolutePath().normalize().getFileName().toString();
+        // a folder named after a year must hold that year's files: catches a copied folder left unedited
+        Integer yearOfFolder = name.matches("\\d{4}") ? Integer.valueOf(name) : null;
+        return new Load(ReferenceFolder.directory(folder), yearOfFolder).run();
+    }
+
+    /** Whether the program ships reference data for plan year {@code year}. */
+    public static boolean exists(int year) {
+        return ReferenceDataLoader.class.getClassLoader().getResource("reference/" + year + "/" + PLAN) != null;
+    }
+
+    /** One load: reads the files in dependency order, stopping at the first file that has problems. */
+    private static final class Load {
+        private final ReferenceFolder folder;
+        private final Integer expectedYear;
+        private Integer year;
+
+        Load(ReferenceFolder folder, Integer expectedYear) {
+            this.folder = folder;
+            this.expectedYear = expectedYear;
+            this.year = expectedYear;
+        }
+
+        ReferenceData run() {
+            PlanInfo plan = plan();
+            checkSource(plan);
+            List<City> all = cities();
+            City province = all.get(all.size() - 1);
+            List<City> cities = all.subList(0, all.size() - 1);
+            List<Category> categories = categories();
+            List<AirQualityTarget> airQuality = annex1(cities, province);
+            Map<String, BigDecimal> targetPct = annex2(cities, province);
+            List<AutumnWinterTarget> autumnWinter = annex3(cities, province);
+            Map<String, Integer> planned = annex4(cities, province, categories);
+            return new ReferenceData(plan, cities, province, categories, planned, targetPct, airQuality, autumnWinter);
+        }
+
+        private PlanInfo plan() {
+            Properties p = new Properties();
+            try (InputStream in = open(PLAN)) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ReferenceDataException(heading() + "\n - " + PLAN + " 无法读取 unreadable: " + e.getMessage(), e);
+            }
+            List<String> problems = new ArrayList<>();
+            Function<String, String> required = key -> {
+                String v = p.getProperty(key, "").strip();
+                if (v.isEmpty()) {
+                    problems.add(PLAN + " 键 key " + key + "：应为 expected 非空 a value，实为 found 缺失 missing");
+                }
+                return v;
+            };
+            String yearText = required.apply("year");
+            String baseYearText = required.apply("base_year");
+            String version = required.apply("version");
+            String title = required.apply("title");
+            String sourceFile = required.apply("source_file");
+            String sha = required.apply("source_sha256").toLowerCase();
+            int planYear = yearNumber(yearText, "year", problems);
+            int baseYear = yearNumber(baseYearText, "base_year", problems);
+            if (expectedYear != null && planYear != 0 && planYear != expectedYear) {
+                problems.add(PLAN + " 键 key year：应为 expected " + expectedYear + "（文件夹所属年份 the folder's year），实为 found "
+                        + planYear);
+            }
+            if (planYear != 0 && baseYear != 0 && baseYear >= planYear) {
+                problems.add(PLAN + " 键 key base_year：应为 expected 早于 before " + planYear + "，实为 found " + baseYear);
+            }
+            if (!sha.isEmpty() && !sha.matches("[0-9a-f]{64}")) {
+                problems.add(PLAN + " 键 key source_sha256：应为 expected 64 位十六进制 64 hex digits，实为 found " + sha);
+            }
+            if (year == null && planYear != 0) {
+                year = planYear;
+            }
+            stopIf(problems);
+            return new PlanInfo(planYear, baseYear, version, title, sourceFile, sha);
+        }
+
+        private static int yearNumber(String text, String key, List<String> problems) {
+            if (text.matches("\\d{4}")) {
+                return Integer.parseInt(text);
+            }
+            if (!text.isEmpty()) {
+                problems.add(PLAN + " 键 key " + key + "：应为 expected 四位年份 a year such as 2020，实为 found " + text);
+            }
+            return 0;
+        }
+
+        /** source.txt must be the very document plan.properties names: the provenance auditors rely on. */
+        private void checkSource(PlanInfo plan) {
+            String found;
+            try (InputStream in = open(SOURCE)) {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                found = HexFormat.of().formatHex(sha256.digest(in.readAllBytes()));
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new ReferenceDataException(heading() + "\n - " + SOURCE + " 无法读取 unreadable: " + e.getMessage(), e);
+            }
+            if (!found.equals(plan.sourceSha256())) {
+                stopIf(List.of(SOURCE + " SHA-256：应为 expected " + plan.sourceSha256() + "（" + PLAN + " 中 "
+                        + plan.sourceFile() + " 的摘要 its digest），实为 found " + found));
+            }
+        }
+
+        /** The 13 cities in annex order, then the province as the last row. */
+        private List<City> cities() {
+            ReferenceTable t = table(CITIES);
+            List<City> cities = new ArrayList<>();
+            if (t.requireColumns(List.of("code", "name", "pinyin"))) {
+                Map<String, Integer> seen = new HashMap<>();
+                for (ReferenceTable.Row row : t.rows()) {
+                    String code = t.cell(row, "code");
+                    String name = t.text(row, "name");
+                    String pinyin = t.text(row, "pinyin");
+                    if (!code.matches("\\d{6}")) {
+                        t.problem(row, "code", "六位行政区划代码 a six-digit GB/T 2260 code", code.isEmpty() ? "空 blank" : code);
+                    }
+                    for (String key : new String[] {code, name}) {
+                        Integer first = key == null ? null : seen.putIfAbsent(key, row.line());
+                        if (first != null) {
+                            t.problem(row, key.equals(code) ? "code" : "name", "不重复 unique", key + "（与第" + first
+                                    + "行重复 also on line " + first + "）");
+                        }
+                    }
+                    cities.add(new City(code, name, pinyin));
+                }
+                long provinces = cities.stream().filter(City::isProvince).count();
+                if (cities.isEmpty() || !cities.get(cities.size() - 1).isProvince() || provinces != 1) {
+                    t.problem("最后一行 last row", "全省 " + City.PROVINCE_CODE + "（仅一行，放在最后 once, as the last row）",
+                            provinces + " 行 rows with " + City.PROVINCE_CODE
+                                    + (cities.isEmpty() ? "" : "，最后一行 last row " + cities.get(cities.size() - 1).code()));
+                }
+                if (cities.size() < 2) {
+                    t.problem("数据行 data rows", "至少一个设区市 at least one city", cities.size() + " 行 rows");
+                }
+            }
+            stopIf(t.problems());
+            return cities;
+        }
+
+        /** The categories of annex 4 in its column order; {@code order} must count 1, 2, 3 … */
+        private List<Category> categories() {
+            ReferenceTable t = table(CATEGORIES);
+            List<Category> categories = new ArrayList<>();
+            if (t.requireColumns(List.of("order", "code", "name", "group"))) {
+                Map<String, Integer> seen = new HashMap<>();
+                for (ReferenceTable.Row row : t.rows()) {
+                    int expectedOrder = categories.size() + 1;
+                    String order = t.cell(row, "order");
+                    if (!order.equals(String.valueOf(expectedOrder))) {
+                        t.problem(row, "order", String.valueOf(expectedOrder), order.isEmpty() ? "空 blank" : order);
+                    }
+                    String code = t.cell(row, "code");
+                    if (!code.matches("[A-Z][A-Z0-9_]*") || code.equals(Category.TOTAL)) {
+                        t.problem(row, "code", "大写英文代码 an upper-case code such as VOC_SUBST, not TOTAL",
+                                code.isEmpty() ? "空 blank" : code);
+                    }
+                    String name = t.text(row, "name");
+                    String group = t.text(row, "group");
+                    for (String key : new String[] {code, name}) {
+                        Integer first = key == null ? null : seen.putIfAbsent(key, row.line());
+                        if (first != null) {
+                            t.problem(row, key.equals(code) ? "code" : "name", "不重复 unique", key + "（与第" + first
+                                    + "行重复 also on line " + first + "）");
+                        }
+                    }
+                    categories.add(new Category(code, name, group, expectedOrder));
+                }
+                if (categories.isEmpty()) {
+                    t.problem("数据行 data rows", "至少一个类别 at least one category", "0 行 rows");
+                }
+            }
+            stopIf(t.problems());
+            return categories;
+        }
+
+        /** Annex 1, 14 rows: the cities and 全省. */
+        private List<AirQualityTarget> annex1(List<City> cities, City province) {
+            ReferenceTable t = table(ANNEX1);
+            List<String> values = List.of("pm25_binding", "pm25_working", "good_day_ratio_binding", "good_day_ratio_working");
+            List<AirQualityTarget> targets = new ArrayList<>();
+            if (t.requireColumns(withCity(values))) {
+                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
+                for (City city : withProvince(cities, province)) {
+                    ReferenceTable.Row row = rows.get(city.code());
+                    if (row != null) {
+                        targets.add(new AirQualityTarget(city.code(), t.decimal(row, values.get(0)),
+                                t.decimal(row, values.get(1)), t.decimal(row, values.get(2)), t.decimal(row, values.get(3))));
+                    }
+                }
+            }
+            stopIf(t.problems());
+            return targets;
+        }
+
+        /** Annex 2, 14 rows: reduction targets in % against the base year, one column per {@link Pollutant}. */
+        private Map<String, BigDecimal> annex2(List<City> cities, City province) {
+            ReferenceTable t = table(ANNEX2);
+            Map<String, BigDecimal> targetPct = new HashMap<>();
+            if (t.requireColumns(withCity(Stream.of(Pollutant.values()).map(Pollutant::name).toList()))) {
+                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
+                rows.forEach((code, row) -> {
+                    for (Pollutant p : Pollutant.values()) {
+                        BigDecimal pct = t.decimal(row, p.name());
+                        if (pct != null) {
+                            targetPct.put(code + "|" + p.name(), pct);
+                        }
+                    }
+                });
+            }
+            stopIf(t.problems());
+            return targetPct;
+        }
+
+        /** Annex 3, the 13 cities (the annex has no 全省 row; one is taken if a later year's annex has it). */
+        private List<AutumnWinterTarget> annex3(List<City> cities, City province) {
+            ReferenceTable t = table(ANNEX3);
+            List<AutumnWinterTarget> targets = new ArrayList<>();
+            if (t.requireColumns(withCity(List.of("pm25_decline_pct", "heavy_pollution_days")))) {
+                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, false);
+                for (City city : withProvince(cities, province)) {
+                    ReferenceTable.Row row = rows.get(city.code());
+                    if (row != null) {
+                        targets.add(new AutumnWinterTarget(city.code(), t.decimal(row, "pm25_decline_pct"),
+                                t.text(row, "heavy_pollution_days")));
+                    }
+                }
+            }
+            stopIf(t.problems());
+            return targets;
+        }
+
+        /**
+         * Annex 4, 14 rows: planned project counts per category and TOTAL. Each row's TOTAL must be the sum of
+         * its categories and each 全省 cell the sum of the cities, as in the published annex.
+         */
+        private Map<String, Integer> annex4(List<City> cities, City province, List<Category> categories) {
+            ReferenceTable t = table(ANNEX4);
+            List<String> columns = new ArrayList<>(categories.stream().map(Category::code).toList());
+            columns.add(Category.TOTAL);
+            Map<String, Integer> planned = new HashMap<>();
+            if (t.requireColumns(withCity(columns))) {
+                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
+                rows.forEach((code, row) -> {
+                    for (String column : columns) {
+                        Integer n = t.count(row, column);
+                        if (n != null) {
+                            planned.put(code + "|" + column, n);
+                        }
+                    }
+                });
+                if (t.problems().isEmpty()) {
+                    checkSums(t, rows, cities, province, categories, planned);
+                }
+            }
+            stopIf(t.problems());
+            return planned;
+        }
+
+        private static void checkSums(ReferenceTable t, Map<String, ReferenceTable.Row> rows, List<City> cities,
+                                      City province, List<Category> categories, Map<String, Integer> planned) {
+            for (City city : withProvince(cities, province)) {
+                int sum = categories.stream().mapToInt(c -> planned.get(city.code() + "|" + c.code())).sum();
+                int total = planned.get(city.code() + "|" + Category.TOTAL);
+                if (sum != total) {
+                    t.problem(rows.get(city.code()), Category.TOTAL, sum + "（各类别之和 sum of the "
+                            + categories.size() + " categories）", String.valueOf(total));
+                }
+            }
+            List<String> columns = new ArrayList<>(categories.stream().map(Category::code).toList());
+            columns.add(Category.TOTAL);
+            for (String column : columns) {
+                int sum = cities.stream().mapToInt(c -> planned.get(c.code() + "|" + column)).sum();
+                int found = planned.get(province.code() + "|" + column);
+                if (sum != found) {
+                    t.problem(rows.get(province.code()), column, sum + "（" + cities.size() + " 个设区市之和 sum of the "
+                            + cities.size() + " cities）", String.valueOf(found));
+                }
+            }
+        }
+
+        /**
+         * The rows of an annex by city code, checking that each names a city of cities.csv by its code and name,
+         * that no city appears twice and that every city (and 全省 where the annex has it) appears.
+         */
+        private static Map<String, ReferenceTable.Row> cityRows(ReferenceTable t, List<City> cities, City province,
+                                                               boolean provinceRequired) {
+            Map<String, City> byCode = new HashMap<>();
+            withProvince(cities, province).forEach(c -> byCode.put(c.code(), c));
+            Map<String, ReferenceTable.Row> rows = new LinkedHashMap<>();
+            for (ReferenceTable.Row row : t.rows()) {
+                String code = t.cell(row, CITY_CODE);
+                City city = byCode.get(code);
+                if (city == null) {
+                    t.problem(row, CITY_CODE, CITIES + " 中的代码 a code listed in " + CITIES, code.isEmpty() ? "空 blank" : code);
+                    continue;
+                }
+                String name = t.cell(row, CITY_NAME);
+                if (!name.equals(city.name())) {
+                    t.problem(row, CITY_NAME, city.name() + "（" + code + " 在 " + CITIES + " 中的名称 its name there）",
+                            name.isEmpty() ? "空 blank" : name);
+                }
+                ReferenceTable.Row first = rows.putIfAbsent(code, row);
+                if (first != null) {
+                    t.problem(row, CITY_CODE, "每市一行 one row per city", code + "（与第" + first.line()
+                            + "行重复 also on line " + first.line() + "）");
+                }
+            }
+            List<City> required = provinceRequired ? withProvince(cities, province) : cities;
+            for (City city : required) {
+                if (!rows.containsKey(city.code())) {
+                    t.problem("[" + city.code() + " " + city.name() + "]", "该市的一行 a row for " + city.name() + " "
+                            + city.pinyin(), "缺失 missing");
+                }
+            }
+            return rows;
+        }
+
+        private static List<City> withProvince(List<City> cities, City province) {
+            List<City> all = new ArrayList<>(cities);
+            all.add(province);
+            return all;
+        }
+
+        private static List<String> withCity(List<String> valueColumns) {
+            List<String> columns = new ArrayList<>(List.of(CITY_CODE, CITY_NAME));
+            columns.addAll(valueColumns);
+            return columns;
+        }
+
+        private ReferenceTable table(String file) {
+            try (InputStream in = open(file)) {
+                return ReferenceTable.read(file, in);
+            } catch (IOException | CsvException e) {
+                throw new ReferenceDataException(heading() + "\n - " + file + " 无法读取 unreadable: " + e.getMessage(), e);
+            }
+        }
+
+        private InputStream open(String file) {
+            return folder.open(file).orElseThrow(() -> new ReferenceDataException("参考数据文件缺失（reference file "
+                    + "missing）：" + yearText() + "，文件夹 folder " + folder.describe() + " 中没有 " + file
+                    + "（" + file + " not found）"));
+        }
+
+        private void stopIf(List<String> problems) {
+            if (!problems.isEmpty()) {
+                throw new ReferenceDataException(heading(), problems, null);
+            }
+        }
+
+        private String heading() {
+            return "参考数据校验未通过（reference data check failed）：" + yearText() + "，文件夹 folder "
+                    + folder.describe();
+        }
+
+        private String yearText() {
+            return year == null ? "计划年份未知 plan year unknown" : year + " 年 plan year " + year;
+        }
+    }
+}
