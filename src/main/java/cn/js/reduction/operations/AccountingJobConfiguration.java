@@ -62,8 +62,8 @@ public class AccountingJobConfiguration {
     }
 
     @Bean
-    public RunListener runListener() {
-        return new RunListener();
+    public RunListener runListener(JobRepository repository) {
+        return new RunListener(repository);
     }
 
     private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tx, Tasklet t) {

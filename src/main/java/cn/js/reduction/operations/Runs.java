@@ -1,0 +1,51 @@
+package cn.js.reduction.operations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+
+/** Queries over the job repository that the operator's commands share. */
+final class Runs {
+
+    private Runs() {
+    }
+
+    /** Executions of recent runs, newest first, optionally of one year only. */
+    static List<JobExecution> recent(JobRepository repository, Integer year, int limit) {
+        List<JobExecution> out = new ArrayList<>();
+        for (JobInstance instance : repository.getJobInstances(AccountingJobConfiguration.JOB_NAME, 0, 1000)) {
+            for (JobExecution e : repository.getJobExecutions(instance)) {
+                if (year == null || year.longValue() == e.getJobParameters().getLong(RunParameters.YEAR)) {
+                    out.add(e);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(JobExecution::getCreateTime).thenComparing(JobExecution::getId).reversed());
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /** The newest execution of the year and mode that failed, stopped or was interrupted; null when none. */
+    static JobExecution lastRestartable(JobRepository repository, int year, String mode) {
+        for (JobExecution e : recent(repository, year, Integer.MAX_VALUE)) {
+            if (!mode.equals(e.getJobParameters().getString(RunParameters.MODE))) {
+                continue;
+            }
+            JobExecution last = repository.getLastJobExecution(e.getJobInstance());
+            if (last == null || last.getId() != e.getId()) {
+                continue; // an older execution of a run that has moved on
+            }
+            BatchStatus s = e.getStatus();
+            if (s == BatchStatus.FAILED || s == BatchStatus.STOPPED || (e.isRunning() && !Liveness.isAlive(e))) {
+                return e;
+            }
+            if (s == BatchStatus.COMPLETED) {
+                return null; // the newest run of this year and mode is complete: nothing to continue
+            }
+        }
+        return null;
+    }
+}

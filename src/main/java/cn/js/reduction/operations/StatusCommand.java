@@ -1,0 +1,116 @@
+package cn.js.reduction.operations;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** status and abandon: what the job repository knows about recent runs, read by an operator. */
+final class StatusCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private StatusCommand() {
+    }
+
+    static Commands.Prepared prepare(Options options, Map<String, String> env) {
+        Integer year = options.integer("year");
+        Integer limit = options.integer("limit");
+        Path output = Commands.output(options);
+        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+            JobRepository repository = context.getBean(JobRepository.class);
+            List<JobExecution> executions = Runs.recent(repository, year, limit == null ? 10 : limit);
+            if (executions.isEmpty()) {
+                out.println("no runs" + (year == null ? "" : " of " + year) + " in " + output);
+            }
+            for (JobExecution e : executions) {
+                print(e, out, output);
+            }
+            return ReductionAccountingApplication.OK;
+        });
+    }
+
+    static String state(JobExecution e) {
+        if (e.isRunning()) {
+            return Liveness.isAlive(e) ? "RUNNING" : "INTERRUPTED";
+        }
+        return e.getStatus().name();
+    }
+
+    private static void print(JobExecution e, PrintStream out, Path output) {
+        RunParameters run = RunParameters.of(e);
+        String state = state(e);
+        out.printf("run %d  execution %d  %d %-7s  %-11s  started %s  %s  owner %s%n", run.runId(), e.getId(),
+                run.year(), run.mode(), state, e.getStartTime() == null ? "-" : TIME.format(e.getStartTime()),
+                duration(e.getStartTime(), e.getEndTime()), Liveness.owner(e));
+        List<StepExecution> steps = e.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId)).toList();
+        for (StepExecution s : steps) {
+            out.printf("    %-40s %-10s read %d  written %d  skipped %d  commits %d  %s%n", s.getStepName(),
+                    s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
+                    duration(s.getStartTime(), s.getEndTime()));
+            if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
+                out.println("      error: " + Commands.oneLine(s.getFailureExceptions().get(0)));
+            } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
+                String msg = s.getExitStatus().getExitDescription();
+                if (msg != null && !msg.isBlank()) {
+                    out.println("      error: " + msg.lines().findFirst().orElse(""));
+                }
+            }
+        }
+        if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")) {
+            out.println("    to continue: java -jar target/reduction-accounting.jar restart --execution " + e.getId()
+                    + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
+        }
+    }
+
+    private static String duration(LocalDateTime start, LocalDateTime end) {
+        if (start == null) {
+            return "";
+        }
+        Duration d = Duration.between(start, end == null ? LocalDateTime.now() : end);
+        return String.format("%d.%01d s", d.toSeconds(), d.toMillisPart() / 100);
+    }
+
+    static Commands.Prepared prepareAbandon(Options options, Map<String, String> env) {
+        Integer id = options.integer("execution");
+        if (id == null) {
+            throw new UsageException("--execution ID is required (see status)");
+        }
+        Path output = Commands.output(options);
+        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+            JobRepository repository = context.getBean(JobRepository.class);
+            JobOperator operator = context.getBean(JobOperator.class);
+            JobExecution e = repository.getJobExecution(id);
+            if (e == null) {
+                err.println("no execution " + id + " in " + output);
+                return ReductionAccountingApplication.USAGE;
+            }
+            if (e.isRunning() && Liveness.isAlive(e)) {
+                err.println("execution " + id + " is still running (process " + Liveness.owner(e) + "); stop it first.");
+                return ReductionAccountingApplication.USAGE;
+            }
+            if (e.isRunning()) {
+                e = operator.recover(e);
+            }
+            try {
+                operator.abandon(e);
+            } catch (Exception ex) {
+                err.println("cannot abandon execution " + id + ": " + Commands.oneLine(ex));
+                return ReductionAccountingApplication.FAILED;
+            }
+            out.println("execution " + id + " abandoned; the next run of these files starts afresh.");
+            return ReductionAccountingApplication.OK;
+        });
+    }
+}
