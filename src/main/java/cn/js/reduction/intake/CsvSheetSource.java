@@ -1,0 +1,144 @@
+package cn.js.reduction.intake;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVParser;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV file: one sheet, named after the file without its extension. Every field is TEXT, trimmed of white
+ * space (full-width spaces too). Quotes are standard (RFC 4180: a field in double quotes may hold commas,
+ * line breaks and doubled quotes); there is no escape character, so a backslash in a Chinese name stays.
+ *
+ * <p>Row numbers count records, not physical lines: a quoted field holding a line break is still one row,
+ * as Excel shows the file. Without such fields the two are the same.
+ */
+public final class CsvSheetSource implements SheetSource {
+
+    /**
+     * A quoted field may span at most this many lines. A stray, unbalanced quote would otherwise swallow the
+     * rest of the file into one field, in memory.
+     */
+    static final int MAX_LINES_PER_RECORD = 1000;
+
+    private final Path file;
+    private final CsvEncoding encoding;
+    private final String sheetName;
+    private Cursor openCursor;
+
+    private CsvSheetSource(Path file, CsvEncoding encoding, String sheetName) {
+        this.file = file;
+        this.encoding = encoding;
+        this.sheetName = sheetName;
+    }
+
+    static CsvSheetSource open(Path file) throws IOException, UnreadableFileException {
+        return new CsvSheetSource(file, CsvEncoding.detect(file), sheetNameOf(file));
+    }
+
+    /** The file name without its extension: 苏州市_20200630.csv → 苏州市_20200630. */
+    static String sheetNameOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The encoding the file was read with, for the log and for anyone puzzled by the text. */
+    public String encodingName() {
+        return encoding.charset().name();
+    }
+
+    @Override
+    public List<String> sheetNames() {
+        return List.of(sheetName);
+    }
+
+    @Override
+    public RowCursor rows(int sheetIndex) throws IOException {
+        if (sheetIndex != 0) {
+            throw new IndexOutOfBoundsException("a CSV file has one sheet, not " + (sheetIndex + 1));
+        }
+        closeOpenCursor();
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(encoding.bomBytes());
+            ICSVParser parser = new CSVParserBuilder()
+                    .withSeparator(',')
+                    .withQuoteChar('"')
+                    .withEscapeChar(ICSVParser.NULL_CHARACTER)
+                    .build();
+            CSVReader reader = new CSVReaderBuilder(
+                    new BufferedReader(new InputStreamReader(in, encoding.charset()), 64 * 1024))
+                    .withCSVParser(parser)
+                    .withMultilineLimit(MAX_LINES_PER_RECORD)
+                    .build();
+            openCursor = new Cursor(sheetName, reader);
+            return openCursor;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeOpenCursor();
+    }
+
+    private void closeOpenCursor() throws IOException {
+        if (openCursor != null) {
+            openCursor.close();
+            openCursor = null;
+        }
+    }
+
+    private static final class Cursor implements RowCursor {
+        private final String sheet;
+        private final CSVReader reader;
+
+        Cursor(String sheet, CSVReader reader) {
+            this.sheet = sheet;
+            this.reader = reader;
+        }
+
+        @Override
+        public RawRow next() throws IOException, UnreadableFileException {
+            String[] fields;
+            try {
+                fields = reader.readNext();
+            } catch (CsvMalformedLineException | CsvMultilineLimitBrokenException | CsvValidationException e) {
+                // an unclosed quote at the end of the file, or one that runs over the multi-line limit
+                throw Unreadable.unbalancedQuotes(reader.getRecordsRead() + 1, e);
+            } catch (RuntimeException e) {
+                throw Unreadable.corruptSheet(sheet, Math.toIntExact(reader.getRecordsRead() + 1), e);
+            }
+            if (fields == null) {
+                return null;
+            }
+            List<RawCell> cells = new ArrayList<>();
+            for (int i = 0; i < fields.length; i++) {
+                String text = fields[i] == null ? "" : fields[i].strip();
+                if (!text.isEmpty()) {
+                    cells.add(new RawCell(i, RawCell.Type.TEXT, text));
+                }
+            }
+            return new RawRow(sheet, Math.toIntExact(reader.getRecordsRead()), cells);
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}
