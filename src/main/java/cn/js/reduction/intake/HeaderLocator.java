@@ -1,0 +1,233 @@
+package cn.js.reduction.intake;
+
+import cn.js.reduction.reference.Text;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the header of a submitted sheet within its first 20 rows (SPEC §3) and tells which kind of submission it
+ * is. Title rows, blank rows and two-row headers are normal, so every single row and every pair of adjacent rows
+ * is tried, and the one naming the most columns wins (a single row on ties).
+ *
+ * <p>Two-row headers: the streaming reader cannot see merged regions (xlsx stores them after the data), so a
+ * merge is inferred from what it leaves behind. A horizontal merge such as 减排量（吨/年） over VOCs, 二氧化硫, …
+ * leaves its text in its first column only, so a blank top cell over a filled bottom cell takes the nearest
+ * filled top cell to its left. A vertical merge such as 项目编号 spanning both rows leaves the bottom blank, so
+ * the top alone names the column.
+ */
+public final class HeaderLocator {
+
+    /** How far down a sheet the header may be. */
+    public static final int SEARCH_ROWS = 20;
+
+    /** Fewest distinct fields a header must name to be recognised as a kind. */
+    static final int MIN_FIELDS = 3;
+
+    // a trailing bracketed unit or note: （吨/年） (万元) [吨] 【万元】; Text.normalise has folded （） to ()
+    private static final Pattern TRAILING_BRACKET = Pattern.compile("[(\\[【][^()\\[\\]【】]*[)\\]】]$");
+    // marks templates put on required columns, and a trailing colon
+    private static final Pattern MARKS = Pattern.compile("^[*※★]+|[*※★:]+$");
+
+    private final int year;
+    private final Map<FileKind, Map<String, Field>> index = new EnumMap<>(FileKind.class);
+
+    /** @param year the plan year, since the emission report's 核算年 column may be headed 2020年排放量 */
+    public HeaderLocator(int year) {
+        this.year = year;
+        for (FileKind kind : FileKind.values()) {
+            Map<String, Field> byName = new HashMap<>();
+            for (Field field : Field.of(kind)) {
+                for (String alias : field.aliases(year)) {
+                    for (String name : List.of(key(alias), stripUnit(key(alias)))) {
+                        Field other = byName.putIfAbsent(name, field);
+                        if (other != null && other != field) {
+                            throw new IllegalStateException("header alias " + name + " names both " + other
+                                    + " and " + field);
+                        }
+                    }
+                }
+            }
+            index.put(kind, Map.copyOf(byName));
+        }
+    }
+
+    public int year() {
+        return year;
+    }
+
+    /**
+     * The header of a sheet, from its first rows as read (rows past row 20 are not looked at), or empty when no
+     * row or pair of rows is recognisable as a project list or an emission report.
+     */
+    public Optional<Header> locate(String sheet, List<RawRow> firstRows) {
+        List<RawRow> rows = firstRows.stream()
+                .filter(r -> r.rowNumber() <= SEARCH_ROWS)
+                .sorted(Comparator.comparingInt(RawRow::rowNumber))
+                .toList();
+        Match best = null;
+        for (int i = 0; i < rows.size(); i++) {
+            RawRow row = rows.get(i);
+            best = better(best, match(row.rowNumber(), false, singleRowNames(row)));
+            if (i + 1 < rows.size() && rows.get(i + 1).rowNumber() == row.rowNumber() + 1) {
+                RawRow below = rows.get(i + 1);
+                best = better(best, match(below.rowNumber(), true, pairNames(row, below)));
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        List<Field> missing = new ArrayList<>();
+        for (Field f : Field.of(best.kind)) {
+            if (f.isRequired() && !best.columns.containsKey(f)) {
+                missing.add(f);
+            }
+        }
+        return Optional.of(new Header(best.kind, sheet, best.lastRow, best.columns, missing));
+    }
+
+    /**
+     * A header text reduced to what identifies it: white space and full-width forms folded (reference.Text), upper
+     * case, subscript ₂ as 2, and required-column marks (*) dropped. Units in brackets are kept here; see
+     * {@link #stripUnit}.
+     */
+    static String key(String text) {
+        String k = Text.normalise(text).toUpperCase(Locale.ROOT).replace('₂', '2');
+        return MARKS.matcher(k).replaceAll("");
+    }
+
+    /** The key without trailing bracketed units: 减排量(吨/年) → 减排量; never down to nothing. */
+    static String stripUnit(String key) {
+        String k = key;
+        while (true) {
+            String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
+            if (shorter.equals(k) || shorter.isEmpty()) {
+                return k;
+            }
+            k = shorter;
+        }
+    }
+
+    /** Candidate names per column of a one-row header: the cell's own text. */
+    private static Map<Integer, List<String>> singleRowNames(RawRow row) {
+        Map<Integer, List<String>> names = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty()) {
+                names.put(c.column(), List.of(k));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Candidate names per column of a two-row header, in order of preference: the bottom alone, top+bottom,
+     * bottom+top (a blank top cell over a filled bottom cell taking the nearest filled top cell to its left), and
+     * the top alone where the bottom is blank. Units are dropped from each part before joining, since the unit of
+     * 减排量（吨/年） sits in the middle of 减排量（吨/年）VOCs.
+     */
+    private static Map<Integer, List<String>> pairNames(RawRow top, RawRow bottom) {
+        TreeMap<Integer, String> topKeys = keysByColumn(top);
+        TreeMap<Integer, String> bottomKeys = keysByColumn(bottom);
+        Set<Integer> columns = new TreeSet<>(topKeys.keySet());
+        columns.addAll(bottomKeys.keySet());
+        Map<Integer, List<String>> names = new TreeMap<>();
+        for (int column : columns) {
+            String b = bottomKeys.get(column);
+            String t = topKeys.get(column);
+            Set<String> candidates = new LinkedHashSet<>();
+            if (b == null) {
+                candidates.add(t); // vertical merge: the top names the column
+            } else {
+                candidates.add(b);
+                String over = t != null ? t : nearestToTheLeft(topKeys, column);
+                if (over != null) {
+                    for (String tp : List.of(over, stripUnit(over))) {
+                        for (String bp : List.of(b, stripUnit(b))) {
+                            candidates.add(tp + bp);
+                            candidates.add(bp + tp);
+                        }
+                    }
+                }
+            }
+            names.put(column, List.copyOf(candidates));
+        }
+        return names;
+    }
+
+    private static TreeMap<Integer, String> keysByColumn(RawRow row) {
+        TreeMap<Integer, String> keys = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty()) {
+                keys.put(c.column(), k);
+            }
+        }
+        return keys;
+    }
+
+    private static String nearestToTheLeft(TreeMap<Integer, String> topKeys, int column) {
+        Map.Entry<Integer, String> left = topKeys.lowerEntry(column);
+        return left == null ? null : left.getValue();
+    }
+
+    /** The best recognisable reading of one candidate (row or pair), over both kinds; null when none. */
+    private Match match(int lastRow, boolean pair, Map<Integer, List<String>> names) {
+        Match best = null;
+        for (FileKind kind : FileKind.values()) {
+            Map<String, Field> byName = index.get(kind);
+            Map<Field, Integer> columns = new EnumMap<>(Field.class);
+            for (Map.Entry<Integer, List<String>> e : names.entrySet()) {
+                Field field = resolve(byName, e.getValue());
+                if (field != null) {
+                    columns.putIfAbsent(field, e.getKey()); // the leftmost column of a field counts
+                }
+            }
+            boolean signed = columns.keySet().stream().anyMatch(f -> f.isSignatureOf(kind));
+            if (signed && columns.size() >= MIN_FIELDS && (best == null || columns.size() > best.columns.size())) {
+                best = new Match(kind, lastRow, pair, columns);
+            }
+        }
+        return best;
+    }
+
+    private static Field resolve(Map<String, Field> byName, List<String> candidates) {
+        for (String name : candidates) {
+            Field f = byName.get(name);
+            if (f == null) {
+                f = byName.get(stripUnit(name));
+            }
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** More fields wins; on a tie the single row beats the pair, then the earlier candidate stays. */
+    private static Match better(Match current, Match candidate) {
+        if (candidate == null) {
+            return current;
+        }
+        if (current == null || candidate.columns.size() > current.columns.size()) {
+            return candidate;
+        }
+        if (candidate.columns.size() == current.columns.size() && current.pair && !candidate.pair) {
+            return candidate;
+        }
+        return current;
+    }
+
+    private record Match(FileKind kind, int lastRow, boolean pair, Map<Field, Integer> columns) {
+    }
+}

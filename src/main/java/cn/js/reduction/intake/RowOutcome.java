@@ -1,0 +1,35 @@
+package cn.js.reduction.intake;
+
+import java.util.List;
+
+/**
+ * The verdict on one row read.
+ *
+ * @param rowNumber   1-based row number as Excel shows it
+ * @param cityCode    the row's city when its 设区市 cell could be resolved, else null
+ * @param record      the normalised record; null unless ACCEPTED
+ * @param findings    every finding of the row, ERRORs and WARNINGs, in column order
+ */
+public record RowOutcome<T>(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
+                            T record, List<Finding> findings) {
+
+    public RowOutcome {
+        findings = List.copyOf(findings);
+    }
+
+    static <T> RowOutcome<T> ignored(String file, RawRow row) {
+        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), Disposition.IGNORED, null, null, List.of());
+    }
+
+    public boolean isAccepted() {
+        return disposition == Disposition.ACCEPTED;
+    }
+
+    public boolean isRejected() {
+        return disposition == Disposition.REJECTED;
+    }
+
+    public boolean isIgnored() {
+        return disposition == Disposition.IGNORED;
+    }
+}

@@ -1,0 +1,341 @@
+package cn.js.reduction.intake;
+
+import cn.js.reduction.intake.Values.Parsed;
+import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.City;
+import cn.js.reduction.reference.Pollutant;
+import cn.js.reduction.reference.ReferenceData;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The row rules of SPEC §4: reads one row of a recognised sheet into a record, or says, cell by cell, why it
+ * cannot. Every error of a row is reported, not just the first, so that a city fixes a row in one go.
+ * Set-based rules (DUPLICATE_PROJECT_ID) and file rules are applied elsewhere.
+ *
+ * <p>Messages are for the city clerk who typed the row: the row, the column as the template heads it, the cell
+ * as Excel shows it, the value as typed and what was expected, in Chinese, then a short English gloss after
+ * " | ".
+ */
+public final class RowValidator {
+
+    private static final String DATE_EXAMPLE = "应填写如 2020-06-30 或 2020年6月";
+
+    private final ReferenceData reference;
+    private final int year;
+    private final LocalDate yearEnd;
+
+    public RowValidator(ReferenceData reference, int year) {
+        this.reference = reference;
+        this.year = year;
+        this.yearEnd = LocalDate.of(year, 12, 31);
+    }
+
+    /** One row of a 项目清单 below its header. */
+    public RowOutcome<ProjectRecord> validateProject(RawRow row, Header header, String file) {
+        requireKind(header, FileKind.PROJECTS);
+        if (isIgnorable(row, header)) {
+            return RowOutcome.ignored(file, row);
+        }
+        Check check = new Check(row, header, file);
+        check.cityCode = city(check);
+        String projectId = check.requiredText(Field.PROJECT_ID);
+        String district = check.optionalText(Field.DISTRICT);
+        String projectName = check.requiredText(Field.PROJECT_NAME);
+        String responsibleUnit = check.requiredText(Field.RESPONSIBLE_UNIT);
+        String creditCode = creditCode(check);
+        Category category = category(check);
+        ProjectStatus status = status(check);
+        LocalDate planned = check.date(Field.PLANNED_COMPLETION, true);
+        LocalDate actual = check.date(Field.ACTUAL_COMPLETION, false);
+        ProjectStatus counted = completion(check, status, actual);
+        BigDecimal investment = check.number(Field.INVESTMENT, false, null);
+        BigDecimal vocT = check.number(Field.VOC_T, false, BigDecimal.ZERO);
+        BigDecimal so2T = check.number(Field.SO2_T, false, BigDecimal.ZERO);
+        BigDecimal noxT = check.number(Field.NOX_T, false, BigDecimal.ZERO);
+        BigDecimal pmT = check.number(Field.PM_T, false, BigDecimal.ZERO);
+        String remarks = check.optionalText(Field.REMARKS);
+        if (check.hasErrors()) {
+            return check.outcome(null);
+        }
+        return check.outcome(new ProjectRecord(projectId, check.cityCode, district, projectName, responsibleUnit,
+                creditCode, category.code(), status, counted, planned, actual, investment, vocT, so2T, noxT, pmT,
+                remarks));
+    }
+
+    /** One row of a 排放量报表 below its header. */
+    public RowOutcome<EmissionRecord> validateEmission(RawRow row, Header header, String file) {
+        requireKind(header, FileKind.EMISSIONS);
+        if (isIgnorable(row, header)) {
+            return RowOutcome.ignored(file, row);
+        }
+        Check check = new Check(row, header, file);
+        check.cityCode = city(check);
+        Pollutant pollutant = pollutant(check);
+        String sector = check.optionalText(Field.SECTOR);
+        BigDecimal baseT = check.number(Field.BASE_T, true, null);
+        BigDecimal reportingT = check.number(Field.REPORTING_T, true, null);
+        String remarks = check.optionalText(Field.REMARKS);
+        if (check.hasErrors()) {
+            return check.outcome(null);
+        }
+        return check.outcome(new EmissionRecord(check.cityCode, pollutant, sector, baseT, reportingT, remarks));
+    }
+
+    /**
+     * A row is not data when none of the header's columns holds anything (a blank row, or a template row with
+     * only its 序号 filled in), or when its first filled cell reads 合计, 小计 or 总计.
+     */
+    static boolean isIgnorable(RawRow row, Header header) {
+        boolean blank = header.columns().values().stream().allMatch(c -> Values.isBlank(row.cell(c)));
+        if (blank) {
+            return true;
+        }
+        return row.cells().stream()
+                .filter(c -> !c.text().isBlank())
+                .findFirst()
+                .map(c -> Values.isTotalLabel(c.text()))
+                .orElse(false);
+    }
+
+    private String city(Check check) {
+        RawCell cell = check.cell(Field.CITY);
+        if (check.missing(Field.CITY, cell)) {
+            return null;
+        }
+        return reference.findCity(Values.isError(cell) ? null : cell.text()).map(City::code).orElseGet(() -> {
+            check.bad(Rule.UNKNOWN_CITY, Field.CITY, cell, "不是江苏省的设区市",
+                    "应填写13个设区市之一，如 南京、南京市、320100 或 Nanjing", "unknown city");
+            return null;
+        });
+    }
+
+    private Category category(Check check) {
+        RawCell cell = check.cell(Field.CATEGORY);
+        if (check.missing(Field.CATEGORY, cell)) {
+            return null;
+        }
+        return reference.findCategory(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
+            check.bad(Rule.UNKNOWN_CATEGORY, Field.CATEGORY, cell, "不是附件4的项目类别",
+                    "应填写18类之一的名称或代码，如 锅炉提标改造项目 或 BOILER", "unknown project category");
+            return null;
+        });
+    }
+
+    private ProjectStatus status(Check check) {
+        RawCell cell = check.cell(Field.STATUS);
+        if (check.missing(Field.STATUS, cell)) {
+            return null;
+        }
+        return Values.status(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
+            check.bad(Rule.UNKNOWN_STATUS, Field.STATUS, cell, "不是有效的进展状态", "应填写 未开工、在建 或 已完成",
+                    "unknown status; expected NOT_STARTED, IN_PROGRESS or COMPLETED");
+            return null;
+        });
+    }
+
+    private Pollutant pollutant(Check check) {
+        RawCell cell = check.cell(Field.POLLUTANT);
+        if (check.missing(Field.POLLUTANT, cell)) {
+            return null;
+        }
+        return Pollutant.find(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
+            check.bad(Rule.UNKNOWN_POLLUTANT, Field.POLLUTANT, cell, "不是核算的污染物",
+                    "应填写 VOCs、二氧化硫 或 氮氧化物", "unknown pollutant; expected VOCs, SO2 or NOx");
+            return null;
+        });
+    }
+
+    /** Optional; a wrong check digit is only a WARNING (the row is kept, with the code as typed). */
+    private String creditCode(Check check) {
+        RawCell cell = check.cell(Field.CREDIT_CODE);
+        if (Values.isBlank(cell)) {
+            return null;
+        }
+        if (Values.isError(cell) || !CreditCode.isValid(cell.text())) {
+            check.bad(Rule.BAD_CREDIT_CODE, Field.CREDIT_CODE, cell, "不是有效的统一社会信用代码",
+                    "应为18位且校验位符合 GB 32100-2015，请核对；本行仍予受理",
+                    "credit code fails the GB 32100-2015 check; row kept");
+            return Values.isError(cell) ? null : cell.text().strip();
+        }
+        return cell.text().strip();
+    }
+
+    /**
+     * The status the totals count, after the completion rules: a completed project needs its actual completion
+     * date; one completed after the plan year counts as in progress this year; a date on a project not
+     * completed is suspicious but kept.
+     */
+    private ProjectStatus completion(Check check, ProjectStatus status, LocalDate actual) {
+        if (status == null) {
+            return null;
+        }
+        RawCell cell = check.cell(Field.ACTUAL_COMPLETION);
+        if (status == ProjectStatus.COMPLETED && Values.isBlank(cell)) {
+            check.add(Rule.COMPLETED_WITHOUT_DATE, Field.ACTUAL_COMPLETION, null,
+                    check.where(Field.ACTUAL_COMPLETION) + "为空，但进展状态为「已完成」，应填写实际完成日期，如 2020-06-30"
+                            + " | completed project without an actual completion date");
+            return null;
+        }
+        if (actual == null) {
+            return status;
+        }
+        if (status == ProjectStatus.COMPLETED && actual.isAfter(yearEnd)) {
+            check.add(Rule.COMPLETION_AFTER_YEAR_END, Field.ACTUAL_COMPLETION, cell.text(),
+                    check.where(Field.ACTUAL_COMPLETION) + "「" + cell.text() + "」晚于" + year + "年12月31日，本年度按在建项目统计"
+                            + " | completed after " + yearEnd + ": counted as in progress this year");
+            return ProjectStatus.IN_PROGRESS;
+        }
+        if (status != ProjectStatus.COMPLETED) {
+            check.add(Rule.ACTUAL_DATE_NOT_COMPLETED, Field.ACTUAL_COMPLETION, cell.text(),
+                    check.where(Field.ACTUAL_COMPLETION) + "「" + cell.text() + "」已填写，但进展状态为「"
+                            + status.chineseName() + "」，请核对进展状态或删除实际完成时间；本行仍予受理"
+                            + " | actual completion date on a project that is not completed; row kept");
+        }
+        return status;
+    }
+
+    private static void requireKind(Header header, FileKind kind) {
+        if (header.kind() != kind) {
+            throw new IllegalArgumentException("a " + header.kind() + " header cannot validate " + kind + " rows");
+        }
+    }
+
+    /** The findings of one row as they are made, with the cell each points at. */
+    private static final class Check {
+
+        private final RawRow row;
+        private final Header header;
+        private final String file;
+        private final List<Located> findings = new ArrayList<>();
+        private String cityCode;
+
+        /** A finding waiting for the row's city, which is only known once the 设区市 cell has been read. */
+        private record Located(int column, Rule rule, String cell, String value, String message) {
+        }
+
+        Check(RawRow row, Header header, String file) {
+            this.row = row;
+            this.header = header;
+            this.file = file;
+        }
+
+        RawCell cell(Field field) {
+            Integer column = header.column(field);
+            return column == null ? null : row.cell(column);
+        }
+
+        /** A1 reference of the field's cell in this row (where it should be, if blank); null without a column. */
+        String reference(Field field) {
+            Integer column = header.column(field);
+            return column == null ? null : RawCell.columnName(column) + row.rowNumber();
+        }
+
+        /** "第12行 计划完成时间（G12）": the row, the column by its header, the cell as Excel shows it. */
+        String where(Field field) {
+            String ref = reference(field);
+            return "第" + row.rowNumber() + "行 " + field.columnName() + (ref == null ? "（此列缺失）" : "（" + ref + "）");
+        }
+
+        /** REQUIRED_MISSING when the cell is blank; true if so, so that the caller looks no further. */
+        boolean missing(Field field, RawCell cell) {
+            if (!Values.isBlank(cell)) {
+                return false;
+            }
+            String unit = field.unit() == null ? "" : "（单位：" + field.unit() + "）";
+            add(Rule.REQUIRED_MISSING, field, cell == null ? null : cell.text(),
+                    where(field) + "为空，此项必填，请填写" + field.columnName() + unit
+                            + " | required value missing: " + field.key());
+            return true;
+        }
+
+        /**
+         * A finding on a cell that holds the wrong thing: "第12行 设区市（B12）「南景」不是江苏省的设区市，应填写…".
+         * A formula error says so instead of the problem, since the clerk must fix the formula.
+         */
+        void bad(Rule rule, Field field, RawCell cell, String problem, String expected, String english) {
+            String what = Values.isError(cell) ? "是公式错误，公式无法算出结果" : problem;
+            add(rule, field, cell.text(),
+                    where(field) + "「" + cell.text() + "」" + what + "，" + expected + " | " + english);
+        }
+
+        void add(Rule rule, Field field, String value, String message) {
+            Integer column = header.column(field);
+            findings.add(new Located(column == null ? Integer.MAX_VALUE : column, rule, reference(field), value,
+                    message));
+        }
+
+        String requiredText(Field field) {
+            RawCell cell = cell(field);
+            if (missing(field, cell)) {
+                return null;
+            }
+            if (Values.isError(cell)) {
+                add(Rule.REQUIRED_MISSING, field, cell.text(), where(field) + "「" + cell.text()
+                        + "」是公式错误，公式无法算出结果，请填写" + field.columnName() + " | formula error in a required cell");
+                return null;
+            }
+            return cell.text().strip();
+        }
+
+        /** Optional text, trimmed; a formula error in an optional text cell is read as blank. */
+        String optionalText(Field field) {
+            RawCell cell = cell(field);
+            return Values.isError(cell) ? null : Values.text(cell);
+        }
+
+        BigDecimal number(Field field, boolean required, BigDecimal blankValue) {
+            RawCell cell = cell(field);
+            if (required && missing(field, cell)) {
+                return null;
+            }
+            Parsed<BigDecimal> parsed = Values.number(cell);
+            String unit = field.unit() == null ? "" : "（单位：" + field.unit() + "）";
+            if (parsed.isBad()) {
+                bad(Rule.BAD_NUMBER, field, cell, "不是有效数字", "应填写数字，如 12.5 或 1,234.5" + unit,
+                        "not a number");
+                return null;
+            }
+            if (parsed.isBlank()) {
+                return blankValue;
+            }
+            if (parsed.value().signum() < 0) {
+                bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
+                return null;
+            }
+            return parsed.value();
+        }
+
+        LocalDate date(Field field, boolean required) {
+            RawCell cell = cell(field);
+            if (required && missing(field, cell)) {
+                return null;
+            }
+            Parsed<LocalDate> parsed = Values.date(cell);
+            if (parsed.isBad()) {
+                bad(Rule.BAD_DATE, field, cell, "不是有效日期", DATE_EXAMPLE,
+                        "not a valid date; expected e.g. 2020-06-30 or 2020年6月");
+                return null;
+            }
+            return parsed.value();
+        }
+
+        boolean hasErrors() {
+            return findings.stream().anyMatch(f -> f.rule().severity() == Severity.ERROR);
+        }
+
+        /** The outcome, the findings in column order and all carrying the row's city. */
+        <T> RowOutcome<T> outcome(T record) {
+            List<Finding> out = findings.stream()
+                    .sorted(Comparator.comparingInt(Located::column))
+                    .map(l -> Finding.of(l.rule(), cityCode, file, row.sheet(), row.rowNumber(), l.cell(), l.value(),
+                            l.message()))
+                    .toList();
+            Disposition disposition = record != null ? Disposition.ACCEPTED : Disposition.REJECTED;
+            return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, record, out);
+        }
+    }
+}
