@@ -60,7 +60,7 @@ public final class SubmissionSniffer {
                 }
             }
             if (incomplete != null) {
-                String missing = incomplete.missingRequired().stream().map(Field::header)
+                String missing = incomplete.missingRequired().stream().map(Field::columnName)
                         .collect(Collectors.joining("、"));
                 return new Result(incomplete, incompleteSheet, Rule.MISSING_COLUMN,
                         "工作表「" + incomplete.sheet() + "」是" + incomplete.kind().title() + "，但缺少必需的列：" + missing

@@ -55,8 +55,19 @@ final class RunCommand {
                     return restart(context, last, out);
                 }
             }
-            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
-            return report(context, execution, out);
+            try {
+                JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
+                return report(context, execution, out);
+            } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
+                out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
+                return ReductionAccountingApplication.OK;
+            } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
+                out.println("本输入集已核算完成，无需重复运行 (nothing to do): " + e.getMessage());
+                return ReductionAccountingApplication.OK;
+            } catch (org.springframework.batch.core.launch.JobRestartException
+                     | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         });
     }
 
