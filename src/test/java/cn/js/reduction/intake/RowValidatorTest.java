@@ -285,6 +285,22 @@ class RowValidatorTest {
         }
 
         @Test
+        void completedWithoutTheActualCompletionColumnAtAll() {
+            Header noActualColumn = locator.locate(Sheet.NAME, List.of(
+                    row(1, "项目编号", "设区市", "项目名称", "责任单位", "项目类别", "进展状态", "计划完成时间"))).orElseThrow();
+            RawRow completed = row(2, "NJ-1", "南京", "某厂治理", "某厂", "BOILER", "已完成", "2020-06-30");
+
+            RowOutcome<ProjectRecord> outcome = validator.validateProject(completed, noActualColumn, FILE);
+
+            Finding f = onlyFinding(outcome);
+            assertThat(f.rule()).isEqualTo(Rule.COMPLETED_WITHOUT_DATE);
+            assertThat(f.cell()).isNull();
+            assertThat(f.message()).startsWith("第2行 进展状态为「已完成」，但表中没有实际完成时间列");
+            assertThat(validator.validateProject(with(completed, "F", "在建"), noActualColumn, FILE).isAccepted())
+                    .isTrue();
+        }
+
+        @Test
         void badCreditCodeIsAWarningAndTheRowIsKept() {
             RowOutcome<ProjectRecord> outcome = validate(with(good, "G", "91320000134767063X"));
 
