@@ -175,9 +175,12 @@ public final class RowValidator {
         }
         RawCell cell = check.cell(Field.ACTUAL_COMPLETION);
         if (status == ProjectStatus.COMPLETED && Values.isBlank(cell)) {
-            check.add(Rule.COMPLETED_WITHOUT_DATE, Field.ACTUAL_COMPLETION, null,
-                    check.where(Field.ACTUAL_COMPLETION) + "为空，但进展状态为「已完成」，应填写实际完成日期，如 2020-06-30"
-                            + " | completed project without an actual completion date");
+            // the column is optional in the header, so a list without it can still hold completed projects
+            String what = check.reference(Field.ACTUAL_COMPLETION) == null
+                    ? "第" + check.row.rowNumber() + "行 进展状态为「已完成」，但表中没有实际完成时间列，应增加该列并填写实际完成日期，如 2020-06-30"
+                    : check.where(Field.ACTUAL_COMPLETION) + "为空，但进展状态为「已完成」，应填写实际完成日期，如 2020-06-30";
+            check.add(Rule.COMPLETED_WITHOUT_DATE, Field.ACTUAL_COMPLETION, cell == null ? null : cell.text(),
+                    what + " | completed project without an actual completion date");
             return null;
         }
         if (actual == null) {
