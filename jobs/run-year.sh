@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Shared entry point of the scheduled runs: builds the jar if it is missing or older than the sources, then
+# runs the accounting for one year and mode. Exit codes are the program's (0 completed, 1 failed and
+# restartable, 2 bad usage or configuration, 3 final run refused), so a scheduler can act on them.
+#
+#   jobs/run-year.sh nightly [YEAR]     (YEAR defaults to the current year)
+#   jobs/run-year.sh final YEAR
+#
+# Database: the embedded H2 file in output/.state unless REDUCTION_DB_URL (and REDUCTION_DB_USER,
+# REDUCTION_DB_PASSWORD) are set in the environment, e.g. by the systemd unit's EnvironmentFile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:?usage: jobs/run-year.sh nightly|final [YEAR]}"
+year="${2:-$(date +%Y)}"
+jar=target/reduction-accounting.jar
+
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
+  echo "building $jar"
+  mvn -q -B package -DskipTests
+fi
+
+exec java -Xmx512m -jar "$jar" run --year "$year" --mode "$mode" \
+  --input "${REDUCTION_INPUT:-input}" --output "${REDUCTION_OUTPUT:-output}"
