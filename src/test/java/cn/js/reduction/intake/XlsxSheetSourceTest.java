@@ -156,6 +156,23 @@ class XlsxSheetSourceTest {
     }
 
     @Test
+    void readsDatesOfA1904Workbook() throws Exception {
+        // old Mac workbooks count serial dates from 1904: the same serial is four years later
+        Path file = SheetFiles.write(dir.resolve("mac.xlsx"), new XSSFWorkbook(), wb -> {
+            var ct = ((XSSFWorkbook) wb).getCTWorkbook();
+            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+            CellStyle isoDate = wb.createCellStyle();
+            isoDate.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Row r = wb.createSheet("Sheet1").createRow(0);
+            r.createCell(0).setCellValue(LocalDate.of(2020, 6, 30));
+            r.getCell(0).setCellStyle(isoDate);
+            r.createCell(1).setCellValue(42550); // the serial POI stores for 2020-06-30 in a 1904 workbook
+        });
+        assertThat(readAll(file).get("Sheet1")).containsExactly(
+                row("Sheet1", 1, date(0, "2020-06-30"), number(1, "42550")));
+    }
+
+    @Test
     void readsLargeSheetsRowByRow() throws Exception {
         int rows = 20_000;
         Path file = SheetFiles.write(dir.resolve("large.xlsx"), new SXSSFWorkbook(100), wb -> {
