@@ -32,6 +32,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     private final boolean date1904;
     private int lastRow;
     private int lastColumn;
+    private boolean inRow;
     private boolean finished;
 
     XlsxRowCursor(String sheet, InputStream in, SharedStrings sharedStrings, XlsxCellStyles styles,
@@ -63,7 +64,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             return null;
         } catch (XMLStreamException | RuntimeException e) {
             finished = true;
-            throw Unreadable.corruptSheet(sheet, lastRow + 1, e);
+            throw Unreadable.corruptSheet(sheet, inRow ? lastRow : lastRow + 1, e);
         }
     }
 
@@ -71,6 +72,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
         // r is optional: a row without it follows the previous one
         String r = xml.getAttributeValue(null, "r");
         lastRow = r != null ? Integer.parseInt(r.trim()) : lastRow + 1;
+        inRow = true;
         lastColumn = -1;
         List<RawCell> cells = new ArrayList<>();
         boolean inOrder = true;
@@ -93,6 +95,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
         if (!inOrder) {
             cells.sort(Comparator.comparingInt(RawCell::column));
         }
+        inRow = false;
         return new RawRow(sheet, lastRow, cells);
     }
 
