@@ -85,11 +85,13 @@ public final class Consolidation {
     }
 
     private void rejectDuplicates(long runId, List<Finding> out) {
-        List<IdRow> rows = jdbc.query("SELECT project_id, file_name, sheet, row_no, city_code, id_cell FROM ra_project_row"
-                        + " WHERE run_id = ? AND disposition = 'ACCEPTED' AND NOT superseded AND project_id IN ("
+        // a join on the duplicated ids, not IN (subquery): H2 would run the subquery once per row
+        List<IdRow> rows = jdbc.query("SELECT r.project_id, r.file_name, r.sheet, r.row_no, r.city_code, r.id_cell"
+                        + " FROM ra_project_row r JOIN ("
                         + "   SELECT project_id FROM ra_project_row WHERE run_id = ? AND disposition = 'ACCEPTED'"
-                        + "   AND NOT superseded GROUP BY project_id HAVING COUNT(*) > 1)"
-                        + " ORDER BY project_id, file_name, row_no, sheet",
+                        + "   AND NOT superseded GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id"
+                        + " WHERE r.run_id = ? AND r.disposition = 'ACCEPTED' AND NOT r.superseded"
+                        + " ORDER BY r.project_id, r.file_name, r.row_no, r.sheet",
                 (rs, i) -> new IdRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6)), runId, runId);
         IdRow first = null;
