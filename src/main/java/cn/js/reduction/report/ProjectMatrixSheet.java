@@ -1,0 +1,257 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.City;
+import cn.js.reduction.report.WorkbookStyles.Kind;
+import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+
+/**
+ * 项目汇总, laid out like annex 4: cities down (annex order, 全省 last), the 18 categories across, each with
+ * three columns 计划 / 报送 / 完成, then 合计. The header has three rows: the annex's group (merged over its
+ * categories; a group of one category is merged down over the category row), the category (merged over its
+ * three measures) and the measure. The 全省 row and the 合计 columns are SUM formulas over the cells they
+ * add up, with the cached value written too; the province and TOTAL tallies of the reconciliation must
+ * equal those sums, or the workbook is not written (it would disagree with the CSV).
+ */
+final class ProjectMatrixSheet {
+
+    static final String NAME = "项目汇总";
+    static final String[] MEASURES = {"计划", "报送", "完成"};
+    static final int GROUP_ROW = 2;
+    static final int CATEGORY_ROW = 3;
+    static final int MEASURE_ROW = 4;
+    static final int FIRST_DATA_ROW = 5;
+    private static final int MEASURE_WIDTH = 6;
+
+    private ProjectMatrixSheet() {
+    }
+
+    static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run,
+                      List<ProjectTally> tallies) {
+        List<Category> categories = scope.reference().categories();
+        Map<String, ProjectTally> index = new HashMap<>();
+        for (ProjectTally t : tallies) {
+            index.put(t.cityCode() + "|" + t.categoryCode(), t);
+        }
+        int columns = 1 + 3 * (categories.size() + 1);
+        int totalColumn = 1 + 3 * categories.size();
+        boolean finalMode = Labels.isFinal(run.mode());
+
+        SXSSFSheet sheet = workbook.createSheet(NAME);
+        sheet.setColumnWidth(0, 10 * 256);
+        for (int c = 1; c < columns; c++) {
+            sheet.setColumnWidth(c, MEASURE_WIDTH * 256);
+        }
+        writeTitle(sheet, styles, scope, run);
+        writeLegend(sheet, styles, finalMode);
+        writeHeader(sheet, styles, categories);
+
+        List<City> cities = scope.cities();
+        int[][] values = new int[cities.size()][columns];
+        int r = FIRST_DATA_ROW;
+        for (int ci = 0; ci < cities.size(); ci++) {
+            City city = cities.get(ci);
+            RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
+            w.text(city.name(), Kind.LABEL, Mark.NONE);
+            int[] sums = new int[3];
+            for (Category category : categories) {
+                ProjectTally t = tally(index, city.code(), category.code());
+                int[] figures = {t.planned(), t.submitted(), t.completed()};
+                w.count(t.planned()).count(t.submitted(), submittedMark(t))
+                        .count(t.completed(), completedMark(t, finalMode));
+                for (int m = 0; m < 3; m++) {
+                    values[ci][w.column() - 3 + m] = figures[m];
+                    sums[m] += figures[m];
+                }
+            }
+            ProjectTally total = tally(index, city.code(), Category.TOTAL);
+            int[] expected = {total.planned(), total.submitted(), total.completed()};
+            Mark[] marks = {Mark.NONE, submittedMark(total), completedMark(total, finalMode)};
+            for (int m = 0; m < 3; m++) {
+                agree(expected[m], sums[m], city.name() + " 合计 " + MEASURES[m]);
+                List<String> refs = new ArrayList<>();
+                for (int k = 0; k < categories.size(); k++) {
+                    refs.add(w.ref(1 + 3 * k + m));
+                }
+                values[ci][totalColumn + m] = sums[m];
+                new RowWriter(sheet.getRow(w.rowIndex()), styles, true).at(totalColumn + m)
+                        .formula("SUM(" + String.join(",", refs) + ")", sums[m], Kind.COUNT, marks[m]);
+            }
+        }
+        int lastCityRow = r - 1;
+        if (scope.isProvince()) {
+            writeProvinceRow(sheet, styles, scope, index, categories, values, r++, finalMode);
+        }
+        sheet.createFreezePane(1, FIRST_DATA_ROW);
+        sheet.setAutoFilter(new CellRangeAddress(MEASURE_ROW, lastCityRow, 0, columns - 1));
+        sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, MEASURE_ROW, -1, -1));
+        greyZeros(sheet, new CellRangeAddress(FIRST_DATA_ROW, r - 1, 1, columns - 1));
+        writeNotes(sheet, styles, r + 1, scope);
+        PrintLayout.wide(sheet);
+    }
+
+    private static void writeProvinceRow(SXSSFSheet sheet, WorkbookStyles styles, Scope scope,
+                                         Map<String, ProjectTally> index, List<Category> categories,
+                                         int[][] values, int row, boolean finalMode) {
+        String province = scope.reference().province().code();
+        RowWriter w = new RowWriter(sheet.createRow(row), styles, true);
+        w.text(scope.reference().province().name(), Kind.LABEL, Mark.NONE);
+        int columns = values[0].length;
+        for (int c = 1; c < columns; c++) {
+            int k = (c - 1) / 3;
+            int m = (c - 1) % 3;
+            ProjectTally t = tally(index, province, k < categories.size() ? categories.get(k).code() : Category.TOTAL);
+            int sum = 0;
+            for (int[] cityValues : values) {
+                sum += cityValues[c];
+            }
+            int expected = m == 0 ? t.planned() : m == 1 ? t.submitted() : t.completed();
+            agree(expected, sum, "全省 " + t.categoryName() + " " + MEASURES[m]);
+            Mark mark = m == 1 ? submittedMark(t) : m == 2 ? completedMark(t, finalMode) : Mark.NONE;
+            String column = CellReference.convertNumToColString(c);
+            w.formula("SUM(" + column + (FIRST_DATA_ROW + 1) + ":" + column + row + ")", sum, Kind.COUNT, mark);
+        }
+    }
+
+    private static void writeTitle(SXSSFSheet sheet, WorkbookStyles styles, Scope scope, RunInfo run) {
+        Row title = sheet.createRow(0);
+        title.setHeightInPoints(24);
+        String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
+        new RowWriter(title, styles, false).text(run.year() + "年大气污染防治工程项目汇总表" + who
+                + "　计划 / 报送 / 完成　运行编号 " + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
+    }
+
+    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, boolean finalMode) {
+        Row legend = sheet.createRow(1);
+        legend.setHeightInPoints(18);
+        RowWriter w = new RowWriter(legend, styles, false);
+        w.text("图例：", Kind.LABEL, Mark.NONE);
+        String[] texts = {"报送数少于计划数（SHORTFALL）", "计划外类别报送了项目（UNPLANNED）",
+                finalMode ? "完成数少于计划数（年终核算）" : "完成数少于计划数（仅年终核算标注）"};
+        Mark[] marks = {Mark.SHORTFALL, Mark.ATTENTION, Mark.COMPLETION};
+        int span = 9;
+        for (int i = 0; i < texts.length; i++) {
+            int first = 1 + i * span;
+            w.at(first).text(texts[i], Kind.TEXT, marks[i]);
+            for (int c = first + 1; c < first + span; c++) {
+                w.blank(Kind.TEXT, marks[i]);
+            }
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, first, first + span - 1));
+        }
+        w.at(1 + texts.length * span).text("全省行与合计列是公式（SUM），选中单元格可见求和范围。", Kind.NOTE, Mark.NONE);
+    }
+
+    /** Three header rows as a grid of texts (null under a merge), written in row order, then merged. */
+    private static void writeHeader(SXSSFSheet sheet, WorkbookStyles styles, List<Category> categories) {
+        int columns = 1 + 3 * (categories.size() + 1);
+        String[][] grid = new String[3][columns];
+        List<CellRangeAddress> merges = new ArrayList<>();
+        grid[0][0] = "城市";
+        merges.add(new CellRangeAddress(GROUP_ROW, MEASURE_ROW, 0, 0));
+        int k = 0;
+        while (k < categories.size()) {
+            String group = categories.get(k).group();
+            int end = k;
+            while (end + 1 < categories.size() && categories.get(end + 1).group().equals(group)) {
+                end++;
+            }
+            int first = 1 + 3 * k;
+            int last = 3 + 3 * end;
+            if (end == k) {
+                Category only = categories.get(k);
+                grid[0][first] = only.name().equals(group) ? group : group + "／" + only.name();
+                merges.add(new CellRangeAddress(GROUP_ROW, CATEGORY_ROW, first, last));
+            } else {
+                grid[0][first] = group;
+                merges.add(new CellRangeAddress(GROUP_ROW, GROUP_ROW, first, last));
+                for (int j = k; j <= end; j++) {
+                    grid[1][1 + 3 * j] = categories.get(j).name();
+                    merges.add(new CellRangeAddress(CATEGORY_ROW, CATEGORY_ROW, 1 + 3 * j, 3 + 3 * j));
+                }
+            }
+            k = end + 1;
+        }
+        int total = 1 + 3 * categories.size();
+        grid[0][total] = "合计";
+        merges.add(new CellRangeAddress(GROUP_ROW, CATEGORY_ROW, total, total + 2));
+        for (int c = 1; c < columns; c++) {
+            grid[2][c] = MEASURES[(c - 1) % 3];
+        }
+        float[] heights = {28, 54, 16};
+        for (int i = 0; i < 3; i++) {
+            Row row = sheet.createRow(GROUP_ROW + i);
+            row.setHeightInPoints(heights[i]);
+            RowWriter w = new RowWriter(row, styles, false);
+            for (int c = 0; c < columns; c++) {
+                w.text(grid[i][c], Kind.HEADER, Mark.NONE);
+            }
+        }
+        merges.forEach(sheet::addMergedRegion);
+    }
+
+    private static void writeNotes(SXSSFSheet sheet, WorkbookStyles styles, int row, Scope scope) {
+        String[] notes = {
+                "计划：附件4的计划项目数；报送：通过校验的项目清单行数；完成：进展状态为已完成且实际完成时间不晚于核算年末的项目数。",
+                scope.isProvince()
+                        ? "核对：全省行每个单元格 = SUM(本列各市单元格)，合计列 = SUM(本行各类别的同名列)；与 projects_by_city_category.csv 一致。"
+                        : "核对：合计列 = SUM(本行各类别的同名列)；与 projects_by_city_category.csv 中本市的行一致。",
+                "追溯：在“项目明细”表中按设区市、项目类别（及进展状态）筛选，行数即为报送（完成）数，每行注明来源文件、工作表和行号。"};
+        for (String note : notes) {
+            new RowWriter(sheet.createRow(row++), styles, false).text(note, Kind.NOTE, Mark.NONE);
+        }
+    }
+
+    /**
+     * The matrix is mostly zeros; shown grey, the figures that matter stand out. A conditional format, not a
+     * number format colour: "[Color16]" is grey in Excel but orange in LibreOffice.
+     */
+    private static void greyZeros(SXSSFSheet sheet, CellRangeAddress range) {
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL, "0");
+        rule.createFontFormatting().setFontColor(new XSSFColor(new byte[]{(byte) 0xA6, (byte) 0xA6, (byte) 0xA6}, null));
+        formatting.addConditionalFormatting(new CellRangeAddress[]{range}, rule);
+    }
+
+    static Mark submittedMark(ProjectTally t) {
+        return switch (t.countStatus() == null ? "" : t.countStatus()) {
+            case "SHORTFALL" -> Mark.SHORTFALL;
+            case "UNPLANNED" -> Mark.ATTENTION;
+            default -> Mark.NONE;
+        };
+    }
+
+    /** Before the year-end every project may still be under way: only the final run marks completion. */
+    static Mark completedMark(ProjectTally t, boolean finalMode) {
+        return finalMode && t.planned() > 0 && "NOT_MET".equals(t.completionStatus()) ? Mark.COMPLETION : Mark.NONE;
+    }
+
+    private static ProjectTally tally(Map<String, ProjectTally> index, String city, String category) {
+        ProjectTally t = index.get(city + "|" + category);
+        if (t == null) {
+            throw new IllegalStateException("项目汇总缺少 " + city + " × " + category
+                    + " 的统计 (no project tally for this city and category)");
+        }
+        return t;
+    }
+
+    static void agree(long expected, long computed, String what) {
+        if (expected != computed) {
+            throw new IllegalStateException("汇总不一致：" + what + " 统计结果为 " + expected + "，明细之和为 " + computed
+                    + " (the reconciled total disagrees with the sum of its parts; the workbook would contradict the CSV)");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.report.WorkbookStyles.Kind;
+import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Writes one row's cells left to right, each with the style of what it holds. Text is always a string cell;
+ * text that a spreadsheet could take for a formula (it starts with = + - or @) is also quote-prefixed.
+ */
+final class RowWriter {
+
+    /** Excel's limit for the text of one cell. */
+    static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    private final Row row;
+    private final WorkbookStyles styles;
+    private final boolean bold;
+    private int column;
+
+    RowWriter(Row row, WorkbookStyles styles, boolean bold) {
+        this.row = row;
+        this.styles = styles;
+        this.bold = bold;
+    }
+
+    /** The 0-based index of the next cell to be written. */
+    int column() {
+        return column;
+    }
+
+    /** The 0-based sheet row index. */
+    int rowIndex() {
+        return row.getRowNum();
+    }
+
+    /** A1 reference of a cell of this row, e.g. ref(1) = B6 in the sixth row. */
+    String ref(int col) {
+        return CellReference.convertNumToColString(col) + (row.getRowNum() + 1);
+    }
+
+    RowWriter at(int col) {
+        column = col;
+        return this;
+    }
+
+    RowWriter text(String text) {
+        return text(text, Kind.TEXT, Mark.NONE);
+    }
+
+    RowWriter text(String text, Kind kind, Mark mark) {
+        Cell cell = row.createCell(column++);
+        if (text == null || text.isEmpty()) {
+            cell.setCellStyle(styles.style(kind, mark, bold, false));
+            return this;
+        }
+        String shown = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "…" : text;
+        cell.setCellStyle(styles.style(kind, mark, bold, startsLikeFormula(shown)));
+        cell.setCellValue(shown);
+        if (kind == Kind.WRAPPED) {
+            fitHeight(shown, row.getSheet().getColumnWidth(cell.getColumnIndex()) / 256.0);
+        }
+        return this;
+    }
+
+    /**
+     * Makes the row tall enough for wrapped text. Neither SXSSF nor LibreOffice fits row heights to wrapped
+     * text on their own, so the lines are estimated from the column width.
+     */
+    void fitHeight(String text, double widthInCharacters) {
+        int lines = estimatedLines(text, widthInCharacters);
+        if (lines > 1) {
+            float needed = lines * LINE_HEIGHT + 3;
+            if (needed > row.getHeightInPoints()) {
+                row.setHeightInPoints(Math.min(needed, 409));
+            }
+        }
+    }
+
+    /** Line height in points of the workbook's 10-point font. */
+    static final float LINE_HEIGHT = 13.5f;
+
+    /**
+     * Lines a text takes in a column of the given width in characters: a Chinese (or other full-width)
+     * character is about two characters wide; explicit line breaks start a new line.
+     */
+    static int estimatedLines(String text, double widthInCharacters) {
+        double usable = Math.max(1, widthInCharacters - 1);
+        int lines = 0;
+        for (String part : text.split("\n", -1)) {
+            double width = 0;
+            for (int i = 0; i < part.length(); i++) {
+                width += isWide(part.charAt(i)) ? 1.9 : 1.0;
+            }
+            lines += Math.max(1, (int) Math.ceil(width / usable));
+        }
+        return lines;
+    }
+
+    private static boolean isWide(char c) {
+        return c >= '\u1100' && (c <= '\u115F' || (c >= '\u2E80' && c <= '\uA4CF') || (c >= '\uAC00' && c <= '\uD7A3')
+                || (c >= '\uF900' && c <= '\uFAFF') || (c >= '\uFE30' && c <= '\uFE4F') || (c >= '\uFF00' && c <= '\uFF60')
+                || (c >= '\uFFE0' && c <= '\uFFE6'));
+    }
+
+    RowWriter count(Integer value) {
+        return count(value, Mark.NONE);
+    }
+
+    RowWriter count(Integer value, Mark mark) {
+        Cell cell = blankCell(Kind.COUNT, mark);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return this;
+    }
+
+    RowWriter number(long value) {
+        blankCell(Kind.COUNT, Mark.NONE).setCellValue(value);
+        return this;
+    }
+
+    /** The exact figure goes into the cell; the number format shows it rounded to 2 decimals. */
+    RowWriter decimal(BigDecimal value, Kind kind) {
+        return decimal(value, kind, Mark.NONE);
+    }
+
+    RowWriter decimal(BigDecimal value, Kind kind, Mark mark) {
+        Cell cell = blankCell(kind, mark);
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+        return this;
+    }
+
+    /**
+     * A formula with its cached value: SXSSF stores both, so a program that does not recalculate (a viewer,
+     * LibreOffice by default) shows the right figure, and Excel's own recalculation gives the same.
+     */
+    RowWriter formula(String formula, double cached, Kind kind, Mark mark) {
+        Cell cell = blankCell(kind, mark);
+        cell.setCellFormula(formula);
+        cell.setCellValue(cached);
+        return this;
+    }
+
+    RowWriter date(LocalDate value) {
+        Cell cell = blankCell(Kind.DATE, Mark.NONE);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return this;
+    }
+
+    RowWriter dateTime(LocalDateTime value) {
+        Cell cell = blankCell(Kind.DATETIME, Mark.NONE);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return this;
+    }
+
+    /** An empty cell that still carries the table's borders (and fill). */
+    RowWriter blank(Kind kind, Mark mark) {
+        blankCell(kind, mark);
+        return this;
+    }
+
+    private Cell blankCell(Kind kind, Mark mark) {
+        Cell cell = row.createCell(column++);
+        cell.setCellStyle(styles.style(kind, mark, bold, false));
+        return cell;
+    }
+
+    /** = + - @ are what Excel, LibreOffice and WPS read as the start of a formula when a cell is edited. */
+    static boolean startsLikeFormula(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@';
+    }
+}

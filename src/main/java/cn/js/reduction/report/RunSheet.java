@@ -1,0 +1,108 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.report.WorkbookStyles.Kind;
+import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * 运行信息: what run produced the workbook, from what. The key figures come first, then one row per input
+ * file with its SHA-256 and row counts, a total row of formulas and a check column that must read 0
+ * (rows read = accepted + rejected + ignored, SPEC §4).
+ */
+final class RunSheet {
+
+    static final String NAME = "运行信息";
+    static final String[] FILE_HEADERS = {"文件", "SHA-256", "类型", "涉及城市", "读取行数", "接受行数", "退回行数",
+            "忽略行数", "核对（读取−接受−退回−忽略，应为0）", "被替代（城市）"};
+    private static final int[] FILE_WIDTHS = {36, 66, 12, 24, 10, 10, 10, 10, 18, 24};
+
+    private RunSheet() {
+    }
+
+    static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run) {
+        SXSSFSheet sheet = workbook.createSheet(NAME);
+        for (int i = 0; i < FILE_WIDTHS.length; i++) {
+            sheet.setColumnWidth(i, FILE_WIDTHS[i] * 256);
+        }
+        int r = 0;
+        Row title = sheet.createRow(r++);
+        title.setHeightInPoints(24);
+        new RowWriter(title, styles, false).text(run.year() + "年大气污染防治减排核算 运行信息", Kind.TITLE, Mark.NONE);
+
+        r = pair(sheet, styles, r, "运行编号").text(String.valueOf(run.runId())).rowIndex() + 1;
+        r = pair(sheet, styles, r, "核算年度").text(String.valueOf(run.year())).rowIndex() + 1;
+        r = pair(sheet, styles, r, "基准年").text("2015").rowIndex() + 1;
+        r = pair(sheet, styles, r, "运行模式").text(Labels.mode(run.mode())).rowIndex() + 1;
+        r = pair(sheet, styles, r, "开始时间").dateTime(run.startTime()).rowIndex() + 1;
+        if (run.endTime() != null) {
+            r = pair(sheet, styles, r, "结束时间").dateTime(run.endTime()).rowIndex() + 1;
+        } else {
+            r = pair(sheet, styles, r, "结束时间").text("（生成本工作簿时运行尚未结束）").rowIndex() + 1;
+        }
+        r = pair(sheet, styles, r, "软件版本").text(run.softwareVersion()).rowIndex() + 1;
+        r = pair(sheet, styles, r, "基准数据版本").text(run.referenceVersion()).rowIndex() + 1;
+        // sorted, so that the same parameters always give the same rows whatever map the caller used
+        Map<String, String> parameters = new TreeMap<>(run.parameters() == null ? Map.of() : run.parameters());
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            r = pair(sheet, styles, r, "运行参数：" + p.getKey()).text(p.getValue()).rowIndex() + 1;
+        }
+        String scopeText = scope.isProvince() ? "全省（" + scope.reference().province().code() + "）"
+                : scope.city().name() + "（" + scope.city().code() + "）";
+        r = pair(sheet, styles, r, "本工作簿范围").text(scopeText).rowIndex() + 1;
+
+        r++;
+        new RowWriter(sheet.createRow(r++), styles, false)
+                .text(scope.isProvince() ? "输入文件（全部）" : "输入文件（含本市数据的文件）", Kind.TITLE, Mark.NONE);
+        int header = r;
+        Row headerRow = sheet.createRow(r++);
+        headerRow.setHeightInPoints(20);
+        RowWriter h = new RowWriter(headerRow, styles, false);
+        for (int i = 0; i < FILE_HEADERS.length; i++) {
+            h.text(FILE_HEADERS[i], Kind.HEADER, Mark.NONE);
+            h.fitHeight(FILE_HEADERS[i], FILE_WIDTHS[i]);
+        }
+        int first = r;
+        long[] sums = new long[4];
+        for (RunInfo.InputFile f : run.inputFiles() == null ? java.util.List.<RunInfo.InputFile>of() : run.inputFiles()) {
+            if (!scope.isProvince() && !scope.covers(f.cities()) && !scope.covers(f.superseded())) {
+                continue;
+            }
+            RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
+            w.text(f.file()).text(f.sha256()).text(Labels.fileKind(f.kind()))
+                    .text(Labels.cityNames(scope.reference(), f.cities()))
+                    .count(f.rowsRead()).count(f.accepted()).count(f.rejected()).count(f.ignored());
+            int balance = f.rowsRead() - f.accepted() - f.rejected() - f.ignored();
+            w.formula(w.ref(4) + "-" + w.ref(5) + "-" + w.ref(6) + "-" + w.ref(7), balance, Kind.COUNT,
+                    balance == 0 ? Mark.NONE : Mark.SHORTFALL);
+            w.text(Labels.cityNames(scope.reference(), f.superseded()));
+            sums[0] += f.rowsRead();
+            sums[1] += f.accepted();
+            sums[2] += f.rejected();
+            sums[3] += f.ignored();
+        }
+        int last = r - 1;
+        sheet.setAutoFilter(new CellRangeAddress(header, Math.max(header, last), 0, FILE_HEADERS.length - 1));
+
+        RowWriter total = new RowWriter(sheet.createRow(r), styles, true);
+        total.text("合计").blank(Kind.TEXT, Mark.NONE).blank(Kind.TEXT, Mark.NONE).blank(Kind.TEXT, Mark.NONE);
+        for (int i = 0; i < 4; i++) {
+            String column = org.apache.poi.ss.util.CellReference.convertNumToColString(4 + i);
+            String formula = last < first ? "0" : "SUM(" + column + (first + 1) + ":" + column + (last + 1) + ")";
+            total.formula(formula, sums[i], Kind.COUNT, Mark.NONE);
+        }
+        long balance = sums[0] - sums[1] - sums[2] - sums[3];
+        total.formula(total.ref(4) + "-" + total.ref(5) + "-" + total.ref(6) + "-" + total.ref(7), balance,
+                Kind.COUNT, balance == 0 ? Mark.NONE : Mark.SHORTFALL);
+        total.blank(Kind.TEXT, Mark.NONE);
+        PrintLayout.wide(sheet);
+    }
+
+    private static RowWriter pair(SXSSFSheet sheet, WorkbookStyles styles, int row, String label) {
+        return new RowWriter(sheet.createRow(row), styles, false).text(label, Kind.LABEL, Mark.NONE);
+    }
+}

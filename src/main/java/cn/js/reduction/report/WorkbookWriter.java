@@ -1,0 +1,101 @@
+package cn.js.reduction.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Optional;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes the reconciled workbooks (SPEC §6): the province workbook for auditors and one feedback workbook
+ * per city. Streaming (SXSSF): only a window of rows is in memory, so a million projects need no more heap
+ * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 问题清单, 项目明细, 退回记录; a city's workbook starts with 说明
+ * and holds only that city's part. Same {@link ReportData}, same cell values: the only times written are the
+ * run's own.
+ */
+public class WorkbookWriter {
+
+    /** Rows kept in memory per sheet; the rest is flushed to a compressed temporary file. */
+    private static final int WINDOW = 200;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final int maxRowsPerSheet;
+
+    public WorkbookWriter() {
+        this(SpreadsheetVersion.EXCEL2007.getMaxRows());
+    }
+
+    /** @param maxRowsPerSheet rows per list sheet, header included, before the list goes on in a new sheet */
+    WorkbookWriter(int maxRowsPerSheet) {
+        this.maxRowsPerSheet = maxRowsPerSheet;
+    }
+
+    /** The province workbook: every city, 全省 totals as formulas, every finding, project and rejection. */
+    public void writeProvince(ReportData data, Path out) throws IOException {
+        write(data, Scope.province(data.reference()), out);
+    }
+
+    /**
+     * One city's feedback workbook: 说明 first, then the same sheets restricted to the city.
+     *
+     * @param cityCode GB/T 2260 code of one of the 13 cities, e.g. 320100
+     */
+    public void writeCity(ReportData data, String cityCode, Path out) throws IOException {
+        write(data, Scope.city(data.reference(), cityCode), out);
+    }
+
+    private void write(ReportData data, Scope scope, Path out) throws IOException {
+        RunInfo run = data.runInfo();
+        // written aside and moved into place: a reader never sees half a workbook under the final name
+        Path part = out.resolveSibling(out.getFileName() + ".part");
+        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        try {
+            workbook.setCompressTempFiles(true);
+            WorkbookStyles styles = new WorkbookStyles(workbook);
+            SXSSFSheet guide = scope.isProvince() ? null : workbook.createSheet(GuideSheet.NAME);
+            var projectTallies = data.projectTallies();
+            var reductionTallies = data.reductionTallies();
+            RunSheet.write(workbook, styles, scope, run);
+            ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies);
+            ReductionSheet.write(workbook, styles, scope, run, reductionTallies);
+            ListSheets.Counts counts = ListSheets.write(workbook, styles, scope, data, maxRowsPerSheet);
+            if (guide != null) {
+                GuideSheet.write(guide, styles, scope, run, projectTallies, reductionTallies, counts);
+            }
+            workbook.setActiveSheet(0);
+            describe(workbook, scope, run);
+            try (OutputStream o = Files.newOutputStream(part)) {
+                workbook.write(o);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        } finally {
+            workbook.close();
+            workbook.dispose();
+        }
+        try {
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Document properties from the run, not the clock, so that reruns write the same workbook. */
+    private static void describe(SXSSFWorkbook workbook, Scope scope, RunInfo run) {
+        POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+        core.setCreator("reduction-accounting " + (run.softwareVersion() == null ? "" : run.softwareVersion()));
+        core.setTitle(run.year() + "年大气污染防治减排核算" + (scope.isProvince() ? "（全省）" : "（" + scope.city().name() + "市反馈）"));
+        if (run.startTime() != null) {
+            core.setCreated(Optional.of(Date.from(run.startTime().atZone(CHINA).toInstant())));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.intake.Finding;
+import cn.js.reduction.intake.ProjectRecord;
+import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.intake.Rule;
+import cn.js.reduction.intake.Severity;
+import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reconcile.ReductionTally;
+import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.City;
+import cn.js.reduction.reference.Pollutant;
+import cn.js.reduction.reference.ReferenceData;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Test data for the workbooks: the real 13 cities, 18 categories and annex-2 targets, a handful of planned
+ * counts, four accepted projects (one named like a formula), emissions for 南京 and 无锡, findings and
+ * rejections. The tallies are derived from these by the SPEC §5 arithmetic, so they agree with each other
+ * the way the reconciliation's do.
+ */
+final class InMemoryReportData implements ReportData {
+
+    static final String NANJING = "320100";
+    static final String WUXI = "320200";
+    static final String FILE_NJ = "南京_项目清单_20201201.xlsx";
+    static final String FILE_WX = "无锡_项目清单.csv";
+    static final String EVIL_NAME = "=cmd|' /C calc'!A0";
+    static final String EVIL_VALUE = "=HYPERLINK(\"http://x\",\"点我\")";
+
+    final ReferenceData reference;
+    final RunInfo run;
+    final List<AcceptedProject> projects = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
+    final List<Finding> rejections = new ArrayList<>();
+    /** cityCode|POLLUTANT → {base, reporting} */
+    final Map<String, BigDecimal[]> emissions = new LinkedHashMap<>();
+    List<ProjectTally> projectTallies;
+    List<ReductionTally> reductionTallies;
+
+    InMemoryReportData(String mode) {
+        reference = plan2020();
+        run = new RunInfo(42, 2020, mode, new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
+                LocalDateTime.of(2021, 1, 5, 2, 0, 0), LocalDateTime.of(2021, 1, 5, 2, 3, 17), "1.0.0", "2020-v1",
+                List.of(new RunInfo.InputFile(FILE_NJ, "a".repeat(64), "PROJECTS", List.of(NANJING), 10, 2, 1, 7,
+                                List.of()),
+                        new RunInfo.InputFile("南京_项目清单_20201101.xlsx", "b".repeat(64), "PROJECTS", List.of(NANJING),
+                                5, 0, 0, 5, List.of(NANJING)),
+                        new RunInfo.InputFile(FILE_WX, "c".repeat(64), "PROJECTS", List.of(WUXI), 3, 2, 0, 1, List.of()),
+                        new RunInfo.InputFile("排放量报表.xlsx", "d".repeat(64), "EMISSIONS", List.of(WUXI, NANJING), 6, 6,
+                                0, 0, List.of()),
+                        new RunInfo.InputFile("损坏.xlsx", "e".repeat(64), null, List.of(), 0, 0, 0, 0, List.of())));
+
+        projects.add(new AcceptedProject(project("NJ-001", NANJING, "ENERGY_COAL", "燃煤锅炉淘汰", ProjectStatus.COMPLETED,
+                LocalDate.of(2020, 6, 30), "0", "62.5", "3.25", "+1 备注"), FILE_NJ, "项目清单", 5));
+        projects.add(new AcceptedProject(project("NJ-002", NANJING, "VOC_FUGITIVE", EVIL_NAME, ProjectStatus.IN_PROGRESS,
+                null, "1.5", "0", "0", null), FILE_NJ, "项目清单", 6));
+        projects.add(new AcceptedProject(project("WX-001", WUXI, "ROLLING", "滚动项目", ProjectStatus.COMPLETED,
+                LocalDate.of(2020, 9, 1), "100", "0", "0", null), FILE_WX, FILE_WX.replace(".csv", ""), 2));
+        projects.add(new AcceptedProject(project("WX-002", WUXI, "DUST_SITE", "工地扬尘", ProjectStatus.NOT_STARTED,
+                null, "0", "0", "0", "@某人"), FILE_WX, FILE_WX.replace(".csv", ""), 3));
+
+        emission(NANJING, Pollutant.VOCS, "1000", "700");   // 30 % vs 28: MET
+        emission(NANJING, Pollutant.SO2, "200", "160");     // 20 % vs 24.1: NOT_MET; claimed 62.5 / 40 > 1.5
+        emission(NANJING, Pollutant.NOX, "300", "227");     // 24.333… % vs 24.4: NOT_MET
+        emission(WUXI, Pollutant.VOCS, "2000", "1753.1");   // exactly 12.345 %: shows 12.35 (half-up)
+
+        Finding missing = Finding.of(Rule.REQUIRED_MISSING, NANJING, FILE_NJ, "项目清单", 7, "D7", null,
+                "项目名称为空：每个项目必须填写项目名称 (project name is required)");
+        Finding badNumber = Finding.of(Rule.BAD_NUMBER, NANJING, FILE_NJ, "项目清单", 7, "L7", EVIL_VALUE,
+                "VOCs减排量应为不小于0的数字 (expected a number)");
+        rejections.add(missing);
+        rejections.add(badNumber);
+        findings.add(Finding.of(Rule.SUPERSEDED_FILE, NANJING, "南京_项目清单_20201101.xlsx", null, null, null, null,
+                "已被 " + FILE_NJ + " 替代"));
+        findings.add(missing);
+        findings.add(badNumber);
+        findings.add(Finding.of(Rule.BAD_CREDIT_CODE, WUXI, FILE_WX, FILE_WX.replace(".csv", ""), 3, "G3",
+                "-91320200MA1XXXXXX", "统一社会信用代码校验位不符，请核对 (check digit mismatch)"));
+        findings.add(Finding.of(Rule.COUNT_SHORTFALL, NANJING, null, null, null, null, "1 / 3",
+                "煤炭消费总量控制项目报送 1 个，计划 3 个"));
+        findings.add(Finding.of(Rule.UNPLANNED_CATEGORY, WUXI, null, null, null, null, null, "施工工地扬尘治理项目未列入计划"));
+        recompute();
+    }
+
+    private void emission(String city, Pollutant p, String base, String reporting) {
+        emissions.put(city + "|" + p.name(), new BigDecimal[]{new BigDecimal(base), new BigDecimal(reporting)});
+    }
+
+    private static ProjectRecord project(String id, String city, String category, String name, ProjectStatus status,
+                                         LocalDate actual, String voc, String so2, String nox, String remarks) {
+        return new ProjectRecord(id, city, "玄武区", name, "某公司", "91320100MA1XXXXXXX",
+                category, status, status, LocalDate.of(2020, 12, 31), actual, new BigDecimal("120.5"),
+                new BigDecimal(voc), new BigDecimal(so2), new BigDecimal(nox), BigDecimal.ZERO, remarks);
+    }
+
+    /** SPEC §5 arithmetic over this fixture's projects and emissions. */
+    void recompute() {
+        List<City> all = new ArrayList<>(reference.cities());
+        all.add(reference.province());
+        projectTallies = new ArrayList<>();
+        for (City city : all) {
+            List<String> codes = new ArrayList<>(reference.categories().stream().map(Category::code).toList());
+            codes.add(Category.TOTAL);
+            for (String code : codes) {
+                int planned = 0;
+                int submitted = 0;
+                int completed = 0;
+                int inProgress = 0;
+                for (City c : reference.cities()) {
+                    if (!city.isProvince() && !c.equals(city)) {
+                        continue;
+                    }
+                    for (Category cat : reference.categories()) {
+                        if (!code.equals(Category.TOTAL) && !code.equals(cat.code())) {
+                            continue;
+                        }
+                        planned += reference.planned(c.code(), cat.code());
+                        for (AcceptedProject a : projects) {
+                            ProjectRecord p = a.project();
+                            if (p.cityCode().equals(c.code()) && p.categoryCode().equals(cat.code())) {
+                                submitted++;
+                                completed += p.countedStatus() == ProjectStatus.COMPLETED ? 1 : 0;
+                                inProgress += p.countedStatus() == ProjectStatus.IN_PROGRESS ? 1 : 0;
+                            }
+                        }
+                    }
+                }
+                String status = submitted == planned ? "OK" : submitted < planned ? "SHORTFALL"
+                        : planned > 0 ? "EXCESS" : "UNPLANNED";
+                Category cat = reference.category(code).orElse(null);
+                projectTallies.add(new ProjectTally(2020, city.code(), city.name(), code,
+                        cat == null ? "合计" : cat.name(), cat == null ? "合计" : cat.group(), planned, submitted,
+                        completed, inProgress, submitted - completed - inProgress, submitted - planned,
+                        planned == 0 ? null : BigDecimal.valueOf(completed).divide(BigDecimal.valueOf(planned),
+                                MathContext.DECIMAL64),
+                        status, completed >= planned ? "MET" : "NOT_MET"));
+            }
+        }
+        reductionTallies = new ArrayList<>();
+        for (City city : all) {
+            for (Pollutant p : Pollutant.values()) {
+                BigDecimal base = null;
+                BigDecimal reporting = null;
+                BigDecimal claimed = BigDecimal.ZERO;
+                for (City c : reference.cities()) {
+                    if (!city.isProvince() && !c.equals(city)) {
+                        continue;
+                    }
+                    BigDecimal[] e = emissions.get(c.code() + "|" + p.name());
+                    if (e != null) {
+                        base = base == null ? e[0] : base.add(e[0]);
+                        reporting = reporting == null ? e[1] : reporting.add(e[1]);
+                    }
+                    for (AcceptedProject a : projects) {
+                        ProjectRecord r = a.project();
+                        if (r.cityCode().equals(c.code()) && r.countedStatus() == ProjectStatus.COMPLETED) {
+                            claimed = claimed.add(p == Pollutant.VOCS ? r.vocT() : p == Pollutant.SO2 ? r.so2T() : r.noxT());
+                        }
+                    }
+                }
+                BigDecimal target = reference.targetPct(city.code(), p);
+                BigDecimal reduction = base == null ? null : base.subtract(reporting);
+                BigDecimal pct = base == null || base.signum() == 0 ? null
+                        : reduction.multiply(BigDecimal.valueOf(100)).divide(base, MathContext.DECIMAL64);
+                BigDecimal gap = pct == null ? null : pct.subtract(target);
+                BigDecimal allowed = base == null ? null
+                        : base.multiply(BigDecimal.ONE.subtract(target.divide(BigDecimal.valueOf(100))));
+                String status = pct == null ? "NO_DATA" : pct.compareTo(target) >= 0 ? "MET" : "NOT_MET";
+                BigDecimal ratio = reduction == null || reduction.signum() <= 0 ? null
+                        : claimed.divide(reduction, MathContext.DECIMAL64);
+                reductionTallies.add(new ReductionTally(2020, city.code(), city.name(), p, base, reporting, reduction,
+                        pct, target, gap, allowed, status, claimed, ratio));
+            }
+        }
+    }
+
+    static ReferenceData plan2020() {
+        List<City> cities = List.of(new City("320100", "南京", "Nanjing"), new City("320200", "无锡", "Wuxi"),
+                new City("320300", "徐州", "Xuzhou"), new City("320400", "常州", "Changzhou"),
+                new City("320500", "苏州", "Suzhou"), new City("320600", "南通", "Nantong"),
+                new City("320700", "连云港", "Lianyungang"), new City("320800", "淮安", "Huai'an"),
+                new City("320900", "盐城", "Yancheng"), new City("321000", "扬州", "Yangzhou"),
+                new City("321100", "镇江", "Zhenjiang"), new City("321200", "泰州", "Taizhou"),
+                new City("321300", "宿迁", "Suqian"));
+        String[][] cats = {{"ROLLING", "滚动实施项目", "滚动实施项目"}, {"INDUSTRY", "产业结构优化调整项目", "产业结构优化调整项目"},
+                {"ENERGY_COAL", "煤炭消费总量控制项目", "能源结构调整项目"}, {"ENERGY_CHP", "热电整合项目", "能源结构调整项目"},
+                {"KILN", "工业炉窑整治项目", "工业炉窑整治项目"}, {"BOILER", "锅炉提标改造项目", "重点行业深度减排项目"},
+                {"DEEP_OTHER", "其他重点行业减排项目", "重点行业深度减排项目"}, {"VOC_SUBST", "VOCs源头替代项目", "VOCs污染治理项目"},
+                {"VOC_FUGITIVE", "无组织排放治理项目", "VOCs污染治理项目"}, {"VOC_UPGRADE", "治污设施升级改造项目", "VOCs污染治理项目"},
+                {"VOC_SPRAY", "集中喷涂工程中心建设项目", "VOCs污染治理项目"}, {"VOC_VAPOR", "油气回收治理改造项目", "VOCs污染治理项目"},
+                {"CATERING", "餐饮油烟治理项目", "餐饮油烟治理项目"}, {"DUST_SITE", "施工工地扬尘治理项目", "扬尘治理项目"},
+                {"DUST_WHARF", "码头堆场扬尘治理项目", "扬尘治理项目"}, {"DUST_YARD", "工业堆场扬尘治理项目", "扬尘治理项目"},
+                {"MOBILE_SHORE", "港口岸电系统建设项目", "移动源治理"},
+                {"MOBILE_SHIP_RS", "移动源(船舶)排放遥感监测系统项目", "移动源治理"}};
+        List<Category> categories = new ArrayList<>();
+        for (int i = 0; i < cats.length; i++) {
+            categories.add(new Category(cats[i][0], cats[i][1], cats[i][2], i + 1));
+        }
+        Map<String, Integer> planned = new HashMap<>();
+        planned.put("320100|ENERGY_COAL", 3);
+        planned.put("320100|VOC_FUGITIVE", 1);
+        planned.put("320200|ROLLING", 1);
+        planned.put("320300|KILN", 2);
+        planned.put("320000|ENERGY_COAL", 3);
+        planned.put("320000|VOC_FUGITIVE", 1);
+        planned.put("320000|ROLLING", 1);
+        planned.put("320000|KILN", 2);
+        String[][] targets = {{"28.0", "24.1", "24.4"}, {"22.0", "26.0", "23.0"}, {"28.0", "25.0", "22.0"},
+                {"28.0", "26.0", "22.0"}, {"22.0", "25.0", "22.0"}, {"24.0", "27.0", "22.0"}, {"26.0", "26.8", "24.0"},
+                {"26.0", "24.6", "21.7"}, {"24.0", "29.4", "22.0"}, {"28.0", "25.0", "22.0"}, {"28.0", "24.0", "21.5"},
+                {"26.0", "24.8", "22.1"}, {"28.0", "25.9", "23.7"}, {"26", "25", "22"}};
+        Map<String, BigDecimal> targetPct = new HashMap<>();
+        for (int i = 0; i < targets.length; i++) {
+            String code = i < cities.size() ? cities.get(i).code() : City.PROVINCE_CODE;
+            for (Pollutant p : Pollutant.values()) {
+                targetPct.put(code + "|" + p.name(), new BigDecimal(targets[i][p.ordinal()]));
+            }
+        }
+        return new ReferenceData(2020, "2020-v1", cities, new City(City.PROVINCE_CODE, "全省", "Jiangsu"), categories,
+                planned, targetPct, List.of(), List.of());
+    }
+
+    @Override
+    public RunInfo runInfo() {
+        return run;
+    }
+
+    @Override
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    @Override
+    public List<ProjectTally> projectTallies() {
+        return projectTallies;
+    }
+
+    @Override
+    public List<ReductionTally> reductionTallies() {
+        return reductionTallies;
+    }
+
+    @Override
+    public void forEachFinding(String cityCode, Consumer<Finding> action) {
+        findings.stream().filter(f -> cityCode == null || cityCode.equals(f.cityCode())).forEach(action);
+    }
+
+    @Override
+    public void forEachAcceptedProject(String cityCode, Consumer<AcceptedProject> action) {
+        projects.stream().filter(a -> cityCode == null || cityCode.equals(a.project().cityCode())).forEach(action);
+    }
+
+    @Override
+    public void forEachRejection(String cityCode, Consumer<Finding> action) {
+        rejections.stream().filter(f -> f.severity() == Severity.ERROR)
+                .filter(f -> cityCode == null || cityCode.equals(f.cityCode())).forEach(action);
+    }
+}

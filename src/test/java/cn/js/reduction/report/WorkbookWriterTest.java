@@ -1,0 +1,545 @@
+package cn.js.reduction.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import cn.js.reduction.intake.Finding;
+import cn.js.reduction.intake.Rule;
+import cn.js.reduction.reconcile.ProjectTally;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkbookWriterTest {
+
+    static final String SHORTFALL = "F8CBAD";
+    static final String ATTENTION = "FFEB9C";
+    static final String COMPLETION = "E4DFEC";
+
+    @TempDir
+    Path dir;
+
+    private XSSFWorkbook province(InMemoryReportData data) throws IOException {
+        Path out = dir.resolve("province.xlsx");
+        new WorkbookWriter().writeProvince(data, out);
+        return new XSSFWorkbook(Files.newInputStream(out));
+    }
+
+    private XSSFWorkbook nanjing(InMemoryReportData data) throws IOException {
+        Path out = dir.resolve("320100.xlsx");
+        new WorkbookWriter().writeCity(data, InMemoryReportData.NANJING, out);
+        return new XSSFWorkbook(Files.newInputStream(out));
+    }
+
+    @Test
+    void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录");
+        }
+    }
+
+    @Test
+    void matrixHeaderIsGroupCategoryMeasureLikeAnnex4() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("项目汇总");
+            assertThat(text(s, "A3")).isEqualTo("城市");
+            assertThat(merged(s)).contains("A3:A5", "B3:D4", "H3:M3", "H4:J4", "K4:M4", "BD3:BF4", "AX3:BC3", "AX4:AZ4", "BA4:BC4");
+            assertThat(text(s, "B3")).isEqualTo("滚动实施项目");          // one category: merged down over the category row
+            assertThat(text(s, "H3")).isEqualTo("能源结构调整项目");      // group over its two categories
+            assertThat(text(s, "H4")).isEqualTo("煤炭消费总量控制项目");
+            assertThat(text(s, "K4")).isEqualTo("热电整合项目");
+            assertThat(text(s, "AX3")).isEqualTo("移动源治理");
+            assertThat(text(s, "BA4")).isEqualTo("移动源(船舶)排放遥感监测系统项目");
+            assertThat(text(s, "BD3")).isEqualTo("合计");
+            assertThat(List.of(text(s, "H5"), text(s, "I5"), text(s, "J5"))).containsExactly("计划", "报送", "完成");
+            assertThat(text(s, "A6")).isEqualTo("南京");
+            assertThat(text(s, "A18")).isEqualTo("宿迁");
+            assertThat(text(s, "A19")).isEqualTo("全省");
+            assertThat(text(s, "A2")).isEqualTo("图例：");
+            assertThat(text(s, "B2")).contains("报送数少于计划数");
+            assertThat(fill(s, "B2")).isEqualTo(SHORTFALL);
+        }
+    }
+
+    @Test
+    void matrixFiguresAndMarks() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("项目汇总");
+            // 南京 × 煤炭消费总量控制项目: planned 3, submitted 1 (shortfall), completed 1 (< planned, final run)
+            assertThat(number(s, "H6")).isEqualTo(3);
+            assertThat(number(s, "I6")).isEqualTo(1);
+            assertThat(number(s, "J6")).isEqualTo(1);
+            assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
+            assertThat(fill(s, "J6")).isEqualTo(COMPLETION);
+            assertThat(fill(s, "H6")).isNull();
+            // 无锡 × 施工工地扬尘治理项目 (column 1 + 3×13 = AO): planned 0, submitted 1 → UNPLANNED
+            assertThat(number(s, "AO7")).isZero();
+            assertThat(number(s, "AP7")).isEqualTo(1);
+            assertThat(fill(s, "AP7")).isEqualTo(ATTENTION);
+            // 无锡 × 滚动实施项目: planned 1, submitted 1, completed 1: nothing marked
+            assertThat(fill(s, "C7")).isNull();
+            assertThat(fill(s, "D7")).isNull();
+            assertThat(s.getRow(5).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void provinceRowAndTotalColumnAreSumFormulasWithTheRightCachedValues() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("项目汇总");
+            assertThat(formula(s, "H19")).isEqualTo("SUM(H6:H18)");
+            assertThat(number(s, "H19")).isEqualTo(3);
+            assertThat(formula(s, "I19")).isEqualTo("SUM(I6:I18)");
+            assertThat(number(s, "I19")).isEqualTo(1);
+            assertThat(fill(s, "I19")).isEqualTo(SHORTFALL);
+            assertThat(formula(s, "BD6")).startsWith("SUM(B6,E6,H6,K6,").endsWith(",BA6)");
+            assertThat(number(s, "BD6")).isEqualTo(4);   // 南京 planned: 3 + 1
+            assertThat(number(s, "BE6")).isEqualTo(2);   // 南京 submitted
+            assertThat(fill(s, "BE6")).isEqualTo(SHORTFALL);
+            assertThat(formula(s, "BE19")).isEqualTo("SUM(BE6:BE18)");
+            assertThat(number(s, "BE19")).isEqualTo(4);
+            assertThat(number(s, "BD19")).isEqualTo(7);
+            assertThat(s.getRow(18).getCell(7).getCellStyle().getFontIndex())
+                    .isNotEqualTo(s.getRow(5).getCell(7).getCellStyle().getFontIndex()); // totals are bold
+        }
+    }
+
+    @Test
+    void everyFormulaRecalculatesToItsCachedValue() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            int formulas = 0;
+            for (String name : List.of("运行信息", "项目汇总", "减排核算")) {
+                for (Row row : wb.getSheet(name)) {
+                    for (var cell : row) {
+                        if (cell.getCellType() == CellType.FORMULA) {
+                            formulas++;
+                            double cached = cell.getNumericCellValue();
+                            double recalculated = evaluator.evaluate(cell).getNumberValue();
+                            assertThat(recalculated).as(name + "!" + cell.getAddress()).isCloseTo(cached, within(1e-9));
+                        }
+                    }
+                }
+            }
+            assertThat(formulas).isGreaterThan(57 + 3 * 14);
+        }
+    }
+
+    @Test
+    void headersAreFrozenAndTablesFiltered() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet matrix = wb.getSheet("项目汇总");
+            assertThat(matrix.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 5);
+            assertThat(matrix.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 1);
+            assertThat(autoFilter(matrix)).isEqualTo("A5:BF18");   // the city rows; the 全省 row stays put
+            XSSFSheet reductions = wb.getSheet("减排核算");
+            assertThat(reductions.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 4);
+            assertThat(autoFilter(reductions)).isEqualTo("A4:AE17");
+            assertThat(autoFilter(wb.getSheet("问题清单"))).isEqualTo("A1:J7");
+            assertThat(autoFilter(wb.getSheet("项目明细"))).isEqualTo("A1:V5");
+            assertThat(autoFilter(wb.getSheet("退回记录"))).isEqualTo("A1:I3");
+            for (String name : List.of("问题清单", "项目明细", "退回记录")) {
+                assertThat(wb.getSheet(name).getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
+            }
+            assertThat(wb.getSheet("项目明细").getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
+    void reductionsLikeAnnex2WithExactPercentagesShownRoundedHalfUp() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("减排核算");
+            assertThat(text(s, "B3")).isEqualTo("挥发性有机物（VOCs）");
+            assertThat(text(s, "L3")).isEqualTo("二氧化硫（SO2）");
+            assertThat(text(s, "V3")).isEqualTo("氮氧化物（NOx）");
+            assertThat(merged(s)).contains("B3:K3", "A3:A4");
+            assertThat(text(s, "B4")).isEqualTo("2015年\n排放量（吨）");
+            assertThat(text(s, "E4")).isEqualTo("减排比例\n（%）");
+            // 无锡 VOCs: 2000 → 1753.1 t, exactly 12.345 %, shown 12.35; target 22: not met
+            assertThat(number(s, "B6")).isEqualTo(2000);
+            assertThat(formula(s, "D6")).isEqualTo("B6-C6");
+            assertThat(number(s, "D6")).isCloseTo(246.9, within(1e-9));
+            assertThat(formula(s, "E6")).isEqualTo("100*D6/B6");
+            assertThat(number(s, "E6")).isEqualTo(12.345);
+            assertThat(s.getRow(5).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+            var pct = s.getRow(5).getCell(4);
+            assertThat(new DataFormatter().formatRawCellContents(pct.getNumericCellValue(),
+                    pct.getCellStyle().getDataFormat(), pct.getCellStyle().getDataFormatString())).isEqualTo("12.35");
+            assertThat(fill(s, "E6")).isEqualTo(SHORTFALL);
+            assertThat(text(s, "I6")).isEqualTo("未达标");
+            assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
+            assertThat(number(s, "H6")).isCloseTo(1560, within(1e-9));   // allowed: 2000 × (1 − 22 %)
+            // 南京 VOCs met; 徐州 no data
+            assertThat(text(s, "I5")).isEqualTo("达标");
+            assertThat(fill(s, "I5")).isNull();
+            assertThat(text(s, "I7")).isEqualTo("无数据");
+            assertThat(s.getRow(6).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+            // 南京 SO2 (block from L): claimed 62.5 t against a 40 t reduction → ratio 1.5625 > 1.5
+            assertThat(number(s, "T5")).isEqualTo(62.5);
+            assertThat(formula(s, "U5")).isEqualTo("T5/N5");
+            assertThat(number(s, "U5")).isEqualTo(1.5625);
+            assertThat(fill(s, "U5")).isEqualTo(ATTENTION);
+            // 全省: tonnes are SUMs over the city rows, the rest derived from them
+            assertThat(text(s, "A18")).isEqualTo("全省");
+            assertThat(formula(s, "B18")).isEqualTo("SUM(B5:B17)");
+            assertThat(number(s, "B18")).isEqualTo(3000);
+            assertThat(formula(s, "J18")).isEqualTo("SUM(J5:J17)");
+            assertThat(number(s, "J18")).isEqualTo(100);
+            assertThat(number(s, "E18")).isCloseTo(18.23, within(0.001));
+            assertThat(text(s, "I18")).isEqualTo("未达标");
+        }
+    }
+
+    @Test
+    void runSheetListsTheRunAndEveryInputFileWithACheckColumn() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("运行信息");
+            Map<String, String> pairs = pairs(s);
+            assertThat(pairs).containsEntry("运行编号", "42").containsEntry("核算年度", "2020")
+                    .containsEntry("运行模式", "年终核算（final，正式结果）").containsEntry("软件版本", "1.0.0")
+                    .containsEntry("基准数据版本", "2020-v1").containsEntry("运行参数：input", "input")
+                    .containsEntry("开始时间", "2021-01-05 02:00:00").containsEntry("结束时间", "2021-01-05 02:03:17");
+            int header = rowWith(s, 0, "文件");
+            List<String> headers = new ArrayList<>();
+            s.getRow(header).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).containsExactly(RunSheet.FILE_HEADERS);
+            Row nj = s.getRow(rowWith(s, 0, InMemoryReportData.FILE_NJ));
+            assertThat(nj.getCell(1).getStringCellValue()).isEqualTo("a".repeat(64));
+            assertThat(nj.getCell(2).getStringCellValue()).isEqualTo("项目清单");
+            assertThat(nj.getCell(4).getNumericCellValue()).isEqualTo(10);
+            int r = nj.getRowNum() + 1;
+            assertThat(nj.getCell(8).getCellFormula()).isEqualTo("E" + r + "-F" + r + "-G" + r + "-H" + r);
+            assertThat(nj.getCell(8).getNumericCellValue()).isZero();
+            Row old = s.getRow(rowWith(s, 0, "南京_项目清单_20201101.xlsx"));
+            assertThat(old.getCell(9).getStringCellValue()).isEqualTo("南京");
+            Row broken = s.getRow(rowWith(s, 0, "损坏.xlsx"));
+            assertThat(broken.getCell(2).getStringCellValue()).isEqualTo("无法识别");
+            Row total = s.getRow(rowWith(s, 0, "合计"));
+            assertThat(total.getCell(4).getCellFormula()).isEqualTo("SUM(E" + (header + 2) + ":E" + (header + 6) + ")");
+            assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(24);
+            assertThat(autoFilter(s)).isEqualTo("A" + (header + 1) + ":J" + (header + 6));
+        }
+    }
+
+    @Test
+    void findingsCarryRuleTitlesAndFormulaLikeTextIsQuotePrefixedString() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("问题清单");
+            List<String> headers = new ArrayList<>();
+            s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).containsExactly("级别", "规则", "规则说明", "城市", "文件", "工作表", "行号", "单元格", "值", "说明");
+            Row bad = s.getRow(rowWith(s, 1, "BAD_NUMBER"));
+            assertThat(bad.getCell(0).getStringCellValue()).isEqualTo("错误");
+            assertThat(fill(bad.getCell(0))).isEqualTo(SHORTFALL);
+            assertThat(bad.getCell(2).getStringCellValue()).isEqualTo(Rule.BAD_NUMBER.title());
+            assertThat(bad.getCell(3).getStringCellValue()).isEqualTo("南京");
+            assertThat(bad.getCell(6).getNumericCellValue()).isEqualTo(7);
+            assertThat(bad.getCell(7).getStringCellValue()).isEqualTo("L7");
+            XSSFCell value = (XSSFCell) bad.getCell(8);
+            assertThat(value.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(value.getStringCellValue()).isEqualTo(InMemoryReportData.EVIL_VALUE);
+            assertThat(value.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(bad.getCell(3).getCellStyle().getQuotePrefixed()).isFalse();
+            Row credit = s.getRow(rowWith(s, 1, "BAD_CREDIT_CODE"));
+            assertThat(credit.getCell(0).getStringCellValue()).isEqualTo("警告");
+            assertThat(credit.getCell(8).getCellStyle().getQuotePrefixed()).isTrue();   // starts with -
+            assertThat(s.getLastRowNum()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void projectsCarryEveryFieldAndTheirSource() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("项目明细");
+            List<String> headers = new ArrayList<>();
+            s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).hasSize(22).startsWith("项目编号", "设区市", "城市代码").endsWith("来源文件", "工作表", "行号");
+            Row nj1 = s.getRow(rowWith(s, 0, "NJ-001"));
+            assertThat(nj1.getCell(7).getStringCellValue()).isEqualTo("煤炭消费总量控制项目");
+            assertThat(nj1.getCell(8).getStringCellValue()).isEqualTo("ENERGY_COAL");
+            assertThat(nj1.getCell(9).getStringCellValue()).isEqualTo("已完成");
+            assertThat(nj1.getCell(12).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2020, 6, 30));
+            assertThat(nj1.getCell(12).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+            assertThat(nj1.getCell(15).getNumericCellValue()).isEqualTo(62.5);
+            assertThat(nj1.getCell(18).getCellStyle().getQuotePrefixed()).isTrue();   // remarks "+1 备注"
+            assertThat(nj1.getCell(19).getStringCellValue()).isEqualTo(InMemoryReportData.FILE_NJ);
+            assertThat(nj1.getCell(20).getStringCellValue()).isEqualTo("项目清单");
+            assertThat(nj1.getCell(21).getNumericCellValue()).isEqualTo(5);
+            Row nj2 = s.getRow(rowWith(s, 0, "NJ-002"));
+            XSSFCell name = (XSSFCell) nj2.getCell(4);
+            assertThat(name.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(name.getStringCellValue()).isEqualTo(InMemoryReportData.EVIL_NAME);
+            assertThat(name.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(nj2.getCell(12).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(s.getRow(rowWith(s, 0, "WX-002")).getCell(18).getCellStyle().getQuotePrefixed()).isTrue(); // @某人
+        }
+    }
+
+    @Test
+    void rejectionsOneLinePerReason() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("退回记录");
+            List<String> headers = new ArrayList<>();
+            s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).containsExactly("文件", "工作表", "行号", "单元格", "城市", "规则", "规则说明", "值", "说明");
+            assertThat(s.getLastRowNum()).isEqualTo(2);
+            assertThat(text(s, "F2")).isEqualTo("REQUIRED_MISSING");
+            assertThat(text(s, "D2")).isEqualTo("D7");
+            assertThat(text(s, "F3")).isEqualTo("BAD_NUMBER");
+            assertThat(number(s, "C3")).isEqualTo(7);
+            assertThat(s.getRow(2).getCell(7).getCellStyle().getQuotePrefixed()).isTrue();
+        }
+    }
+
+    @Test
+    void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
+        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录");
+            assertThat(wb.getActiveSheetIndex()).isZero();
+            String guide = allText(wb.getSheet("说明"));
+            assertThat(guide).contains("南京市", "1 行未通过校验", "共 2 条原因", "计划 4 个，报送 2 个",
+                    "煤炭消费总量控制项目（少 2 个）", "退回记录", "南京_项目清单_20201215.xlsx");
+
+            XSSFSheet matrix = wb.getSheet("项目汇总");
+            assertThat(text(matrix, "A6")).isEqualTo("南京");
+            assertThat(allText(matrix)).doesNotContain("无锡").doesNotContain("全省\t");
+            assertThat(column(matrix, 0)).doesNotContain("全省");
+            assertThat(formula(matrix, "BE6")).startsWith("SUM(C6,F6,");
+            assertThat(number(matrix, "BE6")).isEqualTo(2);
+            assertThat(autoFilter(matrix)).isEqualTo("A5:BF6");
+
+            XSSFSheet reductions = wb.getSheet("减排核算");
+            assertThat(column(reductions, 0)).contains("南京").doesNotContain("全省", "无锡");
+
+            assertThat(column(wb.getSheet("问题清单"), 3)).containsOnly("城市", "南京");
+            assertThat(column(wb.getSheet("问题清单"), 1)).contains("COUNT_SHORTFALL").doesNotContain("BAD_CREDIT_CODE");
+            assertThat(column(wb.getSheet("项目明细"), 0)).containsExactly("项目编号", "NJ-001", "NJ-002");
+            assertThat(wb.getSheet("退回记录").getLastRowNum()).isEqualTo(2);
+
+            List<String> files = column(wb.getSheet("运行信息"), 0);
+            assertThat(files).contains(InMemoryReportData.FILE_NJ, "南京_项目清单_20201101.xlsx", "排放量报表.xlsx")
+                    .doesNotContain(InMemoryReportData.FILE_WX, "损坏.xlsx");
+        }
+    }
+
+    @Test
+    void nightlyRunDoesNotMarkCompletion() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("nightly"))) {
+            XSSFSheet s = wb.getSheet("项目汇总");
+            assertThat(fill(s, "J6")).isNull();
+            assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
+            assertThat(text(s, "A1")).contains("日常核算");
+        }
+    }
+
+    @Test
+    void sameInputsGiveTheSameWorkbookContent() throws IOException {
+        InMemoryReportData data = new InMemoryReportData("final");
+        Path a = dir.resolve("a.xlsx");
+        Path b = dir.resolve("b.xlsx");
+        new WorkbookWriter().writeProvince(data, a);
+        new WorkbookWriter().writeProvince(new InMemoryReportData("final"), b);
+        Map<String, byte[]> first = entries(a);
+        Map<String, byte[]> second = entries(b);
+        assertThat(second.keySet()).isEqualTo(first.keySet());
+        for (String name : first.keySet()) {
+            assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+        }
+        assertThat(new String(first.get("docProps/core.xml"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("2021-01-04T18:00:00Z");   // the run's start (Beijing time), not the clock
+    }
+
+    @Test
+    void aProvinceTallyThatDisagreesWithTheCitiesStopsTheWorkbook() {
+        InMemoryReportData data = new InMemoryReportData("final");
+        List<ProjectTally> tallies = new ArrayList<>(data.projectTallies);
+        for (int i = 0; i < tallies.size(); i++) {
+            ProjectTally t = tallies.get(i);
+            if (t.cityCode().equals("320000") && t.categoryCode().equals("ENERGY_COAL")) {
+                tallies.set(i, new ProjectTally(t.year(), t.cityCode(), t.cityName(), t.categoryCode(), t.categoryName(),
+                        t.groupName(), t.planned(), t.submitted() + 1, t.completed(), t.inProgress(), t.notStarted(),
+                        t.variance() + 1, t.completionRate(), t.countStatus(), t.completionStatus()));
+            }
+        }
+        data.projectTallies = tallies;
+        Path out = dir.resolve("province.xlsx");
+        assertThatThrownBy(() -> new WorkbookWriter().writeProvince(data, out))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("全省 煤炭消费总量控制项目 报送").hasMessageContaining("统计结果为 2，明细之和为 1");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("province.xlsx.part")).doesNotExist();
+    }
+
+    @Test
+    void listsLongerThanASheetGoOnInContinuationSheets() throws IOException {
+        Path out = dir.resolve("province.xlsx");
+        new WorkbookWriter(3).writeProvince(new InMemoryReportData("final"), out);   // header + 2 rows per sheet
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            assertThat(sheetNames(wb)).containsSubsequence("问题清单", "问题清单（续2）", "问题清单（续3）", "项目明细",
+                    "项目明细（续2）", "退回记录");
+            List<String> rules = new ArrayList<>();
+            for (String name : List.of("问题清单", "问题清单（续2）", "问题清单（续3）")) {
+                XSSFSheet s = wb.getSheet(name);
+                assertThat(text(s, "A1")).isEqualTo("级别");
+                assertThat(autoFilter(s)).isEqualTo("A1:J3");
+                for (int r = 1; r <= s.getLastRowNum(); r++) {
+                    rules.add(s.getRow(r).getCell(1).getStringCellValue());
+                }
+            }
+            assertThat(rules).containsExactly("SUPERSEDED_FILE", "REQUIRED_MISSING", "BAD_NUMBER", "BAD_CREDIT_CODE",
+                    "COUNT_SHORTFALL", "UNPLANNED_CATEGORY");
+        }
+    }
+
+    @Test
+    void textLongerThanACellHoldsIsCutNotFailed() throws IOException {
+        InMemoryReportData data = new InMemoryReportData("final");
+        data.findings.add(Finding.of(Rule.BAD_NUMBER, "320100", "x.csv", "x", 9, "A9", "9".repeat(40_000), "太长"));
+        try (XSSFWorkbook wb = province(data)) {
+            XSSFSheet s = wb.getSheet("问题清单");
+            String value = s.getRow(s.getLastRowNum()).getCell(8).getStringCellValue();
+            assertThat(value).hasSize(RowWriter.MAX_TEXT).endsWith("…");
+        }
+    }
+
+    @Test
+    void anUnknownCityIsRefused() {
+        assertThatThrownBy(() -> new WorkbookWriter().writeCity(new InMemoryReportData("final"), "999999",
+                dir.resolve("x.xlsx"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("999999");
+        assertThatThrownBy(() -> new WorkbookWriter().writeCity(new InMemoryReportData("final"), "320000",
+                dir.resolve("x.xlsx"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void wrappedTextGetsATallEnoughRow() {
+        assertThat(RowWriter.estimatedLines("短", 10)).isEqualTo(1);
+        assertThat(RowWriter.estimatedLines("一二三四五六七八九十", 10)).isEqualTo(3);
+        assertThat(RowWriter.estimatedLines("a\nb", 10)).isEqualTo(2);
+        assertThat(RowWriter.startsLikeFormula("=1+1")).isTrue();
+        assertThat(RowWriter.startsLikeFormula("@SUM(A1)")).isTrue();
+        assertThat(RowWriter.startsLikeFormula("南京")).isFalse();
+    }
+
+    // ---- helpers
+
+    private static List<String> sheetNames(XSSFWorkbook wb) {
+        List<String> names = new ArrayList<>();
+        wb.forEach(s -> names.add(s.getSheetName()));
+        return names;
+    }
+
+    private static XSSFCell cell(XSSFSheet s, String ref) {
+        CellReference r = new CellReference(ref);
+        Row row = s.getRow(r.getRow());
+        assertThat(row).as(ref).isNotNull();
+        return (XSSFCell) row.getCell(r.getCol());
+    }
+
+    private static String text(XSSFSheet s, String ref) {
+        return cell(s, ref).getStringCellValue();
+    }
+
+    private static double number(XSSFSheet s, String ref) {
+        return cell(s, ref).getNumericCellValue();
+    }
+
+    private static String formula(XSSFSheet s, String ref) {
+        XSSFCell c = cell(s, ref);
+        assertThat(c.getCellType()).as(ref).isEqualTo(CellType.FORMULA);
+        return c.getCellFormula();
+    }
+
+    private static String fill(XSSFSheet s, String ref) {
+        return fill(cell(s, ref));
+    }
+
+    private static String fill(org.apache.poi.ss.usermodel.Cell c) {
+        XSSFColor color = (XSSFColor) c.getCellStyle().getFillForegroundColorColor();
+        return color == null || color.getRGB() == null ? null : color.getARGBHex().substring(2);
+    }
+
+    private static List<String> merged(XSSFSheet s) {
+        return s.getMergedRegions().stream().map(CellRangeAddress::formatAsString).toList();
+    }
+
+    private static String autoFilter(XSSFSheet s) {
+        return s.getCTWorksheet().getAutoFilter().getRef();
+    }
+
+    private static int rowWith(XSSFSheet s, int column, String text) {
+        for (Row row : s) {
+            var c = row.getCell(column);
+            if (c != null && c.getCellType() == CellType.STRING && text.equals(c.getStringCellValue())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no row with " + text + " in column " + column + " of " + s.getSheetName());
+    }
+
+    private static List<String> column(XSSFSheet s, int column) {
+        List<String> values = new ArrayList<>();
+        for (Row row : s) {
+            var c = row.getCell(column);
+            if (c != null && c.getCellType() == CellType.STRING && !c.getStringCellValue().isEmpty()) {
+                values.add(c.getStringCellValue());
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> pairs(XSSFSheet s) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        DataFormatter f = new DataFormatter();
+        for (Row row : s) {
+            if (row.getRowNum() > 0 && row.getCell(0) != null && row.getCell(1) != null) {
+                pairs.putIfAbsent(f.formatCellValue(row.getCell(0)), f.formatCellValue(row.getCell(1)));
+            }
+        }
+        return pairs;
+    }
+
+    private static String allText(XSSFSheet s) {
+        StringBuilder b = new StringBuilder();
+        for (Row row : s) {
+            row.forEach(c -> {
+                if (c.getCellType() == CellType.STRING) {
+                    b.append(c.getStringCellValue()).append('\t');
+                }
+            });
+        }
+        return b.toString();
+    }
+
+    private static Map<String, byte[]> entries(Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+}
