@@ -26,7 +26,7 @@ final class ListSheets {
 
     static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 26),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
-            new Column("行号", 8), new Column("单元格", 8), new Column("值", 20), new Column("说明", 60));
+            new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
     static final List<Column> PROJECT_COLUMNS = List.of(new Column("项目编号", 18), new Column("设区市", 8),
             new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
@@ -39,7 +39,7 @@ final class ListSheets {
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 26),
-            new Column("规则说明", 30), new Column("值", 20), new Column("说明", 60));
+            new Column("规则说明", 30), new Column("值", 24), new Column("说明", 60));
 
     /** What the city's 说明 sheet reports about the lists. */
     record Counts(Map<Severity, Long> findings, long projects, long rejectedRows, long rejectionReasons) {
@@ -61,7 +61,8 @@ final class ListSheets {
                     .text(f.rule() == null ? null : f.rule().name())
                     .text(f.rule() == null ? null : f.rule().title())
                     .text(Labels.cityName(reference, f.cityCode()))
-                    .text(f.file()).text(f.sheet()).count(f.row()).text(f.cell()).text(f.value())
+                    .text(f.file()).text(f.sheet()).count(f.row()).text(f.cell())
+                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
                     .text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
         findings.finish();
@@ -100,7 +101,7 @@ final class ListSheets {
                     .text(Labels.cityName(reference, f.cityCode()))
                     .text(f.rule() == null ? null : f.rule().name(), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().title())
-                    .text(f.value()).text(f.message(), Kind.WRAPPED, Mark.NONE);
+                    .text(f.value(), Kind.WRAPPED, Mark.NONE).text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
         rejections.finish();
 
