@@ -8,6 +8,7 @@ import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.TableSheet.Column;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ final class ListSheets {
         TableSheet rejections = new TableSheet(workbook, styles, REJECTIONS, REJECTION_COLUMNS, 0, maxRowsPerSheet);
         data.forEachRejection(scope.cityCode(), f -> {
             // one line per reason, in file, sheet, row order: a new row starts where the location changes
-            List<Object> location = java.util.Arrays.asList(f.file(), f.sheet(), f.row());
+            List<Object> location = Arrays.asList(f.file(), f.sheet(), f.row());
             if (!Objects.equals(location, lastRow[0])) {
                 rejected[0]++;
                 lastRow[0] = location;
