@@ -8,6 +8,7 @@ import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.TableSheet.Column;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class ListSheets {
 
     static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 26),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
-            new Column("行号", 8), new Column("单元格", 8), new Column("值", 20), new Column("说明", 60));
+            new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
     static final List<Column> PROJECT_COLUMNS = List.of(new Column("项目编号", 18), new Column("设区市", 8),
             new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
@@ -39,7 +40,7 @@ final class ListSheets {
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 26),
-            new Column("规则说明", 30), new Column("值", 20), new Column("说明", 60));
+            new Column("规则说明", 30), new Column("值", 24), new Column("说明", 60));
 
     /** What the city's 说明 sheet reports about the lists. */
     record Counts(Map<Severity, Long> findings, long projects, long rejectedRows, long rejectionReasons) {
@@ -61,7 +62,8 @@ final class ListSheets {
                     .text(f.rule() == null ? null : f.rule().name())
                     .text(f.rule() == null ? null : f.rule().title())
                     .text(Labels.cityName(reference, f.cityCode()))
-                    .text(f.file()).text(f.sheet()).count(f.row()).text(f.cell()).text(f.value())
+                    .text(f.file()).text(f.sheet()).count(f.row()).text(f.cell())
+                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
                     .text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
         findings.finish();
@@ -90,7 +92,7 @@ final class ListSheets {
         TableSheet rejections = new TableSheet(workbook, styles, REJECTIONS, REJECTION_COLUMNS, 0, maxRowsPerSheet);
         data.forEachRejection(scope.cityCode(), f -> {
             // one line per reason, in file, sheet, row order: a new row starts where the location changes
-            List<Object> location = java.util.Arrays.asList(f.file(), f.sheet(), f.row());
+            List<Object> location = Arrays.asList(f.file(), f.sheet(), f.row());
             if (!Objects.equals(location, lastRow[0])) {
                 rejected[0]++;
                 lastRow[0] = location;
@@ -100,7 +102,7 @@ final class ListSheets {
                     .text(Labels.cityName(reference, f.cityCode()))
                     .text(f.rule() == null ? null : f.rule().name(), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().title())
-                    .text(f.value()).text(f.message(), Kind.WRAPPED, Mark.NONE);
+                    .text(f.value(), Kind.WRAPPED, Mark.NONE).text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
         rejections.finish();
 

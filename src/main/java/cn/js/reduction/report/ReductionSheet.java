@@ -18,9 +18,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * 减排核算, laid out like annex 2: cities down, the three pollutants across, each with the columns below.
- * Input figures (tonnes, target, claimed tonnes) are values; derived figures are formulas over them with
- * the reconciled exact value cached, so an auditor can check every step; the 全省 row's tonnes are SUMs
- * over the city rows. Status is the reconciliation's, decided on exact figures.
+ * Every figure is the reconciliation's exact value (shown rounded to 2 decimals); the 全省 row's tonnes
+ * (base, reporting, claimed) are SUM formulas over the city rows with the sum cached, and must equal the
+ * province tally. Status is the reconciliation's, decided on exact figures.
  */
 final class ReductionSheet {
 
@@ -97,7 +97,7 @@ final class ReductionSheet {
         String[] notes = {
                 "减排量 = 基准年排放量 − 核算年排放量；减排比例 = 100 × 减排量 ÷ 基准年排放量；差距 = 减排比例 − 目标比例；"
                         + "允许排放量 = 基准年排放量 × (1 − 目标比例 ÷ 100)；申报/核算比 = 项目申报减排量 ÷ 减排量。",
-                "比例显示为四舍五入两位小数，单元格内为精确值；达标与否按精确值判定。"
+                "数值显示为四舍五入两位小数，单元格内为核算的精确值（与 reductions_by_city_pollutant.csv 一致）；达标与否按精确值判定。"
                         + (scope.isProvince() ? "全省行的排放量与申报减排量为各市之和（SUM）。" : ""),
                 "项目申报减排量：本市已完成项目的减排量之和（见“项目明细”）；申报/核算比大于1.5表示项目申报的减排量多于排放核算显示的减排量。"};
         int n = r + 1;
@@ -109,23 +109,21 @@ final class ReductionSheet {
 
     /**
      * The derived columns of one pollutant block, the base and reporting cells having just been written.
+     * They hold the reconciliation's exact figures as values, not formulas: a spreadsheet recomputing
+     * 100 × 246.9 ÷ 2000 − 22 in binary floating point may land on −9.6549999… and show −9.65 where the exact
+     * −9.655 shows −9.66 (LibreOffice does, with recalculation on), and the workbook must agree with the CSV.
+     * The notes under the table give each definition, so an auditor can recompute any of them.
      *
      * @param provinceRow the 全省 row's index, whose claimed tonnes are a SUM over the cities; -1 for a city
      */
     private static void writeDerived(RowWriter w, ReductionTally t, int provinceRow) {
         int o = w.column() - 2;
-        String base = w.ref(o + BASE);
-        String reporting = w.ref(o + REPORTING);
-        String reduction = w.ref(o + REDUCTION);
-        String pct = w.ref(o + REDUCTION_PCT);
-        String target = w.ref(o + TARGET_PCT);
-        String claimed = w.ref(o + CLAIMED);
         Mark unmet = "NOT_MET".equals(t.status()) ? Mark.SHORTFALL : Mark.NONE;
-        formulaOrBlank(w, t.reductionT(), base + "-" + reporting, Kind.TONNES, Mark.NONE);
-        formulaOrBlank(w, t.reductionPct(), "100*" + reduction + "/" + base, Kind.PERCENT, unmet);
+        w.decimal(t.reductionT(), Kind.TONNES);
+        w.decimal(t.reductionPct(), Kind.PERCENT, unmet);
         w.decimal(t.targetPct(), Kind.PERCENT);
-        formulaOrBlank(w, t.gapPct(), pct + "-" + target, Kind.PERCENT, unmet);
-        formulaOrBlank(w, t.allowedT(), base + "*(1-" + target + "/100)", Kind.TONNES, Mark.NONE);
+        w.decimal(t.gapPct(), Kind.PERCENT, unmet);
+        w.decimal(t.allowedT(), Kind.TONNES);
         Mark statusMark = switch (t.status() == null ? "" : t.status()) {
             case "NOT_MET" -> Mark.SHORTFALL;
             case "NO_DATA" -> Mark.NO_DATA;
@@ -138,7 +136,7 @@ final class ReductionSheet {
             sumOrBlank(w, t.claimedT(), o + CLAIMED, provinceRow);
         }
         Mark claim = t.claimRatio() != null && t.claimRatio().compareTo(CLAIM_LIMIT) > 0 ? Mark.ATTENTION : Mark.NONE;
-        formulaOrBlank(w, t.claimRatio(), claimed + "/" + reduction, Kind.RATIO, claim);
+        w.decimal(t.claimRatio(), Kind.RATIO, claim);
     }
 
     private static void writeProvinceRow(SXSSFSheet sheet, WorkbookStyles styles, Scope scope,
@@ -176,14 +174,6 @@ final class ReductionSheet {
         String c = CellReference.convertNumToColString(column);
         w.formula("SUM(" + c + (FIRST_DATA_ROW + 1) + ":" + c + provinceRow + ")", value.doubleValue(), Kind.TONNES,
                 Mark.NONE);
-    }
-
-    private static void formulaOrBlank(RowWriter w, BigDecimal value, String formula, Kind kind, Mark mark) {
-        if (value == null) {
-            w.blank(kind, mark);
-        } else {
-            w.formula(formula, value.doubleValue(), kind, mark);
-        }
     }
 
     private static BigDecimal add(BigDecimal sum, BigDecimal value) {

@@ -2,10 +2,12 @@ package cn.js.reduction.report;
 
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -68,7 +70,7 @@ final class RunSheet {
         }
         int first = r;
         long[] sums = new long[4];
-        for (RunInfo.InputFile f : run.inputFiles() == null ? java.util.List.<RunInfo.InputFile>of() : run.inputFiles()) {
+        for (RunInfo.InputFile f : run.inputFiles() == null ? List.<RunInfo.InputFile>of() : run.inputFiles()) {
             if (!scope.isProvince() && !scope.covers(f.cities()) && !scope.covers(f.superseded())) {
                 continue;
             }
@@ -91,7 +93,7 @@ final class RunSheet {
         RowWriter total = new RowWriter(sheet.createRow(r), styles, true);
         total.text("合计").blank(Kind.TEXT, Mark.NONE).blank(Kind.TEXT, Mark.NONE).blank(Kind.TEXT, Mark.NONE);
         for (int i = 0; i < 4; i++) {
-            String column = org.apache.poi.ss.util.CellReference.convertNumToColString(4 + i);
+            String column = CellReference.convertNumToColString(4 + i);
             String formula = last < first ? "0" : "SUM(" + column + (first + 1) + ":" + column + (last + 1) + ")";
             total.formula(formula, sums[i], Kind.COUNT, Mark.NONE);
         }

@@ -142,7 +142,7 @@ class WorkbookWriterTest {
                     }
                 }
             }
-            assertThat(formulas).isGreaterThan(57 + 3 * 14);
+            assertThat(formulas).isGreaterThan(57 + 13 * 3 + 9);
         }
     }
 
@@ -178,14 +178,16 @@ class WorkbookWriterTest {
             assertThat(text(s, "E4")).isEqualTo("减排比例\n（%）");
             // 无锡 VOCs: 2000 → 1753.1 t, exactly 12.345 %, shown 12.35; target 22: not met
             assertThat(number(s, "B6")).isEqualTo(2000);
-            assertThat(formula(s, "D6")).isEqualTo("B6-C6");
-            assertThat(number(s, "D6")).isCloseTo(246.9, within(1e-9));
-            assertThat(formula(s, "E6")).isEqualTo("100*D6/B6");
+            // derived figures are the reconciliation's exact values, not recomputed by the spreadsheet
+            assertThat(cell(s, "D6").getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(number(s, "D6")).isEqualTo(246.9);
             assertThat(number(s, "E6")).isEqualTo(12.345);
             assertThat(s.getRow(5).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00");
-            var pct = s.getRow(5).getCell(4);
-            assertThat(new DataFormatter().formatRawCellContents(pct.getNumericCellValue(),
-                    pct.getCellStyle().getDataFormat(), pct.getCellStyle().getDataFormatString())).isEqualTo("12.35");
+            assertThat(shown(cell(s, "E6"))).isEqualTo("12.35");
+            // gap exactly −9.655: half-up (away from zero) shows −9.66, as the CSV's rounding does
+            assertThat(number(s, "G6")).isEqualTo(-9.655);
+            assertThat(shown(cell(s, "G6"))).isEqualTo("-9.66");
+            assertThat(fill(s, "G6")).isEqualTo(SHORTFALL);
             assertThat(fill(s, "E6")).isEqualTo(SHORTFALL);
             assertThat(text(s, "I6")).isEqualTo("未达标");
             assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
@@ -197,7 +199,6 @@ class WorkbookWriterTest {
             assertThat(s.getRow(6).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
             // 南京 SO2 (block from L): claimed 62.5 t against a 40 t reduction → ratio 1.5625 > 1.5
             assertThat(number(s, "T5")).isEqualTo(62.5);
-            assertThat(formula(s, "U5")).isEqualTo("T5/N5");
             assertThat(number(s, "U5")).isEqualTo(1.5625);
             assertThat(fill(s, "U5")).isEqualTo(ATTENTION);
             // 全省: tonnes are SUMs over the city rows, the rest derived from them
@@ -206,6 +207,8 @@ class WorkbookWriterTest {
             assertThat(number(s, "B18")).isEqualTo(3000);
             assertThat(formula(s, "J18")).isEqualTo("SUM(J5:J17)");
             assertThat(number(s, "J18")).isEqualTo(100);
+            assertThat(formula(s, "C18")).isEqualTo("SUM(C5:C17)");
+            assertThat(number(s, "C18")).isEqualTo(2453.1);
             assertThat(number(s, "E18")).isCloseTo(18.23, within(0.001));
             assertThat(text(s, "I18")).isEqualTo("未达标");
         }
@@ -477,6 +480,12 @@ class WorkbookWriterTest {
     private static String fill(org.apache.poi.ss.usermodel.Cell c) {
         XSSFColor color = (XSSFColor) c.getCellStyle().getFillForegroundColorColor();
         return color == null || color.getRGB() == null ? null : color.getARGBHex().substring(2);
+    }
+
+    /** What Excel shows for a numeric cell with its number format. */
+    private static String shown(XSSFCell c) {
+        return new DataFormatter().formatRawCellContents(c.getNumericCellValue(), c.getCellStyle().getDataFormat(),
+                c.getCellStyle().getDataFormatString());
     }
 
     private static List<String> merged(XSSFSheet s) {
