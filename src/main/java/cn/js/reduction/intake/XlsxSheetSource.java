@@ -35,6 +35,12 @@ public final class XlsxSheetSource implements SheetSource {
             XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType(),
             XSSFRelation.MACRO_ADDIN_WORKBOOK.getContentType());
 
+    /**
+     * POI parses the styles part whole (XMLBeans), at several times its size in heap. Excel's own cap of
+     * 64,000 cell formats keeps a real one well under this; a larger one is bloat or an attack.
+     */
+    static final long MAX_STYLES_BYTES = 32L << 20;
+
     private final OPCPackage pkg;
     private final List<String> sheetNames;
     private final List<PackagePart> sheetParts;
@@ -106,6 +112,11 @@ public final class XlsxSheetSource implements SheetSource {
             try (InputStream ignored = sheets.next()) {
                 names.add(sheets.getSheetName());
                 parts.add(sheets.getSheetPart());
+            }
+        }
+        for (PackagePart styles : pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType())) {
+            if (styles.getSize() > MAX_STYLES_BYTES) {
+                throw Unreadable.stylesTooLarge(styles.getSize(), MAX_STYLES_BYTES);
             }
         }
         StylesTable stylesTable = reader.getStylesTable();

@@ -204,6 +204,34 @@ class SheetSourcesTest {
     }
 
     @Test
+    void anXlsxWithBloatedStyles() throws Exception {
+        byte[] styles = SheetFiles.concat(
+                "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".getBytes(UTF_8),
+                " ".repeat((int) XlsxSheetSource.MAX_STYLES_BYTES).getBytes(UTF_8),
+                "</styleSheet>".getBytes(UTF_8));
+        Path file = replaceEntry(xlsx("base.xlsx", "Sheet1", "x"), "xl/styles.xml", styles,
+                dir.resolve("styles.xlsx"));
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("工作簿的格式信息异常庞大（33,554,5")
+                .hasMessageEndingWith("limit 33554432)");
+    }
+
+    @Test
+    void anXlsTooLargeForTheXlsReader() throws Exception {
+        Path file = dir.resolve("big.xls");
+        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+            fs.createDocument(new java.io.ByteArrayInputStream(
+                    new byte[(int) SheetSources.MAX_XLS_WORKBOOK_BYTES + 1]), "Workbook");
+            fs.writeFilesystem(out);
+        }
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("旧版 .xls 工作簿数据过大（50,331,649 字节，上限 50,331,648 字节），请用 Excel 另存为 .xlsx 后重新报送"
+                        + " (xls workbook too large for the xls reader: 50331649 bytes, limit 50331648; save as .xlsx)");
+    }
+
+    @Test
     void aPdf() throws Exception {
         Path file = Files.write(dir.resolve("报表.xlsx"), "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(UTF_8));
         assertThatThrownBy(() -> SheetSources.open(file))
