@@ -152,6 +152,34 @@ class SheetSourcesTest {
     }
 
     @Test
+    void aWordDocumentNamedXlsx() throws Exception {
+        Path file = dir.resolve("说明.xlsx");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("设区市");
+            doc.write(out);
+        }
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("文件不是电子表格（Office 文档（如 Word、PowerPoint），不是 Excel 工作簿），请报送 .xlsx、.xls 或 .csv 文件"
+                        + " (not a spreadsheet: an Office document that is not an Excel workbook)");
+    }
+
+    @Test
+    void anOpenDocumentSpreadsheet() throws Exception {
+        Path file = dir.resolve("wps.ods");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : List.of("mimetype", "settings.xml", "content.xml")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(UTF_8));
+                zip.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("文件是 OpenDocument 表格（.ods");
+    }
+
+    @Test
     void anEncryptedXlsx() throws Exception {
         Path file = dir.resolve("加密.xlsx");
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
