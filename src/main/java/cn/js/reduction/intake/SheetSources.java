@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.poifs.filesystem.DocumentEntry;
+import org.apache.poi.poifs.filesystem.Entry;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -21,6 +23,13 @@ public final class SheetSources {
 
     /** No city's submission comes near this: a larger file is a mistake or an attack, not data. */
     public static final long MAX_FILE_BYTES = 1L << 30; // 1 GiB
+
+    /**
+     * HSSF parses an .xls workbook stream whole, at about six times its size in heap. One full sheet
+     * (65,536 rows x 20 columns) is about 30 MB; beyond this limit the clerk is asked for an .xlsx, which is
+     * streamed.
+     */
+    public static final long MAX_XLS_WORKBOOK_BYTES = 48L << 20;
 
     private SheetSources() {
     }
@@ -67,19 +76,23 @@ public final class SheetSources {
         } catch (Exception | StackOverflowError e) {
             throw Unreadable.from(e);
         }
-        Set<String> entries = new TreeSet<>();
-        for (String name : fs.getRoot().getEntryNames()) {
-            entries.add(name.toUpperCase(Locale.ROOT));
+        Map<String, Entry> entries = new TreeMap<>();
+        for (Entry entry : fs.getRoot()) {
+            entries.put(entry.getName().toUpperCase(Locale.ROOT), entry);
         }
-        if (entries.contains("ENCRYPTIONINFO") || entries.contains("ENCRYPTEDPACKAGE")) {
+        if (entries.containsKey("ENCRYPTIONINFO") || entries.containsKey("ENCRYPTEDPACKAGE")) {
             closeQuietly(fs);
             throw Unreadable.encrypted(null);
         }
-        if (entries.contains("WORKBOOK")) {
+        if (entries.get("WORKBOOK") instanceof DocumentEntry workbook) {
+            if (workbook.getSize() > MAX_XLS_WORKBOOK_BYTES) {
+                closeQuietly(fs);
+                throw Unreadable.xlsTooLarge(workbook.getSize(), MAX_XLS_WORKBOOK_BYTES);
+            }
             return XlsSheetSource.open(fs);
         }
         closeQuietly(fs);
-        if (entries.contains("BOOK")) {
+        if (entries.containsKey("BOOK")) {
             throw Unreadable.oldExcel(null);
         }
         throw Unreadable.notSpreadsheet("Office 文档（如 Word），不含 Excel 工作簿",

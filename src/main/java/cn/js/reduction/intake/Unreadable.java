@@ -64,6 +64,20 @@ final class Unreadable {
         return notSpreadsheet("含有二进制数据，既不是 Excel 工作簿也不是文本 CSV", "binary data, neither a workbook nor CSV text");
     }
 
+    static UnreadableFileException xlsTooLarge(long bytes, long limit) {
+        return new UnreadableFileException(String.format(
+                "旧版 .xls 工作簿数据过大（%,d 字节，上限 %,d 字节），请用 Excel 另存为 .xlsx 后重新报送"
+                        + " (xls workbook too large for the xls reader: %d bytes, limit %d; save as .xlsx)",
+                bytes, limit, bytes, limit));
+    }
+
+    static UnreadableFileException stylesTooLarge(long bytes, long limit) {
+        return new UnreadableFileException(String.format(
+                "工作簿的格式信息异常庞大（%,d 字节，上限 %,d 字节），请清除多余的单元格格式或复制数据到新工作簿后重新报送"
+                        + " (styles part too large: %d bytes, limit %d)",
+                bytes, limit, bytes, limit));
+    }
+
     static UnreadableFileException oldExcel(Throwable cause) {
         return new UnreadableFileException("文件是旧版 Excel（5.0/95 或更早）格式，请用 Excel 另存为 .xlsx 后重新报送"
                 + " (Excel 95 or older format is not supported: save as .xlsx)", cause);

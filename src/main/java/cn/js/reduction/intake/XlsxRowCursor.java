@@ -13,7 +13,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.model.SharedStrings;
 
 /**
  * Pulls one worksheet's XML (sheetData/row/c) a row at a time with StAX: each {@link #next()} reads exactly
@@ -27,7 +26,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     private final String sheet;
     private final InputStream in;
     private final XMLStreamReader xml;
-    private final SharedStrings sharedStrings;
+    private final XlsxSharedStrings sharedStrings;
     private final XlsxCellStyles styles;
     private final boolean date1904;
     private int lastRow;
@@ -35,7 +34,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     private boolean inRow;
     private boolean finished;
 
-    XlsxRowCursor(String sheet, InputStream in, SharedStrings sharedStrings, XlsxCellStyles styles,
+    XlsxRowCursor(String sheet, InputStream in, XlsxSharedStrings sharedStrings, XlsxCellStyles styles,
                   boolean date1904) throws XMLStreamException {
         this.sheet = sheet;
         this.in = in;
@@ -146,10 +145,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     }
 
     private String sharedString(String index) {
-        if (sharedStrings == null) {
-            throw new IllegalStateException("shared string " + index + " referenced but the workbook has none");
-        }
-        return sharedStrings.getItemAt(Integer.parseInt(index.trim())).getString();
+        return sharedStrings.get(Integer.parseInt(index.trim()));
     }
 
     private RawCell numberCell(int column, String style, String value) {

@@ -16,16 +16,15 @@ import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
  * An .xlsx workbook read with POI's event API: the package stays a zip on disk and each sheet's XML is
- * pulled row by row ({@link XlsxRowCursor}), so memory does not grow with the sheet. Shared strings and
- * styles are loaded once (they are per workbook, not per row).
+ * pulled row by row ({@link XlsxRowCursor}), so memory does not grow with the sheet. Styles are loaded once
+ * (they are per workbook, not per row); shared strings too, in memory or, when large, on disk
+ * ({@link XlsxSharedStrings}).
  */
 public final class XlsxSheetSource implements SheetSource {
 
@@ -36,16 +35,22 @@ public final class XlsxSheetSource implements SheetSource {
             XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType(),
             XSSFRelation.MACRO_ADDIN_WORKBOOK.getContentType());
 
+    /**
+     * POI parses the styles part whole (XMLBeans), at several times its size in heap. Excel's own cap of
+     * 64,000 cell formats keeps a real one well under this; a larger one is bloat or an attack.
+     */
+    static final long MAX_STYLES_BYTES = 32L << 20;
+
     private final OPCPackage pkg;
     private final List<String> sheetNames;
     private final List<PackagePart> sheetParts;
-    private final SharedStrings sharedStrings;
+    private final XlsxSharedStrings sharedStrings;
     private final XlsxCellStyles styles;
     private final boolean date1904;
     private XlsxRowCursor openCursor;
 
     private XlsxSheetSource(OPCPackage pkg, List<String> sheetNames, List<PackagePart> sheetParts,
-                            SharedStrings sharedStrings, XlsxCellStyles styles, boolean date1904) {
+                            XlsxSharedStrings sharedStrings, XlsxCellStyles styles, boolean date1904) {
         this.pkg = pkg;
         this.sheetNames = List.copyOf(sheetNames);
         this.sheetParts = List.copyOf(sheetParts);
@@ -55,6 +60,11 @@ public final class XlsxSheetSource implements SheetSource {
     }
 
     static XlsxSheetSource open(Path file) throws UnreadableFileException {
+        return open(file, XlsxSharedStrings.IN_MEMORY_LIMIT_BYTES);
+    }
+
+    /** @param inMemoryStringsLimit above this size the shared strings table is kept on disk (tests lower it) */
+    static XlsxSheetSource open(Path file, long inMemoryStringsLimit) throws UnreadableFileException {
         ZipSecureFile zip;
         try {
             // Opened here rather than by OPCPackage.open(file): when the zip's central directory is
@@ -66,7 +76,7 @@ public final class XlsxSheetSource implements SheetSource {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
-            return read(pkg);
+            return read(pkg, inMemoryStringsLimit);
         } catch (Exception | StackOverflowError e) {
             if (pkg != null) {
                 pkg.revert();
@@ -80,7 +90,7 @@ public final class XlsxSheetSource implements SheetSource {
         }
     }
 
-    private static XlsxSheetSource read(OPCPackage pkg) throws Exception {
+    private static XlsxSheetSource read(OPCPackage pkg, long inMemoryStringsLimit) throws Exception {
         if (pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).isEmpty()
                 && !pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT).isEmpty()) {
             throw Unreadable.strictOpenXml();
@@ -104,11 +114,14 @@ public final class XlsxSheetSource implements SheetSource {
                 parts.add(sheets.getSheetPart());
             }
         }
-        // phonetic guides (rPh) are reading aids, not cell content
-        SharedStrings strings = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType()).isEmpty()
-                ? null : new ReadOnlySharedStringsTable(pkg, false);
+        for (PackagePart styles : pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType())) {
+            if (styles.getSize() > MAX_STYLES_BYTES) {
+                throw Unreadable.stylesTooLarge(styles.getSize(), MAX_STYLES_BYTES);
+            }
+        }
         StylesTable stylesTable = reader.getStylesTable();
         boolean date1904 = readDate1904(reader);
+        XlsxSharedStrings strings = XlsxSharedStrings.open(pkg, inMemoryStringsLimit); // last: it may hold a file
         return new XlsxSheetSource(pkg, names, parts, strings, new XlsxCellStyles(stylesTable), date1904);
     }
 
@@ -162,9 +175,13 @@ public final class XlsxSheetSource implements SheetSource {
 
     @Override
     public void close() throws IOException {
-        closeOpenCursor();
-        // opened read-only: revert() releases the zip without trying to save
-        pkg.revert();
+        try {
+            closeOpenCursor();
+            sharedStrings.close();
+        } finally {
+            // opened read-only: revert() releases the zip without trying to save
+            pkg.revert();
+        }
     }
 
     private void closeOpenCursor() throws IOException {

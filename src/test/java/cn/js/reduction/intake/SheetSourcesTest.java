@@ -152,6 +152,34 @@ class SheetSourcesTest {
     }
 
     @Test
+    void aWordDocumentNamedXlsx() throws Exception {
+        Path file = dir.resolve("说明.xlsx");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("设区市");
+            doc.write(out);
+        }
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("文件不是电子表格（Office 文档（如 Word、PowerPoint），不是 Excel 工作簿），请报送 .xlsx、.xls 或 .csv 文件"
+                        + " (not a spreadsheet: an Office document that is not an Excel workbook)");
+    }
+
+    @Test
+    void anOpenDocumentSpreadsheet() throws Exception {
+        Path file = dir.resolve("wps.ods");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : List.of("mimetype", "settings.xml", "content.xml")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(UTF_8));
+                zip.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("文件是 OpenDocument 表格（.ods");
+    }
+
+    @Test
     void anEncryptedXlsx() throws Exception {
         Path file = dir.resolve("加密.xlsx");
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
@@ -201,6 +229,34 @@ class SheetSourcesTest {
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessage("文件解压后的内容远大于文件本身，疑似压缩炸弹，已拒绝读取；请重新导出后报送"
                         + " (suspected zip bomb: content expands far beyond the file's size)");
+    }
+
+    @Test
+    void anXlsxWithBloatedStyles() throws Exception {
+        byte[] styles = SheetFiles.concat(
+                "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".getBytes(UTF_8),
+                " ".repeat((int) XlsxSheetSource.MAX_STYLES_BYTES).getBytes(UTF_8),
+                "</styleSheet>".getBytes(UTF_8));
+        Path file = replaceEntry(xlsx("base.xlsx", "Sheet1", "x"), "xl/styles.xml", styles,
+                dir.resolve("styles.xlsx"));
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("工作簿的格式信息异常庞大（33,554,5")
+                .hasMessageEndingWith("limit 33554432)");
+    }
+
+    @Test
+    void anXlsTooLargeForTheXlsReader() throws Exception {
+        Path file = dir.resolve("big.xls");
+        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+            fs.createDocument(new java.io.ByteArrayInputStream(
+                    new byte[(int) SheetSources.MAX_XLS_WORKBOOK_BYTES + 1]), "Workbook");
+            fs.writeFilesystem(out);
+        }
+        assertThatThrownBy(() -> SheetSources.open(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("旧版 .xls 工作簿数据过大（50,331,649 字节，上限 50,331,648 字节），请用 Excel 另存为 .xlsx 后重新报送"
+                        + " (xls workbook too large for the xls reader: 50331649 bytes, limit 50331648; save as .xlsx)");
     }
 
     @Test

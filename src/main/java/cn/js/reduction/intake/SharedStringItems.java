@@ -1,0 +1,67 @@
+package cn.js.reduction.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.util.XMLHelper;
+
+/**
+ * Streams the items (&lt;si&gt;) of a shared strings part (xl/sharedStrings.xml) in index order, with the
+ * same text POI's ReadOnlySharedStringsTable gives without phonetic runs. Our own pull parser rather than
+ * that table, because a large table must stream to disk ({@link TempFileSharedStrings}) and POI's only
+ * builds an in-memory list; one parser for both keeps a cell's text the same whichever table holds it.
+ */
+final class SharedStringItems {
+
+    interface Sink {
+        void accept(String text) throws IOException;
+    }
+
+    private SharedStringItems() {
+    }
+
+    static void read(InputStream sstXml, Sink sink) throws IOException, XMLStreamException {
+        XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sstXml);
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {
+                    sink.accept(readItem(xml));
+                }
+            }
+        } finally {
+            xml.close();
+        }
+    }
+
+    /** One &lt;si&gt;: its &lt;t&gt;, or the &lt;t&gt; of each rich-text run, without phonetic guides. */
+    private static String readItem(XMLStreamReader xml) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        int phonetic = 0; // depth inside <rPh>: a reading aid, not content
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if ("t".equals(name)) {
+                    String t = xml.getElementText();
+                    if (phonetic == 0) {
+                        text.append(t);
+                    }
+                } else {
+                    depth++;
+                    if (phonetic > 0 || "rPh".equals(name)) {
+                        phonetic++;
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                if (phonetic > 0) {
+                    phonetic--;
+                }
+            }
+        }
+        return text.toString();
+    }
+}
