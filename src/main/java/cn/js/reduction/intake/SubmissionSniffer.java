@@ -14,9 +14,6 @@ import java.util.stream.Collectors;
  */
 public final class SubmissionSniffer {
 
-    /** How far down a sheet the header may be. */
-    public static final int HEADER_SEARCH_ROWS = 20;
-
     private final HeaderLocator locator;
 
     public SubmissionSniffer(int year) {
@@ -44,7 +41,7 @@ public final class SubmissionSniffer {
                 List<RawRow> first = new ArrayList<>();
                 try (SheetSource.RowCursor rows = source.rows(i)) {
                     RawRow row;
-                    while ((row = rows.next()) != null && row.rowNumber() <= HEADER_SEARCH_ROWS) {
+                    while ((row = rows.next()) != null && row.rowNumber() <= HeaderLocator.SEARCH_ROWS) {
                         first.add(row);
                     }
                 }
@@ -67,9 +64,9 @@ public final class SubmissionSniffer {
                                 + "。请按模板补齐表头后重新报送 (missing required columns)");
             }
             return new Result(null, -1, Rule.UNKNOWN_FILE_KIND,
-                    "在任何工作表的前" + HEADER_SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
+                    "在任何工作表的前" + HeaderLocator.SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
                             + "「污染物」「基准年排放量」）。请使用模板报送 (no recognisable header in the first "
-                            + HEADER_SEARCH_ROWS + " rows of any sheet)");
+                            + HeaderLocator.SEARCH_ROWS + " rows of any sheet)");
         } catch (UnreadableFileException e) {
             return new Result(null, -1, Rule.FILE_UNREADABLE, e.getMessage());
         } catch (IOException e) {

@@ -15,11 +15,7 @@ import cn.js.reduction.reconcile.Reconciliation;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import cn.js.reduction.reference.ReferenceTables;
-import cn.js.reduction.report.Manifest;
-import cn.js.reduction.report.Publication;
-import cn.js.reduction.report.ReportData;
 import cn.js.reduction.report.Reporting;
-import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -66,39 +62,30 @@ public class AccountingJobConfiguration {
         return new RunListener(repository);
     }
 
-    private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tx, Tasklet t) {
-        return new StepBuilder(name, repository).tasklet(t, tx).build();
+    /** What a tasklet stage does with its run; one transaction per stage (the stage's work is atomic). */
+    interface Stage {
+        void run(RunParameters run, StepExecution step) throws Exception;
     }
 
-    @Bean
-    public Step discoverStep(JobRepository repository, PlatformTransactionManager tx, Tasklet discoverTasklet) {
-        return tasklet("discover", repository, tx, discoverTasklet);
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet discoverTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-        RunParameters run = RunParameters.of(step.getJobExecution());
-        return (contribution, chunk) -> {
-            int readable = new Discovery(jdbc).discover(run.runId(), run.year(), run.yearFolder(), run.fingerprint());
-            step.getExecutionContext().putInt("readableFiles", readable);
+    private static Step stage(String name, JobRepository repository, PlatformTransactionManager tx, Stage stage) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            stage.run(RunParameters.of(step.getJobExecution()), step);
             return RepeatStatus.FINISHED;
         };
+        return new StepBuilder(name, repository).tasklet(tasklet, tx).build();
     }
 
     @Bean
-    public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, Tasklet referenceTasklet) {
-        return tasklet("reference", repository, tx, referenceTasklet);
+    public Step discoverStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+        return stage("discover", repository, tx, (run, step) -> step.getExecutionContext().putInt("readableFiles",
+                new Discovery(jdbc).discover(run.runId(), run.year(), run.yearFolder(), run.fingerprint())));
     }
 
     @Bean
-    @StepScope
-    public Tasklet referenceTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-        RunParameters run = RunParameters.of(step.getJobExecution());
-        return (contribution, chunk) -> {
-            new ReferenceTables(jdbc).replace(ReferenceDataLoader.load(run.year()));
-            return RepeatStatus.FINISHED;
-        };
+    public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+        return stage("reference", repository, tx,
+                (run, step) -> new ReferenceTables(jdbc).replace(ReferenceDataLoader.load(run.year())));
     }
 
     @Bean
@@ -206,74 +193,30 @@ public class AccountingJobConfiguration {
     }
 
     @Bean
-    public Step consolidateStep(JobRepository repository, PlatformTransactionManager tx, Tasklet consolidateTasklet) {
-        return tasklet("consolidate", repository, tx, consolidateTasklet);
+    public Step consolidateStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+        return stage("consolidate", repository, tx, (run, step) -> new Consolidation(jdbc).consolidate(run.runId()));
     }
 
     @Bean
-    @StepScope
-    public Tasklet consolidateTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-        RunParameters run = RunParameters.of(step.getJobExecution());
-        return (contribution, chunk) -> {
-            new Consolidation(jdbc).consolidate(run.runId());
-            return RepeatStatus.FINISHED;
-        };
+    public Step reconcileStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+        return stage("reconcile", repository, tx, (run, step) ->
+                new Reconciliation(jdbc).reconcile(run.runId(), ReferenceDataLoader.load(run.year()), run.isFinal()));
     }
 
+    /** CSVs, workbooks and the manifest, into the run's private working folder. */
     @Bean
-    public Step reconcileStep(JobRepository repository, PlatformTransactionManager tx, Tasklet reconcileTasklet) {
-        return tasklet("reconcile", repository, tx, reconcileTasklet);
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet reconcileTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-        RunParameters run = RunParameters.of(step.getJobExecution());
-        return (contribution, chunk) -> {
-            new Reconciliation(jdbc).reconcile(run.runId(), ReferenceDataLoader.load(run.year()), run.isFinal());
-            return RepeatStatus.FINISHED;
-        };
-    }
-
-    @Bean
-    public Step reportStep(JobRepository repository, PlatformTransactionManager tx, Tasklet reportTasklet) {
-        return tasklet("report", repository, tx, reportTasklet);
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet reportTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-        RunParameters run = RunParameters.of(step.getJobExecution());
-        return (contribution, chunk) -> {
-            Publication publication = run.publication();
-            Path folder = publication.prepareWorkFolder();
+    public Step reportStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+        return stage("report", repository, tx, (run, step) -> {
             Reporting reporting = new Reporting(jdbc);
-            ReportData data = reporting.data(run.runId(), ReferenceDataLoader.load(run.year()),
-                    run.runInfo(step.getJobExecution()));
-            reporting.write(data, folder);
-            return RepeatStatus.FINISHED;
-        };
+            reporting.write(reporting.data(run.runId(), ReferenceDataLoader.load(run.year()),
+                    run.runInfo(step.getJobExecution())), run.publication().prepareWorkFolder(), run.yearFolder());
+        });
     }
 
+    /** Moves the finished folder into place and marks it latest; safe to repeat after a crash half-way. */
     @Bean
-    public Step publishStep(JobRepository repository, PlatformTransactionManager tx, Tasklet publishTasklet) {
-        return tasklet("publish", repository, tx, publishTasklet);
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet publishTasklet(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-        RunParameters run = RunParameters.of(step.getJobExecution());
-        return (contribution, chunk) -> {
-            Publication publication = run.publication();
-            if (java.nio.file.Files.isDirectory(publication.workFolder())) {
-                ReportData data = new Reporting(jdbc).data(run.runId(), ReferenceDataLoader.load(run.year()),
-                        run.runInfo(step.getJobExecution()));
-                Manifest.write(publication.workFolder(), data.runInfo().inputFiles(), run.yearFolder());
-            }
-            Path published = publication.publish();
-            step.getJobExecution().getExecutionContext().putString("outputFolder", published.toString());
-            return RepeatStatus.FINISHED;
-        };
+    public Step publishStep(JobRepository repository, PlatformTransactionManager tx) {
+        return stage("publish", repository, tx, (run, step) -> step.getJobExecution().getExecutionContext()
+                .putString("outputFolder", run.publication().publish().toString()));
     }
 }

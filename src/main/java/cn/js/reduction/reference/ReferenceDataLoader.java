@@ -49,6 +49,15 @@ public final class ReferenceDataLoader {
 
     /** The reference data shipped inside the program for plan year {@code year}. */
     public static ReferenceData load(int year) {
+        // the shipped files cannot change while the program runs: read and check them once per year, not once
+        // per stage and per intake partition
+        ReferenceData cached = SHIPPED.get(year);
+        return cached != null ? cached : SHIPPED.computeIfAbsent(year, ReferenceDataLoader::loadShipped);
+    }
+
+    private static final java.util.Map<Integer, ReferenceData> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ReferenceData loadShipped(int year) {
         ReferenceFolder folder = ReferenceFolder.classpath(year);
         if (!exists(year)) {
             throw new ReferenceDataException("没有 " + year + " 年的参考数据：在 " + folder.describe() + " 中找不到 " + PLAN

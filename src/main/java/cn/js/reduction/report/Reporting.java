@@ -3,12 +3,13 @@ package cn.js.reduction.report;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The report stage: the four summary CSVs, the province workbook and one feedback workbook per city, written
- * into the run's private working folder. Publishing (manifest, move into place) is a separate stage.
+ * The report stage: the four summary CSVs, the province workbook, one feedback workbook per city and the
+ * manifest, written into the run's private working folder. Publishing (move into place) is a separate stage.
  */
 public final class Reporting {
 
@@ -28,14 +29,16 @@ public final class Reporting {
         return new JdbcReportData(jdbc, runId, ref, run);
     }
 
-    public void write(ReportData data, Path folder) throws IOException {
+    /** Writes every output of the run into {@code folder}, the manifest last so that it covers them all. */
+    public void write(ReportData data, Path folder, Path inputFolder) throws IOException {
         SummaryTables.writeAll(data, folder);
         WorkbookWriter workbooks = new WorkbookWriter();
         workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK));
         Path cities = folder.resolve("cities");
-        java.nio.file.Files.createDirectories(cities);
+        Files.createDirectories(cities);
         for (City city : data.reference().cities()) {
             workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)));
         }
+        Manifest.write(folder, data.runInfo().inputFiles(), inputFolder);
     }
 }
