@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -28,6 +29,15 @@ final class ProjectFactory {
         "朱", "马", "胡", "郭", "林", "何", "高", "梁", "顾", "钱", "沈", "陆"};
     private static final String[] GIVEN = {"伟", "芳", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
         "涛", "明", "超", "秀英", "建华", "志刚", "海燕", "晓东", "国庆", "卫东", "春梅"};
+
+    /** The waterways each city's ship-emission monitoring watches. */
+    private static final Map<String, String> WATERWAYS = Map.ofEntries(Map.entry("南京", "长江 秦淮河 滁河"),
+            Map.entry("无锡", "长江 京杭运河 锡澄运河"), Map.entry("徐州", "京杭运河 徐洪河"),
+            Map.entry("常州", "长江 京杭运河"), Map.entry("苏州", "长江 京杭运河 苏申外港线"),
+            Map.entry("南通", "长江 通吕运河 沿海港区"), Map.entry("连云港", "沿海港区 连申线 疏港航道"),
+            Map.entry("淮安", "京杭运河 淮河入海水道 盐河"), Map.entry("盐城", "沿海港区 通榆河 连申线"),
+            Map.entry("扬州", "长江 京杭运河"), Map.entry("镇江", "长江 京杭运河"),
+            Map.entry("泰州", "长江 泰州引江河 通扬线"), Map.entry("宿迁", "京杭运河 骆马湖航道"));
 
     private final Random rng;
     private final Set<String> usedNames = new HashSet<>();
@@ -173,7 +183,7 @@ final class ProjectFactory {
             case DUST_YARD -> unit + pick("原料堆场全封闭改造", "煤场封闭改造", "工业堆场扬尘治理") + "项目";
             case MOBILE_SHORE -> unit + (1 + rng.nextInt(12)) + "号泊位" + pick("港口岸电系统建设", "高压岸电建设",
                     "低压岸电设施建设") + "项目";
-            case MOBILE_SHIP_RS -> city.name() + pick("长江", "京杭运河", "内河港区", "沿海港区") + "段船舶尾气排放遥感监测系统"
+            case MOBILE_SHIP_RS -> city.name() + pick(WATERWAYS.get(city.name()).split(" ")) + "段船舶尾气排放遥感监测系统"
                     + pick("建设", "", "（一期）建设") + "项目";
         };
     }

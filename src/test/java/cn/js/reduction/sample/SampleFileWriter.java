@@ -136,6 +136,17 @@ final class SampleFileWriter {
             }
         }
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        if (wb instanceof SXSSFWorkbook streaming) {
+            // SXSSF flushes its sheets in hash order when it writes, which numbers the shared strings differently
+            // from run to run; flushing them here, in sheet order, keeps the file the same
+            for (int i = 0; i < streaming.getNumberOfSheets(); i++) {
+                try {
+                    streaming.getSheetAt(i).flushRows();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
     }
 
     /** Wide enough for the longest header or data text, as a clerk would have dragged it; CJK counts double. */

@@ -26,13 +26,19 @@ import java.util.Random;
  * (see SAMPLE.md beside this class). Deterministic: one fixed seed, fixed file times.
  *
  * <pre>
- * mvn -q -B -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *     -Dexec.mainClass=cn.js.reduction.sample.SampleInputGenerator -Dexec.classpathScope=test
+ * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &amp;&amp; rm -rf input/2020 &amp;&amp;
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.js.reduction.sample.SampleInputGenerator input/2020 \
+ *     src/test/java/cn/js/reduction/sample/SAMPLE.md
  * </pre>
+ * It rewrites the tables of SAMPLE.md (and prints them). It writes into the folder without emptying it, hence
+ * the rm.
  */
 public final class SampleInputGenerator {
 
     static final long SEED = 20200101L;
+
+    /** SAMPLE.md's text above this line is written by hand, the tables below it by {@link #main}. */
+    static final String TABLES_MARKER = "<!-- The tables below are written by SampleInputGenerator. -->";
 
     /** Annex 4 cells the sample deliberately misses, by city and category: + excess, − shortfall. */
     static final Map<String, Integer> COUNT_DEVIATIONS = new LinkedHashMap<>();
@@ -64,9 +70,20 @@ public final class SampleInputGenerator {
     private final Map<SampleCity, List<SampleProject>> accepted = new LinkedHashMap<>();
     private final Map<SampleCity, List<SampleEmission>> emissions = new LinkedHashMap<>();
 
+    /**
+     * Arguments: the output folder (default input/2020) and, optionally, the SAMPLE.md whose tables are to be
+     * replaced by the new ones (everything after {@link #TABLES_MARKER}).
+     */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "input/2020");
         Result result = generate(folder);
+        if (args.length > 1) {
+            Path sampleMd = Path.of(args[1]);
+            String text = Files.readString(sampleMd);
+            int tables = text.indexOf(TABLES_MARKER);
+            String kept = tables < 0 ? text + "\n" + TABLES_MARKER : text.substring(0, tables + TABLES_MARKER.length());
+            Files.writeString(sampleMd, kept + "\n\n" + result.markdown());
+        }
         System.out.println(result.markdown());
         System.out.printf("%d files, %d project rows (%d in current files), written to %s%n",
                 result.files().size(), result.projectRowsWritten(), result.acceptedProjectCount(),

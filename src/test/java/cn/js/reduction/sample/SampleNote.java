@@ -4,9 +4,9 @@ package cn.js.reduction.sample;
  * Where a deliberate feature or mistake of the sample sits, as a person finds it in Excel: file, sheet, 1-based
  * row and A1 cell (blank for a whole row), and what the pipeline is expected to make of it.
  */
-record SampleNote(String file, String sheet, int row, String cell, String what) {
+public record SampleNote(String file, String sheet, int row, String cell, String what) {
 
-    String markdown() {
+    public String markdown() {
         return "| " + file + " | " + sheet + " | " + row + " | " + cell + " | " + what + " |";
     }
 }
