@@ -70,6 +70,7 @@ public class AccountingJobConfiguration {
     private static Step stage(String name, JobRepository repository, PlatformTransactionManager tx, Stage stage) {
         Tasklet tasklet = (contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
+            FaultInjection.beforeStage(name);
             stage.run(RunParameters.of(step.getJobExecution()), step);
             return RepeatStatus.FINISHED;
         };
@@ -110,7 +111,7 @@ public class AccountingJobConfiguration {
     public Step intakeFileStep(JobRepository repository, PlatformTransactionManager tx,
                                SubmissionRowReader submissionRowReader, RowProcessor rowProcessor,
                                StagingWriter stagingWriter, IntakeFileListener intakeFileListener,
-                               ProgressListener progressListener) {
+                               ProgressListener progressListener, FaultInjection faultInjection) {
         return new StepBuilder("intakeFile", repository)
                 .<SourcedRow, StagedRow>chunk(CHUNK_SIZE)
                 .transactionManager(tx) // never the resourceless default: a failed chunk must roll back
@@ -119,6 +120,7 @@ public class AccountingJobConfiguration {
                 .writer(stagingWriter)
                 .listener(intakeFileListener)
                 .listener(progressListener)
+                .listener(faultInjection)
                 .build();
     }
 
@@ -150,6 +152,12 @@ public class AccountingJobConfiguration {
                                                  StagingWriter stagingWriter,
                                                  @Value("#{stepExecutionContext['file']}") String file) {
         return new IntakeFileListener(jdbc, submissionRowReader, stagingWriter, file);
+    }
+
+    @Bean
+    @StepScope
+    public FaultInjection faultInjection(@Value("#{stepExecution}") StepExecution step) {
+        return new FaultInjection(step);
     }
 
     @Bean

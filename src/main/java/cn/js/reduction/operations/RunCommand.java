@@ -1,6 +1,12 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.intake.InputSet;
+import cn.js.reduction.intake.SubmissionCoverage;
+import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.ReferenceDataLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +59,22 @@ final class RunCommand {
                     out.println("run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
                             + "); continuing it from the failed step.");
                     return restart(context, last, out);
+                }
+            }
+            if (RunParameters.FINAL.equals(mode)) {
+                ReferenceData ref = ReferenceDataLoader.load(year);
+                List<String> missing;
+                try {
+                    missing = SubmissionCoverage.of(set, ref).missing(ref);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (!missing.isEmpty()) {
+                    err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
+                            + " emission report; missing in " + set.folder() + ":");
+                    missing.forEach(m -> err.println("  " + m));
+                    err.println("Run the nightly mode meanwhile: run --year " + year + " --mode nightly");
+                    return ReductionAccountingApplication.REFUSED;
                 }
             }
             try {

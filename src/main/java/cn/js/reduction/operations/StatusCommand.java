@@ -64,7 +64,9 @@ final class StatusCommand {
             } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
                 String msg = s.getExitStatus().getExitDescription();
                 if (msg != null && !msg.isBlank()) {
-                    out.println("      error: " + msg.lines().findFirst().orElse(""));
+                    // the repository keeps the stack trace; its first line, without the exception's class name,
+                    // is the message an operator needs
+                    out.println("      error: " + rootCause(msg));
                 }
             }
         }
@@ -72,6 +74,20 @@ final class StatusCommand {
             out.println("    to continue: java -jar target/reduction-accounting.jar restart --execution " + e.getId()
                     + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
         }
+    }
+
+    /**
+     * The one line an operator needs from the stack trace the repository keeps: the deepest cause's message
+     * ("Unable to process chunk" says nothing; what made it fail does), without the exception's class name.
+     */
+    static String rootCause(String stackTrace) {
+        String line = stackTrace.lines().findFirst().orElse("");
+        for (String l : stackTrace.lines().toList()) {
+            if (l.startsWith("Caused by: ")) {
+                line = l.substring("Caused by: ".length());
+            }
+        }
+        return line.replaceFirst("^[\\w.$]+: ", "");
     }
 
     private static String duration(LocalDateTime start, LocalDateTime end) {

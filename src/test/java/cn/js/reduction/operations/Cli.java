@@ -1,0 +1,69 @@
+package cn.js.reduction.operations;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the command line program in this JVM, as an operator would type it, and captures what it says. */
+final class Cli {
+
+    record Result(int exitCode, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Result run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ReductionAccountingApplication.execute(args.toArray(String[]::new), Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Result run(List<String> command, List<String> options) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(options);
+        return run(args);
+    }
+
+    /** The four summary CSVs of the latest run of a year and mode, by name, as bytes. */
+    static Map<String, byte[]> summaryTables(Path output, String mode) throws IOException {
+        Path modeFolder = output.resolve("2020").resolve(mode);
+        Path run = modeFolder.resolve(Files.readString(modeFolder.resolve("LATEST")).trim());
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        for (String name : List.of("projects_by_city_category.csv", "reductions_by_city_pollutant.csv", "findings.csv",
+                "files.csv")) {
+            tables.put(name, Files.readAllBytes(run.resolve(name)));
+        }
+        return tables;
+    }
+
+    /**
+     * The hand-made set of {@link EndToEndTest} plus a project list of {@code rows} rows for 常州, so that intake
+     * spans several chunks (500 rows each) and a failure can land between two commits.
+     */
+    static Path inputWithLargeFile(Path dir, int rows) throws IOException {
+        Path input = dir.resolve("input");
+        EndToEndTest.writeInput(input);
+        StringBuilder csv = new StringBuilder(EndToEndTest.PROJECT_HEADER);
+        for (int i = 1; i <= rows; i++) {
+            String status = i % 3 == 0 ? "在建,2020-12-31," : "已完成,2020-06-30,2020-06-" + (1 + i % 28);
+            csv.append("CZ-").append(i).append(",常州,武进区,项目").append(i).append(",常州某公司").append(i)
+                    .append(",,").append(i % 2 == 0 ? "VOC_FUGITIVE" : "锅炉提标改造项目").append(',').append(status)
+                    .append(",10,").append(i % 7).append(".5,0,1,0,\n");
+        }
+        Files.writeString(input.resolve("2020").resolve("changzhou_projects.csv"), csv, StandardCharsets.UTF_8);
+        return input;
+    }
+}
