@@ -61,6 +61,16 @@ final class RunCommand {
                     return restart(context, last, out);
                 }
             }
+            // one run of a year and mode at a time, whatever its files: a nightly run that finds the previous
+            // one still going leaves it alone
+            for (JobExecution other : Runs.recent(repository, year, 50)) {
+                if (other.isRunning() && Liveness.isAlive(other)
+                        && mode.equals(other.getJobParameters().getString(RunParameters.MODE))) {
+                    out.println("另一个运行正在进行 (already in progress): run " + other.getJobInstance().getInstanceId()
+                            + " (execution " + other.getId() + ") of " + year + " " + mode + " is running; nothing started.");
+                    return ReductionAccountingApplication.OK;
+                }
+            }
             if (RunParameters.FINAL.equals(mode)) {
                 ReferenceData ref = ReferenceDataLoader.load(year);
                 List<String> missing;

@@ -1,0 +1,94 @@
+package cn.js.reduction.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A run whose process is killed with SIGKILL in the middle of intake is shown by status as INTERRUPTED, and
+ * the operator's restart completes it with CSVs byte-identical to an uninterrupted run's.
+ */
+class CrashTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
+    void killedRunIsInterruptedAndRestartsToTheSameResult(String database) throws Exception {
+        Path input = Cli.inputWithLargeFile(dir, 3000);
+        List<String> run = List.of("run", "--year", "2020", "--input", input.toString());
+        Path clean = dir.resolve("clean");
+        assertThat(Cli.run(run, TestDatabases.options(database, clean)).exitCode()).isZero();
+        Map<String, byte[]> expected = Cli.summaryTables(clean, "nightly");
+
+        Path crashed = dir.resolve("crashed");
+        List<String> db = TestDatabases.options(database, crashed);
+        Path log = dir.resolve("child.log");
+        // a real, separate JVM running the program, slowed (1 s before each chunk is written: the large file needs 6 s or more) so that the
+        // kill lands while intake has committed some chunks and not others
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + FaultInjection.PROPERTY + "=slow:1000", "-cp", System.getProperty("java.class.path"),
+                ReductionAccountingApplication.class.getName()));
+        command.addAll(run);
+        command.addAll(db);
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            waitFor(log, "started: year 2020", child);
+            waitForCommit(child);
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(crashed.resolve("2020/nightly/LATEST")).doesNotExist();
+
+        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        System.out.println(status.out());
+        assertThat(status.out()).contains("INTERRUPTED").contains("restart --execution")
+                .containsPattern("intakeFile:file:changzhou_projects.csv +STARTED"); // killed inside that file
+
+        Cli.Result restarted = Cli.run(List.of("restart", "--year", "2020", "--mode", "nightly"), db);
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        assertThat(restarted.out()).contains("COMPLETED");
+        Map<String, byte[]> actual = Cli.summaryTables(crashed, "nightly");
+        for (String table : expected.keySet()) {
+            assertThat(new String(actual.get(table), StandardCharsets.UTF_8)).as(table)
+                    .isEqualTo(new String(expected.get(table), StandardCharsets.UTF_8));
+        }
+        assertThat(Cli.run(List.of("status", "--year", "2020"), db).out()).contains("COMPLETED");
+    }
+
+    /** Waits (at most 2 minutes) until the child's log contains the text. */
+    private static void waitFor(Path log, String text, Process child) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+                return;
+            }
+            if (!child.isAlive()) {
+                throw new AssertionError("the run ended before it could be killed:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run did not reach '" + text + "':\n" + Files.readString(log));
+    }
+
+    /** Gives the slowed intake time to commit a chunk or two of the large file, not all six. */
+    private static void waitForCommit(Process child) throws InterruptedException {
+        Thread.sleep(3000);
+        assertThat(child.isAlive()).as("the run is still going when it is killed").isTrue();
+    }
+}
