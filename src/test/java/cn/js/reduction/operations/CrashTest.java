@@ -36,18 +36,22 @@ class CrashTest {
         Path crashed = dir.resolve("crashed");
         List<String> db = TestDatabases.options(database, crashed);
         Path log = dir.resolve("child.log");
-        // a real, separate JVM running the program, slowed (1 s before each chunk is written: the large file needs 6 s or more) so that the
+        // a real, separate JVM running the program, slowed (2 s before each chunk is written: the large file needs 12 s or more) so that the
         // kill lands while intake has committed some chunks and not others
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + FaultInjection.PROPERTY + "=slow:1000", "-cp", System.getProperty("java.class.path"),
+                "-D" + FaultInjection.PROPERTY + "=slow:2000", "-cp", System.getProperty("java.class.path"),
                 ReductionAccountingApplication.class.getName()));
         command.addAll(run);
         command.addAll(db);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             waitFor(log, "started: year 2020", child);
-            waitForCommit(child);
+            // the scheduler fires again while it runs: the second run leaves the first alone
+            Cli.Result second = Cli.run(run, db);
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            assertThat(second.out()).contains("already in progress");
+            waitForCommit(child, db);
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             child.waitFor(30, TimeUnit.SECONDS);
@@ -58,7 +62,7 @@ class CrashTest {
         assertThat(status.exitCode()).as(status.all()).isZero();
         System.out.println(status.out());
         assertThat(status.out()).contains("INTERRUPTED").contains("restart --execution")
-                .containsPattern("intakeFile:file:changzhou_projects.csv +STARTED"); // killed inside that file
+                .containsPattern("intakeFile:file:changzhou_projects.csv +STARTED +read [1-9]"); // killed inside that file
 
         Cli.Result restarted = Cli.run(List.of("restart", "--year", "2020", "--mode", "nightly"), db);
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
@@ -86,9 +90,21 @@ class CrashTest {
         throw new AssertionError("the run did not reach '" + text + "':\n" + Files.readString(log));
     }
 
-    /** Gives the slowed intake time to commit a chunk or two of the large file, not all six. */
-    private static void waitForCommit(Process child) throws InterruptedException {
-        Thread.sleep(3000);
-        assertThat(child.isAlive()).as("the run is still going when it is killed").isTrue();
+    /**
+     * Waits until the large file's partition has committed at least one chunk (status, read from the job
+     * repository as an operator would), so the kill lands between two commits of one file.
+     */
+    private static void waitForCommit(Process child, List<String> db) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            String status = Cli.run(List.of("status", "--year", "2020"), db).out();
+            if (status.matches("(?s).*changzhou_projects.csv +STARTED +read \\d+ +written [1-9]\\d*.*")) {
+                assertThat(child.isAlive()).as("the run is still going when it is killed").isTrue();
+                return;
+            }
+            assertThat(child.isAlive()).as("the run ended before a chunk of the large file was seen").isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no chunk of the large file was committed in 2 minutes");
     }
 }
