@@ -1,18 +1,26 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.intake.Disposition;
+import cn.js.reduction.intake.StagedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Progress of one file's intake: a log line every few seconds while it runs (rows, rate) and one when it ends,
- * so an operator watching a long run sees it move and a scheduler's log shows what each file took.
+ * One file's intake as an operator follows it: the rows accepted, rejected and ignored are counted into the
+ * step's execution context with every chunk (so they are committed with it, survive a restart and show in
+ * status), and a log line reports progress every few seconds and once when the file is done.
  */
-public class ProgressListener implements StepExecutionListener, ChunkListener<Object, Object> {
+public class ProgressListener implements StepExecutionListener, ItemWriteListener<StagedRow> {
+
+    static final String ACCEPTED = "rows.accepted";
+    static final String REJECTED = "rows.rejected";
+    static final String IGNORED = "rows.ignored";
 
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
     private static final long INTERVAL_NANOS = 5_000_000_000L;
@@ -34,23 +42,42 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
     }
 
     @Override
-    public void afterChunk(Chunk<Object> chunk) {
+    public void afterWrite(Chunk<? extends StagedRow> items) {
+        ExecutionContext context = step.getExecutionContext();
+        long accepted = 0;
+        long rejected = 0;
+        long ignored = 0;
+        for (StagedRow row : items) {
+            Disposition d = row.outcome().disposition();
+            if (d == Disposition.ACCEPTED) {
+                accepted++;
+            } else if (d == Disposition.REJECTED) {
+                rejected++;
+            } else {
+                ignored++;
+            }
+        }
+        context.putLong(ACCEPTED, context.getLong(ACCEPTED, 0) + accepted);
+        context.putLong(REJECTED, context.getLong(REJECTED, 0) + rejected);
+        context.putLong(IGNORED, context.getLong(IGNORED, 0) + ignored);
         long now = System.nanoTime();
         if (now - lastReport >= INTERVAL_NANOS) {
             lastReport = now;
-            log.info("  {}: {} rows read, {} rows/s", file, step.getReadCount(), rate(now));
+            log.info("  {}: {} rows so far ({})", file, step.getReadCount() + items.size(), rate(now));
         }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        log.info("  {}: {} rows read in {} ms ({} rows/s), {}", file, stepExecution.getReadCount(),
-                (System.nanoTime() - started) / 1_000_000, rate(System.nanoTime()), stepExecution.getStatus());
+        ExecutionContext c = stepExecution.getExecutionContext();
+        log.info("  {}: {} rows read in {} ms ({}), {} accepted, {} rejected, {} ignored, {}", file,
+                stepExecution.getReadCount(), (System.nanoTime() - started) / 1_000_000, rate(System.nanoTime()),
+                c.getLong(ACCEPTED, 0), c.getLong(REJECTED, 0), c.getLong(IGNORED, 0), stepExecution.getStatus());
         return stepExecution.getExitStatus();
     }
 
-    private long rate(long now) {
+    private String rate(long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
-        return Math.round(step.getReadCount() / seconds);
+        return Math.round(step.getReadCount() / seconds) + " rows/s";
     }
 }

@@ -56,9 +56,13 @@ final class StatusCommand {
         List<StepExecution> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId)).toList();
         for (StepExecution s : steps) {
-            out.printf("    %-40s %-10s read %d  written %d  skipped %d  commits %d  %s%n", s.getStepName(),
+            var ctx = s.getExecutionContext();
+            String rows = ctx.containsKey(ProgressListener.ACCEPTED)
+                    ? String.format("  (accepted %d  rejected %d  ignored %d)", ctx.getLong(ProgressListener.ACCEPTED),
+                    ctx.getLong(ProgressListener.REJECTED, 0), ctx.getLong(ProgressListener.IGNORED, 0)) : "";
+            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n", s.getStepName(),
                     s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
-                    duration(s.getStartTime(), s.getEndTime()));
+                    duration(s.getStartTime(), s.getEndTime()), rows);
             if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
                 out.println("      error: " + Commands.oneLine(s.getFailureExceptions().get(0)));
             } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
