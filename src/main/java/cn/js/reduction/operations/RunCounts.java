@@ -95,7 +95,7 @@ record RunCounts(int files, int skippedFiles, long read, long accepted, long rej
                 why.add(acceptedAtIntake + " accepted at intake, of which " + String.join(" and ", parts));
             }
             if (supersededRejected > 0) {
-                why.add(supersededRejected + " rejected at intake, superseded since");
+                why.add(supersededRejected + " rejected at intake, since superseded (now ignored)");
             }
             return String.format("after consolidation (as in files.csv): accepted %d  rejected %d  ignored %d; %s",
                     accepted, rejected, ignored, String.join("; ", why));
