@@ -1,26 +1,37 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.reference.ReferenceData;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The checks that need every file at once, done set-based after intake (SPEC §3, §4):
  * <ol>
- *   <li>Resubmission: for each city and kind only the newest file holding rows of that city counts; the
- *       older files' rows of that city become ignored (superseded), with one SUPERSEDED_FILE finding each.</li>
+ *   <li>Resubmission: a file submits for the cities it has accepted rows of; if its name names cities
+ *       ({@link FileNameCities}), for those of them only. For each city and kind only the newest file that
+ *       submits for that city counts; the older ones' rows of that city become ignored (superseded), with one
+ *       SUPERSEDED_FILE finding each. A row of a city its file does not submit for (ROW_OF_OTHER_CITY, flagged at
+ *       intake) stays accepted and supersedes nothing: one stray row never wipes out another city's submission.
+ *       Rejected rows never make a file a submission.</li>
  *   <li>DUPLICATE_PROJECT_ID: among the rows still accepted, the first occurrence of an id by file name then
  *       row is kept, the later ones are rejected naming the first.</li>
  * </ol>
- * Runs in one transaction: either all of it is applied or none, so a restart simply runs it again.
+ * One aggregate query per kind decides supersession (its result is a handful of rows per file), and the changes
+ * are applied per file and city, never per row: the work stays linear in the rows staged. Runs in one
+ * transaction: either all of it is applied or none, so a restart simply runs it again.
  */
 public final class Consolidation {
 
     public static final String STAGE = "CONSOLIDATE";
+
+    private static final Logger log = LoggerFactory.getLogger(Consolidation.class);
 
     private final JdbcTemplate jdbc;
     private final FindingStore findings;
@@ -30,11 +41,11 @@ public final class Consolidation {
         this.findings = new FindingStore(jdbc);
     }
 
-    public void consolidate(long runId) {
+    public void consolidate(long runId, ReferenceData reference) {
         findings.deleteStage(runId, STAGE);
         List<Finding> out = new ArrayList<>();
-        supersede(runId, "ra_project_row", FileKind.PROJECTS, out);
-        supersede(runId, "ra_emission_row", FileKind.EMISSIONS, out);
+        supersede(runId, "ra_project_row", FileKind.PROJECTS, reference, out);
+        supersede(runId, "ra_emission_row", FileKind.EMISSIONS, reference, out);
         rejectDuplicates(runId, out);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
@@ -45,33 +56,47 @@ public final class Consolidation {
         }
     }
 
+    /** A file that has accepted rows of a city, and when it was submitted. */
     private record FileCity(String file, String city, Timestamp submittedAt) {
     }
 
-    private void supersede(long runId, String table, FileKind kind, List<Finding> out) {
-        jdbc.update("UPDATE " + table + " SET superseded = FALSE WHERE run_id = ?", runId);
-        List<FileCity> pairs = jdbc.query("SELECT DISTINCT r.file_name, r.city_code, f.submitted_at FROM " + table
+    private void supersede(long runId, String table, FileKind kind, ReferenceData reference, List<Finding> out) {
+        jdbc.update("UPDATE " + table + " SET superseded = FALSE WHERE run_id = ? AND superseded", runId);
+        List<FileCity> accepted = jdbc.query("SELECT r.file_name, r.city_code, f.submitted_at FROM " + table
                         + " r JOIN ra_input_file f ON f.run_id = r.run_id AND f.file_name = r.file_name"
-                        + " WHERE r.run_id = ? AND r.city_code IS NOT NULL AND r.disposition <> 'IGNORED'",
+                        + " WHERE r.run_id = ? AND r.city_code IS NOT NULL AND r.disposition = 'ACCEPTED'"
+                        + " GROUP BY r.file_name, r.city_code, f.submitted_at ORDER BY r.file_name, r.city_code",
                 (rs, i) -> new FileCity(rs.getString(1), rs.getString(2), rs.getTimestamp(3)), runId);
+        Map<String, Set<String>> named = new HashMap<>();
+        List<FileCity> submissions = accepted.stream().filter(p -> {
+            Set<String> cities = named.computeIfAbsent(p.file(), f -> FileNameCities.of(f, reference));
+            return cities.isEmpty() || cities.contains(p.city());
+        }).toList();
         Map<String, FileCity> newest = new HashMap<>();
-        for (FileCity p : pairs) {
+        for (FileCity p : submissions) {
             newest.merge(p.city(), p, (a, b) -> newer(a, b) ? a : b);
         }
-        Map<String, FileCity> superseded = new LinkedHashMap<>();
-        pairs.stream().sorted((a, b) -> (a.file() + a.city()).compareTo(b.file() + b.city()))
-                .filter(p -> !newest.get(p.city()).file().equals(p.file()))
-                .forEach(p -> superseded.put(p.file() + "|" + p.city(), p));
-        for (FileCity p : superseded.values()) {
-            jdbc.update("UPDATE " + table + " SET superseded = TRUE WHERE run_id = ? AND file_name = ? AND city_code = ?",
-                    runId, p.file(), p.city());
-            // the rows now count as ignored: their row findings no longer ask the city for anything
-            jdbc.update("DELETE FROM ra_finding WHERE run_id = ? AND stage = ? AND file_name = ? AND city_code = ?",
-                    runId, StagingWriter.STAGE, p.file(), p.city());
+        List<FileCity> superseded = submissions.stream().filter(p -> newest.get(p.city()) != p).toList();
+        if (superseded.isEmpty()) {
+            return;
+        }
+        List<Object[]> keys = superseded.stream().map(p -> new Object[] {runId, p.file(), p.city()}).toList();
+        int[] marked = jdbc.batchUpdate("UPDATE " + table + " SET superseded = TRUE WHERE run_id = ? AND file_name = ?"
+                + " AND city_code = ?", keys);
+        // the rows now count as ignored: their row findings no longer ask the city for anything
+        jdbc.batchUpdate("DELETE FROM ra_finding WHERE run_id = ? AND stage = '" + StagingWriter.STAGE + "'"
+                + " AND file_name = ? AND city_code = ?", keys);
+        for (int i = 0; i < superseded.size(); i++) {
+            FileCity p = superseded.get(i);
             FileCity winner = newest.get(p.city());
+            String city = reference.city(p.city()).map(c -> c.name()).orElse(p.city());
+            int rows = marked[i] >= 0 ? marked[i] : 0;
+            log.info("  {}: {} rows of {} {} superseded by {}; they count as ignored", p.file(), rows, p.city(), city,
+                    winner.file());
             out.add(Finding.of(Rule.SUPERSEDED_FILE, p.city(), p.file(), null, null, null, null,
-                    kind.title() + "「" + p.file() + "」中本市的行已被较新的报送文件「" + winner.file()
-                            + "」替代，不再计入 (superseded by " + winner.file() + ")"));
+                    kind.title() + "「" + p.file() + "」中" + city + "市的" + rows + "行已被较新的报送文件「" + winner.file()
+                            + "」替代，不再计入 (" + rows + " rows of " + p.city() + " superseded by " + winner.file()
+                            + ")"));
         }
     }
 
@@ -95,17 +120,22 @@ public final class Consolidation {
                 (rs, i) -> new IdRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6)), runId, runId);
         IdRow first = null;
+        List<Object[]> later = new ArrayList<>();
         for (IdRow r : rows) {
             if (first == null || !first.projectId().equals(r.projectId())) {
                 first = r;
                 continue;
             }
-            jdbc.update("UPDATE ra_project_row SET disposition = 'REJECTED' WHERE run_id = ? AND file_name = ? AND sheet = ?"
-                    + " AND row_no = ?", runId, r.file(), r.sheet(), r.row());
+            later.add(new Object[] {runId, r.file(), r.sheet(), r.row()});
             out.add(Finding.of(Rule.DUPLICATE_PROJECT_ID, r.cityCode(), r.file(), r.sheet(), r.row(), r.idCell(),
                     r.projectId(), "第" + r.row() + "行 项目编号（" + r.idCell() + "）「" + r.projectId() + "」与「" + first.file()
                             + "」第" + first.row() + "行重复，只保留首次出现的一行。请核对并使用唯一的项目编号"
                             + " (duplicate of " + first.file() + " row " + first.row() + ")"));
+        }
+        if (!later.isEmpty()) {
+            jdbc.batchUpdate("UPDATE ra_project_row SET disposition = 'REJECTED' WHERE run_id = ? AND file_name = ?"
+                    + " AND sheet = ? AND row_no = ?", later);
+            log.info("  {} rows rejected as duplicate project ids (DUPLICATE_PROJECT_ID)", later.size());
         }
     }
 }

@@ -1,11 +1,18 @@
 package cn.js.reduction.intake;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Applies the row rules of SPEC §4 to each data row: every row comes out accepted, rejected or ignored. */
 public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
 
     private final RowValidator validator;
+    /** file name → the cities its name names (a handful of files per processor) */
+    private final Map<String, Set<String>> namedCities = new HashMap<>();
 
     public RowProcessor(RowValidator validator) {
         this.validator = validator;
@@ -20,10 +27,42 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
                 String idCell = idColumn == null ? null
                         : RawCell.columnName(idColumn) + item.row().rowNumber();
                 yield new StagedRow(FileKind.PROJECTS,
-                        validator.validateProject(item.row(), header, item.file()), idCell);
+                        otherCity(validator.validateProject(item.row(), header, item.file()), item), idCell);
             }
             case EMISSIONS -> new StagedRow(FileKind.EMISSIONS,
-                    validator.validateEmission(item.row(), header, item.file()), null);
+                    otherCity(validator.validateEmission(item.row(), header, item.file()), item), null);
         };
+    }
+
+    /**
+     * ROW_OF_OTHER_CITY (SPEC §3, Resubmission): an accepted row of a city that the file's name does not name is
+     * kept for its city, with a warning, and never makes the file a submission of that city (see Consolidation).
+     */
+    private <T> RowOutcome<T> otherCity(RowOutcome<T> outcome, SourcedRow item) {
+        if (!outcome.isAccepted() || outcome.cityCode() == null) {
+            return outcome;
+        }
+        Set<String> named = namedCities.computeIfAbsent(item.file(),
+                f -> FileNameCities.of(f, validator.reference()));
+        if (named.isEmpty() || named.contains(outcome.cityCode())) {
+            return outcome;
+        }
+        Integer column = item.header().columns().get(Field.CITY);
+        String cell = column == null ? null : RawCell.columnName(column) + outcome.rowNumber();
+        String city = cityName(outcome.cityCode());
+        String fileCities = String.join("、", named.stream().map(this::cityName).toList());
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        findings.add(Finding.of(Rule.ROW_OF_OTHER_CITY, outcome.cityCode(), outcome.file(), outcome.sheet(),
+                outcome.rowNumber(), cell, column == null ? null : item.row().text(column),
+                "第" + outcome.rowNumber() + "行 设区市（" + cell + "）为" + city + "市，但文件名「" + item.file() + "」表明本文件报送的是"
+                        + fileCities + "市的数据。该行计入" + city + "市，但不替代" + city + "市自己报送的文件；如不属于" + city
+                        + "市，请改正设区市 (row of another city than the file name's: counted for " + outcome.cityCode()
+                        + ", supersedes nothing)"));
+        return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), outcome.disposition(),
+                outcome.cityCode(), outcome.record(), findings);
+    }
+
+    private String cityName(String code) {
+        return validator.reference().city(code).map(c -> c.name()).orElse(code);
     }
 }

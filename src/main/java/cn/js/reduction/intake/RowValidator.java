@@ -34,6 +34,11 @@ public final class RowValidator {
         this.yearEnd = LocalDate.of(year, 12, 31);
     }
 
+    /** The reference data the rows are checked against. */
+    public ReferenceData reference() {
+        return reference;
+    }
+
     /** One row of a 项目清单 below its header. */
     public RowOutcome<ProjectRecord> validateProject(RawRow row, Header header, String file) {
         requireKind(header, FileKind.PROJECTS);

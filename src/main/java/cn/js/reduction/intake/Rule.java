@@ -28,6 +28,7 @@ public enum Rule {
     BAD_CREDIT_CODE(WARNING, "统一社会信用代码校验位错误"),
     COMPLETION_AFTER_YEAR_END(WARNING, "实际完成时间晚于核算年末，按在建统计"),
     ACTUAL_DATE_NOT_COMPLETED(WARNING, "未完成项目填写了实际完成时间"),
+    ROW_OF_OTHER_CITY(WARNING, "文件名所示城市以外的行"),
     // reconciliation
     COUNT_SHORTFALL(WARNING, "项目数量少于计划"),
     COUNT_EXCESS(INFO, "项目数量多于计划"),

@@ -202,7 +202,8 @@ public class AccountingJobConfiguration {
 
     @Bean
     public Step consolidateStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
-        return stage("consolidate", repository, tx, (run, step) -> new Consolidation(jdbc).consolidate(run.runId()));
+        return stage("consolidate", repository, tx, (run, step) ->
+                new Consolidation(jdbc).consolidate(run.runId(), ReferenceDataLoader.load(run.year())));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** status and abandon: what the job repository knows about recent runs, read by an operator. */
 final class StatusCommand {
@@ -34,7 +35,7 @@ final class StatusCommand {
                 out.println("no runs" + (year == null ? "" : " of " + year) + " in " + output);
             }
             for (JobExecution e : executions) {
-                print(e, out, output);
+                print(e, out, output, context.getBean(JdbcTemplate.class));
             }
             return ReductionAccountingApplication.OK;
         });
@@ -47,7 +48,7 @@ final class StatusCommand {
         return e.getStatus().name();
     }
 
-    private static void print(JobExecution e, PrintStream out, Path output) {
+    private static void print(JobExecution e, PrintStream out, Path output, JdbcTemplate jdbc) {
         RunParameters run = RunParameters.of(e);
         String state = state(e);
         out.printf("run %d  execution %d  %d %-7s  %-11s  started %s  %s  owner %s%n", run.runId(), e.getId(),
@@ -55,6 +56,8 @@ final class StatusCommand {
                 duration(e.getStartTime(), e.getEndTime()), Liveness.owner(e));
         List<StepExecution> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId)).toList();
+        // files.csv counts after consolidation; an intake step counted before it
+        Map<String, RunCounts.FileRows> files = RunCounts.perFile(jdbc, run.runId());
         for (StepExecution s : steps) {
             var ctx = s.getExecutionContext();
             String rows = ctx.containsKey(ProgressListener.ACCEPTED)
@@ -63,6 +66,10 @@ final class StatusCommand {
             out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n", s.getStepName(),
                     s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
                     duration(s.getStartTime(), s.getEndTime()), rows);
+            RunCounts.FileRows file = rows.isEmpty() ? null : files.get(ctx.getString("file", ""));
+            if (file != null && !file.unchangedSinceIntake()) {
+                out.println("      " + file.afterConsolidation());
+            }
             if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
                 out.println("      error: " + Commands.oneLine(s.getFailureExceptions().get(0)));
             } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {

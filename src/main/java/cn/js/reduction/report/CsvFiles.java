@@ -51,14 +51,10 @@ public final class CsvFiles {
     }
 
     /**
-     * Text that came from a submission, made inert for spreadsheet programs (SPEC §8): a leading = + - @ (or a
-     * tab or carriage return, which some programs skip) gets a leading apostrophe, as OWASP advises for CSV.
+     * Text that came from a submission, as a CSV field that no spreadsheet program runs as a formula (SPEC §8):
+     * the rule is {@link FormulaGuard}'s, the same as the workbooks'; plain numbers stay as they are.
      */
     public static String inert(String text) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
-        }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
+        return FormulaGuard.csvField(text);
     }
 }

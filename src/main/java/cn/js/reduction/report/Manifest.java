@@ -31,13 +31,24 @@ public final class Manifest {
             row(csv, "role", "file", "bytes", "sha256");
             for (RunInfo.InputFile in : inputs) {
                 Path p = inputFolder.resolve(in.file());
-                row(csv, "input", CsvFiles.inert(in.file()), Files.exists(p) ? String.valueOf(Files.size(p)) : "",
-                        in.sha256());
+                row(csv, "input", name(in.file()), Files.exists(p) ? String.valueOf(Files.size(p)) : "", in.sha256());
             }
             for (Path out : outputs) {
-                row(csv, "output", runFolder.relativize(out).toString().replace('\\', '/'),
+                row(csv, "output", name(runFolder.relativize(out).toString().replace('\\', '/')),
                         String.valueOf(Files.size(out)), InputSet.sha256(out));
             }
         }
+    }
+
+    /**
+     * A file's name as the manifest records it. The manifest is an audit record: it must name the real file,
+     * so the apostrophe the other CSVs put before formula-like text (which would become part of the name) is
+     * not used. A name that a spreadsheet could run as a formula ({@code =cmd|' /C calc'!A0.xlsx}) is written
+     * as {@code ./=cmd|' /C calc'!A0.xlsx} instead: the same file, relative to the same folder, for every
+     * program and script that resolves it, and text that no spreadsheet program takes for a formula. Every
+     * other name is written exactly as it is.
+     */
+    static String name(String file) {
+        return FormulaGuard.isFormulaLike(file) ? "./" + file : file;
     }
 }

@@ -11,8 +11,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * Writes one row's cells left to right, each with the style of what it holds. Text is always a string cell;
- * text that a spreadsheet could take for a formula (it starts with = + - or @) is also quote-prefixed.
+ * Writes one row's cells left to right, each with the style of what it holds. Text is always a string cell, which
+ * no spreadsheet evaluates; text that {@link FormulaGuard} finds formula-like is also quote-prefixed, so that
+ * editing the cell in Excel keeps it text.
  */
 final class RowWriter {
 
@@ -178,12 +179,8 @@ final class RowWriter {
         return cell;
     }
 
-    /** = + - @ are what Excel, LibreOffice and WPS read as the start of a formula when a cell is edited. */
+    /** Text a spreadsheet could run as a formula: {@link FormulaGuard}'s rule, the same as the CSVs'. */
     static boolean startsLikeFormula(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@';
+        return FormulaGuard.isFormulaLike(text);
     }
 }

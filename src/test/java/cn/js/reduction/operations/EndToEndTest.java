@@ -171,7 +171,7 @@ class EndToEndTest {
                 .map(f -> String.join("|", f.subList(0, 8))).collect(Collectors.toList());
         assertThat(located).containsExactly(
                 "ERROR|BAD_NUMBER|320200|emissions.csv|emissions|8|D8|abc",
-                "ERROR|NEGATIVE_NUMBER|320200|emissions.csv|emissions|9|D9|'-5",
+                "ERROR|NEGATIVE_NUMBER|320200|emissions.csv|emissions|9|D9|-5",
                 "ERROR|UNKNOWN_CATEGORY|320100|nanjing_projects.csv|nanjing_projects|5|G5|不存在的类别",
                 "INFO|SUPERSEDED_FILE|320200|wuxi_projects_20201215.csv||||",
                 "WARNING|COMPLETION_AFTER_YEAR_END|320200|wuxi_projects_20210110.csv|wuxi_projects_20210110|3|J3|2021-02-01",
