@@ -74,7 +74,8 @@ final class ValidateCommand {
             summarise(report, out);
             Path returned = output.resolve(AnnotatedReturn.fileName(file));
             try {
-                AnnotatedReturn.Written written = AnnotatedReturn.write(file, report.findings(), returned);
+                AnnotatedReturn.Written written = AnnotatedReturn.write(file, !unreadable(report),
+                        report.findings(), returned);
                 out.println("  标注文件 annotated copy: " + written.path());
                 if (written.note() != null) {
                     out.println("  （" + written.note() + "）");
@@ -88,6 +89,10 @@ final class ValidateCommand {
                 + (errors == 0 ? "可以报送。 (no errors: ready to submit)"
                 : "请按标注改正错误后再报送。 (fix the errors, then submit)"));
         return errors == 0 ? ReductionAccountingApplication.OK : ReductionAccountingApplication.FAILED;
+    }
+
+    private static boolean unreadable(SubmissionCheck.Report report) {
+        return report.skipped() && report.findings().get(0).rule() == Rule.FILE_UNREADABLE;
     }
 
     private static void summarise(SubmissionCheck.Report r, PrintStream out) {

@@ -57,9 +57,12 @@ public final class AnnotatedReturn {
         return "校验结果_" + (dot > 0 ? name.substring(0, dot) : name) + ".xlsx";
     }
 
-    public static Written write(Path source, List<Finding> findings, Path out) throws IOException {
+    /** @param readable false when the file could not be read at all: the return then lists the findings only */
+    public static Written write(Path source, boolean readable, List<Finding> findings, Path out) throws IOException {
         String note = null;
-        if (isXlsx(source)) {
+        if (!readable) {
+            note = "文件无法读取，标注文件只列出问题 (unreadable file: the return lists the findings only)";
+        } else if (isXlsx(source)) {
             long size = Files.size(source);
             if (size <= MAX_COPY_BYTES) {
                 try {

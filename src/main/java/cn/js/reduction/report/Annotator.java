@@ -72,6 +72,7 @@ public final class Annotator {
         Comment comment = drawing.createCellComment(anchor);
         comment.setString(helper.createRichTextString(text));
         comment.setAuthor(AUTHOR);
+        comment.setAddress(cell.getAddress()); // the anchor's corner is beside the cell; SXSSF keeps that address
         cell.setCellComment(comment);
     }
 

@@ -68,6 +68,9 @@ final class GuideSheet {
                 + "每条注明文件、工作表、行号和单元格。");
         r = line(sheet, styles, r, ListSheets.PROJECTS, "通过校验、计入统计的本市项目，每行注明来源文件、工作表和行号。");
         r = line(sheet, styles, r, ListSheets.REJECTIONS, "未通过校验、未计入统计的行，一行一个原因。");
+        r = line(sheet, styles, r, ReturnedRowsSheet.NAME, "被退回或有警告的行，按原报送表的样子返回：出错的单元格标红（错误）或标黄（警告），"
+                + "批注说明问题和应填写的内容；A列为原表行号。");
+        r = line(sheet, styles, r, RuleSheet.NAME, "各规则编码的含义、级别和示例。");
         r++;
 
         r = section(sheet, styles, r, "颜色");

@@ -79,7 +79,7 @@ public final class TemplateWriter {
             XSSFSheet lists = wb.createSheet(LIST_SHEET);
             writeLists(wb, lists);
             wb.setSheetHidden(wb.getSheetIndex(lists), true);
-            List<Field> fields = Field.of(kind);
+            List<Field> fields = columns(kind);
             writeData(wb, data, kind, fields, city, bold);
             writeGuide(wb, guide, kind, fields, city, bold);
             wb.setActiveSheet(0);
@@ -118,6 +118,14 @@ public final class TemplateWriter {
             name.setRefersToFormula("'" + LIST_SHEET + "'!$" + col + "$1:$" + col + "$" + values.size());
             sheet.setColumnWidth(c, 34 * 256);
         }
+    }
+
+    /** The columns in SPEC §3's order: 备注 last in both kinds (Field lists it among the project columns). */
+    public static List<Field> columns(FileKind kind) {
+        List<Field> fields = new ArrayList<>(Field.of(kind));
+        fields.remove(Field.REMARKS);
+        fields.add(Field.REMARKS);
+        return List.copyOf(fields);
     }
 
     /** VOCs, 二氧化硫, 氮氧化物: how the plan names them, and what the reader accepts. */
@@ -204,7 +212,7 @@ public final class TemplateWriter {
             return;
         }
         String last = CellReference.convertNumToColString(fields.size() - 1);
-        for (int r = 1; r <= ROWS; r++) {
+        for (int r = 1; r <= cityRows(city); r++) {
             int n = r + 1;
             List<String> others = new ArrayList<>();
             if (cityColumn > 0) {
@@ -215,6 +223,14 @@ public final class TemplateWriter {
             Cell cell = row.createCell(cityColumn);
             cell.setCellFormula("IF(COUNTA(" + String.join(",", others) + ")=0,\"\",\"" + city.name() + "\")");
         }
+    }
+
+    /**
+     * Rows whose 设区市 fills itself in: the city's planned projects (annex 4) and a margin. Not all of the
+     * template's rows, because each such row is stored in the file and counted as a blank, ignored row.
+     */
+    int cityRows(City city) {
+        return Math.min(ROWS, reference.planned(city.code(), Category.TOTAL) + 100);
     }
 
     private enum Type { TEXT, LIST, DATE, NUMBER }
@@ -295,7 +311,8 @@ public final class TemplateWriter {
         lines.add("2. 表头底色较深的列为必填。带下拉箭头的列请从列表中选择；日期列填写如 2020-06-30 的日期；数值列只填数字，单位见列标题。");
         if (city != null) {
             lines.add(kind == FileKind.PROJECTS
-                    ? "3. 本模板已设定设区市为「" + city.name() + "」：某行填写任何内容后，设区市一栏会自动显示。"
+                    ? "3. 本模板已设定设区市为「" + city.name() + "」：前 " + cityRows(city) + " 行中，某行填写任何内容后，"
+                            + "设区市一栏会自动显示（更多的行请从下拉列表选择设区市）。空白行不计入，校验时计为忽略。"
                     : "3. 本模板已填好「" + city.name() + "」三种污染物各一行，请填写排放量；分排放源报送的可增加行。");
         }
         lines.add("各列说明：");
