@@ -3,9 +3,10 @@ package cn.js.reduction.intake;
 import cn.js.reduction.reference.ReferenceData;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -16,6 +17,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * at once (resubmission, duplicate ids across files).
  */
 public final class SubmissionCheck {
+
+    /**
+     * Findings kept for the annotated return; beyond this only their counts are (a million faulty rows would
+     * otherwise hold a million findings in memory). No clerk reads past the first hundred thousand anyway.
+     */
+    public static final int MAX_KEPT_FINDINGS = 100_000;
 
     private final ReferenceData reference;
     private final int year;
@@ -29,13 +36,31 @@ public final class SubmissionCheck {
      * What the check found in one file.
      *
      * @param header   the header the rows were read under; null when the file was skipped
-     * @param findings file-level findings first, then the rows' in row order
+     * @param findings the findings in row order, at most {@link #MAX_KEPT_FINDINGS} of them
+     * @param counts   every finding counted by severity and rule, kept or not
      */
     public record Report(Path file, Header header, int rowsRead, int accepted, int rejected, int ignored,
-                         List<Finding> findings) {
+                         List<Finding> findings, Map<Severity, Map<Rule, Long>> counts) {
 
         public Report {
             findings = List.copyOf(findings);
+            Map<Severity, Map<Rule, Long>> copy = new EnumMap<>(Severity.class);
+            counts.forEach((s, byRule) -> copy.put(s, Collections.unmodifiableMap(new EnumMap<>(byRule))));
+            counts = Collections.unmodifiableMap(copy);
+        }
+
+        static Report of(Path file, Header header, int read, int accepted, int rejected, int ignored,
+                         List<Finding> kept, List<Finding> all) {
+            Map<Severity, Map<Rule, Long>> counts = new EnumMap<>(Severity.class);
+            all.forEach(f -> counts.computeIfAbsent(f.severity(), k -> new EnumMap<>(Rule.class))
+                    .merge(f.rule(), 1L, Long::sum));
+            return new Report(file, header, read, accepted, rejected, ignored, kept, counts);
+        }
+
+        /** Findings counted but not kept, because there were more than {@link #MAX_KEPT_FINDINGS}. */
+        public long notKept() {
+            return counts.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()
+                    - findings.size();
         }
 
         /** True when the file was not read at all (unreadable, unknown kind, missing columns). */
@@ -44,14 +69,12 @@ public final class SubmissionCheck {
         }
 
         public long count(Severity severity) {
-            return findings.stream().filter(f -> f.severity() == severity).count();
+            return byRule(severity).values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** Findings of one severity by rule, in catalogue order. */
         public Map<Rule, Long> byRule(Severity severity) {
-            Map<Rule, Long> out = new TreeMap<>();
-            findings.stream().filter(f -> f.severity() == severity).forEach(f -> out.merge(f.rule(), 1L, Long::sum));
-            return out;
+            return counts.getOrDefault(severity, Map.of());
         }
     }
 
@@ -62,11 +85,12 @@ public final class SubmissionCheck {
             // the finding discovery records for a skipped file
             Finding skipped = Finding.of(sniff.problem(), null, name,
                     sniff.header() == null ? null : sniff.header().sheet(), null, null, null, sniff.message());
-            return new Report(file, null, 0, 0, 0, 0, List.of(skipped));
+            return Report.of(file, null, 0, 0, 0, 0, List.of(skipped), List.of(skipped));
         }
         RowProcessor processor = new RowProcessor(new RowValidator(reference, year));
         SubmissionRowReader reader = new SubmissionRowReader(file, year);
         List<Finding> findings = new ArrayList<>();
+        Map<Severity, Map<Rule, Long>> counts = new EnumMap<>(Severity.class);
         int read = 0;
         int accepted = 0;
         int rejected = 0;
@@ -82,17 +106,29 @@ public final class SubmissionCheck {
                     case REJECTED -> rejected++;
                     case IGNORED -> ignored++;
                 }
-                findings.addAll(outcome.findings());
+                for (Finding f : outcome.findings()) {
+                    count(counts, f);
+                    if (findings.size() < MAX_KEPT_FINDINGS) {
+                        findings.add(f);
+                    }
+                }
             }
         } catch (Exception e) {
-            findings.add(Finding.of(Rule.FILE_UNREADABLE, null, name, sniff.header().sheet(), null, null, null,
-                    "文件读到一半无法继续读取，之后的行未被读取 (" + e.getMessage() + ")"));
+            Finding broke = Finding.of(Rule.FILE_UNREADABLE, null, name, sniff.header().sheet(), null, null, null,
+                    "文件读到一半无法继续读取，之后的行未被读取 (" + e.getMessage() + ")");
+            count(counts, broke);
+            findings.add(broke);
         } finally {
             reader.close();
         }
         if (reader.breakage() != null) {
+            count(counts, reader.breakage());
             findings.add(reader.breakage());
         }
-        return new Report(file, sniff.header(), read, accepted, rejected, ignored, findings);
+        return new Report(file, sniff.header(), read, accepted, rejected, ignored, findings, counts);
+    }
+
+    private static void count(Map<Severity, Map<Rule, Long>> counts, Finding f) {
+        counts.computeIfAbsent(f.severity(), k -> new EnumMap<>(Rule.class)).merge(f.rule(), 1L, Long::sum);
     }
 }

@@ -118,5 +118,9 @@ final class ValidateCommand {
         if (r.findings().isEmpty()) {
             out.println("  没有发现问题 (no findings)");
         }
+        if (r.notKept() > 0) {
+            out.println("  （问题过多，标注文件只标出前 " + SubmissionCheck.MAX_KEPT_FINDINGS + " 条，其余 " + r.notKept()
+                    + " 条只计数 (only the first " + SubmissionCheck.MAX_KEPT_FINDINGS + " findings are annotated)）");
+        }
     }
 }

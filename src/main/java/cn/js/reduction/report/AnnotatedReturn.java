@@ -59,12 +59,18 @@ public final class AnnotatedReturn {
 
     /** @param readable false when the file could not be read at all: the return then lists the findings only */
     public static Written write(Path source, boolean readable, List<Finding> findings, Path out) throws IOException {
+        return write(source, readable, findings, out, MAX_COPY_BYTES);
+    }
+
+    /** @param maxCopyBytes the largest xlsx returned as a copy of itself (small in tests) */
+    static Written write(Path source, boolean readable, List<Finding> findings, Path out, long maxCopyBytes)
+            throws IOException {
         String note = null;
         if (!readable) {
             note = "文件无法读取，标注文件只列出问题 (unreadable file: the return lists the findings only)";
         } else if (isXlsx(source)) {
             long size = Files.size(source);
-            if (size <= MAX_COPY_BYTES) {
+            if (size <= maxCopyBytes) {
                 try {
                     writeCopy(source, findings, out);
                     return new Written(out, true, null);
@@ -72,15 +78,20 @@ public final class AnnotatedReturn {
                     note = "原文件无法整体复制（" + e.getClass().getSimpleName() + "），改为按读取的行生成新表";
                 }
             } else {
-                note = "文件较大（" + size / (1 << 20) + " MB，超过 " + (MAX_COPY_BYTES >> 20)
+                note = "文件较大（" + mb(size) + " MB，超过 " + mb(maxCopyBytes)
                         + " MB），为控制内存，标注文件按读取的行生成，未保留原格式 (file larger than "
-                        + (MAX_COPY_BYTES >> 20) + " MB: rows copied without the original layout)";
+                        + mb(maxCopyBytes) + " MB: rows copied without the original layout)";
             }
         } else {
             note = "csv/xls 文件的标注按读取的行生成为新的 xlsx 文件";
         }
         writeRows(source, findings, out);
         return new Written(out, false, note);
+    }
+
+    private static String mb(long bytes) {
+        return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1 << 20), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static boolean isXlsx(Path file) throws IOException {
