@@ -124,17 +124,21 @@ final class ReturnedRowsSheet {
         return returned;
     }
 
-    /** The header row, then the rows among the first ones that have findings. */
+    /** The header row (and the one above it), then the rows among the first ones that have findings. */
     private static int flush(Sheet sheet, int[] next, List<RawRow> first, Optional<Header> header,
                              Map<Integer, List<Finding>> wanted, AnnotatedRows copier, CellStyle bold) {
         int headerRow = header.map(Header::headerRowNumber).orElse(0);
         int returned = 0;
         for (RawRow r : first) {
-            if (r.rowNumber() == headerRow) {
+            // the row above the header too: in a two-row header it names the grouped columns (减排量 over VOCs …)
+            boolean headerPart = r.rowNumber() == headerRow || (r.rowNumber() == headerRow - 1 && !r.isBlank());
+            if (headerPart) {
                 Row target = sheet.createRow(next[0]++);
-                Cell c = target.createCell(0);
-                c.setCellValue(ROW_COLUMN);
-                c.setCellStyle(bold);
+                if (r.rowNumber() == headerRow) {
+                    Cell c = target.createCell(0);
+                    c.setCellValue(ROW_COLUMN);
+                    c.setCellStyle(bold);
+                }
                 copier.write(target, r, 1, wanted.getOrDefault(r.rowNumber(), List.of()));
             } else if (wanted.containsKey(r.rowNumber())) {
                 returned += row(sheet, next, r, wanted.get(r.rowNumber()), copier);
