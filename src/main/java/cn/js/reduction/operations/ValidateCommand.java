@@ -30,7 +30,7 @@ final class ValidateCommand {
     static final String HELP = """
             validate FILE... [--year Y] [--output DIR]
 
-            Checks submission files (xlsx, xls, csv) exactly as the run's intake does, without touching any
+            Checks submission files (xlsx, xls, csv; a folder stands for the files in it) exactly as the run's intake does, without touching any
             database, and prints per file the rows read, accepted, rejected and ignored and the errors and
             warnings by rule. Writes each file back annotated into DIR (default output/validate) as
             校验结果_<name>.xlsx: faulty cells filled red (error) or yellow (warning) with a comment saying what
@@ -51,15 +51,29 @@ final class ValidateCommand {
         List<Path> files = new ArrayList<>();
         for (String name : options.positional()) {
             Path file = Path.of(name);
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException(Files.isDirectory(file)
-                        ? "'" + name + "' is a folder; name the files in it, e.g. " + name + "/*.xlsx"
-                        : "no such file: " + name + "（找不到文件）");
+            if (Files.isDirectory(file)) {
+                files.addAll(filesIn(file));
+            } else if (Files.isRegularFile(file)) {
+                files.add(file);
+            } else {
+                throw new UsageException("no such file: " + name + "（找不到文件）");
             }
-            files.add(file);
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("no files to check in " + String.join(", ", options.positional()));
         }
         Path output = ReductionAccountingApplication.absolute(options.path("output", DEFAULT_OUTPUT));
         return new Commands.Prepared(null, (context, out, err) -> run(files, year, output, out, err));
+    }
+
+    /** A folder stands for the files a run would take from it (the run's own listing). */
+    private static List<Path> filesIn(Path folder) {
+        try {
+            return cn.js.reduction.intake.InputSet.scan(folder).files().stream()
+                    .map(cn.js.reduction.intake.InputSet.InputFile::path).toList();
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot list the folder " + folder + ": " + e.getMessage());
+        }
     }
 
     static int run(List<Path> files, int year, Path output, PrintStream out, PrintStream err) {

@@ -142,6 +142,13 @@ class ClerkCommandsTest {
         assertThat(ok.exitCode()).as(ok.all()).isZero();
         assertThat(ok.out()).contains("读取 1 行：接受 1，退回 0，忽略 0", "没有发现问题", "错误 0 条，警告 0 条");
 
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Files.copy(good, folder.resolve("a.csv"));
+        Files.copy(good, folder.resolve("b.csv"));
+        Cli.Result both = Cli.run(List.of("validate", folder.toString(), "--output", out.toString()));
+        assertThat(both.exitCode()).as(both.all()).isZero();
+        assertThat(both.out()).contains("a.csv", "b.csv", "共 2 个文件");
+
         Cli.Result missing = Cli.run(List.of("validate", dir.resolve("nowhere.xlsx").toString()));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file", "nowhere.xlsx");
