@@ -38,8 +38,8 @@ final class ReturnedRowsSheet {
     private ReturnedRowsSheet() {
     }
 
-    /** @return the number of rows returned */
-    static int write(SXSSFWorkbook workbook, Scope scope, ReportData data, Path inputFolder) {
+    /** @return where each returned finding's cell sits in this sheet, as a link address ('原表标注'!E12) */
+    static Map<Finding, String> write(SXSSFWorkbook workbook, Scope scope, ReportData data, Path inputFolder) {
         // file → sheet → row → findings, in the order the findings come (file, sheet, row)
         Map<String, Map<String, Map<Integer, List<Finding>>>> rows = new LinkedHashMap<>();
         data.forEachFinding(scope.cityCode(), f -> {
@@ -60,12 +60,12 @@ final class ReturnedRowsSheet {
         }
         Annotator annotator = new Annotator(workbook);
         AnnotatedRows copier = new AnnotatedRows(workbook, annotator);
+        Map<Finding, String> placed = new java.util.HashMap<>();
         int[] next = {0};
         line(sheet, next, title, rows.isEmpty()
                 ? "本市报送的行没有错误或警告。"
                 : "本市被退回（红色，错误）或需核实（黄色，警告）的行，按原表的列排列；批注说明问题和应如何填写。A列为原表行号，原表各列右移一列。");
         next[0]++;
-        int returned = 0;
         HeaderLocator locator = new HeaderLocator(data.runInfo().year());
         for (var file : rows.entrySet()) {
             Path path = inputFolder.resolve(file.getKey());
@@ -81,7 +81,7 @@ final class ReturnedRowsSheet {
                         continue;
                     }
                     line(sheet, next, title, "文件「" + file.getKey() + "」 工作表「" + names.get(i) + "」");
-                    returned += copy(sheet, next, source, i, names.get(i), sheetRows, locator, copier, title);
+                    copy(sheet, next, source, i, names.get(i), sheetRows, locator, copier, title, placed);
                     next[0]++;
                 }
             } catch (Exception e) {
@@ -91,12 +91,12 @@ final class ReturnedRowsSheet {
             }
         }
         sheet.createFreezePane(1, 0);
-        return returned;
+        return placed;
     }
 
     private static int copy(Sheet sheet, int[] next, SheetSource source, int index, String name,
                             Map<Integer, List<Finding>> wanted, HeaderLocator locator, AnnotatedRows copier,
-                            CellStyle bold) throws Exception {
+                            CellStyle bold, Map<Finding, String> placed) throws Exception {
         List<RawRow> first = new ArrayList<>();
         int returned = 0;
         try (SheetSource.RowCursor cursor = source.rows(index)) {
@@ -111,14 +111,14 @@ final class ReturnedRowsSheet {
                     }
                     header = locator.locate(name, first);
                     located = true;
-                    returned += flush(sheet, next, first, header, wanted, copier, bold);
+                    returned += flush(sheet, next, first, header, wanted, copier, bold, placed);
                 }
                 if (wanted.containsKey(raw.rowNumber())) {
-                    returned += row(sheet, next, raw, wanted.get(raw.rowNumber()), copier);
+                    returned += row(sheet, next, raw, wanted.get(raw.rowNumber()), copier, placed);
                 }
             }
             if (!located) {
-                returned += flush(sheet, next, first, locator.locate(name, first), wanted, copier, bold);
+                returned += flush(sheet, next, first, locator.locate(name, first), wanted, copier, bold, placed);
             }
         }
         return returned;
@@ -126,7 +126,8 @@ final class ReturnedRowsSheet {
 
     /** The header row (and the one above it), then the rows among the first ones that have findings. */
     private static int flush(Sheet sheet, int[] next, List<RawRow> first, Optional<Header> header,
-                             Map<Integer, List<Finding>> wanted, AnnotatedRows copier, CellStyle bold) {
+                             Map<Integer, List<Finding>> wanted, AnnotatedRows copier, CellStyle bold,
+                             Map<Finding, String> placed) {
         int headerRow = header.map(Header::headerRowNumber).orElse(0);
         int returned = 0;
         for (RawRow r : first) {
@@ -139,19 +140,24 @@ final class ReturnedRowsSheet {
                     c.setCellValue(ROW_COLUMN);
                     c.setCellStyle(bold);
                 }
-                copier.write(target, r, 1, wanted.getOrDefault(r.rowNumber(), List.of()));
+                record(copier.write(target, r, 1, wanted.getOrDefault(r.rowNumber(), List.of())), placed);
             } else if (wanted.containsKey(r.rowNumber())) {
-                returned += row(sheet, next, r, wanted.get(r.rowNumber()), copier);
+                returned += row(sheet, next, r, wanted.get(r.rowNumber()), copier, placed);
             }
         }
         return returned;
     }
 
-    private static int row(Sheet sheet, int[] next, RawRow raw, List<Finding> findings, AnnotatedRows copier) {
+    private static int row(Sheet sheet, int[] next, RawRow raw, List<Finding> findings, AnnotatedRows copier,
+                           Map<Finding, String> placed) {
         Row target = sheet.createRow(next[0]++);
         target.createCell(0).setCellValue(raw.rowNumber());
-        copier.write(target, raw, 1, findings);
+        record(copier.write(target, raw, 1, findings), placed);
         return 1;
+    }
+
+    private static void record(Map<Finding, String> cells, Map<Finding, String> placed) {
+        cells.forEach((f, ref) -> placed.put(f, FindingListSheet.address(NAME, ref)));
     }
 
     private static void line(Sheet sheet, int[] next, CellStyle style, String text) {

@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.intake.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -80,9 +82,12 @@ public class WorkbookWriter {
             RunSheet.write(workbook, styles, scope, run);
             ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies);
             ReductionSheet.write(workbook, styles, scope, run, reductionTallies);
-            ListSheets.Counts counts = ListSheets.write(workbook, styles, scope, data, maxRowsPerSheet);
-            if (!scope.isProvince() && inputFolder != null) {
-                ReturnedRowsSheet.write(workbook, scope, data, inputFolder);
+            // the annotated rows first, so that the lists can link to them; the sheet is moved behind them below
+            Map<Finding, String> annotated = !scope.isProvince() && inputFolder != null
+                    ? ReturnedRowsSheet.write(workbook, scope, data, inputFolder) : Map.of();
+            ListSheets.Counts counts = ListSheets.write(workbook, styles, scope, data, maxRowsPerSheet, annotated);
+            if (workbook.getSheet(ReturnedRowsSheet.NAME) != null) {
+                workbook.setSheetOrder(ReturnedRowsSheet.NAME, workbook.getNumberOfSheets() - 1);
             }
             RuleSheet.write(workbook);
             if (guide != null) {

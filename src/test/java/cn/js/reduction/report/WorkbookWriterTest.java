@@ -359,6 +359,17 @@ class WorkbookWriterTest {
             assertThat(number.getCellComment().getString().getString()).contains("BAD_NUMBER");
             assertThat(s.getLastRowNum()).as("only the faulty row is returned").isEqualTo(headerRow + 1);
             assertThat(wb.getSheet("规则说明").getLastRowNum()).isEqualTo(cn.js.reduction.intake.Rule.values().length);
+
+            // the lists link each finding's cell to where it is shown annotated
+            String target = "'原表标注'!E" + (headerRow + 2);
+            XSSFSheet rejections = wb.getSheet("退回记录");
+            assertThat(rejections.getRow(1).getCell(3).getStringCellValue()).isEqualTo("D7");
+            assertThat(rejections.getRow(1).getCell(3).getHyperlink().getAddress()).isEqualTo(target);
+            XSSFSheet findings = wb.getSheet("问题清单");
+            int d7 = rowWith(findings, 7, "D7");
+            assertThat(findings.getRow(d7).getCell(7).getHyperlink().getAddress()).isEqualTo(target);
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细",
+                    "退回记录", "原表标注", "规则说明");
         }
     }
 
