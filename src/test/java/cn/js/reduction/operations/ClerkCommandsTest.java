@@ -82,6 +82,10 @@ class ClerkCommandsTest {
                 .containsPattern("BAD_CREDIT_CODE\\s+统一社会信用代码校验位错误\\s+1")
                 .contains("错误 2 条，警告 1 条");
         assertThat(sha256(file)).as("the clerk's file is never written to").isEqualTo(before);
+        try (var written = Files.walk(dir)) {
+            assertThat(written.map(p -> p.getFileName().toString()))
+                    .as("no database, not even the embedded one").noneMatch(n -> n.endsWith(".db") || n.equals(".state"));
+        }
 
         Path returned = out.resolve("校验结果_南京_项目清单_20201215.xlsx");
         try (XSSFWorkbook wb = open(returned)) {
