@@ -138,6 +138,35 @@ class ClerkCommandsTest {
     }
 
     @Test
+    void xlsIsReturnedAsANewWorkbookWithItsSheetNames() throws Exception {
+        Path file = dir.resolve("南京_项目清单.xls");
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var sheet = wb.createSheet("市区项目");
+            for (int r = 0; r < PROJECT_ROWS.size(); r++) {
+                Row row = sheet.createRow(r);
+                List<String> values = PROJECT_ROWS.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    if (!values.get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(values.get(c));
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        Path out = dir.resolve("checked");
+        Cli.Result r = Cli.run(List.of("validate", file.toString(), "--output", out.toString()));
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        assertThat(r.out()).contains("读取 4 行：接受 2，退回 1，忽略 1", "新的 xlsx");
+        try (XSSFWorkbook wb = open(out.resolve("校验结果_南京_项目清单.xlsx"))) {
+            assertThat(sheetNames(wb)).containsExactly("市区项目", "问题清单", "规则说明");
+            XSSFSheet sheet = wb.getSheet("市区项目");
+            assertThat(cell(sheet, "E4").getStringCellValue()).isEqualTo("南京某厂");
+            assertThat(fill(cell(sheet, "L4"))).isEqualTo(Annotator.ERROR_FILL);
+            assertThat(comment(cell(sheet, "L4"))).contains("BAD_NUMBER", "「约12吨」");
+        }
+    }
+
+    @Test
     void validateExitCodes() throws Exception {
         Path out = dir.resolve("checked");
         Path good = dir.resolve("good.csv");
