@@ -34,6 +34,8 @@ final class ReturnedRowsSheet {
 
     static final String NAME = "原表标注";
     static final String ROW_COLUMN = "原行号";
+    /** Findings returned in place; a city with more gets the first ones and a note (memory stays bounded). */
+    static final int MAX_FINDINGS = 100_000;
 
     private ReturnedRowsSheet() {
     }
@@ -42,8 +44,10 @@ final class ReturnedRowsSheet {
     static Map<Finding, String> write(SXSSFWorkbook workbook, Scope scope, ReportData data, Path inputFolder) {
         // file → sheet → row → findings, in the order the findings come (file, sheet, row)
         Map<String, Map<String, Map<Integer, List<Finding>>>> rows = new LinkedHashMap<>();
+        long[] seen = {0};
         data.forEachFinding(scope.cityCode(), f -> {
-            if (f.file() != null && f.sheet() != null && f.row() != null && f.severity() != Severity.INFO) {
+            if (f.file() != null && f.sheet() != null && f.row() != null && f.severity() != Severity.INFO
+                    && ++seen[0] <= MAX_FINDINGS) {
                 rows.computeIfAbsent(f.file(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(f.sheet(), k -> new TreeMap<>())
                         .computeIfAbsent(f.row(), k -> new ArrayList<>()).add(f);
@@ -65,6 +69,9 @@ final class ReturnedRowsSheet {
         line(sheet, next, title, rows.isEmpty()
                 ? "本市报送的行没有错误或警告。"
                 : "本市被退回（红色，错误）或需核实（黄色，警告）的行，按原表的列排列；批注说明问题和应如何填写。A列为原表行号，原表各列右移一列。");
+        if (seen[0] > MAX_FINDINGS) {
+            line(sheet, next, title, "问题过多（共 " + seen[0] + " 条），此处只标出前 " + MAX_FINDINGS + " 条，其余见“问题清单”。");
+        }
         next[0]++;
         HeaderLocator locator = new HeaderLocator(data.runInfo().year());
         for (var file : rows.entrySet()) {
