@@ -5,45 +5,147 @@ import static cn.js.reduction.intake.Severity.INFO;
 import static cn.js.reduction.intake.Severity.WARNING;
 
 /**
- * The one catalogue of rules (SPEC §4 and §5): intake, validate, the feedback workbooks and the README all
- * read their codes, severities and the Chinese title shown to a city clerk from here.
+ * The one catalogue of rules (SPEC §4 and §5): intake, validate, the feedback workbooks, the 规则说明 sheet,
+ * the {@code rules} command and docs/rules.md all read their codes, severities and texts from here.
+ *
+ * <p>Adding a rule is one line: {@code CODE(SEVERITY, "中文标题", "中文说明", "English description", "示例")}
+ * in the group where it belongs, then regenerate docs/rules.md (RuleCatalogueTest says how). The two-argument
+ * form (severity and title only) still compiles, but the catalogue test asks for the texts.
  */
 public enum Rule {
-    // file level
-    FILE_UNREADABLE(ERROR, "文件无法读取"),
-    UNKNOWN_FILE_KIND(ERROR, "无法识别的文件类型"),
-    MISSING_COLUMN(ERROR, "缺少必需的列"),
-    SUPERSEDED_FILE(INFO, "已被更新的报送文件替代"),
-    // row level
-    REQUIRED_MISSING(ERROR, "必填项为空"),
-    UNKNOWN_CITY(ERROR, "无法识别的设区市"),
-    UNKNOWN_CATEGORY(ERROR, "无法识别的项目类别"),
-    UNKNOWN_STATUS(ERROR, "无法识别的进展状态"),
-    UNKNOWN_POLLUTANT(ERROR, "无法识别的污染物"),
-    BAD_NUMBER(ERROR, "数值格式错误"),
-    NEGATIVE_NUMBER(ERROR, "数值不能为负"),
-    BAD_DATE(ERROR, "日期格式错误"),
-    COMPLETED_WITHOUT_DATE(ERROR, "已完成项目缺少实际完成时间"),
-    DUPLICATE_PROJECT_ID(ERROR, "项目编号重复"),
-    BAD_CREDIT_CODE(WARNING, "统一社会信用代码校验位错误"),
-    COMPLETION_AFTER_YEAR_END(WARNING, "实际完成时间晚于核算年末，按在建统计"),
-    ACTUAL_DATE_NOT_COMPLETED(WARNING, "未完成项目填写了实际完成时间"),
-    ROW_OF_OTHER_CITY(WARNING, "文件名所示城市以外的行"),
-    // reconciliation
-    COUNT_SHORTFALL(WARNING, "项目数量少于计划"),
-    COUNT_EXCESS(INFO, "项目数量多于计划"),
-    UNPLANNED_CATEGORY(WARNING, "计划外类别报送了项目"),
-    COMPLETION_SHORTFALL(WARNING, "完成项目数少于计划"),
-    TARGET_NOT_MET(WARNING, "未完成减排目标"),
-    MISSING_SUBMISSION(WARNING, "缺少报送文件"),
-    CLAIM_EXCEEDS_ACHIEVED(WARNING, "项目申报减排量超过排放核算减排量");
+    // file level: the file (or a sheet of it) is not read
+    FILE_UNREADABLE(ERROR, "文件无法读取",
+            "文件损坏、加密、不是电子表格或大得不像真实报送，整个文件未读取；其余文件照常处理。",
+            "The file is corrupt, encrypted, not a spreadsheet or too large to be real: it is skipped, the run goes on.",
+            "把 PDF 改名为 南京_项目清单.xlsx 报送；设置了打开密码的工作簿"),
+    UNKNOWN_FILE_KIND(ERROR, "无法识别的文件类型",
+            "在任何工作表的前20行都找不到项目清单或排放量报表的表头，文件未读取。",
+            "No sheet has a project-list or emission-report header in its first 20 rows: the file is skipped.",
+            "表头写成「序号、名称、金额」的台账"),
+    MISSING_COLUMN(ERROR, "缺少必需的列",
+            "表头能识别文件类型，但缺少必需的列（如项目清单没有「计划完成时间」），文件未读取。",
+            "The header tells the kind but lacks a required column: the file is skipped.",
+            "项目清单没有「项目类别」列"),
+    UNKNOWN_UNIT(ERROR, "无法识别的计量单位",
+            "列标题或表头上方的单位说明写了程序不认识的单位，不能猜测换算，文件未读取。",
+            "A column header or unit note names a unit the program does not know; nothing is guessed: the file is skipped.",
+            "基准年排放量（磅）"),
+    UNIT_CONVERTED(INFO, "已按单位换算",
+            "列的单位不是规定单位（吨、万元），已用精确的十进制运算换算，并注明换算系数。",
+            "A column in another unit (万吨, kg, 元 …) was converted to the contract's unit with exact decimals; the factor is named.",
+            "2015年排放量（万吨）的 1.5 按 15000 吨计"),
+    SHEET_NOT_READ(WARNING, "工作表未读取",
+            "工作表有数据但找不到可识别的表头，未读取；请确认其中没有需要报送的行。",
+            "A sheet holds data but no recognisable header, so it is not read; nothing disappears silently.",
+            "「县区项目」工作表的表头被删除"),
+    SUPERSEDED_FILE(INFO, "已被更新的报送文件替代",
+            "同一城市、同一类型只采用最新报送的文件，较早文件中该市的行不再计入，计为忽略。",
+            "For each city and kind only the newest file counts; the older file's rows of that city are ignored.",
+            "南京_项目清单_20201201.xlsx 被 南京_项目清单_20201215.xlsx 替代"),
+    // row level: ERROR rejects the row, WARNING keeps it
+    REQUIRED_MISSING(ERROR, "必填项为空",
+            "必填的单元格为空（或是算不出结果的公式），该行被退回。",
+            "A required cell is blank (or a formula that fails): the row is rejected.",
+            "项目名称为空"),
+    UNKNOWN_CITY(ERROR, "无法识别的设区市",
+            "设区市不是江苏省13个设区市之一（可填名称、带「市」的名称、代码或拼音）。",
+            "The city is not one of Jiangsu's 13 cities (name, name with 市, GB/T 2260 code or pinyin are accepted).",
+            "南景"),
+    UNKNOWN_CATEGORY(ERROR, "无法识别的项目类别",
+            "项目类别不是附件4的18类之一（可填名称、去掉「项目」的名称或代码）。",
+            "The category is not one of annex 4's 18 (name, name without 项目, or code are accepted).",
+            "锅炉改造"),
+    UNKNOWN_STATUS(ERROR, "无法识别的进展状态",
+            "进展状态应为 未开工、在建 或 已完成（也接受 已建成、完成、实施中、进行中、未启动）。",
+            "The status must be 未开工 / 在建 / 已完成 (or a listed synonym).",
+            "基本完成"),
+    UNKNOWN_POLLUTANT(ERROR, "无法识别的污染物",
+            "污染物应为 VOCs（挥发性有机物）、二氧化硫（SO2）或 氮氧化物（NOx）。",
+            "The pollutant must be VOCs, SO2 or NOx (Chinese names accepted).",
+            "PM2.5"),
+    BAD_NUMBER(ERROR, "数值格式错误",
+            "数值单元格不是数字（可带千位分隔符、全角数字或末尾单位）。",
+            "A numeric cell is not a number (thousands separators, full-width digits and a trailing unit are accepted).",
+            "约12吨"),
+    NEGATIVE_NUMBER(ERROR, "数值不能为负",
+            "投资额、减排量和排放量应为0或正数。",
+            "Investment, reductions and emissions must be zero or positive.",
+            "-3.5"),
+    BAD_DATE(ERROR, "日期格式错误",
+            "日期应为Excel日期或 2020-06-30、2020/6/30、2020年6月30日、20200630、2020年6月 等写法。",
+            "A date must be an Excel date or text such as 2020-06-30, 2020/6/30, 2020年6月30日, 20200630, 2020年6月.",
+            "6月底"),
+    COMPLETED_WITHOUT_DATE(ERROR, "已完成项目缺少实际完成时间",
+            "进展状态为已完成的项目必须填写实际完成时间。",
+            "A completed project needs its actual completion date.",
+            "已完成，实际完成时间为空"),
+    DUPLICATE_PROJECT_ID(ERROR, "项目编号重复",
+            "项目编号在本年度所有文件中应唯一；按文件名、行号保留首次出现的一行，其余退回并指明首次出现处。",
+            "Project ids are unique in the plan year across files; the first by file name then row is kept, later ones rejected.",
+            "NJ-001 在两个文件中各出现一次"),
+    BAD_CREDIT_CODE(WARNING, "统一社会信用代码校验位错误",
+            "统一社会信用代码应为18位且校验位符合 GB 32100-2015；该行仍予受理，请核对。",
+            "The credit code fails the GB 32100-2015 check digit; the row is kept.",
+            "91320100MA1XXXXXX0"),
+    COMPLETION_AFTER_YEAR_END(WARNING, "实际完成时间晚于核算年末，按在建统计",
+            "已完成项目的实际完成时间晚于核算年12月31日，本年度按在建项目统计。",
+            "A project completed after the plan year's end counts as in progress this year.",
+            "2021-03-31"),
+    ACTUAL_DATE_NOT_COMPLETED(WARNING, "未完成项目填写了实际完成时间",
+            "进展状态不是已完成却填写了实际完成时间；该行仍予受理，请核对状态或日期。",
+            "An actual completion date on a project that is not completed; the row is kept.",
+            "在建，实际完成时间 2020-05-01"),
+    ROW_OF_OTHER_CITY(WARNING, "文件中含其他设区市的行",
+            "文件按文件名报送某市，却含有其他市的行：该行计入其所属城市，但不替代该市的报送。",
+            "A row of another city than the file submits for: counted for its city, but it supersedes nothing.",
+            "南京_项目清单.xlsx 中一行设区市为 无锡"),
+    // reconciliation: one finding per city (and category or pollutant)
+    COUNT_SHORTFALL(WARNING, "项目数量少于计划",
+            "某市某类别报送的项目数少于附件4的计划数。",
+            "A city submitted fewer projects of a category than annex 4 plans.",
+            "锅炉提标改造项目 计划 20 个，报送 18 个"),
+    COUNT_EXCESS(INFO, "项目数量多于计划",
+            "某市某类别报送的项目数多于计划数（计划数大于0）。",
+            "A city submitted more projects of a planned category than annex 4 plans.",
+            "计划 5 个，报送 7 个"),
+    UNPLANNED_CATEGORY(WARNING, "计划外类别报送了项目",
+            "附件4中计划数为0的类别报送了项目。",
+            "Projects were submitted in a category annex 4 plans none of.",
+            "计划 0 个，报送 2 个"),
+    COMPLETION_SHORTFALL(WARNING, "完成项目数少于计划",
+            "年终核算时，某市某类别年末前完成的项目数少于计划数。",
+            "Final run only: fewer projects completed by the year end than planned.",
+            "计划 20 个，完成 15 个"),
+    TARGET_NOT_MET(WARNING, "未完成减排目标",
+            "减排比例（相对2015年）低于附件2的目标。",
+            "The reduction against 2015 is below annex 2's target.",
+            "目标 20%，实际 18.5%"),
+    MISSING_SUBMISSION(WARNING, "缺少报送文件",
+            "某市没有报送项目清单或排放量报表（年终核算因此拒绝运行）。",
+            "A city has no project list or no emission report (the final run refuses to start).",
+            "徐州 无排放量报表"),
+    CLAIM_EXCEEDS_ACHIEVED(WARNING, "项目申报减排量超过排放核算减排量",
+            "已完成项目申报的减排量超过排放量核算减排量的1.5倍。",
+            "Completed projects claim more than 1.5 times the reduction the emissions show.",
+            "申报 3000 吨，核算减排 1500 吨");
 
     private final Severity severity;
     private final String title;
+    private final String descriptionZh;
+    private final String descriptionEn;
+    private final String example;
 
+    /** A rule whose texts are still to be written: the catalogue test names it until they are. */
     Rule(Severity severity, String title) {
+        this(severity, title, "", "", "");
+    }
+
+    Rule(Severity severity, String title, String descriptionZh, String descriptionEn, String example) {
         this.severity = severity;
         this.title = title;
+        this.descriptionZh = descriptionZh;
+        this.descriptionEn = descriptionEn;
+        this.example = example;
     }
 
     public Severity severity() {
@@ -53,5 +155,20 @@ public enum Rule {
     /** Short Chinese title, for workbook headers and the feedback a city reads. */
     public String title() {
         return title;
+    }
+
+    /** What the rule checks and what follows from it, in Chinese, for the city clerk. */
+    public String descriptionZh() {
+        return descriptionZh;
+    }
+
+    /** The same in English, for engineers and auditors. */
+    public String descriptionEn() {
+        return descriptionEn;
+    }
+
+    /** A typical value or case that breaks the rule. */
+    public String example() {
+        return example;
     }
 }

@@ -25,6 +25,9 @@ final class Commands {
               restart   --execution ID | --year Y [--mode M]                         continue a failed or interrupted run
               status    [--year Y] [--limit N]                                       recent runs, steps, counts, failures
               abandon   --execution ID                                                give up a failed run for good
+              validate  FILE... [--year Y] [--output DIR]                           check submissions, no database
+              template  --kind projects|emissions [--year Y] [--city C] --out FILE  a blank submission workbook
+              rules     [--markdown]                                                 the rule catalogue
 
             Options of every command that touches run state:
               --output DIR        where runs write, and where the embedded database lives (default: output)
@@ -97,7 +100,13 @@ final class Commands {
                     Marks a failed or interrupted run as abandoned: it will not be restarted; the next run of the
                     same input set starts afresh.
                     """, StatusCommand::prepareAbandon);
-            default -> throw new UsageException("unknown command '" + command + "'. Commands: run, restart, status, abandon");
+            case "validate" -> new Spec("validate", Set.of("year", "output"), Set.of(), ValidateCommand.HELP,
+                    ValidateCommand::prepare);
+            case "template" -> new Spec("template", Set.of("kind", "year", "city", "out"), Set.of(), TemplateCommand.HELP,
+                    TemplateCommand::prepare);
+            case "rules" -> new Spec("rules", Set.of(), Set.of("markdown"), RulesCommand.HELP, RulesCommand::prepare);
+            default -> throw new UsageException("unknown command '" + command
+                    + "'. Commands: run, restart, status, abandon, validate, template, rules");
         };
     }
 

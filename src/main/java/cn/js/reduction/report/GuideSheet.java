@@ -68,6 +68,9 @@ final class GuideSheet {
                 + "每条注明文件、工作表、行号和单元格。");
         r = line(sheet, styles, r, ListSheets.PROJECTS, "通过校验、计入统计的本市项目，每行注明来源文件、工作表和行号。");
         r = line(sheet, styles, r, ListSheets.REJECTIONS, "未通过校验、未计入统计的行，一行一个原因。");
+        r = line(sheet, styles, r, ReturnedRowsSheet.NAME, "被退回或有警告的行，按原报送表的样子返回：出错的单元格标红（错误）或标黄（警告），"
+                + "批注说明问题和应填写的内容；A列为原表行号。");
+        r = line(sheet, styles, r, RuleSheet.NAME, "各规则编码的含义、级别和示例。");
         r++;
 
         r = section(sheet, styles, r, "颜色");
@@ -79,7 +82,7 @@ final class GuideSheet {
 
         r = section(sheet, styles, r, "如何修改");
         r = line(sheet, styles, r, "1", "打开“退回记录”，按“文件”“工作表”“行号”“单元格”找到原报送表中的单元格；"
-                + "行号和单元格与在Excel中看到的一致。");
+                + "行号和单元格与在Excel中看到的一致；点击“单元格”一栏可跳到“原表标注”中标出的该单元格。");
         r = line(sheet, styles, r, "2", "按“说明”一栏改正。同一行有多个原因的，全部改正后该行才计入统计。");
         r = line(sheet, styles, r, "3", "“问题清单”中的警告不影响计入，但请核实（例如统一社会信用代码校验位错误、实际完成时间晚于年末）。");
         r = line(sheet, styles, r, "4", "改正后重新报送整个文件，文件名末尾加报送日期，例如 " + city + "_项目清单_"

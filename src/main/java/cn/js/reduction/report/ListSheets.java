@@ -51,6 +51,15 @@ final class ListSheets {
 
     static Counts write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
                         int maxRowsPerSheet) {
+        return write(workbook, styles, scope, data, maxRowsPerSheet, Map.of());
+    }
+
+    /**
+     * @param annotated where the workbook shows a finding's cell annotated (sheet 原表标注), as a link address;
+     *                  the 单元格 of such a finding links there
+     */
+    static Counts write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
+                        int maxRowsPerSheet, Map<Finding, String> annotated) {
         ReferenceData reference = scope.reference();
 
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
@@ -62,7 +71,7 @@ final class ListSheets {
                     .text(f.rule() == null ? null : f.rule().name())
                     .text(f.rule() == null ? null : f.rule().title())
                     .text(Labels.cityName(reference, f.cityCode()))
-                    .text(f.file()).text(f.sheet()).count(f.row()).text(f.cell())
+                    .text(f.file()).text(f.sheet()).count(f.row()).link(f.cell(), annotated.get(f))
                     .text(f.value(), Kind.WRAPPED, Mark.NONE)
                     .text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
@@ -98,7 +107,7 @@ final class ListSheets {
                 lastRow[0] = location;
             }
             rejections.nextRow()
-                    .text(f.file()).text(f.sheet()).count(f.row()).text(f.cell())
+                    .text(f.file()).text(f.sheet()).count(f.row()).link(f.cell(), annotated.get(f))
                     .text(Labels.cityName(reference, f.cityCode()))
                     .text(f.rule() == null ? null : f.rule().name(), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().title())

@@ -32,7 +32,7 @@ public final class Reporting {
     /** Writes every output of the run into {@code folder}, the manifest last so that it covers them all. */
     public void write(ReportData data, Path folder, Path inputFolder) throws IOException {
         SummaryTables.writeAll(data, folder);
-        WorkbookWriter workbooks = new WorkbookWriter();
+        WorkbookWriter workbooks = new WorkbookWriter(inputFolder);
         workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK));
         Path cities = folder.resolve("cities");
         Files.createDirectories(cities);

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 
@@ -108,6 +110,23 @@ final class RowWriter {
         return c >= '\u1100' && (c <= '\u115F' || (c >= '\u2E80' && c <= '\uA4CF') || (c >= '\uAC00' && c <= '\uD7A3')
                 || (c >= '\uF900' && c <= '\uFAFF') || (c >= '\uFE30' && c <= '\uFE4F') || (c >= '\uFF00' && c <= '\uFF60')
                 || (c >= '\uFFE0' && c <= '\uFFE6'));
+    }
+
+    /**
+     * The cell reference of a finding, linked to where the feedback workbook shows that cell annotated; plain
+     * text when there is no such place (address null).
+     */
+    RowWriter link(String text, String address) {
+        if (address == null || text == null || text.isEmpty()) {
+            return text(text);
+        }
+        Cell cell = row.createCell(column++);
+        cell.setCellStyle(styles.style(Kind.LINK));
+        cell.setCellValue(text);
+        Hyperlink h = row.getSheet().getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+        h.setAddress(address);
+        cell.setHyperlink(h);
+        return this;
     }
 
     RowWriter count(Integer value) {

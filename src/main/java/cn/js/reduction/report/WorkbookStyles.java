@@ -22,7 +22,9 @@ final class WorkbookStyles {
 
     /** What a cell holds, which decides its number format and alignment. */
     enum Kind {
-        TITLE, NOTE, LABEL, HEADER, TEXT, WRAPPED, COUNT, TONNES, PERCENT, RATIO, DATE, DATETIME
+        TITLE, NOTE, LABEL, HEADER, TEXT, WRAPPED, COUNT, TONNES, PERCENT, RATIO, DATE, DATETIME,
+        /** a cell reference that links to the annotated cell */
+        LINK
     }
 
     /** A fill that draws the eye; the legend lines of the sheets explain each one. */
@@ -53,6 +55,7 @@ final class WorkbookStyles {
     private final Map<Key, CellStyle> cache = new HashMap<>();
     private final Font bold;
     private final Font title;
+    private final Font link;
     private final short dateFormat;
     private final short dateTimeFormat;
     private final short twoDecimals;
@@ -67,6 +70,11 @@ final class WorkbookStyles {
         bold.setFontName(FONT);
         bold.setFontHeightInPoints((short) 10);
         bold.setBold(true);
+        link = workbook.createFont();
+        link.setFontName(FONT);
+        link.setFontHeightInPoints((short) 10);
+        link.setUnderline(Font.U_SINGLE);
+        link.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());
         title = workbook.createFont();
         title.setFontName(FONT);
         title.setFontHeightInPoints((short) 14);
@@ -117,6 +125,10 @@ final class WorkbookStyles {
             case DATE -> {
                 s.setDataFormat(dateFormat);
                 s.setAlignment(HorizontalAlignment.CENTER);
+                bordered(s);
+            }
+            case LINK -> {
+                s.setFont(link);
                 bordered(s);
             }
             case DATETIME -> {

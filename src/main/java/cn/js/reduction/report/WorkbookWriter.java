@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.intake.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -17,8 +19,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes the reconciled workbooks (SPEC §6): the province workbook for auditors and one feedback workbook
  * per city. Streaming (SXSSF): only a window of rows is in memory, so a million projects need no more heap
- * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 问题清单, 项目明细, 退回记录; a city's workbook starts with 说明
- * and holds only that city's part. Same {@link ReportData}, same cell values: the only times written are the
+ * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 问题清单, 项目明细, 退回记录, 规则说明; a city's workbook starts with
+ * 说明, holds only that city's part, and returns its faulty rows annotated in 原表标注 (before 规则说明). Same {@link ReportData}, same cell values: the only times written are the
  * run's own.
  */
 public class WorkbookWriter {
@@ -28,14 +30,28 @@ public class WorkbookWriter {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final int maxRowsPerSheet;
+    private final Path inputFolder;
 
     public WorkbookWriter() {
-        this(SpreadsheetVersion.EXCEL2007.getMaxRows());
+        this(SpreadsheetVersion.EXCEL2007.getMaxRows(), null);
+    }
+
+    /**
+     * @param inputFolder the run's submitted files, read again to return a city's faulty rows annotated (sheet
+     *                    原表标注); null writes the workbooks without that sheet
+     */
+    public WorkbookWriter(Path inputFolder) {
+        this(SpreadsheetVersion.EXCEL2007.getMaxRows(), inputFolder);
     }
 
     /** @param maxRowsPerSheet rows per list sheet, header included, before the list goes on in a new sheet */
     WorkbookWriter(int maxRowsPerSheet) {
+        this(maxRowsPerSheet, null);
+    }
+
+    WorkbookWriter(int maxRowsPerSheet, Path inputFolder) {
         this.maxRowsPerSheet = maxRowsPerSheet;
+        this.inputFolder = inputFolder;
     }
 
     /** The province workbook: every city, 全省 totals as formulas, every finding, project and rejection. */
@@ -66,7 +82,14 @@ public class WorkbookWriter {
             RunSheet.write(workbook, styles, scope, run);
             ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies);
             ReductionSheet.write(workbook, styles, scope, run, reductionTallies);
-            ListSheets.Counts counts = ListSheets.write(workbook, styles, scope, data, maxRowsPerSheet);
+            // the annotated rows first, so that the lists can link to them; the sheet is moved behind them below
+            Map<Finding, String> annotated = !scope.isProvince() && inputFolder != null
+                    ? ReturnedRowsSheet.write(workbook, scope, data, inputFolder) : Map.of();
+            ListSheets.Counts counts = ListSheets.write(workbook, styles, scope, data, maxRowsPerSheet, annotated);
+            if (workbook.getSheet(ReturnedRowsSheet.NAME) != null) {
+                workbook.setSheetOrder(ReturnedRowsSheet.NAME, workbook.getNumberOfSheets() - 1);
+            }
+            RuleSheet.write(workbook);
             if (guide != null) {
                 GuideSheet.write(guide, styles, scope, run, projectTallies, reductionTallies, counts);
             }

@@ -55,7 +55,8 @@ class WorkbookWriterTest {
     @Test
     void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录");
+            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录",
+                    "规则说明");
         }
     }
 
@@ -316,9 +317,67 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void cityWorkbookReturnsTheCitysFaultyRowsAnnotatedAsValidateDoes() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        try (XSSFWorkbook source = new XSSFWorkbook(); var out = Files.newOutputStream(input.resolve(InMemoryReportData.FILE_NJ))) {
+            XSSFSheet sheet = source.createSheet("项目清单");
+            sheet.createRow(0).createCell(0).setCellValue("南京市项目清单");
+            List<String> header = cn.js.reduction.intake.Field.of(cn.js.reduction.intake.FileKind.PROJECTS).stream()
+                    .map(cn.js.reduction.intake.Field::label).toList();
+            Row h = sheet.createRow(1);
+            for (int c = 0; c < header.size(); c++) {
+                h.createCell(c).setCellValue(header.get(c));
+            }
+            for (int r = 2; r < 7; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("NJ-00" + r);
+                row.createCell(1).setCellValue("南京");
+                row.createCell(4).setCellValue("单位" + r);
+            }
+            sheet.getRow(6).createCell(11).setCellValue(InMemoryReportData.EVIL_VALUE);
+            source.write(out);
+        }
+        Path out = dir.resolve("320100.xlsx");
+        new WorkbookWriter(input).writeCity(new InMemoryReportData("final"), InMemoryReportData.NANJING, out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            assertThat(sheetNames(wb)).containsSubsequence("退回记录", "原表标注", "规则说明");
+            XSSFSheet s = wb.getSheet("原表标注");
+            String all = allText(s);
+            assertThat(all).contains("文件「" + InMemoryReportData.FILE_NJ + "」 工作表「项目清单」");
+            int headerRow = rowWith(s, 0, "原行号");
+            assertThat(s.getRow(headerRow).getCell(1).getStringCellValue()).isEqualTo("项目编号");
+            Row faulty = s.getRow(headerRow + 1);
+            assertThat(faulty.getCell(0).getNumericCellValue()).as("the original row number").isEqualTo(7);
+            assertThat(faulty.getCell(1).getStringCellValue()).isEqualTo("NJ-006");
+            XSSFCell name = (XSSFCell) faulty.getCell(4);   // D7 of the original, one column to the right
+            assertThat(fill(name)).isEqualTo(Annotator.ERROR_FILL);
+            assertThat(name.getCellComment().getString().getString()).contains("错误 REQUIRED_MISSING 必填项为空", "项目名称为空");
+            XSSFCell number = (XSSFCell) faulty.getCell(12); // L7
+            assertThat(number.getStringCellValue()).isEqualTo(InMemoryReportData.EVIL_VALUE);
+            assertThat(number.getCellStyle().getQuotePrefixed()).as("never run as a formula").isTrue();
+            assertThat(fill(number)).isEqualTo(Annotator.ERROR_FILL);
+            assertThat(number.getCellComment().getString().getString()).contains("BAD_NUMBER");
+            assertThat(s.getLastRowNum()).as("only the faulty row is returned").isEqualTo(headerRow + 1);
+            assertThat(wb.getSheet("规则说明").getLastRowNum()).isEqualTo(cn.js.reduction.intake.Rule.values().length);
+
+            // the lists link each finding's cell to where it is shown annotated
+            String target = "'原表标注'!E" + (headerRow + 2);
+            XSSFSheet rejections = wb.getSheet("退回记录");
+            assertThat(rejections.getRow(1).getCell(3).getStringCellValue()).isEqualTo("D7");
+            assertThat(rejections.getRow(1).getCell(3).getHyperlink().getAddress()).isEqualTo(target);
+            XSSFSheet findings = wb.getSheet("问题清单");
+            int d7 = rowWith(findings, 7, "D7");
+            assertThat(findings.getRow(d7).getCell(7).getHyperlink().getAddress()).isEqualTo(target);
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细",
+                    "退回记录", "原表标注", "规则说明");
+        }
+    }
+
+    @Test
     void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
         try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录");
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录",
+                    "规则说明");
             assertThat(wb.getActiveSheetIndex()).isZero();
             String guide = allText(wb.getSheet("说明"));
             assertThat(guide).contains("南京市", "1 行未通过校验", "共 2 条原因", "计划 4 个，报送 2 个",

@@ -1,0 +1,29 @@
+package cn.js.reduction.operations;
+
+import cn.js.reduction.intake.RuleCatalogue;
+import java.util.Map;
+
+/** {@code rules [--markdown]}: the rule catalogue; with --markdown, the text of docs/rules.md. */
+final class RulesCommand {
+
+    static final String HELP = """
+            rules [--markdown]
+
+            Prints every rule the program applies: code, severity, Chinese title, description in Chinese and
+            English, and an example. With --markdown it prints docs/rules.md.
+            """;
+
+    private RulesCommand() {
+    }
+
+    static Commands.Prepared prepare(Options options, Map<String, String> env) {
+        if (!options.positional().isEmpty()) {
+            throw new UsageException("rules takes no arguments, only --markdown");
+        }
+        boolean markdown = options.has("markdown");
+        return new Commands.Prepared(null, (context, out, err) -> {
+            out.print(markdown ? RuleCatalogue.markdown() : RuleCatalogue.plain());
+            return ReductionAccountingApplication.OK;
+        });
+    }
+}

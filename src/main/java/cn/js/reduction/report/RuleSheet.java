@@ -1,0 +1,56 @@
+package cn.js.reduction.report;
+
+import cn.js.reduction.intake.Rule;
+import cn.js.reduction.intake.RuleCatalogue;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** 规则说明: the rule catalogue as a sheet, in every workbook the program writes, so a code is never unexplained. */
+public final class RuleSheet {
+
+    public static final String NAME = "规则说明";
+    static final String[] HEADERS = {"规则", "级别", "名称", "说明", "English", "示例"};
+    private static final int[] WIDTHS = {28, 8, 26, 60, 60, 30};
+
+    private RuleSheet() {
+    }
+
+    public static Sheet write(Workbook workbook) {
+        Sheet sheet = workbook.createSheet(NAME);
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        CellStyle header = workbook.createCellStyle();
+        header.setFont(bold);
+        CellStyle wrapped = workbook.createCellStyle();
+        wrapped.setWrapText(true);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        Row top = sheet.createRow(0);
+        for (int i = 0; i < HEADERS.length; i++) {
+            sheet.setColumnWidth(i, WIDTHS[i] * 256);
+            Cell c = top.createCell(i);
+            c.setCellValue(HEADERS[i]);
+            c.setCellStyle(header);
+        }
+        int r = 1;
+        for (Rule rule : Rule.values()) {
+            Row row = sheet.createRow(r++);
+            String[] values = {rule.name(), RuleCatalogue.chinese(rule.severity()), rule.title(), rule.descriptionZh(),
+                    rule.descriptionEn(), rule.example()};
+            int lines = 1;
+            for (int i = 0; i < values.length; i++) {
+                Cell c = row.createCell(i);
+                c.setCellValue(values[i]);
+                c.setCellStyle(wrapped);
+                lines = Math.max(lines, RowWriter.estimatedLines(values[i], WIDTHS[i]));
+            }
+            row.setHeightInPoints(lines * RowWriter.LINE_HEIGHT + 3);
+        }
+        sheet.createFreezePane(1, 1);
+        return sheet;
+    }
+}
