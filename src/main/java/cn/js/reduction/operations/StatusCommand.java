@@ -27,7 +27,7 @@ final class StatusCommand {
         Integer year = options.integer("year");
         Integer limit = options.integer("limit");
         Path output = Commands.output(options);
-        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+        return new Commands.Prepared(Database.existing(options, env, output), (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             List<JobExecution> executions = Runs.recent(repository, year, limit == null ? 10 : limit);
             if (executions.isEmpty()) {
@@ -74,7 +74,8 @@ final class StatusCommand {
                 }
             }
         }
-        if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")) {
+        if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")
+                || state.equals("UNKNOWN")) {
             out.println("    to continue: java -jar target/reduction-accounting.jar restart --execution " + e.getId()
                     + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
         }
@@ -108,20 +109,23 @@ final class StatusCommand {
             throw new UsageException("--execution ID is required (see status)");
         }
         Path output = Commands.output(options);
-        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+        return new Commands.Prepared(Database.existing(options, env, output), (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);
-            JobExecution e = repository.getJobExecution(id);
+            JobExecution e = Recovery.find(repository, id);
             if (e == null) {
-                err.println("no execution " + id + " in " + output);
+                err.println("没有该执行 (no such execution): " + id + " is not in the run state of " + output
+                        + "; see: java -jar target/reduction-accounting.jar status --output " + output);
                 return ReductionAccountingApplication.USAGE;
             }
             if (e.isRunning() && Liveness.isAlive(e)) {
                 err.println("execution " + id + " is still running (process " + Liveness.owner(e) + "); stop it first.");
                 return ReductionAccountingApplication.USAGE;
             }
-            if (e.isRunning()) {
-                e = operator.recover(e);
+            if (Recovery.needed(e)) {
+                // left running, starting or unknown by a process that is gone: Spring Batch abandons only a
+                // stopped or failed execution
+                e = Recovery.markFailed(repository, e, "recovered before being abandoned");
             }
             try {
                 operator.abandon(e);
