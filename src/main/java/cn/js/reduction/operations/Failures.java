@@ -92,6 +92,8 @@ final class Failures {
                 case "28P01", "28000" -> "the database refused the user or password: " + msg;
                 case "3D000" -> msg.replaceFirst("^FATAL: ", "").replace("\"", "") + " (check the database name in --db-url)";
                 case "08001" -> "connection refused: " + msg;
+                case "08003", "08006", "57P01" -> "the connection to the run database was lost (" + msg
+                        + "); when the database is back, continue the run with restart (see status)";
                 case "90020" -> "the run database is in use by another process that does not share it: " + msg;
                 default -> null;
             };

@@ -57,6 +57,8 @@ public class ReductionAccountingApplication {
             database = prepared.database().prepare();
             try (ConfigurableApplicationContext context = start(database)) {
                 return prepared.run(context, out, err);
+            } finally {
+                TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
             }
         } catch (UsageException e) {
             err.println("错误 error: " + e.getMessage());
