@@ -94,6 +94,10 @@ public record Database(String url, String user, String password, Path stateFolde
      */
     Database prepare() {
         Path dbFile = stateFolder.resolve(DB_NAME + ".mv.db");
+        if (Files.exists(stateFolder) && !(Files.isReadable(stateFolder) && Files.isExecutable(stateFolder))) {
+            throw new UsageException("permission denied: " + stateFolder + " (the run state of another account;"
+                    + " run the program as the account that owns it)");
+        }
         if (!mayCreate && embedded && !Files.exists(dbFile)) {
             throw new UsageException("没有运行记录 (no run state) in " + stateFolder.getParent()
                     + ": no run has written there. Check --output (the folder given to run; default: output)");

@@ -162,6 +162,12 @@ final class RunCommand {
                         : "no failed or interrupted run of " + year + " " + mode + " to restart");
                 return ReductionAccountingApplication.USAGE;
             }
+            JobExecution lastOfRun = repository.getLastJobExecution(execution.getJobInstance());
+            if (lastOfRun != null && lastOfRun.getId() != execution.getId()) {
+                // an older execution of a run that has moved on: what counts is the run's last execution
+                out.println("execution " + execution.getId() + " was continued by execution " + lastOfRun.getId() + ".");
+                execution = lastOfRun;
+            }
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 out.println("execution " + execution.getId() + " completed; nothing to restart.");
                 return ReductionAccountingApplication.OK;

@@ -34,7 +34,7 @@ final class StatusCommand {
                 out.println("no runs" + (year == null ? "" : " of " + year) + " in " + output);
             }
             for (JobExecution e : executions) {
-                print(e, out, output);
+                print(e, repository.getLastJobExecution(e.getJobInstance()), out, output);
             }
             return ReductionAccountingApplication.OK;
         });
@@ -47,7 +47,7 @@ final class StatusCommand {
         return e.getStatus().name();
     }
 
-    private static void print(JobExecution e, PrintStream out, Path output) {
+    private static void print(JobExecution e, JobExecution lastOfRun, PrintStream out, Path output) {
         RunParameters run = RunParameters.of(e);
         String state = state(e);
         out.printf("run %d  execution %d  %d %-7s  %-11s  started %s  %s  owner %s%n", run.runId(), e.getId(),
@@ -74,7 +74,14 @@ final class StatusCommand {
                 }
             }
         }
-        if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")
+        // every state has a next step: continue, give up, or (abandoned) start the same files afresh
+        if (lastOfRun != null && lastOfRun.getId() != e.getId()) {
+            out.println("    continued by execution " + lastOfRun.getId());
+        } else if (state.equals("ABANDONED")) {
+            out.println("    given up; the next run of these files starts afresh: java -jar target/reduction-accounting.jar"
+                    + " run --year " + run.year() + " --mode " + run.mode() + " --input " + run.inputRoot()
+                    + " --output " + output);
+        } else if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")
                 || state.equals("UNKNOWN")) {
             out.println("    to continue: java -jar target/reduction-accounting.jar restart --execution " + e.getId()
                     + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");

@@ -53,6 +53,7 @@ class RecoveryTest {
 
         Cli.Result abandoned = Cli.run(List.of("abandon", "--execution", execution), db);
         assertThat(abandoned.exitCode()).as(abandoned.all()).isZero();
+        assertThat(Cli.run(List.of("status"), db).out()).contains("ABANDONED").contains("starts afresh");
 
         Cli.Result again = Cli.run(run, db);
         assertThat(again.exitCode()).as(again.all()).isZero();
