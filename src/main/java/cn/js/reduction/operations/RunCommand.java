@@ -236,7 +236,8 @@ final class RunCommand {
         boolean stepFailed = false;
         for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
             for (Throwable t : step.getFailureExceptions()) {
-                out.println("  failed in " + step.getStepName() + ": " + Failures.describe(t));
+                out.println("  failed in " + ProgressListener.printable(step.getStepName()) + ": "
+                        + ProgressListener.printable(Failures.describe(t)));
                 stepFailed = true;
             }
         }

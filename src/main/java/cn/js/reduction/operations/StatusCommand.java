@@ -60,17 +60,18 @@ final class StatusCommand {
             String rows = ctx.containsKey(ProgressListener.ACCEPTED)
                     ? String.format("  (accepted %d  rejected %d  ignored %d)", ctx.getLong(ProgressListener.ACCEPTED),
                     ctx.getLong(ProgressListener.REJECTED, 0), ctx.getLong(ProgressListener.IGNORED, 0)) : "";
-            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n", s.getStepName(),
+            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n",
+                    ProgressListener.printable(s.getStepName()),
                     s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
                     duration(s.getStartTime(), s.getEndTime()), rows);
             if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
-                out.println("      error: " + Commands.oneLine(s.getFailureExceptions().get(0)));
+                out.println("      error: " + ProgressListener.printable(Failures.describe(s.getFailureExceptions().get(0))));
             } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
                 String msg = s.getExitStatus().getExitDescription();
                 if (msg != null && !msg.isBlank()) {
                     // the repository keeps the stack trace; its first line, without the exception's class name,
                     // is the message an operator needs
-                    out.println("      error: " + rootCause(msg));
+                    out.println("      error: " + ProgressListener.printable(rootCause(msg)));
                 }
             }
         }

@@ -198,6 +198,14 @@ class OperatorTest {
         assertThat(r.all().lines().mapToInt(String::length).max().orElse(0)).as(r.all()).isLessThan(400);
     }
 
+    @Test
+    void aNameFromTheInputIsOneLineInTheLogAndInStatus() {
+        assertThat(ProgressListener.printable("nanjing.csv\n03:00:00 INFO  run 9 ended: COMPLETED"))
+                .isEqualTo("nanjing.csv\\n03:00:00 INFO  run 9 ended: COMPLETED").doesNotContain("\n");
+        assertThat(ProgressListener.printable("a\u001b[31mb\r")).isEqualTo("a\\u001b[31mb\\r");
+        assertThat(ProgressListener.printable("南京市项目清单.xlsx")).isEqualTo("南京市项目清单.xlsx");
+    }
+
     /** The scheduler's scripts run the plan year of REDUCTION_YEAR, else the newest with reference data and input. */
     @Test
     void theScheduledYearComesFromConfigurationOrTheNewestPlanYearThatCanRun() throws Exception {
