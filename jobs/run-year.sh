@@ -19,5 +19,10 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; t
   mvn -q -B package -DskipTests
 fi
 
-exec java -Xmx512m -jar "$jar" run --year "$year" --mode "$mode" \
-  --input "${REDUCTION_INPUT:-input}" --output "${REDUCTION_OUTPUT:-output}"
+output="${REDUCTION_OUTPUT:-output}"
+# every temporary file of the JVM in the private state folder, not in a /tmp shared with other accounts
+mkdir -p "$output/.state/tmp"
+chmod 700 "$output/.state"
+
+exec java -Xmx512m -Djava.io.tmpdir="$output/.state/tmp" -jar "$jar" run --year "$year" --mode "$mode" \
+  --input "${REDUCTION_INPUT:-input}" --output "$output"

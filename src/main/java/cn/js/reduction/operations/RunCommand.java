@@ -96,12 +96,8 @@ final class RunCommand {
                     return ReductionAccountingApplication.OK;
                 }
                 if (last != null && last.isRunning()) {
-                    if (Liveness.isAlive(last)) {
-                        out.println("另一个运行正在进行 (already in progress): run " + instance.getInstanceId()
-                                + " (execution " + last.getId() + ") of " + year + " " + mode
-                                + " is running; nothing started.");
-                        return ReductionAccountingApplication.OK;
-                    }
+                    // this process holds the run lock of the year and mode, which a live run would hold: the
+                    // process of this one is gone, on this machine or another
                     out.println("run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it.");
                     return restart(context, last, out);
                 }
@@ -179,11 +175,6 @@ final class RunCommand {
                         + execution.getJobParameters().getString(RunParameters.MODE));
                 return ReductionAccountingApplication.USAGE;
             }
-            if (execution.isRunning() && Liveness.isAlive(execution)) {
-                err.println("execution " + execution.getId() + " is still running (process "
-                        + Liveness.owner(execution) + "); wait for it or stop that process first.");
-                return ReductionAccountingApplication.USAGE;
-            }
             RunParameters run = RunParameters.of(execution);
             String now = Commands.inputSet(run.inputRoot(), run.year()).fingerprint();
             if (!now.equals(run.fingerprint())) {
@@ -194,10 +185,13 @@ final class RunCommand {
             }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
                 if (lock == null) {
-                    err.println("another run of " + run.year() + " " + run.mode() + " is in progress: "
-                            + describeRunning(context, run.year(), run.mode()) + "; restart when it has ended.");
+                    err.println("a run of " + run.year() + " " + run.mode() + " is in progress: "
+                            + describeRunning(context, run.year(), run.mode())
+                            + "; wait for it to end, or stop that process first.");
                     return ReductionAccountingApplication.USAGE;
                 }
+                // under the lock, an execution still recorded as running has lost its process (here or on
+                // another machine): restart recovers it
                 return restart(context, Recovery.find(repository, execution.getId()), out);
             }
         });

@@ -78,6 +78,10 @@ final class StatusCommand {
         // every state has a next step: continue, give up, or (abandoned) start the same files afresh
         if (lastOfRun != null && lastOfRun.getId() != e.getId()) {
             out.println("    continued by execution " + lastOfRun.getId());
+        } else if (state.equals("RUNNING")) {
+            out.println("    in progress (process " + Liveness.owner(e) + "); if that process is gone (its machine lost),"
+                    + " java -jar target/reduction-accounting.jar restart --execution " + e.getId() + " --output " + output
+                    + " continues it");
         } else if (state.equals("ABANDONED")) {
             out.println("    given up; the next run of these files starts afresh: java -jar target/reduction-accounting.jar"
                     + " run --year " + run.year() + " --mode " + run.mode() + " --input " + run.inputRoot()
@@ -117,7 +121,8 @@ final class StatusCommand {
             throw new UsageException("--execution ID is required (see status)");
         }
         Path output = Commands.output(options);
-        return new Commands.Prepared(Database.existing(options, env, output), (context, out, err) -> {
+        Database database = Database.existing(options, env, output);
+        return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);
             JobExecution e = Recovery.find(repository, id);
@@ -126,20 +131,24 @@ final class StatusCommand {
                         + "; see: java -jar target/reduction-accounting.jar status --output " + output);
                 return ReductionAccountingApplication.USAGE;
             }
-            if (e.isRunning() && Liveness.isAlive(e)) {
-                err.println("execution " + id + " is still running (process " + Liveness.owner(e) + "); stop it first.");
-                return ReductionAccountingApplication.USAGE;
-            }
-            if (Recovery.needed(e)) {
-                // left running, starting or unknown by a process that is gone: Spring Batch abandons only a
-                // stopped or failed execution
-                e = Recovery.markFailed(repository, e, "recovered before being abandoned");
-            }
-            try {
-                operator.abandon(e);
-            } catch (Exception ex) {
-                err.println("cannot abandon execution " + id + ": " + Commands.oneLine(ex));
-                return ReductionAccountingApplication.FAILED;
+            RunParameters run = RunParameters.of(e);
+            try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
+                if (lock == null && e.isRunning()) {
+                    err.println("execution " + id + " is still running (process " + Liveness.owner(e)
+                            + "); stop it first.");
+                    return ReductionAccountingApplication.USAGE;
+                }
+                if (Recovery.needed(e)) {
+                    // left running, starting or unknown by a process that is gone (the run lock is free): Spring
+                    // Batch abandons only a stopped or failed execution
+                    e = Recovery.markFailed(repository, e, "recovered before being abandoned");
+                }
+                try {
+                    operator.abandon(e);
+                } catch (Exception ex) {
+                    err.println("cannot abandon execution " + id + ": " + Failures.describe(ex));
+                    return ReductionAccountingApplication.FAILED;
+                }
             }
             out.println("execution " + id + " abandoned; the next run of these files starts afresh.");
             return ReductionAccountingApplication.OK;
