@@ -4,10 +4,11 @@ import cn.js.reduction.intake.InputSet;
 import cn.js.reduction.intake.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.report.Publication;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,7 +19,6 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import cn.js.reduction.report.Publication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,79 +63,78 @@ final class RunCommand {
 
     private static int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err, InputSet set,
                            JobParameters firstAttempt, int year, String mode) {
-        {
-            JobRepository repository = context.getBean(JobRepository.class);
-            // an abandoned run of this input set is given up for good: the set is accounted by a new attempt, a
-            // new job instance told apart by one more identifying parameter (absent on the first attempt, so the
-            // identity of every other run is unchanged)
-            JobParameters params = firstAttempt;
-            JobInstance instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
-            for (int attempt = 2; instance != null; attempt++) {
-                JobExecution last = repository.getLastJobExecution(instance);
-                if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
-                    break;
-                }
-                params = RunParameters.withAttempt(firstAttempt, attempt);
-                instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
+        JobRepository repository = context.getBean(JobRepository.class);
+        // an abandoned run of this input set is given up for good: the set is accounted by a new attempt, a
+        // new job instance told apart by one more identifying parameter (absent on the first attempt, so the
+        // identity of every other run is unchanged)
+        JobParameters params = firstAttempt;
+        JobInstance instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
+        for (int attempt = 2; instance != null; attempt++) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
+                break;
             }
-            if (instance != null) {
-                JobExecution last = repository.getLastJobExecution(instance);
-                if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    Publication publication = RunParameters.of(last).publication();
-                    out.println("本输入集已核算完成，无需重复运行 (nothing to do): run " + instance.getInstanceId() + " of "
-                            + year + " " + mode + " already completed on these " + set.files().size() + " files.");
-                    out.println("  output: " + publication.finalFolder());
-                    try {
-                        // LATEST names what this command reported, also when the input went back to an earlier set
-                        publication.markLatest();
-                    } catch (IOException e) {
-                        err.println("错误 error: cannot mark " + publication.finalFolder() + " latest: "
-                                + Failures.describe(e));
-                        return ReductionAccountingApplication.FAILED;
-                    }
-                    return ReductionAccountingApplication.OK;
-                }
-                if (last != null && last.isRunning()) {
-                    // this process holds the run lock of the year and mode, which a live run would hold: the
-                    // process of this one is gone, on this machine or another
-                    out.println("run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it.");
-                    return restart(context, last, out);
-                }
-                if (last != null) {
-                    out.println("run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
-                            + "); continuing it from the failed step.");
-                    return restart(context, last, out);
-                }
-            }
-            if (RunParameters.FINAL.equals(mode)) {
-                ReferenceData ref = ReferenceDataLoader.load(year);
-                List<String> missing;
+            params = RunParameters.withAttempt(firstAttempt, attempt);
+            instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
+        }
+        if (instance != null) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                Publication publication = RunParameters.of(last).publication();
+                out.println("本输入集已核算完成，无需重复运行 (nothing to do): run " + instance.getInstanceId() + " of "
+                        + year + " " + mode + " already completed on these " + set.files().size() + " files.");
+                out.println("  output: " + publication.finalFolder());
                 try {
-                    missing = SubmissionCoverage.of(set, ref).missing(ref);
+                    // LATEST names what this command reported, also when the input went back to an earlier set
+                    publication.markLatest();
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    err.println("错误 error: cannot mark " + publication.finalFolder() + " latest: "
+                            + Failures.describe(e));
+                    return ReductionAccountingApplication.FAILED;
                 }
-                if (!missing.isEmpty()) {
-                    err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
-                            + " emission report; missing in " + set.folder() + ":");
-                    missing.forEach(m -> err.println("  " + m));
-                    err.println("Run the nightly mode meanwhile: run --year " + year + " --mode nightly");
-                    return ReductionAccountingApplication.REFUSED;
-                }
+                return ReductionAccountingApplication.OK;
             }
+            if (last != null && last.isRunning()) {
+                // this process holds the run lock of the year and mode, which a live run would hold: the
+                // process of this one is gone, on this machine or another
+                out.println("run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it.");
+                return restart(context, last, out);
+            }
+            if (last != null) {
+                out.println("run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
+                        + "); continuing it from the failed step.");
+                return restart(context, last, out);
+            }
+        }
+        if (RunParameters.FINAL.equals(mode)) {
+            ReferenceData ref = ReferenceDataLoader.load(year);
+            List<String> missing;
             try {
-                JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
-                return report(context, execution, out);
-            } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
-                out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
-                return ReductionAccountingApplication.OK;
-            } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
-                out.println("本输入集已核算完成，无需重复运行 (nothing to do): " + e.getMessage());
-                return ReductionAccountingApplication.OK;
-            } catch (org.springframework.batch.core.launch.JobRestartException
-                     | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                missing = SubmissionCoverage.of(set, ref).missing(ref);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            if (!missing.isEmpty()) {
+                err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
+                        + " emission report; missing in " + set.folder() + ":");
+                missing.forEach(m -> err.println("  " + m));
+                err.println("Run the nightly mode meanwhile: java -jar target/reduction-accounting.jar run --year " + year
+                        + " --mode nightly");
+                return ReductionAccountingApplication.REFUSED;
+            }
+        }
+        try {
+            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
+            return report(context, execution, out);
+        } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
+            out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
+            return ReductionAccountingApplication.OK;
+        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
+            out.println("本输入集已核算完成，无需重复运行 (nothing to do): " + e.getMessage());
+            return ReductionAccountingApplication.OK;
+        } catch (org.springframework.batch.core.launch.JobRestartException
+                 | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -179,8 +178,8 @@ final class RunCommand {
             String now = Commands.inputSet(run.inputRoot(), run.year()).fingerprint();
             if (!now.equals(run.fingerprint())) {
                 err.println("输入文件已变化 (the files of " + run.yearFolder() + " changed since run " + run.runId()
-                        + " started): restarting would mix two input sets. Start a new run: run --year " + run.year()
-                        + " --mode " + run.mode());
+                        + " started): restarting would mix two input sets. Start a new run:"
+                        + " java -jar target/reduction-accounting.jar run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
