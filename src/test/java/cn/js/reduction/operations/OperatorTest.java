@@ -173,6 +173,9 @@ class OperatorTest {
         Cli.Result noDb = Cli.run(run(input), List.of("--output", dir.resolve("o1").toString(), "--db-url",
                 server + "/no_such_database_here", "--db-user", "postgres"));
         assertPlain(noDb, 2, "no_such_database_here does not exist");
+        Cli.Result noRole = Cli.run(run(input), List.of("--output", dir.resolve("o4").toString(), "--db-url", admin,
+                "--db-user", "no_such_role_here"));
+        assertPlain(noRole, 2, "refused the user or password");
         Cli.Result noServer = Cli.run(run(input), List.of("--output", dir.resolve("o2").toString(), "--db-url",
                 "jdbc:postgresql://127.0.0.1:1/test", "--db-user", "postgres"));
         assertPlain(noServer, 2, "connection refused");
