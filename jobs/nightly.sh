@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Nightly, provisional run: tolerates missing submissions (MISSING_SUBMISSION findings). If a run of the same
 # year and mode is still in progress it says so and exits 0 without touching it.
-#   jobs/nightly.sh [YEAR]
-exec "$(dirname "$0")/run-year.sh" nightly "${1:-$(date +%Y)}"
+#   jobs/nightly.sh [YEAR]     (default: REDUCTION_YEAR, else the newest plan year that has reference data
+#                               and an input folder; see jobs/plan-year.sh)
+set -euo pipefail
+year="${1:-$("$(dirname "$0")/plan-year.sh")}"
+exec "$(dirname "$0")/run-year.sh" nightly "$year"

@@ -3,8 +3,7 @@
 # runs the accounting for one year and mode. Exit codes are the program's (0 completed, 1 failed and
 # restartable, 2 bad usage or configuration, 3 final run refused), so a scheduler can act on them.
 #
-#   jobs/run-year.sh nightly [YEAR]     (YEAR defaults to the current year)
-#   jobs/run-year.sh final YEAR
+#   jobs/run-year.sh nightly|final [YEAR]   (YEAR: see jobs/plan-year.sh; never the calendar year)
 #
 # Database: the embedded H2 file in output/.state unless REDUCTION_DB_URL (and REDUCTION_DB_USER,
 # REDUCTION_DB_PASSWORD) are set in the environment, e.g. by the systemd unit's EnvironmentFile.
@@ -12,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode="${1:?usage: jobs/run-year.sh nightly|final [YEAR]}"
-year="${2:-$(date +%Y)}"
+year="${2:-$(jobs/plan-year.sh)}"
 jar=target/reduction-accounting.jar
 
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
@@ -20,5 +19,10 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; t
   mvn -q -B package -DskipTests
 fi
 
-exec java -Xmx512m -jar "$jar" run --year "$year" --mode "$mode" \
-  --input "${REDUCTION_INPUT:-input}" --output "${REDUCTION_OUTPUT:-output}"
+output="${REDUCTION_OUTPUT:-output}"
+# every temporary file of the JVM in the private state folder, not in a /tmp shared with other accounts
+mkdir -p "$output/.state/tmp"
+chmod 700 "$output/.state"
+
+exec java -Xmx512m -Djava.io.tmpdir="$output/.state/tmp" -jar "$jar" run --year "$year" --mode "$mode" \
+  --input "${REDUCTION_INPUT:-input}" --output "$output"

@@ -1,7 +1,10 @@
 package cn.js.reduction.operations;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ public class ReductionAccountingApplication {
         }
         String command = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        Database database = null;
         try {
             Commands.Spec spec = Commands.spec(command);
             if (rest.contains("--help") || rest.contains("-h")) {
@@ -50,27 +54,47 @@ public class ReductionAccountingApplication {
             if (prepared.database() == null) {
                 return prepared.run(null, out, err);
             }
-            try (ConfigurableApplicationContext context = start(prepared.database())) {
+            database = prepared.database().prepare();
+            try (ConfigurableApplicationContext context = start(database)) {
                 return prepared.run(context, out, err);
+            } finally {
+                TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
             }
         } catch (UsageException e) {
             err.println("错误 error: " + e.getMessage());
-            err.println("See: reduction-accounting " + command + " --help");
+            err.println("See: java -jar target/reduction-accounting.jar " + command + " --help");
             return USAGE;
         } catch (RuntimeException e) {
-            err.println("错误 error: " + Commands.oneLine(e));
-            return FAILED;
+            // one plain line on the terminal; the whole story in the log file
+            Path log = Failures.record(database, e);
+            err.println("错误 error: " + Failures.describe(e));
+            if (log != null) {
+                err.println("  details: " + log);
+            }
+            return Failures.isConfiguration(e) ? USAGE : FAILED;
         }
     }
 
     static ConfigurableApplicationContext start(Database database) {
+        // POI's temporary files (workbooks being written) in the state folder, not a /tmp shared by all accounts
+        if (Files.isDirectory(database.tempFolder())) {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(database.tempFolder().toFile()));
+        }
         SpringApplication app = new SpringApplication(ReductionAccountingApplication.class);
         app.setDefaultProperties(database.properties());
         app.setLogStartupInfo(false);
         try {
             return app.run();
         } catch (RuntimeException e) {
-            throw new UsageException("cannot open the run database " + database.display() + ": " + Commands.oneLine(e));
+            throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
+                    + Failures.describe(e), e);
+        }
+    }
+
+    /** The run database could not be opened; its message says why in plain words. */
+    static final class DatabaseUnavailable extends RuntimeException {
+        DatabaseUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

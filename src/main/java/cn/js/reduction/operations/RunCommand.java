@@ -4,10 +4,11 @@ import cn.js.reduction.intake.InputSet;
 import cn.js.reduction.intake.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.report.Publication;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -34,73 +35,107 @@ final class RunCommand {
         Path output = Commands.output(options);
         InputSet set = Commands.inputSet(input, year);
         JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), input, output);
-        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
-            JobRepository repository = context.getBean(JobRepository.class);
-            JobInstance instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
-            if (instance != null) {
-                JobExecution last = repository.getLastJobExecution(instance);
-                if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    out.println("本输入集已核算完成，无需重复运行 (nothing to do): run " + instance.getInstanceId() + " of "
-                            + year + " " + mode + " already completed on these " + set.files().size() + " files.");
-                    out.println("  output: " + RunParameters.of(last).publication().finalFolder());
+        Database database = Database.resolve(options, env, output);
+        return new Commands.Prepared(database, (context, out, err) -> {
+            // one run of a year and mode at a time, whatever its files: a lock the database (PostgreSQL) or the
+            // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
+            // pass the checks below and start
+            try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
+                if (lock == null) {
+                    out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, year, mode)
+                            + "; nothing started.");
                     return ReductionAccountingApplication.OK;
                 }
-                if (last != null && last.isRunning()) {
-                    if (Liveness.isAlive(last)) {
-                        out.println("另一个运行正在进行 (already in progress): run " + instance.getInstanceId()
-                                + " (execution " + last.getId() + ") of " + year + " " + mode
-                                + " is running; nothing started.");
-                        return ReductionAccountingApplication.OK;
-                    }
-                    out.println("run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it.");
-                    return restart(context, last, out);
-                }
-                if (last != null && last.getStatus() != BatchStatus.ABANDONED) {
-                    out.println("run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
-                            + "); continuing it from the failed step.");
-                    return restart(context, last, out);
-                }
-            }
-            // one run of a year and mode at a time, whatever its files: a nightly run that finds the previous
-            // one still going leaves it alone
-            for (JobExecution other : Runs.recent(repository, year, 50)) {
-                if (other.isRunning() && Liveness.isAlive(other)
-                        && mode.equals(other.getJobParameters().getString(RunParameters.MODE))) {
-                    out.println("另一个运行正在进行 (already in progress): run " + other.getJobInstance().getInstanceId()
-                            + " (execution " + other.getId() + ") of " + year + " " + mode + " is running; nothing started.");
-                    return ReductionAccountingApplication.OK;
-                }
-            }
-            if (RunParameters.FINAL.equals(mode)) {
-                ReferenceData ref = ReferenceDataLoader.load(year);
-                List<String> missing;
-                try {
-                    missing = SubmissionCoverage.of(set, ref).missing(ref);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (!missing.isEmpty()) {
-                    err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
-                            + " emission report; missing in " + set.folder() + ":");
-                    missing.forEach(m -> err.println("  " + m));
-                    err.println("Run the nightly mode meanwhile: run --year " + year + " --mode nightly");
-                    return ReductionAccountingApplication.REFUSED;
-                }
-            }
-            try {
-                JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
-                return report(context, execution, out);
-            } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
-                out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
-                return ReductionAccountingApplication.OK;
-            } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
-                out.println("本输入集已核算完成，无需重复运行 (nothing to do): " + e.getMessage());
-                return ReductionAccountingApplication.OK;
-            } catch (org.springframework.batch.core.launch.JobRestartException
-                     | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                return run(context, out, err, set, params, year, mode);
             }
         });
+    }
+
+    private static String describeRunning(ConfigurableApplicationContext context, int year, String mode) {
+        for (JobExecution other : Runs.recent(context.getBean(JobRepository.class), year, 50)) {
+            if (other.isRunning() && mode.equals(other.getJobParameters().getString(RunParameters.MODE))) {
+                return "run " + other.getJobInstance().getInstanceId() + " (execution " + other.getId() + ") of "
+                        + year + " " + mode + " is running (process " + Liveness.owner(other) + ")";
+            }
+        }
+        return "another process is running " + year + " " + mode;
+    }
+
+    private static int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err, InputSet set,
+                           JobParameters firstAttempt, int year, String mode) {
+        JobRepository repository = context.getBean(JobRepository.class);
+        // an abandoned run of this input set is given up for good: the set is accounted by a new attempt, a
+        // new job instance told apart by one more identifying parameter (absent on the first attempt, so the
+        // identity of every other run is unchanged)
+        JobParameters params = firstAttempt;
+        JobInstance instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
+        for (int attempt = 2; instance != null; attempt++) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
+                break;
+            }
+            params = RunParameters.withAttempt(firstAttempt, attempt);
+            instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
+        }
+        if (instance != null) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                Publication publication = RunParameters.of(last).publication();
+                out.println("本输入集已核算完成，无需重复运行 (nothing to do): run " + instance.getInstanceId() + " of "
+                        + year + " " + mode + " already completed on these " + set.files().size() + " files.");
+                out.println("  output: " + publication.finalFolder());
+                try {
+                    // LATEST names what this command reported, also when the input went back to an earlier set
+                    publication.markLatest();
+                } catch (IOException e) {
+                    err.println("错误 error: cannot mark " + publication.finalFolder() + " latest: "
+                            + Failures.describe(e));
+                    return ReductionAccountingApplication.FAILED;
+                }
+                return ReductionAccountingApplication.OK;
+            }
+            if (last != null && last.isRunning()) {
+                // this process holds the run lock of the year and mode, which a live run would hold: the
+                // process of this one is gone, on this machine or another
+                out.println("run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it.");
+                return restart(context, last, out);
+            }
+            if (last != null) {
+                out.println("run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
+                        + "); continuing it from the failed step.");
+                return restart(context, last, out);
+            }
+        }
+        if (RunParameters.FINAL.equals(mode)) {
+            ReferenceData ref = ReferenceDataLoader.load(year);
+            List<String> missing;
+            try {
+                missing = SubmissionCoverage.of(set, ref).missing(ref);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!missing.isEmpty()) {
+                err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
+                        + " emission report; missing in " + set.folder() + ":");
+                missing.forEach(m -> err.println("  " + m));
+                err.println("Run the nightly mode meanwhile: java -jar target/reduction-accounting.jar run --year " + year
+                        + " --mode nightly");
+                return ReductionAccountingApplication.REFUSED;
+            }
+        }
+        try {
+            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
+            return report(context, execution, out);
+        } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
+            out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
+            return ReductionAccountingApplication.OK;
+        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
+            out.println("本输入集已核算完成，无需重复运行 (nothing to do): " + e.getMessage());
+            return ReductionAccountingApplication.OK;
+        } catch (org.springframework.batch.core.launch.JobRestartException
+                 | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static Commands.Prepared prepareRestart(Options options, java.util.Map<String, String> env) {
@@ -111,46 +146,64 @@ final class RunCommand {
             throw new UsageException("say which run: --execution ID, or --year Y [--mode M] for its last failed run");
         }
         String mode = Commands.mode(options);
-        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+        Database database = Database.existing(options, env, output);
+        return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
-            JobExecution execution = executionId != null ? repository.getJobExecution(executionId)
+            JobExecution execution = executionId != null ? Recovery.find(repository, executionId)
                     : Runs.lastRestartable(repository, year, mode);
             if (execution == null) {
-                err.println(executionId != null ? "no execution " + executionId + " in " + output
+                err.println(executionId != null ? "没有该执行 (no such execution): " + executionId + " is not in the run state of "
+                        + output + "; see: java -jar target/reduction-accounting.jar status --output " + output
                         : "no failed or interrupted run of " + year + " " + mode + " to restart");
                 return ReductionAccountingApplication.USAGE;
+            }
+            JobExecution lastOfRun = repository.getLastJobExecution(execution.getJobInstance());
+            if (lastOfRun != null && lastOfRun.getId() != execution.getId()) {
+                // an older execution of a run that has moved on: what counts is the run's last execution
+                out.println("execution " + execution.getId() + " was continued by execution " + lastOfRun.getId() + ".");
+                execution = lastOfRun;
             }
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 out.println("execution " + execution.getId() + " completed; nothing to restart.");
                 return ReductionAccountingApplication.OK;
             }
             if (execution.getStatus() == BatchStatus.ABANDONED) {
-                err.println("execution " + execution.getId() + " was abandoned and cannot be restarted; start a new run.");
-                return ReductionAccountingApplication.USAGE;
-            }
-            if (execution.isRunning() && Liveness.isAlive(execution)) {
-                err.println("execution " + execution.getId() + " is still running (process "
-                        + Liveness.owner(execution) + "); wait for it or stop that process first.");
+                err.println("execution " + execution.getId() + " was abandoned and cannot be restarted; start a new run:"
+                        + " java -jar target/reduction-accounting.jar run --year "
+                        + execution.getJobParameters().getLong(RunParameters.YEAR) + " --mode "
+                        + execution.getJobParameters().getString(RunParameters.MODE));
                 return ReductionAccountingApplication.USAGE;
             }
             RunParameters run = RunParameters.of(execution);
             String now = Commands.inputSet(run.inputRoot(), run.year()).fingerprint();
             if (!now.equals(run.fingerprint())) {
                 err.println("输入文件已变化 (the files of " + run.yearFolder() + " changed since run " + run.runId()
-                        + " started): restarting would mix two input sets. Start a new run: run --year " + run.year()
-                        + " --mode " + run.mode());
+                        + " started): restarting would mix two input sets. Start a new run:"
+                        + " java -jar target/reduction-accounting.jar run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }
-            return restart(context, execution, out);
+            try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
+                if (lock == null) {
+                    err.println("a run of " + run.year() + " " + run.mode() + " is in progress: "
+                            + describeRunning(context, run.year(), run.mode())
+                            + "; wait for it to end, or stop that process first.");
+                    return ReductionAccountingApplication.USAGE;
+                }
+                // under the lock, an execution still recorded as running has lost its process (here or on
+                // another machine): restart recovers it
+                return restart(context, Recovery.find(repository, execution.getId()), out);
+            }
         });
     }
 
     static int restart(ConfigurableApplicationContext context, JobExecution failed, PrintStream out) {
         JobOperator operator = context.getBean(JobOperator.class);
         JobExecution execution = failed;
-        if (execution.isRunning()) {
-            // its JVM is gone: mark it failed so Spring Batch lets the run continue
-            execution = operator.recover(execution);
+        if (Recovery.needed(execution)) {
+            // its process is gone, or lost its database mid-run: mark what it left running or unknown as failed,
+            // so that Spring Batch lets the run continue
+            execution = Recovery.markFailed(context.getBean(JobRepository.class), execution,
+                    "recovered: the process ended without recording the outcome");
         }
         try {
             return report(context, operator.restart(execution), out);
@@ -173,9 +226,20 @@ final class RunCommand {
             out.println("  output: " + run.publication().finalFolder());
             return ReductionAccountingApplication.OK;
         }
-        for (Throwable t : execution.getAllFailureExceptions()) {
-            out.println("  failed: " + Commands.oneLine(t));
+        boolean stepFailed = false;
+        for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
+            for (Throwable t : step.getFailureExceptions()) {
+                out.println("  failed in " + ProgressListener.printable(step.getStepName()) + ": "
+                        + ProgressListener.printable(Failures.describe(t)));
+                stepFailed = true;
+            }
         }
+        if (!stepFailed) {
+            for (Throwable t : execution.getAllFailureExceptions()) {
+                out.println("  failed: " + Failures.describe(t));
+            }
+        }
+        out.println("  details: " + Database.stateFolder(run.outputRoot()).resolve("reduction-accounting.log"));
         out.println("  to continue: java -jar target/reduction-accounting.jar restart --execution " + execution.getId()
                 + " --output " + run.outputRoot());
         return ReductionAccountingApplication.FAILED;

@@ -25,6 +25,8 @@ public record RunParameters(long runId, int year, String mode, String fingerprin
     public static final String FINGERPRINT = "inputFingerprint";
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
+    /** Identifying from the second attempt on: a new run of an input set whose previous run was abandoned. */
+    public static final String ATTEMPT = "attempt";
     public static final String NIGHTLY = "nightly";
     public static final String FINAL = "final";
 
@@ -37,6 +39,11 @@ public record RunParameters(long runId, int year, String mode, String fingerprin
                 .addString(INPUT, inputRoot.toAbsolutePath().normalize().toString(), false)
                 .addString(OUTPUT, outputRoot.toAbsolutePath().normalize().toString(), false)
                 .toJobParameters();
+    }
+
+    /** The parameters of a new attempt at the same input set (the earlier attempts were abandoned). */
+    public static JobParameters withAttempt(JobParameters firstAttempt, int attempt) {
+        return new JobParametersBuilder(firstAttempt).addLong(ATTEMPT, (long) attempt, true).toJobParameters();
     }
 
     public static RunParameters of(JobExecution execution) {

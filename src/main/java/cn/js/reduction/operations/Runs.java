@@ -28,7 +28,7 @@ final class Runs {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
-    /** The newest execution of the year and mode that failed, stopped or was interrupted; null when none. */
+    /** The newest execution of the year and mode that failed, stopped, was interrupted or is running; null when none. */
     static JobExecution lastRestartable(JobRepository repository, int year, String mode) {
         for (JobExecution e : recent(repository, year, Integer.MAX_VALUE)) {
             if (!mode.equals(e.getJobParameters().getString(RunParameters.MODE))) {
@@ -39,7 +39,8 @@ final class Runs {
                 continue; // an older execution of a run that has moved on
             }
             BatchStatus s = e.getStatus();
-            if (s == BatchStatus.FAILED || s == BatchStatus.STOPPED || (e.isRunning() && !Liveness.isAlive(e))) {
+            // a running one too: whether its process is gone is decided under the run lock (RunCommand)
+            if (s == BatchStatus.FAILED || s == BatchStatus.STOPPED || s == BatchStatus.UNKNOWN || e.isRunning()) {
                 return e;
             }
             if (s == BatchStatus.COMPLETED) {

@@ -28,14 +28,15 @@ final class StatusCommand {
         Integer year = options.integer("year");
         Integer limit = options.integer("limit");
         Path output = Commands.output(options);
-        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+        return new Commands.Prepared(Database.existing(options, env, output), (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             List<JobExecution> executions = Runs.recent(repository, year, limit == null ? 10 : limit);
             if (executions.isEmpty()) {
                 out.println("no runs" + (year == null ? "" : " of " + year) + " in " + output);
             }
             for (JobExecution e : executions) {
-                print(e, out, output, context.getBean(JdbcTemplate.class));
+                print(e, repository.getLastJobExecution(e.getJobInstance()), out, output,
+                        context.getBean(JdbcTemplate.class));
             }
             return ReductionAccountingApplication.OK;
         });
@@ -48,7 +49,8 @@ final class StatusCommand {
         return e.getStatus().name();
     }
 
-    private static void print(JobExecution e, PrintStream out, Path output, JdbcTemplate jdbc) {
+    private static void print(JobExecution e, JobExecution lastOfRun, PrintStream out, Path output,
+                              JdbcTemplate jdbc) {
         RunParameters run = RunParameters.of(e);
         String state = state(e);
         out.printf("run %d  execution %d  %d %-7s  %-11s  started %s  %s  owner %s%n", run.runId(), e.getId(),
@@ -63,7 +65,8 @@ final class StatusCommand {
             String rows = ctx.containsKey(ProgressListener.ACCEPTED)
                     ? String.format("  (accepted %d  rejected %d  ignored %d)", ctx.getLong(ProgressListener.ACCEPTED),
                     ctx.getLong(ProgressListener.REJECTED, 0), ctx.getLong(ProgressListener.IGNORED, 0)) : "";
-            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n", s.getStepName(),
+            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n",
+                    ProgressListener.printable(s.getStepName()),
                     s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
                     duration(s.getStartTime(), s.getEndTime()), rows);
             RunCounts.FileRows file = rows.isEmpty() ? null : files.get(ctx.getString("file", ""));
@@ -71,17 +74,29 @@ final class StatusCommand {
                 out.println("      " + file.afterConsolidation());
             }
             if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
-                out.println("      error: " + Commands.oneLine(s.getFailureExceptions().get(0)));
+                out.println("      error: " + ProgressListener.printable(Failures.describe(s.getFailureExceptions().get(0))));
             } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
                 String msg = s.getExitStatus().getExitDescription();
                 if (msg != null && !msg.isBlank()) {
                     // the repository keeps the stack trace; its first line, without the exception's class name,
                     // is the message an operator needs
-                    out.println("      error: " + rootCause(msg));
+                    out.println("      error: " + ProgressListener.printable(rootCause(msg)));
                 }
             }
         }
-        if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")) {
+        // every state has a next step: continue, give up, or (abandoned) start the same files afresh
+        if (lastOfRun != null && lastOfRun.getId() != e.getId()) {
+            out.println("    continued by execution " + lastOfRun.getId());
+        } else if (state.equals("RUNNING")) {
+            out.println("    in progress (process " + Liveness.owner(e) + "); if that process is gone (its machine lost),"
+                    + " java -jar target/reduction-accounting.jar restart --execution " + e.getId() + " --output " + output
+                    + " continues it");
+        } else if (state.equals("ABANDONED")) {
+            out.println("    given up; the next run of these files starts afresh: java -jar target/reduction-accounting.jar"
+                    + " run --year " + run.year() + " --mode " + run.mode() + " --input " + run.inputRoot()
+                    + " --output " + output);
+        } else if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")
+                || state.equals("UNKNOWN")) {
             out.println("    to continue: java -jar target/reduction-accounting.jar restart --execution " + e.getId()
                     + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
         }
@@ -115,26 +130,34 @@ final class StatusCommand {
             throw new UsageException("--execution ID is required (see status)");
         }
         Path output = Commands.output(options);
-        return new Commands.Prepared(Database.resolve(options, env, output), (context, out, err) -> {
+        Database database = Database.existing(options, env, output);
+        return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);
-            JobExecution e = repository.getJobExecution(id);
+            JobExecution e = Recovery.find(repository, id);
             if (e == null) {
-                err.println("no execution " + id + " in " + output);
+                err.println("没有该执行 (no such execution): " + id + " is not in the run state of " + output
+                        + "; see: java -jar target/reduction-accounting.jar status --output " + output);
                 return ReductionAccountingApplication.USAGE;
             }
-            if (e.isRunning() && Liveness.isAlive(e)) {
-                err.println("execution " + id + " is still running (process " + Liveness.owner(e) + "); stop it first.");
-                return ReductionAccountingApplication.USAGE;
-            }
-            if (e.isRunning()) {
-                e = operator.recover(e);
-            }
-            try {
-                operator.abandon(e);
-            } catch (Exception ex) {
-                err.println("cannot abandon execution " + id + ": " + Commands.oneLine(ex));
-                return ReductionAccountingApplication.FAILED;
+            RunParameters run = RunParameters.of(e);
+            try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
+                if (lock == null && e.isRunning()) {
+                    err.println("execution " + id + " is still running (process " + Liveness.owner(e)
+                            + "); stop it first.");
+                    return ReductionAccountingApplication.USAGE;
+                }
+                if (Recovery.needed(e)) {
+                    // left running, starting or unknown by a process that is gone (the run lock is free): Spring
+                    // Batch abandons only a stopped or failed execution
+                    e = Recovery.markFailed(repository, e, "recovered before being abandoned");
+                }
+                try {
+                    operator.abandon(e);
+                } catch (Exception ex) {
+                    err.println("cannot abandon execution " + id + ": " + Failures.describe(ex));
+                    return ReductionAccountingApplication.FAILED;
+                }
             }
             out.println("execution " + id + " abandoned; the next run of these files starts afresh.");
             return ReductionAccountingApplication.OK;

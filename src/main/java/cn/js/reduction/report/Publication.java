@@ -1,12 +1,15 @@
 package cn.js.reduction.report;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -40,16 +43,36 @@ public record Publication(Path modeFolder, long runId) {
         return Files.createDirectories(workFolder());
     }
 
-    /** Moves the finished work into place and marks it latest. Safe to repeat after a crash half-way. */
+    /**
+     * Moves the finished work into place and marks it latest. Safe to repeat after a crash half-way. Every file
+     * and folder is forced to disk before the rename that makes it visible, and the rename before this returns
+     * (and so before the run is recorded COMPLETED): a machine that loses power never shows a complete-looking
+     * run with empty or missing files.
+     */
     public Path publish() throws IOException {
         if (Files.isDirectory(workFolder())) {
+            syncTree(workFolder());
             deleteTree(finalFolder());
             move(workFolder(), finalFolder());
+            syncFolder(modeFolder);
         } else if (!Files.isDirectory(finalFolder())) {
             throw new IOException("nothing to publish: neither " + workFolder() + " nor " + finalFolder() + " exists");
         }
+        markLatest();
+        return finalFolder();
+    }
+
+    /**
+     * Names this run in LATEST and the {@code latest} link, each replaced atomically and forced to disk. Also
+     * what a rerun of an already-completed input set does, so that LATEST names what the last command reported.
+     */
+    public void markLatest() throws IOException {
+        if (!Files.isDirectory(finalFolder())) {
+            throw new IOException("the output of run " + runId + " is gone: " + finalFolder() + " does not exist");
+        }
         Path tmp = modeFolder.resolve(".LATEST.tmp");
         Files.writeString(tmp, runName() + "\n", StandardCharsets.UTF_8);
+        syncFile(tmp);
         move(tmp, modeFolder.resolve("LATEST"));
         Path link = modeFolder.resolve("latest");
         Path tmpLink = modeFolder.resolve(".latest.tmp");
@@ -60,7 +83,38 @@ public record Publication(Path modeFolder, long runId) {
         } catch (UnsupportedOperationException | FileAlreadyExistsException | SecurityException e) {
             // no symbolic links here (some file systems): LATEST alone names the latest run
         }
-        return finalFolder();
+        syncFolder(modeFolder);
+    }
+
+    private static void syncTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            // files first, then each folder (deepest first), so a folder's entries are durable when it is
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    syncFolder(p);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    syncFile(p);
+                }
+            }
+        }
+    }
+
+    private static void syncFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** A folder's entries (names, renames) reach the disk when the folder itself is forced. */
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open a folder for forcing (Windows); its files are forced all the same
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

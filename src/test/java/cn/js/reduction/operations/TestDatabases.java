@@ -23,7 +23,15 @@ public final class TestDatabases {
     public static final String POSTGRESQL = "postgresql";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<String> CREATED = new ArrayList<>();
     private static EmbeddedPostgres embedded;
+    private static String adminUrl;
+
+    static {
+        // the databases made for tests are dropped when the test JVM ends (and the embedded server stopped,
+        // its data folder removed), so a test run leaves nothing behind on the server or in /tmp
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropAll));
+    }
 
     private TestDatabases() {
     }
@@ -52,28 +60,69 @@ public final class TestDatabases {
         } else {
             if (embedded == null) {
                 try {
-                    embedded = EmbeddedPostgres.builder().start();
+                    // its binaries and data under target/, not a 58 MB folder left in /tmp
+                    embedded = EmbeddedPostgres.builder()
+                            .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
+                            .start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("embedded PostgreSQL did not start", e);
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        embedded.close();
-                    } catch (IOException ignored) {
-                        // the JVM is ending
-                    }
-                }));
             }
             admin = embedded.getJdbcUrl("postgres", "postgres");
         }
         try (Connection c = DriverManager.getConnection(admin, "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
+            adminUrl = admin;
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + admin + " is not reachable: " + e.getMessage(), e);
         }
         int slash = admin.lastIndexOf('/');
         int q = admin.indexOf('?', slash);
         return admin.substring(0, slash + 1) + name + (q < 0 ? "" : admin.substring(q));
+    }
+
+    static synchronized void dropAll() {
+        if (adminUrl != null && !CREATED.isEmpty()) {
+            try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
+                 Statement s = c.createStatement()) {
+                for (String name : CREATED) {
+                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+                    s.execute("DROP DATABASE IF EXISTS " + name);
+                }
+                CREATED.clear();
+            } catch (SQLException e) {
+                System.err.println("could not drop the test databases " + CREATED + ": " + e.getMessage());
+            }
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException ignored) {
+                // the JVM is ending
+            }
+            embedded = null;
+        }
+    }
+
+    /** A connection to the run database the options select (the embedded H2 of --output, or --db-url). */
+    static Connection connect(List<String> options) throws SQLException, IOException {
+        int url = options.indexOf("--db-url");
+        if (url >= 0) {
+            return DriverManager.getConnection(options.get(url + 1), "postgres", "");
+        }
+        Path state = Path.of(options.get(options.indexOf("--output") + 1)).toAbsolutePath().normalize().resolve(".state");
+        String password = java.nio.file.Files.readString(state.resolve(Database.PASSWORD_FILE)).trim();
+        return DriverManager.getConnection("jdbc:h2:file:" + state.resolve("reduction-accounting") + ";AUTO_SERVER=TRUE",
+                "sa", password);
+    }
+
+    /** The admin URL of the PostgreSQL server the tests use (creating the embedded one if need be). */
+    static synchronized String adminUrl() {
+        if (adminUrl == null) {
+            freshPostgres();
+        }
+        return adminUrl;
     }
 }
