@@ -93,7 +93,122 @@ public final class HeaderLocator {
                 missing.add(f);
             }
         }
-        return Optional.of(new Header(best.kind, sheet, best.lastRow, best.columns, missing));
+        int lastRow = best.lastRow;
+        RawRow bottom = rows.stream().filter(r -> r.rowNumber() == lastRow).findFirst().orElseThrow();
+        RawRow top = best.pair ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
+                : null;
+        int firstHeaderRow = top == null ? lastRow : lastRow - 1;
+        List<RawRow> above = rows.stream().filter(r -> r.rowNumber() < firstHeaderRow).toList();
+        List<Map<Integer, String>> headerRows = new ArrayList<>();
+        if (top != null) {
+            headerRows.add(keysByColumn(top));
+        }
+        headerRows.add(keysByColumn(bottom));
+        return Optional.of(new Header(best.kind, sheet, lastRow, best.columns, missing,
+                units(best.columns, top, bottom, above), headerRows));
+    }
+
+    /**
+     * The unit of each numeric column (SPEC §3): in the column's own header cell (for a two-row header, the bottom
+     * cell, else the merged cell above it: 减排量（吨/年） over VOCs …), or else in a unit note such as 单位：万吨 above
+     * the header, which applies to the columns of its dimension (a note in 万元 to investment, in 万吨 to tonnages;
+     * a note in a unit nobody knows to every numeric column without its own unit).
+     */
+    private static Map<Field, Header.ColumnUnit> units(Map<Field, Integer> columns, RawRow top, RawRow bottom,
+                                                       List<RawRow> above) {
+        Map<Field, Header.ColumnUnit> units = new EnumMap<>(Field.class);
+        List<Note> notes = notes(above);
+        TreeMap<Integer, String> topTexts = new TreeMap<>();
+        if (top != null) {
+            for (RawCell c : top.cells()) {
+                if (!c.text().isBlank()) {
+                    topTexts.put(c.column(), c.text());
+                }
+            }
+        }
+        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
+            Field field = e.getKey();
+            if (field.unit() == null) {
+                continue; // not a numeric column
+            }
+            int column = e.getValue();
+            String own = bottom.text(column);
+            String over = top == null ? null
+                    : topTexts.containsKey(column) ? topTexts.get(column) : nearestTextToTheLeft(topTexts, column);
+            String heading = over == null || over.equals(own) ? own : own == null ? over : over + " " + own;
+            Optional<Unit> unit = Unit.inHeader(own);
+            if (unit.isEmpty() && over != null && !over.equals(own)) {
+                unit = Unit.inHeader(over);
+            }
+            if (unit.isPresent()) {
+                units.put(field, new Header.ColumnUnit(field, column, heading, unit.get(), null));
+                continue;
+            }
+            Unit.Dimension dimension = Header.dimension(field);
+            for (Note note : notes) {
+                if (!note.unit().isKnown() || note.unit().dimension() == dimension) {
+                    units.put(field, new Header.ColumnUnit(field, column, heading, note.unit(), note.cell()));
+                    break;
+                }
+            }
+        }
+        return units;
+    }
+
+    private record Note(Unit unit, String cell) {
+    }
+
+    /** Unit notes (单位：万吨) in the rows above the header, top to bottom; 单位：万元、吨 is two notes. */
+    private static List<Note> notes(List<RawRow> above) {
+        List<Note> notes = new ArrayList<>();
+        for (RawRow row : above) {
+            for (RawCell c : row.cells()) {
+                if (row.isMergedFromElsewhere(c.column())) {
+                    continue; // a merged note is one note, however many columns it covers
+                }
+                Unit.inNote(c.text()).ifPresent(u -> {
+                    for (String part : u.text().split("[、/]")) {
+                        if (!part.isEmpty() && !part.equals("年") && !part.equalsIgnoreCase("A")) {
+                            notes.add(new Note(Unit.of(part), c.reference(row.rowNumber())));
+                        }
+                    }
+                });
+            }
+        }
+        return notes;
+    }
+
+    private static String nearestTextToTheLeft(TreeMap<Integer, String> texts, int column) {
+        Map.Entry<Integer, String> left = texts.lowerEntry(column);
+        return left == null ? null : left.getValue();
+    }
+
+    /**
+     * True when a row below the header repeats it (printed pages pasted one under another): at least two of its
+     * cells, and at least half of its filled cells, read as the header's cells in the same columns. Such a row is
+     * not data.
+     */
+    public static boolean repeatsHeader(RawRow row, Header header) {
+        if (header.headerRows().isEmpty()) {
+            return false;
+        }
+        int filled = 0;
+        int same = 0;
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (k.isEmpty()) {
+                continue;
+            }
+            filled++;
+            for (Map<Integer, String> headerRow : header.headerRows()) {
+                String h = headerRow.get(c.column());
+                if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                    same++;
+                    break;
+                }
+            }
+        }
+        return same >= 2 && same * 2 >= filled;
     }
 
     /**

@@ -90,15 +90,23 @@ public final class RowValidator {
      * only its 序号 filled in), or when its first filled cell reads 合计, 小计 or 总计.
      */
     static boolean isIgnorable(RawRow row, Header header) {
-        boolean blank = header.columns().values().stream().allMatch(c -> Values.isBlank(row.cell(c)));
+        // values a merged cell carries into the row (a 设区市 merged down past the last project) are not the row's
+        boolean blank = header.columns().values().stream()
+                .allMatch(c -> Values.isBlank(row.cell(c)) || row.isMergedFromElsewhere(c));
         if (blank) {
             return true;
         }
-        return row.cells().stream()
+        boolean total = row.cells().stream()
                 .filter(c -> !c.text().isBlank())
                 .findFirst()
                 .map(c -> Values.isTotalLabel(c.text()))
                 .orElse(false);
+        return total || repeatsHeader(row, header);
+    }
+
+    /** The header again inside the data (printed pages pasted one under another): not data, so ignored. */
+    private static boolean repeatsHeader(RawRow row, Header header) {
+        return HeaderLocator.repeatsHeader(row, header);
     }
 
     private String city(Check check) {
@@ -296,7 +304,7 @@ public final class RowValidator {
                 return null;
             }
             Parsed<BigDecimal> parsed = Values.number(cell);
-            String unit = field.unit() == null ? "" : "（单位：" + field.unit() + "）";
+            String unit = unitWritten(field);
             if (parsed.isBad()) {
                 bad(Rule.BAD_NUMBER, field, cell, "不是有效数字", "应填写数字，如 12.5 或 1,234.5" + unit,
                         "not a number");
@@ -309,7 +317,24 @@ public final class RowValidator {
                 bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
                 return null;
             }
-            return parsed.value();
+            return inContractUnit(field, parsed.value());
+        }
+
+        /** The value in the contract's unit: a column headed in 万吨 is multiplied by 10000, exactly. */
+        private BigDecimal inContractUnit(Field field, BigDecimal value) {
+            BigDecimal factor = header.factor(field);
+            if (factor == null) {
+                return value;
+            }
+            BigDecimal converted = value.multiply(factor).stripTrailingZeros();
+            return converted.scale() < 0 ? converted.setScale(0) : converted;
+        }
+
+        /** "（单位：万吨）": the unit the column is filled in, as its header (or unit note) says. */
+        private String unitWritten(Field field) {
+            Header.ColumnUnit own = header.units().get(field);
+            String written = own != null ? own.unit().text() : field.unit();
+            return written == null ? "" : "（单位：" + written + "）";
         }
 
         LocalDate date(Field field, boolean required) {

@@ -13,6 +13,9 @@ public enum Rule {
     FILE_UNREADABLE(ERROR, "文件无法读取"),
     UNKNOWN_FILE_KIND(ERROR, "无法识别的文件类型"),
     MISSING_COLUMN(ERROR, "缺少必需的列"),
+    UNKNOWN_UNIT(ERROR, "无法识别的计量单位"),
+    SHEET_NOT_READ(WARNING, "工作表未读取"),
+    UNIT_CONVERTED(INFO, "已换算计量单位"),
     SUPERSEDED_FILE(INFO, "已被更新的报送文件替代"),
     // row level
     REQUIRED_MISSING(ERROR, "必填项为空"),

@@ -14,6 +14,14 @@ public interface SheetSource extends Closeable {
 
     List<String> sheetNames();
 
+    /**
+     * True when the sheet is hidden (or very hidden) in the workbook: a person opening the file does not see it,
+     * so it is not read as data (see the README). A CSV file has no hidden sheets.
+     */
+    default boolean isHidden(int sheetIndex) {
+        return false;
+    }
+
     /** Reads the 0-based sheet from its first row. Only one cursor is open at a time. */
     RowCursor rows(int sheetIndex) throws IOException, UnreadableFileException;
 
