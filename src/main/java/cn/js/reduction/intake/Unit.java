@@ -53,8 +53,9 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
     private static final Pattern PER_YEAR = Pattern.compile("(?:/|每)(?:年|A|YR|YEAR)$");
     // a trailing bracket of a header: （万吨） (t/a) [吨] 【万元】; Text.normalise has folded （） to ()
     private static final Pattern TRAILING_BRACKET = Pattern.compile("[(\\[【]([^()\\[\\]【】]*)[)\\]】]$");
-    // 单位：万吨, 计量单位:吨, (单位：万元); not 填报单位：南京市…, 责任单位：…
-    private static final Pattern NOTE = Pattern.compile("(?:^|[(\\[【\\s,，;；])(?:计量)?单位[:：]\\s*([^\\s,，;；)\\]】]+)");
+    // 单位：万吨, 计量单位:吨, (单位：万元), …报表 单位：万吨; not 填报单位：南京市…, 责任单位：…
+    private static final Pattern NOTE = Pattern.compile("(?<!填报|报送|编制|责任|建设|实施|主管|牵头|制表|申报|所在|使用|"
+            + "工作|管理|监测|承担|业主|审核|统计)单位\\s*[:：]\\s*([^\\s,，;；)\\]】]+)");
 
     private static Map.Entry<String, Unit> known(String text, Dimension dimension, String factor) {
         return Map.entry(text, new Unit(text, dimension, new BigDecimal(factor)));
@@ -97,8 +98,18 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
         if (cellText == null) {
             return Optional.empty();
         }
-        Matcher m = NOTE.matcher(Text.normalise(cellText));
+        // white space is kept here: it ends the unit (单位：万吨　填报日期：2020年7月)
+        Matcher m = NOTE.matcher(halfWidth(cellText));
         return m.find() ? Optional.of(of(m.group(1))) : Optional.empty();
+    }
+
+    private static String halfWidth(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
+        }
+        return out.toString();
     }
 
     /** A unit as written; unknown (no dimension, no factor) when it is not in the list. */
