@@ -5,11 +5,14 @@ import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.Text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The row rules of SPEC §4: reads one row of a recognised sheet into a record, or says, cell by cell, why it
@@ -21,6 +24,9 @@ import java.util.List;
  * " | ".
  */
 public final class RowValidator {
+
+    // what follows the digits of a number typed with its unit: 12.5万吨, 3t, 1,200(吨), 0.8吨/年
+    private static final Pattern TYPED_UNIT = Pattern.compile("[0-9.]([\\p{L}/()\\[\\]【】·]+)$");
 
     private static final String DATE_EXAMPLE = "应填写如 2020-06-30 或 2020年6月";
 
@@ -317,17 +323,35 @@ public final class RowValidator {
                 bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
                 return null;
             }
-            return inContractUnit(field, parsed.value());
+            Unit typed = unitTyped(cell);
+            if (typed != null && (!typed.isKnown() || typed.dimension() != Header.dimension(field))) {
+                bad(Rule.BAD_NUMBER, field, cell, "的单位「" + typed.text() + "」无法换算",
+                        "应只填写数字" + unit, "unknown unit '" + typed.text() + "' in the cell");
+                return null;
+            }
+            return inContractUnit(field, parsed.value(), typed);
         }
 
-        /** The value in the contract's unit: a column headed in 万吨 is multiplied by 10000, exactly. */
-        private BigDecimal inContractUnit(Field field, BigDecimal value) {
-            BigDecimal factor = header.factor(field);
-            if (factor == null) {
+        /**
+         * The value in the contract's unit: a unit typed in the cell (12.5万吨) is the cell's own; else the column's,
+         * from its header or unit note (a column headed in 万吨 is multiplied by 10000), exactly.
+         */
+        private BigDecimal inContractUnit(Field field, BigDecimal value, Unit typed) {
+            BigDecimal factor = typed != null ? typed.factor() : header.factor(field);
+            if (factor == null || factor.compareTo(BigDecimal.ONE) == 0) {
                 return value;
             }
             BigDecimal converted = value.multiply(factor).stripTrailingZeros();
             return converted.scale() < 0 ? converted.setScale(0) : converted;
+        }
+
+        /** The unit typed after the number in a text cell (12.5万吨, 3 t), or null when none. */
+        private static Unit unitTyped(RawCell cell) {
+            if (cell.type() != RawCell.Type.TEXT) {
+                return null;
+            }
+            Matcher m = TYPED_UNIT.matcher(Text.normalise(cell.text()));
+            return m.find() ? Unit.of(m.group(1).replaceAll("[()\\[\\]【】]", "")) : null;
         }
 
         /** "（单位：万吨）": the unit the column is filled in, as its header (or unit note) says. */

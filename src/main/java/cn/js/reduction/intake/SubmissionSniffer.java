@@ -181,7 +181,7 @@ public final class SubmissionSniffer {
         List<RawRow> first = new ArrayList<>();
         boolean hidden = source.isHidden(index);
         int dataRows = 0;
-        try (SheetSource.RowCursor rows = source.rows(index)) {
+        try (SheetSource.RowCursor rows = source.storedRows(index)) {
             RawRow row;
             Optional<Header> header = Optional.empty();
             boolean located = false;

@@ -69,6 +69,11 @@ public final class XlsSheetSource implements SheetSource {
     }
 
     @Override
+    public RowCursor storedRows(int sheetIndex) {
+        return new Cursor(workbook.getSheetAt(sheetIndex));
+    }
+
+    @Override
     public boolean isHidden(int sheetIndex) {
         return workbook.isSheetHidden(sheetIndex) || workbook.isSheetVeryHidden(sheetIndex);
     }

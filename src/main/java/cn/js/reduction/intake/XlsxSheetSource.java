@@ -193,6 +193,22 @@ public final class XlsxSheetSource implements SheetSource {
         }
     }
 
+    /** The rows as stored, without the first pass over the whole part that filling merged cells needs. */
+    @Override
+    public RowCursor storedRows(int sheetIndex) throws IOException, UnreadableFileException {
+        closeOpenCursor();
+        String sheet = sheetNames.get(sheetIndex);
+        InputStream in = null;
+        try {
+            in = sheetParts.get(sheetIndex).getInputStream();
+            openCursor = new XlsxRowCursor(sheet, in, sharedStrings, styles, date1904);
+            return openCursor;
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            closeQuietly(in);
+            throw Unreadable.corruptSheet(sheet, 1, e);
+        }
+    }
+
     @Override
     public boolean isHidden(int sheetIndex) {
         return hidden.contains(sheetNames.get(sheetIndex));

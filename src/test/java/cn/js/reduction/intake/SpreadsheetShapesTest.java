@@ -409,4 +409,50 @@ class SpreadsheetShapesTest {
         assertThat(project(read.accepted().get(0)).investment()).isEqualByComparingTo("12.5");
         assertThat(project(read.accepted().get(0)).vocT()).isEqualByComparingTo("1.25");
     }
+
+    @Test
+    void aUnitTypedInTheCellIsTheCellsOwn() throws Exception {
+        Path file = csv("南通_排放量", "设区市,污染物,基准年排放量（万吨）,核算年排放量（万吨）\n"
+                + "南通,VOCs,12500吨,0.5万吨\n"
+                + "南通,SO2,3磅,1\n");
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.outcomes()).extracting(RowOutcome::disposition)
+                .containsExactly(Disposition.ACCEPTED, Disposition.REJECTED);
+        assertThat(emission(read.accepted().get(0)).baseT()).isEqualByComparingTo("12500");
+        assertThat(emission(read.accepted().get(0)).reportingT()).isEqualByComparingTo("5000");
+        assertThat(read.rowFindings()).extracting(Finding::rule, Finding::cell, Finding::value)
+                .containsExactly(tuple(Rule.BAD_NUMBER, "C3", "3磅"));
+        assertThat(read.rowFindings().get(0).message()).contains("磅").contains("无法换算");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aUnitInTheMergedHeadingAboveTheColumnsAppliesToEachOfThem(Format format) throws Exception {
+        Path file = workbook("扬州_项目清单", format, wb -> {
+            Sheet s = wb.createSheet("项目清单");
+            put(s, 1, "项目编号", "设区市", "县（市、区）", "项目名称", "责任单位", "统一社会信用代码", "项目类别", "进展状态",
+                    "计划完成时间", "实际完成时间", "总投资（万元）", "减排量（千克/年）", null, null, null, "备注");
+            put(s, 2, null, null, null, null, null, null, null, null, null, null, null,
+                    "VOCs", "二氧化硫", "氮氧化物", "颗粒物");
+            for (String column : List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "P")) {
+                merge(s, column + "1:" + column + "2");
+            }
+            merge(s, "L1:O1");
+            put(s, 3, "YZ-1", "扬州", null, "项目一", "某公司", null, "BOILER", "在建", "2020-12-31", null, 10,
+                    1000, 2000, 3000, 4000);
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        ProjectRecord p = project(read.accepted().get(0));
+        assertThat(List.of(p.vocT(), p.so2T(), p.noxT(), p.pmT())).extracting(BigDecimal::toPlainString)
+                .containsExactly("1", "2", "3", "4");
+        assertThat(p.investment()).isEqualByComparingTo("10");
+        assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::cell).containsExactly(
+                tuple(Rule.UNIT_CONVERTED, "L2"), tuple(Rule.UNIT_CONVERTED, "M2"), tuple(Rule.UNIT_CONVERTED, "N2"),
+                tuple(Rule.UNIT_CONVERTED, "O2"));
+        assertThat(read.sniff().findings().get(1).message()).contains("减排量（千克/年） 二氧化硫");
+    }
 }
