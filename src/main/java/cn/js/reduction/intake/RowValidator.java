@@ -102,8 +102,14 @@ public final class RowValidator {
         if (blank) {
             return true;
         }
+        // the first filled cell, and the first the row typed itself (合计 in C, past a 设区市 merged down into B)
         boolean total = row.cells().stream()
                 .filter(c -> !c.text().isBlank())
+                .findFirst()
+                .map(c -> Values.isTotalLabel(c.text()))
+                .orElse(false)
+                || row.cells().stream()
+                .filter(c -> !c.text().isBlank() && !row.isMergedFromElsewhere(c.column()))
                 .findFirst()
                 .map(c -> Values.isTotalLabel(c.text()))
                 .orElse(false);

@@ -175,43 +175,53 @@ public final class SubmissionSniffer {
 
     /**
      * Reads the first 20 rows for the header; for a sheet without one (or a hidden one) reads on, up to
-     * {@link #DATA_PROBE_ROWS}, to tell whether it holds data.
+     * {@link #DATA_PROBE_ROWS}, to tell whether it holds data: two rows that {@link #looksLikeData look like data},
+     * or, on a hidden sheet, a complete header with anything below it.
      */
     private Probe probe(SheetSource source, int index, String sheet) throws IOException, UnreadableFileException {
-        List<RawRow> first = new ArrayList<>();
         boolean hidden = source.isHidden(index);
+        List<RawRow> first = new ArrayList<>();
         int dataRows = 0;
+        boolean filledPastSearch = false;
+        Optional<Header> header = null; // not located yet
         try (SheetSource.RowCursor rows = source.storedRows(index)) {
             RawRow row;
-            Optional<Header> header = Optional.empty();
-            boolean located = false;
             while ((row = rows.next()) != null && row.rowNumber() <= DATA_PROBE_ROWS) {
                 if (row.rowNumber() <= HeaderLocator.SEARCH_ROWS) {
                     first.add(row);
-                } else if (!located) {
-                    located = true;
-                    header = hidden ? Optional.empty() : locator.locate(sheet, first);
-                    if (header.isPresent()) {
-                        return new Probe(header, true);
+                } else {
+                    if (header == null) {
+                        header = locator.locate(sheet, first);
+                        if (header.isPresent() && !hidden) {
+                            return new Probe(header, true);
+                        }
                     }
+                    filledPastSearch |= !row.isBlank();
                 }
-                if (looksLikeData(row)) {
-                    dataRows++;
-                }
-                if (located && dataRows >= 2) {
+                if (looksLikeData(row) && ++dataRows >= 2 && header != null) {
                     return new Probe(header, true);
                 }
             }
-            if (!located) {
-                header = hidden ? Optional.empty() : locator.locate(sheet, first);
-            }
-            return new Probe(header, header.isPresent() || dataRows >= 2);
         }
+        if (header == null) {
+            header = locator.locate(sheet, first);
+        }
+        if (header.isPresent() && !hidden) {
+            return new Probe(header, true);
+        }
+        boolean holdsData = dataRows >= 2;
+        if (header.isPresent() && header.get().isComplete()) {
+            int headerRow = header.get().headerRowNumber();
+            holdsData |= filledPastSearch
+                    || first.stream().anyMatch(r -> r.rowNumber() > headerRow && !r.isBlank());
+        }
+        return new Probe(hidden ? Optional.empty() : header, holdsData);
     }
 
     /**
-     * A row that looks like a data record: three or more filled cells of its own, a number or a date among them
-     * past the first (which is often a 序号). An instructions sheet or a list of drop-down values has none.
+     * A row that looks like a data record: four or more filled cells of its own (an emission row has a city, a
+     * pollutant and two tonnages), a number or a date among them past the first (which is often a 序号). An
+     * instructions sheet or a list of drop-down values has none.
      */
     static boolean looksLikeData(RawRow row) {
         int filled = 0;
@@ -226,6 +236,6 @@ public final class SubmissionSniffer {
                         || Values.number(c).isPresent() || Values.date(c).isPresent();
             }
         }
-        return filled >= 3 && figure;
+        return filled >= 4 && figure;
     }
 }

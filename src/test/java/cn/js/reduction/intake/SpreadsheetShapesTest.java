@@ -455,4 +455,27 @@ class SpreadsheetShapesTest {
                 tuple(Rule.UNIT_CONVERTED, "O2"));
         assertThat(read.sniff().findings().get(1).message()).contains("减排量（千克/年） 二氧化硫");
     }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aTotalsRowUnderAMergedCityIsIgnoredAndAHiddenSheetWithOneProjectIsReported(Format format) throws Exception {
+        Path file = workbook("盐城_项目清单", format, wb -> {
+            Sheet s = wb.createSheet("项目清单");
+            put(s, 1, PROJECT_HEADER);
+            put(s, 2, "YC-1", "盐城", null, "项目一", "某公司", null, "BOILER", "在建", "2020-12-31", null, 10);
+            put(s, 3, null, null, "合计", null, null, null, null, null, null, null, 10);
+            merge(s, "B2:B3");
+            Sheet hidden = wb.createSheet("旧版");
+            put(hidden, 1, PROJECT_HEADER);
+            put(hidden, 2, "YC-0", "盐城", null, "旧项目", "某公司", null, "BOILER", "在建", "2020-12-31");
+            wb.setSheetHidden(1, true);
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.outcomes()).extracting(RowOutcome::sheet, RowOutcome::rowNumber, RowOutcome::disposition)
+                .containsExactly(tuple("项目清单", 2, Disposition.ACCEPTED), tuple("项目清单", 3, Disposition.IGNORED));
+        assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::sheet)
+                .containsExactly(tuple(Rule.SHEET_NOT_READ, "旧版"));
+    }
 }
