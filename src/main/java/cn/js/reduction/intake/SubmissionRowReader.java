@@ -44,7 +44,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
         sheet = 0;
         header = sheets.get(0).header();
         source = SheetSources.open(file);
-        cursor = source.rows(sheets.get(0).sheetIndex());
+        // the sheet is opened by the first read, where a sheet that cannot be read is reported, not thrown
     }
 
     @Override
@@ -54,6 +54,9 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
         }
         RawRow row;
         try {
+            if (cursor == null) {
+                cursor = source.rows(sheets.get(sheet).sheetIndex());
+            }
             while (true) {
                 do {
                     row = cursor.next();
@@ -64,9 +67,11 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
                 sheet++; // this sheet is done: on to the next one read
                 header = sheets.get(sheet).header();
                 cursor.close();
+                cursor = null;
                 cursor = source.rows(sheets.get(sheet).sheetIndex());
             }
         } catch (UnreadableFileException | IOException e) {
+            // the message names the sheet and, for a break mid-sheet, the row near which it happened
             breakage = Finding.of(Rule.FILE_UNREADABLE, null, fileName, header.sheet(), null, null, null,
                     "文件读到一半无法继续读取，之后的行未被读取 (" + e.getMessage() + ")");
             return null;

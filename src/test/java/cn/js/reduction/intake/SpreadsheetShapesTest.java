@@ -478,4 +478,25 @@ class SpreadsheetShapesTest {
         assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::sheet)
                 .containsExactly(tuple(Rule.SHEET_NOT_READ, "旧版"));
     }
+
+    @Test
+    void anAbsurdNumberOfMergedCellsIsAFindingNotAHeapOfRegions() throws Exception {
+        Path file = SheetFiles.write(dir.resolve("merges.xlsx"), new XSSFWorkbook(), wb -> {
+            org.apache.poi.xssf.usermodel.XSSFSheet s = (org.apache.poi.xssf.usermodel.XSSFSheet) wb.createSheet("项目清单");
+            put(s, 1, PROJECT_HEADER);
+            put(s, 2, "NJ-1", "南京", null, "项目一", "某公司", null, "BOILER", "在建", "2020-12-31");
+            for (int r = 2; r < MergedCells.MAX_REGIONS + 3; r++) {
+                s.addMergedRegionUnsafe(new CellRangeAddress(r, r, 16, 17));
+            }
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.sniff().readable()).isTrue(); // the header is found without the merge list
+        assertThat(read.outcomes()).isEmpty();
+        assertThat(read.breakage()).isNotNull();
+        assertThat(read.breakage().rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(read.breakage().sheet()).isEqualTo("项目清单");
+        assertThat(read.breakage().message()).contains("合并单元格超过 100,000 处");
+    }
 }
