@@ -21,19 +21,24 @@ import java.util.stream.Collectors;
  * @param units           the unit of each numeric column that states one, in its own header or in a unit note
  *                        above the header; a column absent here is in the contract's unit
  * @param headerRows      the header row(s) as read, top first, each as its cells' {@link HeaderLocator#key keys}
- *                        by column: a data row that repeats them is a header pasted again, not data
+ *                        by column (a unit row below the headings included): a data row that repeats them is a
+ *                        header pasted again, not data
+ * @param pageTop         the filled rows above the header (title, unit note), keyed the same way: a data row
+ *                        that is one of them again is the top of a printed page pasted again, not data
  */
 public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
                      List<Field> missingRequired, Map<Field, ColumnUnit> units,
-                     List<Map<Integer, String>> headerRows) {
+                     List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop) {
 
     /**
      * The unit of one numeric column and where it was read.
      *
+     * @param row     the 1-based row of the header cell the finding points at (the unit row's, when the unit
+     *                is written in a row of units under the headings)
      * @param heading the column's header text as written (for a two-row header, the top and the bottom)
      * @param note    the A1 cell of the unit note the unit comes from, or null when the header names it
      */
-    public record ColumnUnit(Field field, int column, String heading, Unit unit, String note) {
+    public record ColumnUnit(Field field, int column, int row, String heading, Unit unit, String note) {
     }
 
     public Header {
@@ -41,11 +46,12 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
         missingRequired = List.copyOf(missingRequired);
         units = units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(units));
         headerRows = headerRows.stream().map(Map::copyOf).toList();
+        pageTop = pageTop.stream().map(Map::copyOf).toList();
     }
 
     public Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
                   List<Field> missingRequired) {
-        this(kind, sheet, headerRowNumber, columns, missingRequired, Map.of(), List.of());
+        this(kind, sheet, headerRowNumber, columns, missingRequired, Map.of(), List.of(), List.of());
     }
 
     /** The 0-based column of a field, or null when the header has no such column. */
@@ -102,18 +108,18 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
     public List<Finding> unitFindings(String file) {
         List<Finding> out = new ArrayList<>();
         for (ColumnUnit u : units.values()) {
-            String cell = RawCell.columnName(u.column()) + headerRowNumber;
+            String cell = RawCell.columnName(u.column()) + u.row();
             String where = "工作表「" + sheet + "」" + cell + " 列「" + u.heading() + "」"
                     + (u.note() == null ? "" : "（单位见 " + u.note() + " 的单位说明）");
             String contract = dimension(u.field()).contractUnit();
             if (!u.unit().isKnown() || u.unit().dimension() != dimension(u.field())) {
-                out.add(Finding.of(Rule.UNKNOWN_UNIT, null, file, sheet, headerRowNumber, cell, u.unit().text(),
+                out.add(Finding.of(Rule.UNKNOWN_UNIT, null, file, sheet, u.row(), cell, u.unit().text(),
                         where + "的单位「" + u.unit().text() + "」无法换算为" + contract + "（" + u.field().columnName()
                                 + "应以" + unitsOf(dimension(u.field())) + "填报），本工作表未予读取，请改正单位后重新报送"
                                 + " | unknown unit '" + u.unit().text() + "' for " + u.field().key()
                                 + "; expected " + contract + "; sheet not read"));
             } else if (u.unit().converts()) {
-                out.add(Finding.of(Rule.UNIT_CONVERTED, null, file, sheet, headerRowNumber, cell, u.unit().text(),
+                out.add(Finding.of(Rule.UNIT_CONVERTED, null, file, sheet, u.row(), cell, u.unit().text(),
                         where + "以「" + u.unit().text() + "」填报，已按 1 " + u.unit().text() + " = "
                                 + u.unit().factorText() + " " + contract + " 换算为" + contract
                                 + " | " + u.field().key() + " converted from " + u.unit().text() + " to "

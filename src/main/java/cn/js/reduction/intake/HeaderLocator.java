@@ -104,8 +104,62 @@ public final class HeaderLocator {
             headerRows.add(keysByColumn(top));
         }
         headerRows.add(keysByColumn(bottom));
-        return Optional.of(new Header(best.kind, sheet, lastRow, best.columns, missing,
-                units(best.columns, top, bottom, above), headerRows));
+        Map<Field, Header.ColumnUnit> units = units(best.columns, top, bottom, above);
+        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
+        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
+                .filter(HeaderLocator::isUnitRow).orElse(null);
+        int headerRowNumber = lastRow;
+        if (unitRow != null) {
+            headerRowNumber = unitRow.rowNumber();
+            headerRows.add(keysByColumn(unitRow));
+            unitsFromUnitRow(best.columns, unitRow, units);
+        }
+        List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
+                .filter(k -> !k.isEmpty()).toList();
+        return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
+                pageTop));
+    }
+
+    /**
+     * True for a row that holds only units (万吨, （吨）, 单位：万元 …): at least one known unit, and nothing else but
+     * short texts without digits (a unit nobody knows, such as 立方米, or the row's label 单位).
+     */
+    static boolean isUnitRow(RawRow row) {
+        boolean known = false;
+        for (RawCell c : row.cells()) {
+            String text = unitText(c.text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (Unit.of(text).isKnown()) {
+                known = true;
+            } else if (text.length() > 6 || text.chars().anyMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return known;
+    }
+
+    /** A cell of a unit row as a unit: brackets and a 单位： label dropped. */
+    private static String unitText(String text) {
+        return Text.normalise(text).replaceAll("^[(\\[【]|[)\\]】]$", "").replaceFirst("^(?:计量)?单位[:：]?", "");
+    }
+
+    /** Units from the unit row, for the numeric columns whose headings name none. */
+    private static void unitsFromUnitRow(Map<Field, Integer> columns, RawRow unitRow,
+                                         Map<Field, Header.ColumnUnit> units) {
+        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
+            Field field = e.getKey();
+            Header.ColumnUnit current = units.get(field);
+            if (field.unit() == null || (current != null && current.note() == null)) {
+                continue; // not numeric, or its heading names its unit
+            }
+            String text = unitRow.text(e.getValue()) == null ? "" : unitText(unitRow.text(e.getValue()));
+            if (!text.isEmpty() && !text.equals("单位") && !text.equals("计量单位")) {
+                units.put(field, new Header.ColumnUnit(field, e.getValue(), unitRow.rowNumber(), field.columnName() + " " + text,
+                        Unit.of(text), null));
+            }
+        }
     }
 
     /**
@@ -141,13 +195,13 @@ public final class HeaderLocator {
                 unit = Unit.inHeader(over);
             }
             if (unit.isPresent()) {
-                units.put(field, new Header.ColumnUnit(field, column, heading, unit.get(), null));
+                units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, unit.get(), null));
                 continue;
             }
             Unit.Dimension dimension = Header.dimension(field);
             for (Note note : notes) {
                 if (!note.unit().isKnown() || note.unit().dimension() == dimension) {
-                    units.put(field, new Header.ColumnUnit(field, column, heading, note.unit(), note.cell()));
+                    units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, note.unit(), note.cell()));
                     break;
                 }
             }
@@ -191,6 +245,10 @@ public final class HeaderLocator {
     public static boolean repeatsHeader(RawRow row, Header header) {
         if (header.headerRows().isEmpty()) {
             return false;
+        }
+        Map<Integer, String> keys = keysByColumn(row);
+        if (!keys.isEmpty() && (header.pageTop().contains(keys) || header.headerRows().contains(keys))) {
+            return true; // the title, a unit note or a header row again, exactly
         }
         int filled = 0;
         int same = 0;

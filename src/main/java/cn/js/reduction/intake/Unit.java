@@ -50,6 +50,7 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
 
     // bracketed notes on a header that are not units: （必填） （2015年） （选填）
     private static final Pattern NOT_A_UNIT = Pattern.compile("必填|选填|可选|非必填|\\d{4}年?|\\d{4}年度|注\\d*|\\*+|※");
+    private static final Pattern UNIT_LABEL = Pattern.compile("^(?:计量)?单位[:：]?");
     private static final Pattern PER_YEAR = Pattern.compile("(?:/|每)(?:年|A|YR|YEAR)$");
     // a trailing bracket of a header: （万吨） (t/a) [吨] 【万元】; Text.normalise has folded （） to ()
     private static final Pattern TRAILING_BRACKET = Pattern.compile("[(\\[【]([^()\\[\\]【】]*)[)\\]】]$");
@@ -82,7 +83,7 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
         String folded = Text.normalise(headerText).replaceAll("[*※★:：]+$", "");
         Matcher m = TRAILING_BRACKET.matcher(folded);
         while (m.find()) {
-            String inside = m.group(1);
+            String inside = UNIT_LABEL.matcher(m.group(1)).replaceFirst(""); // （单位：吨） is （吨）
             if (!inside.isEmpty() && !NOT_A_UNIT.matcher(inside).matches()) {
                 return Optional.of(of(inside));
             }

@@ -499,4 +499,40 @@ class SpreadsheetShapesTest {
         assertThat(read.breakage().sheet()).isEqualTo("项目清单");
         assertThat(read.breakage().message()).contains("合并单元格超过 100,000 处");
     }
+
+    @Test
+    void aRowOfUnitsUnderTheHeadingsBelongsToTheHeader() throws Exception {
+        Path file = csv("镇江_排放量", "镇江市排放量报表\n"
+                + "设区市,污染物,基准年排放量,核算年排放量\n"
+                + ",,（万吨）,万吨\n"
+                + "镇江,VOCs,2,1.5\n"
+                + "镇江市排放量报表\n"
+                + "设区市,污染物,基准年排放量,核算年排放量\n"
+                + ",,（万吨）,万吨\n"
+                + "镇江,SO2,1,0.8\n");
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.sniff().header().headerRowNumber()).isEqualTo(3);
+        // the title, the header and the unit row of the second printed page are not data
+        assertThat(read.outcomes()).extracting(RowOutcome::rowNumber, RowOutcome::disposition).containsExactly(
+                tuple(4, Disposition.ACCEPTED), tuple(5, Disposition.IGNORED), tuple(6, Disposition.IGNORED),
+                tuple(7, Disposition.IGNORED), tuple(8, Disposition.ACCEPTED));
+        assertThat(read.accepted()).extracting(o -> emission(o).baseT().toPlainString(),
+                o -> emission(o).reportingT().toPlainString()).containsExactly(tuple("20000", "15000"),
+                tuple("10000", "8000"));
+        assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::cell, Finding::value)
+                .containsExactly(tuple(Rule.UNIT_CONVERTED, "C3", "万吨"), tuple(Rule.UNIT_CONVERTED, "D3", "万吨"));
+    }
+
+    @Test
+    void anUnknownUnitInARowOfUnitsSkipsTheFile() throws Exception {
+        Path file = csv("镇江_排放量", "设区市,污染物,基准年排放量,核算年排放量\n,,立方米,吨\n镇江,VOCs,2,1.5\n");
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.sniff().problem()).isEqualTo(Rule.UNKNOWN_UNIT);
+        assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::value)
+                .containsExactly(tuple(Rule.UNKNOWN_UNIT, "立方米"));
+    }
 }
