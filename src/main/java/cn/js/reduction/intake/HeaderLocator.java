@@ -232,6 +232,26 @@ public final class HeaderLocator {
         return notes;
     }
 
+    /** True when the row's first filled cell reads as the cell above it in the header or the page's top. */
+    private static boolean firstCellIsFromTheTop(RawRow row, Header header) {
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (k.isEmpty()) {
+                continue;
+            }
+            for (List<Map<Integer, String>> rows : List.of(header.headerRows(), header.pageTop())) {
+                for (Map<Integer, String> top : rows) {
+                    String h = top.get(c.column());
+                    if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
     private static String nearestTextToTheLeft(TreeMap<Integer, String> texts, int column) {
         Map.Entry<Integer, String> left = texts.lowerEntry(column);
         return left == null ? null : left.getValue();
@@ -245,6 +265,9 @@ public final class HeaderLocator {
     public static boolean repeatsHeader(RawRow row, Header header) {
         if (header.headerRows().isEmpty()) {
             return false;
+        }
+        if (!firstCellIsFromTheTop(row, header)) {
+            return false; // the cheap test that every data row passes through: one key, not one per cell
         }
         Map<Integer, String> keys = keysByColumn(row);
         if (!keys.isEmpty() && (header.pageTop().contains(keys) || header.headerRows().contains(keys))) {

@@ -79,6 +79,7 @@ public final class SubmissionSniffer {
         List<String> names = source.sheetNames();
         List<SheetPlan> read = new ArrayList<>();
         List<Finding> notRead = new ArrayList<>();   // WARNINGs, reported when some sheet is read
+        List<Finding> hiddenNotRead = new ArrayList<>(); // reported even when none is: they explain why
         List<Finding> sheetErrors = new ArrayList<>(); // MISSING_COLUMN / UNKNOWN_UNIT of single sheets
         Header firstBroken = null;
         Rule firstBrokenRule = null;
@@ -87,8 +88,10 @@ public final class SubmissionSniffer {
             Probe probe = probe(source, i, sheet);
             if (source.isHidden(i)) {
                 if (probe.holdsData()) {
-                    notRead.add(notRead(file, sheet, "是隐藏的工作表，其中的数据未读取；如需计入，请取消隐藏后重新报送",
-                            "hidden sheet holding data: not read"));
+                    Finding hiddenData = notRead(file, sheet, "是隐藏的工作表，其中的数据未读取；如需计入，请取消隐藏后重新报送",
+                            "hidden sheet holding data: not read");
+                    notRead.add(hiddenData);
+                    hiddenNotRead.add(hiddenData);
                 }
                 continue;
             }
@@ -133,7 +136,7 @@ public final class SubmissionSniffer {
             if (firstBroken != null) {
                 return brokenHeader(file, firstBroken, firstBrokenRule, sheetErrors);
             }
-            return skipped(file, null, Rule.UNKNOWN_FILE_KIND,
+            return noHeader(file, hiddenNotRead,
                     "在任何工作表的前" + HeaderLocator.SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
                             + "「污染物」「基准年排放量」）。请使用模板报送 (no recognisable header in the first "
                             + HeaderLocator.SEARCH_ROWS + " rows of any sheet)");
@@ -162,6 +165,14 @@ public final class SubmissionSniffer {
     private static Result skipped(String file, Header header, Rule rule, String message) {
         return new Result(header, -1, rule, message, List.of(), List.of(Finding.of(rule, null, file,
                 header == null ? null : header.sheet(), null, null, null, message)));
+    }
+
+    /** No sheet has a header: the ERROR, then the sheets that hold data all the same (hidden ones, say). */
+    private static Result noHeader(String file, List<Finding> notRead, String message) {
+        Result skipped = skipped(file, null, Rule.UNKNOWN_FILE_KIND, message);
+        List<Finding> findings = new ArrayList<>(skipped.findings());
+        findings.addAll(notRead);
+        return new Result(null, -1, Rule.UNKNOWN_FILE_KIND, message, List.of(), findings);
     }
 
     private static Finding notRead(String file, String sheet, String chinese, String english) {

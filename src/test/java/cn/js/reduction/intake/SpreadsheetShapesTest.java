@@ -535,4 +535,22 @@ class SpreadsheetShapesTest {
         assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::value)
                 .containsExactly(tuple(Rule.UNKNOWN_UNIT, "立方米"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aWorkbookWhoseOnlyDataIsHiddenSaysSo(Format format) throws Exception {
+        Path file = workbook("宿迁_项目清单", format, wb -> {
+            wb.createSheet("Sheet1");
+            Sheet hidden = wb.createSheet("项目");
+            put(hidden, 1, PROJECT_HEADER);
+            put(hidden, 2, "SQ-1", "宿迁", null, "项目一", "某公司", null, "BOILER", "在建", "2020-12-31");
+            wb.setSheetHidden(1, true);
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.sniff().problem()).isEqualTo(Rule.UNKNOWN_FILE_KIND);
+        assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::sheet).containsExactly(
+                tuple(Rule.UNKNOWN_FILE_KIND, null), tuple(Rule.SHEET_NOT_READ, "项目"));
+    }
 }
