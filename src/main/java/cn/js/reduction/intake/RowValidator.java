@@ -7,6 +7,7 @@ import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.Text;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ public final class RowValidator {
 
     // what follows the digits of a number typed with its unit: 12.5万吨, 3t, 1,200(吨), 0.8吨/年
     private static final Pattern TYPED_UNIT = Pattern.compile("[0-9.]([\\p{L}/()\\[\\]【】·]+)$");
+
+    /** Decimals the staging tables keep (NUMERIC(24, 6)). */
+    private static final int STAGED_SCALE = 6;
 
     private static final String DATE_EXAMPLE = "应填写如 2020-06-30 或 2020年6月";
 
@@ -348,6 +352,10 @@ public final class RowValidator {
                 return value;
             }
             BigDecimal converted = value.multiply(factor).stripTrailingZeros();
+            if (converted.scale() > STAGED_SCALE) {
+                // 0.1234567 t from 123.4567 g: the staging tables keep tonnes to the gram, as PostgreSQL would
+                converted = converted.setScale(STAGED_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+            }
             return converted.scale() < 0 ? converted.setScale(0) : converted;
         }
 
