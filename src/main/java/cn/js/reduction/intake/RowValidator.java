@@ -117,7 +117,35 @@ public final class RowValidator {
                 .findFirst()
                 .map(c -> Values.isTotalLabel(c.text()))
                 .orElse(false);
-        return total || repeatsHeader(row, header);
+        return total || repeatsHeader(row, header) || isSectionHeading(row, header);
+    }
+
+    /**
+     * A heading inside the data, such as 一、锅炉提标改造项目 in one cell merged across the table: the row types
+     * one cell and the merge carries it over at least three of the header's columns. A person reads it as a
+     * heading, not as a project whose every column says the same.
+     */
+    private static boolean isSectionHeading(RawRow row, Header header) {
+        RawCell own = null;
+        for (RawCell c : row.cells()) {
+            if (!c.text().isBlank() && !row.isMergedFromElsewhere(c.column())) {
+                if (own != null) {
+                    return false;
+                }
+                own = c;
+            }
+        }
+        if (own == null) {
+            return false;
+        }
+        int across = 0;
+        for (int column : header.columns().values()) {
+            RawCell c = row.cell(column);
+            if (c != null && column > own.column() && row.isMergedFromElsewhere(column) && c.text().equals(own.text())) {
+                across++;
+            }
+        }
+        return across >= 3;
     }
 
     /** The header again inside the data (printed pages pasted one under another): not data, so ignored. */

@@ -553,4 +553,24 @@ class SpreadsheetShapesTest {
         assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::sheet).containsExactly(
                 tuple(Rule.UNKNOWN_FILE_KIND, null), tuple(Rule.SHEET_NOT_READ, "项目"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aHeadingMergedAcrossTheTableInsideTheDataIsIgnored(Format format) throws Exception {
+        Path file = workbook("淮安_项目清单", format, wb -> {
+            Sheet s = wb.createSheet("项目清单");
+            put(s, 1, PROJECT_HEADER);
+            put(s, 2, "一、锅炉提标改造项目（2个）");
+            merge(s, "A2:P2");
+            put(s, 3, "HA-1", "淮安", null, "项目一", "某公司", null, "BOILER", "在建", "2020-12-31");
+            put(s, 4, "HA-2", "淮安", null, "项目二", "某公司", null, "BOILER", "在建", "2020-12-31");
+            put(s, 5, "HA-3"); // a project with only its id: the clerk must complete it
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.outcomes()).extracting(RowOutcome::rowNumber, RowOutcome::disposition).containsExactly(
+                tuple(2, Disposition.IGNORED), tuple(3, Disposition.ACCEPTED), tuple(4, Disposition.ACCEPTED),
+                tuple(5, Disposition.REJECTED));
+    }
 }
