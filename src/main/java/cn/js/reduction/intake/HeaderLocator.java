@@ -114,6 +114,14 @@ public final class HeaderLocator {
             headerRows.add(keysByColumn(unitRow));
             unitsFromUnitRow(best.columns, unitRow, units);
         }
+        // and a row numbering the columns (甲 乙 1 2 3 …, as statistical forms have) is not a project either
+        int numbersRow = headerRowNumber + 1;
+        RawRow columnNumbers = rows.stream().filter(r -> r.rowNumber() == numbersRow).findFirst()
+                .filter(HeaderLocator::isColumnNumberRow).orElse(null);
+        if (columnNumbers != null) {
+            headerRowNumber = numbersRow;
+            headerRows.add(keysByColumn(columnNumbers));
+        }
         List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
                 .filter(k -> !k.isEmpty()).toList();
         return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
@@ -138,6 +146,36 @@ public final class HeaderLocator {
             }
         }
         return known;
+    }
+
+    /**
+     * True for a row that numbers the columns: at least three filled cells, each 甲, 乙, 丙 … or a whole number,
+     * the numbers counting up by one from left to right (1 2 3 …, or (1) (2) (3) …).
+     */
+    static boolean isColumnNumberRow(RawRow row) {
+        int numbers = 0;
+        int last = 0;
+        int filled = 0;
+        for (RawCell c : row.cells()) {
+            String t = Text.normalise(c.text()).replaceAll("^[(\\[【]|[)\\]】]$", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            filled++;
+            if (t.length() == 1 && "甲乙丙丁戊己庚辛壬癸".indexOf(t.charAt(0)) >= 0) {
+                continue;
+            }
+            if (!t.matches("\\d{1,3}(?:\\.0)?")) {
+                return false;
+            }
+            int n = Integer.parseInt(t.replace(".0", ""));
+            if (numbers > 0 && n != last + 1) {
+                return false;
+            }
+            last = n;
+            numbers++;
+        }
+        return filled >= 3 && numbers >= 2;
     }
 
     /** A cell of a unit row as a unit: brackets and a 单位： label dropped. */
@@ -302,11 +340,17 @@ public final class HeaderLocator {
         return MARKS.matcher(k).replaceAll("");
     }
 
-    /** The key without trailing bracketed units: 减排量(吨/年) → 减排量; never down to nothing. */
+    /**
+     * The key without trailing units: bracketed (减排量(吨/年) → 减排量) or a known unit written bare
+     * (排放量/万吨 → 排放量); never down to nothing.
+     */
     static String stripUnit(String key) {
         String k = key;
         while (true) {
             String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
+            if (shorter.equals(k)) {
+                shorter = Unit.BARE_SUFFIX.matcher(k).replaceFirst("");
+            }
             if (shorter.equals(k) || shorter.isEmpty()) {
                 return k;
             }

@@ -50,6 +50,12 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
 
     // bracketed notes on a header that are not units: （必填） （2015年） （选填）
     private static final Pattern NOT_A_UNIT = Pattern.compile("必填|选填|可选|非必填|\\d{4}年?|\\d{4}年度|注\\d*|\\*+|※");
+    /**
+     * A known unit written after the heading without brackets: 排放量/万吨, 排放量万吨, 总投资万元. Only known
+     * units: an unbracketed word nobody listed is part of the heading, which then names no column.
+     */
+    static final Pattern BARE_SUFFIX = Pattern.compile(
+            "/?((?:万吨|千吨|吨|万t|kt|t|千克|kg|公斤|亿元|万元|千元|元)(?:/年|/a)?)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNIT_LABEL = Pattern.compile("^(?:计量)?单位[:：]?");
     private static final Pattern PER_YEAR = Pattern.compile("(?:/|每)(?:年|A|YR|YEAR)$");
     // a trailing bracket of a header: （万吨） (t/a) [吨] 【万元】; Text.normalise has folded （） to ()
@@ -91,7 +97,8 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
             folded = folded.substring(0, m.start());
             m = TRAILING_BRACKET.matcher(folded);
         }
-        return Optional.empty();
+        Matcher bare = BARE_SUFFIX.matcher(folded);
+        return bare.find() ? Optional.of(of(bare.group(1))) : Optional.empty();
     }
 
     /** The unit of a note such as 单位：万吨 in a cell above the header, or empty when the cell is no such note. */

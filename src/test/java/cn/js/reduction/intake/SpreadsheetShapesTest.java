@@ -573,4 +573,20 @@ class SpreadsheetShapesTest {
                 tuple(2, Disposition.IGNORED), tuple(3, Disposition.ACCEPTED), tuple(4, Disposition.ACCEPTED),
                 tuple(5, Disposition.REJECTED));
     }
+
+    @Test
+    void aRowNumberingTheColumnsUnderTheHeaderIsNotData() throws Exception {
+        Path file = csv("常州_排放量", "设区市,污染物,基准年排放量/万吨,核算年排放量/万吨\n"
+                + "甲,乙,1,2\n"
+                + "常州,VOCs,2,1.5\n");
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.sniff().header().headerRowNumber()).isEqualTo(2);
+        assertThat(read.outcomes()).extracting(RowOutcome::rowNumber, RowOutcome::disposition)
+                .containsExactly(tuple(3, Disposition.ACCEPTED));
+        assertThat(emission(read.accepted().get(0)).baseT()).isEqualByComparingTo("20000");
+        assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::cell)
+                .containsExactly(tuple(Rule.UNIT_CONVERTED, "C1"), tuple(Rule.UNIT_CONVERTED, "D1"));
+    }
 }

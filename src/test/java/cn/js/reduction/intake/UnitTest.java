@@ -24,7 +24,11 @@ class UnitTest {
             "总投资（元）|元|0.0001",
             "总投资（亿元）|亿元|10000",
             "核算年（2020年）排放量（万吨）（必填）|万吨|10000",
-            "基准年排放量（单位：万吨）|万吨|10000"})
+            "基准年排放量（单位：万吨）|万吨|10000",
+            "基准年排放量/万吨|万吨|10000",
+            "核算年排放量万吨|万吨|10000",
+            "总投资 元|元|0.0001",
+            "减排量 kg/a|kg/a|0.001"})
     void aKnownUnitInTheHeaderGivesItsExactFactor(String header, String unit, String factor) {
         Unit u = Unit.inHeader(header).orElseThrow();
 
