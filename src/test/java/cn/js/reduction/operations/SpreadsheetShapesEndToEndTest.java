@@ -138,4 +138,37 @@ class SpreadsheetShapesEndToEndTest {
                 "WARNING|SHEET_NOT_READ||南京_项目清单.xlsx|Sheet3|||Sheet3");
         assertThat(findings.stream().map(f -> f.get(1))).doesNotContain("CLAIM_EXCEEDS_ACHIEVED", "REQUIRED_MISSING");
     }
+
+    /**
+     * A province workbook with one sheet per city: every sheet is read, so a final run sees every city's
+     * project list and is not refused.
+     */
+    @org.junit.jupiter.api.Test
+    void aWorkbookWithOneSheetPerCitySubmitsForEveryCity() throws Exception {
+        List<String> cities = List.of("南京", "无锡", "徐州", "常州", "苏州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江",
+                "泰州", "宿迁");
+        Path year = dir.resolve("input/2020");
+        XSSFWorkbook projects = new XSSFWorkbook();
+        StringBuilder emissions = new StringBuilder("设区市,污染物,基准年排放量（吨）,核算年排放量（吨）\n");
+        for (int i = 0; i < cities.size(); i++) {
+            Sheet sheet = projects.createSheet(cities.get(i));
+            put(sheet, 1, PROJECT_HEADER);
+            put(sheet, 2, "P-" + i, cities.get(i), null, "项目", "某公司", null, "锅炉提标改造项目", "在建", "2020-12-31");
+            emissions.append(cities.get(i)).append(",VOCs,100,90\n");
+        }
+        save(projects, year.resolve("全省_项目清单.xlsx"));
+        Files.writeString(year.resolve("全省_排放量报表.csv"), emissions.toString());
+        Path output = dir.resolve("output");
+
+        EndToEndTest.Result result = cli(List.of("run", "--year", "2020", "--mode", "final", "--input",
+                dir.resolve("input").toString(), "--output", output.toString()));
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        Path run = output.resolve("2020/final").resolve(Files.readString(output.resolve("2020/final/LATEST")).trim());
+        assertThat(row(csv(run.resolve("files.csv")), "全省_项目清单.xlsx")).endsWith(",PROJECTS,"
+                + "320100;320200;320300;320400;320500;320600;320700;320800;320900;321000;321100;321200;321300,"
+                + "13,13,0,0,");
+        assertThat(row(csv(run.resolve("projects_by_city_category.csv")), "2020", "320000", "全省", "BOILER"))
+                .contains(",13,0,13,0,");
+    }
 }
