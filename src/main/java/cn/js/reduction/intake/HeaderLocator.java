@@ -270,10 +270,10 @@ public final class HeaderLocator {
         return notes;
     }
 
-    /** True when the row's first filled cell reads as the cell above it in the header or the page's top. */
+    /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */
     private static boolean firstCellIsFromTheTop(RawRow row, Header header) {
         for (RawCell c : row.cells()) {
-            String k = key(c.text());
+            String k = row.isMergedFromElsewhere(c.column()) ? "" : key(c.text());
             if (k.isEmpty()) {
                 continue;
             }
@@ -307,7 +307,15 @@ public final class HeaderLocator {
         if (!firstCellIsFromTheTop(row, header)) {
             return false; // the cheap test that every data row passes through: one key, not one per cell
         }
-        Map<Integer, String> keys = keysByColumn(row);
+        // the header was found in the rows as stored, so compare what this row stores: a title merged across
+        // the page is one cell there, however many cells the merge fills in here
+        Map<Integer, String> keys = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty() && !row.isMergedFromElsewhere(c.column())) {
+                keys.put(c.column(), k);
+            }
+        }
         if (!keys.isEmpty() && (header.pageTop().contains(keys) || header.headerRows().contains(keys))) {
             return true; // the title, a unit note or a header row again, exactly
         }

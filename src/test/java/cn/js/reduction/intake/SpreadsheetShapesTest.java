@@ -589,4 +589,38 @@ class SpreadsheetShapesTest {
         assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::cell)
                 .containsExactly(tuple(Rule.UNIT_CONVERTED, "C1"), tuple(Rule.UNIT_CONVERTED, "D1"));
     }
+
+    /** Printed pages pasted one under another, each with its merged title and its two-row merged header. */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void pagesPastedWithTheirMergedTitlesAndTwoRowHeadersKeepOnlyTheirProjects(Format format) throws Exception {
+        Path file = workbook("连云港_项目清单", format, wb -> {
+            Sheet s = wb.createSheet("项目清单");
+            for (int page = 0; page < 3; page++) {
+                int top = 1 + page * 5;
+                put(s, top, "连云港市2020年大气污染防治工程项目清单");
+                merge(s, "A" + top + ":P" + top);
+                put(s, top + 1, "项目编号", "设区市", "县（市、区）", "项目名称", "责任单位", "统一社会信用代码", "项目类别",
+                        "进展状态", "计划完成时间", "实际完成时间", "总投资（万元）", "减排量（吨/年）", null, null, null, "备注");
+                put(s, top + 2, null, null, null, null, null, null, null, null, null, null, null,
+                        "VOCs", "二氧化硫", "氮氧化物", "颗粒物");
+                for (String column : List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "P")) {
+                    merge(s, column + (top + 1) + ":" + column + (top + 2));
+                }
+                merge(s, "L" + (top + 1) + ":O" + (top + 1));
+                for (int i = 0; i < 2; i++) {
+                    put(s, top + 3 + i, "LYG-" + page + i, "连云港", null, "项目", "某公司", null, "BOILER", "在建",
+                            "2020-12-31", null, 1, 2, 3, 4, 5);
+                }
+            }
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.rowFindings()).isEmpty();
+        assertThat(read.accepted()).extracting(o -> project(o).projectId())
+                .containsExactly("LYG-00", "LYG-01", "LYG-10", "LYG-11", "LYG-20", "LYG-21");
+        assertThat(read.ignored()).extracting(RowOutcome::rowNumber).containsExactly(6, 7, 8, 11, 12, 13);
+        assertThat(project(read.accepted().get(5)).pmT()).isEqualByComparingTo("5");
+    }
 }
