@@ -56,6 +56,7 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
      */
     static final Pattern BARE_SUFFIX = Pattern.compile(
             "/?((?:万吨|千吨|吨|万t|kt|t|千克|kg|公斤|亿元|万元|千元|元)(?:/年|/a)?)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ORGANISATION = Pattern.compile("[市省局厅委办院司区县镇所站室部处科]|公司|中心");
     private static final Pattern UNIT_LABEL = Pattern.compile("^(?:计量)?单位[:：]?");
     private static final Pattern PER_YEAR = Pattern.compile("(?:/|每)(?:年|A|YR|YEAR)$");
     // a trailing bracket of a header: （万吨） (t/a) [吨] 【万元】; Text.normalise has folded （） to ()
@@ -108,7 +109,10 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
         }
         // white space is kept here: it ends the unit (单位：万吨　填报日期：2020年7月)
         Matcher m = NOTE.matcher(halfWidth(cellText));
-        return m.find() ? Optional.of(of(m.group(1))) : Optional.empty();
+        if (!m.find() || ORGANISATION.matcher(m.group(1)).find() || m.group(1).length() > 12) {
+            return Optional.empty(); // 单位：南京市生态环境局 names who reports, not what in
+        }
+        return Optional.of(of(m.group(1)));
     }
 
     private static String halfWidth(String text) {

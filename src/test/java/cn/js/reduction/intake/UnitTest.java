@@ -60,7 +60,8 @@ class UnitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"填报单位：南京市生态环境局", "责任单位", "单位名称", "报送单位:无锡市"})
+    @ValueSource(strings = {"填报单位：南京市生态环境局", "责任单位", "单位名称", "报送单位:无锡市", "单位：南京市生态环境局",
+            "单位：某某有限公司"})
     void aCellNamingAnOrganisationIsNoUnitNote(String text) {
         assertThat(Unit.inNote(text)).isEqualTo(Optional.empty());
     }
