@@ -361,7 +361,7 @@ public final class RowValidator {
                 bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
                 return null;
             }
-            Unit typed = unitTyped(cell);
+            Unit typed = unitTyped(cell, field);
             if (typed != null && (!typed.isKnown() || typed.dimension() != Header.dimension(field))) {
                 bad(Rule.BAD_NUMBER, field, cell, "的单位「" + typed.text() + "」无法换算",
                         "应只填写数字" + unit, "unknown unit '" + typed.text() + "' in the cell");
@@ -388,12 +388,18 @@ public final class RowValidator {
         }
 
         /** The unit typed after the number in a text cell (12.5万吨, 3 t), or null when none. */
-        private static Unit unitTyped(RawCell cell) {
+        private static Unit unitTyped(RawCell cell, Field field) {
             if (cell.type() != RawCell.Type.TEXT) {
                 return null;
             }
             Matcher m = TYPED_UNIT.matcher(Text.normalise(cell.text()));
-            return m.find() ? Unit.of(m.group(1).replaceAll("[()\\[\\]【】]", "")) : null;
+            if (!m.find()) {
+                return null;
+            }
+            String unit = m.group(1).replaceAll("[()\\[\\]【】]", "");
+            // 3.2万 in an investment column is 3.2万元, 1.2万 in a tonnage column 1.2万吨
+            return Unit.of(unit.equals("万") ? "万" + (Header.dimension(field) == Unit.Dimension.MONEY ? "元" : "吨")
+                    : unit);
         }
 
         /** "（单位：万吨）": the unit the column is filled in, as its header (or unit note) says. */

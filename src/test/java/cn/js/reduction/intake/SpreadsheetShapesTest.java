@@ -413,7 +413,7 @@ class SpreadsheetShapesTest {
     @Test
     void aUnitTypedInTheCellIsTheCellsOwn() throws Exception {
         Path file = csv("南通_排放量", "设区市,污染物,基准年排放量（万吨）,核算年排放量（万吨）\n"
-                + "南通,VOCs,12500吨,0.5万吨\n"
+                + "南通,VOCs,12500吨,0.5万\n"
                 + "南通,SO2,3磅,1\n");
 
         Intake.Read read = Intake.read(file);
