@@ -8,9 +8,10 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 /**
  * Reads the data rows of one submitted file, streaming: every sheet the sniffer found a usable header on, in
- * workbook order, each below its own header, each row carrying its own sheet's name and header. Restartable: Spring Batch saves
- * the number of rows handed out at every commit, and on restart the reader skips that many again (reading a
- * sheet forward is the only way through a streamed xlsx), so no row is staged twice or lost.
+ * workbook order, each below its own header, each row carrying its own sheet's name and header, merged cells
+ * filled in. Restartable: Spring Batch saves the number of rows handed out at every commit, and on restart the
+ * reader skips that many again (reading a sheet forward is the only way through a streamed xlsx), so no row is
+ * staged twice or lost.
  *
  * <p>A file that breaks while being read (a truncated sheet) ends there: the rows before it are kept and the
  * break is reported as FILE_UNREADABLE at the row where it happened.
