@@ -623,4 +623,41 @@ class SpreadsheetShapesTest {
         assertThat(read.ignored()).extracting(RowOutcome::rowNumber).containsExactly(6, 7, 8, 11, 12, 13);
         assertThat(project(read.accepted().get(5)).pmT()).isEqualByComparingTo("5");
     }
+
+    /** A restarted partition skips the rows it committed, across the sheets, and goes on where it stopped. */
+    @Test
+    void aRestartedReaderGoesOnWhereItStoppedAcrossSheets() throws Exception {
+        Path file = workbook("restart", Format.XLSX, wb -> {
+            for (String name : List.of("一", "二")) {
+                Sheet s = wb.createSheet(name);
+                put(s, 1, PROJECT_HEADER);
+                for (int r = 2; r <= 4; r++) {
+                    put(s, r, name + r, "南京", null, "项目", "某公司", null, "BOILER", "在建", "2020-12-31");
+                }
+                merge(s, "B2:B4");
+            }
+        });
+        org.springframework.batch.infrastructure.item.ExecutionContext saved =
+                new org.springframework.batch.infrastructure.item.ExecutionContext();
+        SubmissionRowReader first = new SubmissionRowReader(file, Intake.YEAR);
+        first.open(saved);
+        List<String> before = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            SourcedRow row = first.read();
+            before.add(row.row().sheet() + row.row().rowNumber() + row.row().text(1));
+        }
+        first.update(saved); // the commit after four rows
+        first.close();
+
+        SubmissionRowReader restarted = new SubmissionRowReader(file, Intake.YEAR);
+        restarted.open(saved);
+        List<String> after = new java.util.ArrayList<>();
+        for (SourcedRow row = restarted.read(); row != null; row = restarted.read()) {
+            after.add(row.row().sheet() + row.row().rowNumber() + row.row().text(1));
+        }
+        restarted.close();
+
+        assertThat(before).containsExactly("一2南京", "一3南京", "一4南京", "二2南京");
+        assertThat(after).containsExactly("二3南京", "二4南京");
+    }
 }
