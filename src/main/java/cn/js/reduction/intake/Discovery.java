@@ -3,6 +3,7 @@ package cn.js.reduction.intake;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,9 +48,11 @@ public final class Discovery {
                     sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable());
             if (sniff.readable()) {
                 readable++;
-            } else {
-                findings.insert(runId, STAGE, 0, Finding.of(sniff.problem(), null, f.name(),
-                        sniff.header() == null ? null : sniff.header().sheet(), null, null, null, sniff.message()));
+            }
+            // the ERROR that skips a file, or a read file's notes (sheets not read, units converted)
+            List<Finding> fileFindings = sniff.findings();
+            for (int i = 0; i < fileFindings.size(); i++) {
+                findings.insert(runId, STAGE, i, fileFindings.get(i));
             }
         }
         return readable;

@@ -93,7 +93,249 @@ public final class HeaderLocator {
                 missing.add(f);
             }
         }
-        return Optional.of(new Header(best.kind, sheet, best.lastRow, best.columns, missing));
+        int lastRow = best.lastRow;
+        RawRow bottom = rows.stream().filter(r -> r.rowNumber() == lastRow).findFirst().orElseThrow();
+        RawRow top = best.pair ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
+                : null;
+        int firstHeaderRow = top == null ? lastRow : lastRow - 1;
+        List<RawRow> above = rows.stream().filter(r -> r.rowNumber() < firstHeaderRow).toList();
+        List<Map<Integer, String>> headerRows = new ArrayList<>();
+        if (top != null) {
+            headerRows.add(keysByColumn(top));
+        }
+        headerRows.add(keysByColumn(bottom));
+        Map<Field, Header.ColumnUnit> units = units(best.columns, top, bottom, above);
+        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
+        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
+                .filter(HeaderLocator::isUnitRow).orElse(null);
+        int headerRowNumber = lastRow;
+        if (unitRow != null) {
+            headerRowNumber = unitRow.rowNumber();
+            headerRows.add(keysByColumn(unitRow));
+            unitsFromUnitRow(best.columns, unitRow, units);
+        }
+        // and a row numbering the columns (甲 乙 1 2 3 …, as statistical forms have) is not a project either
+        int numbersRow = headerRowNumber + 1;
+        RawRow columnNumbers = rows.stream().filter(r -> r.rowNumber() == numbersRow).findFirst()
+                .filter(HeaderLocator::isColumnNumberRow).orElse(null);
+        if (columnNumbers != null) {
+            headerRowNumber = numbersRow;
+            headerRows.add(keysByColumn(columnNumbers));
+        }
+        List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
+                .filter(k -> !k.isEmpty()).toList();
+        return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
+                pageTop));
+    }
+
+    /**
+     * True for a row that holds only units (万吨, （吨）, 单位：万元 …): at least one known unit, and nothing else but
+     * short texts without digits (a unit nobody knows, such as 立方米, or the row's label 单位).
+     */
+    static boolean isUnitRow(RawRow row) {
+        boolean known = false;
+        for (RawCell c : row.cells()) {
+            String text = unitText(c.text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (Unit.of(text).isKnown()) {
+                known = true;
+            } else if (text.length() > 6 || text.chars().anyMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return known;
+    }
+
+    /**
+     * True for a row that numbers the columns: at least three filled cells, each 甲, 乙, 丙 … or a whole number,
+     * the numbers counting up by one from left to right (1 2 3 …, or (1) (2) (3) …).
+     */
+    static boolean isColumnNumberRow(RawRow row) {
+        int numbers = 0;
+        int last = 0;
+        int filled = 0;
+        for (RawCell c : row.cells()) {
+            String t = Text.normalise(c.text()).replaceAll("^[(\\[【]|[)\\]】]$", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            filled++;
+            if (t.length() == 1 && "甲乙丙丁戊己庚辛壬癸".indexOf(t.charAt(0)) >= 0) {
+                continue;
+            }
+            if (!t.matches("\\d{1,3}(?:\\.0)?")) {
+                return false;
+            }
+            int n = Integer.parseInt(t.replace(".0", ""));
+            if (numbers > 0 && n != last + 1) {
+                return false;
+            }
+            last = n;
+            numbers++;
+        }
+        return filled >= 3 && numbers >= 2;
+    }
+
+    /** A cell of a unit row as a unit: brackets and a 单位： label dropped. */
+    private static String unitText(String text) {
+        return Text.normalise(text).replaceAll("^[(\\[【]|[)\\]】]$", "").replaceFirst("^(?:计量)?单位[:：]?", "");
+    }
+
+    /** Units from the unit row, for the numeric columns whose headings name none. */
+    private static void unitsFromUnitRow(Map<Field, Integer> columns, RawRow unitRow,
+                                         Map<Field, Header.ColumnUnit> units) {
+        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
+            Field field = e.getKey();
+            Header.ColumnUnit current = units.get(field);
+            if (field.unit() == null || (current != null && current.note() == null)) {
+                continue; // not numeric, or its heading names its unit
+            }
+            String text = unitRow.text(e.getValue()) == null ? "" : unitText(unitRow.text(e.getValue()));
+            if (!text.isEmpty() && !text.equals("单位") && !text.equals("计量单位")) {
+                units.put(field, new Header.ColumnUnit(field, e.getValue(), unitRow.rowNumber(), field.columnName() + " " + text,
+                        Unit.of(text), null));
+            }
+        }
+    }
+
+    /**
+     * The unit of each numeric column (SPEC §3): in the column's own header cell (for a two-row header, the bottom
+     * cell, else the merged cell above it: 减排量（吨/年） over VOCs …), or else in a unit note such as 单位：万吨 above
+     * the header, which applies to the columns of its dimension (a note in 万元 to investment, in 万吨 to tonnages;
+     * a note in a unit nobody knows to every numeric column without its own unit).
+     */
+    private static Map<Field, Header.ColumnUnit> units(Map<Field, Integer> columns, RawRow top, RawRow bottom,
+                                                       List<RawRow> above) {
+        Map<Field, Header.ColumnUnit> units = new EnumMap<>(Field.class);
+        List<Note> notes = notes(above);
+        TreeMap<Integer, String> topTexts = new TreeMap<>();
+        if (top != null) {
+            for (RawCell c : top.cells()) {
+                if (!c.text().isBlank()) {
+                    topTexts.put(c.column(), c.text());
+                }
+            }
+        }
+        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
+            Field field = e.getKey();
+            if (field.unit() == null) {
+                continue; // not a numeric column
+            }
+            int column = e.getValue();
+            String own = bottom.text(column);
+            String over = top == null ? null
+                    : topTexts.containsKey(column) ? topTexts.get(column) : nearestTextToTheLeft(topTexts, column);
+            String heading = over == null || over.equals(own) ? own : own == null ? over : over + " " + own;
+            Optional<Unit> unit = Unit.inHeader(own);
+            if (unit.isEmpty() && over != null && !over.equals(own)) {
+                unit = Unit.inHeader(over);
+            }
+            if (unit.isPresent()) {
+                units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, unit.get(), null));
+                continue;
+            }
+            Unit.Dimension dimension = Header.dimension(field);
+            for (Note note : notes) {
+                if (!note.unit().isKnown() || note.unit().dimension() == dimension) {
+                    units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, note.unit(), note.cell()));
+                    break;
+                }
+            }
+        }
+        return units;
+    }
+
+    private record Note(Unit unit, String cell) {
+    }
+
+    /** Unit notes (单位：万吨) in the rows above the header, top to bottom; 单位：万元、吨 is two notes. */
+    private static List<Note> notes(List<RawRow> above) {
+        List<Note> notes = new ArrayList<>();
+        for (RawRow row : above) {
+            for (RawCell c : row.cells()) {
+                if (row.isMergedFromElsewhere(c.column())) {
+                    continue; // a merged note is one note, however many columns it covers
+                }
+                Unit.inNote(c.text()).ifPresent(u -> {
+                    for (String part : u.text().split("[、/]")) {
+                        if (!part.isEmpty() && !part.equals("年") && !part.equalsIgnoreCase("A")) {
+                            notes.add(new Note(Unit.of(part), c.reference(row.rowNumber())));
+                        }
+                    }
+                });
+            }
+        }
+        return notes;
+    }
+
+    /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */
+    private static boolean firstCellIsFromTheTop(RawRow row, Header header) {
+        for (RawCell c : row.cells()) {
+            String k = row.isMergedFromElsewhere(c.column()) ? "" : key(c.text());
+            if (k.isEmpty()) {
+                continue;
+            }
+            for (List<Map<Integer, String>> rows : List.of(header.headerRows(), header.pageTop())) {
+                for (Map<Integer, String> top : rows) {
+                    String h = top.get(c.column());
+                    if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static String nearestTextToTheLeft(TreeMap<Integer, String> texts, int column) {
+        Map.Entry<Integer, String> left = texts.lowerEntry(column);
+        return left == null ? null : left.getValue();
+    }
+
+    /**
+     * True when a row below the header repeats it (printed pages pasted one under another): at least two of its
+     * cells, and at least half of its filled cells, read as the header's cells in the same columns. Such a row is
+     * not data.
+     */
+    public static boolean repeatsHeader(RawRow row, Header header) {
+        if (header.headerRows().isEmpty()) {
+            return false;
+        }
+        if (!firstCellIsFromTheTop(row, header)) {
+            return false; // the cheap test that every data row passes through: one key, not one per cell
+        }
+        // the header was found in the rows as stored, so compare what this row stores: a title merged across
+        // the page is one cell there, however many cells the merge fills in here
+        Map<Integer, String> keys = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty() && !row.isMergedFromElsewhere(c.column())) {
+                keys.put(c.column(), k);
+            }
+        }
+        if (!keys.isEmpty() && (header.pageTop().contains(keys) || header.headerRows().contains(keys))) {
+            return true; // the title, a unit note or a header row again, exactly
+        }
+        int filled = 0;
+        int same = 0;
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (k.isEmpty()) {
+                continue;
+            }
+            filled++;
+            for (Map<Integer, String> headerRow : header.headerRows()) {
+                String h = headerRow.get(c.column());
+                if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                    same++;
+                    break;
+                }
+            }
+        }
+        return same >= 2 && same * 2 >= filled;
     }
 
     /**
@@ -106,11 +348,17 @@ public final class HeaderLocator {
         return MARKS.matcher(k).replaceAll("");
     }
 
-    /** The key without trailing bracketed units: 减排量(吨/年) → 减排量; never down to nothing. */
+    /**
+     * The key without trailing units: bracketed (减排量(吨/年) → 减排量) or a known unit written bare
+     * (排放量/万吨 → 排放量); never down to nothing.
+     */
     static String stripUnit(String key) {
         String k = key;
         while (true) {
             String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
+            if (shorter.equals(k)) {
+                shorter = Unit.BARE_SUFFIX.matcher(k).replaceFirst("");
+            }
             if (shorter.equals(k) || shorter.isEmpty()) {
                 return k;
             }

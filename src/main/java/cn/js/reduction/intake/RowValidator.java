@@ -5,11 +5,15 @@ import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.Text;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The row rules of SPEC §4: reads one row of a recognised sheet into a record, or says, cell by cell, why it
@@ -21,6 +25,12 @@ import java.util.List;
  * " | ".
  */
 public final class RowValidator {
+
+    // what follows the digits of a number typed with its unit: 12.5万吨, 3t, 1,200(吨), 0.8吨/年
+    private static final Pattern TYPED_UNIT = Pattern.compile("[0-9.]([\\p{L}/()\\[\\]【】·]+)$");
+
+    /** Decimals the staging tables keep (NUMERIC(24, 6)). */
+    private static final int STAGED_SCALE = 6;
 
     private static final String DATE_EXAMPLE = "应填写如 2020-06-30 或 2020年6月";
 
@@ -95,15 +105,57 @@ public final class RowValidator {
      * only its 序号 filled in), or when its first filled cell reads 合计, 小计 or 总计.
      */
     static boolean isIgnorable(RawRow row, Header header) {
-        boolean blank = header.columns().values().stream().allMatch(c -> Values.isBlank(row.cell(c)));
+        // values a merged cell carries into the row (a 设区市 merged down past the last project) are not the row's
+        boolean blank = header.columns().values().stream()
+                .allMatch(c -> Values.isBlank(row.cell(c)) || row.isMergedFromElsewhere(c));
         if (blank) {
             return true;
         }
-        return row.cells().stream()
+        // the first filled cell, and the first the row typed itself (合计 in C, past a 设区市 merged down into B)
+        boolean total = row.cells().stream()
                 .filter(c -> !c.text().isBlank())
                 .findFirst()
                 .map(c -> Values.isTotalLabel(c.text()))
+                .orElse(false)
+                || row.cells().stream()
+                .filter(c -> !c.text().isBlank() && !row.isMergedFromElsewhere(c.column()))
+                .findFirst()
+                .map(c -> Values.isTotalLabel(c.text()))
                 .orElse(false);
+        return total || repeatsHeader(row, header) || isSectionHeading(row, header);
+    }
+
+    /**
+     * A heading inside the data, such as 一、锅炉提标改造项目 in one cell merged across the table: the row types
+     * one cell and the merge carries it over at least three of the header's columns. A person reads it as a
+     * heading, not as a project whose every column says the same.
+     */
+    private static boolean isSectionHeading(RawRow row, Header header) {
+        RawCell own = null;
+        for (RawCell c : row.cells()) {
+            if (!c.text().isBlank() && !row.isMergedFromElsewhere(c.column())) {
+                if (own != null) {
+                    return false;
+                }
+                own = c;
+            }
+        }
+        if (own == null) {
+            return false;
+        }
+        int across = 0;
+        for (int column : header.columns().values()) {
+            RawCell c = row.cell(column);
+            if (c != null && column > own.column() && row.isMergedFromElsewhere(column) && c.text().equals(own.text())) {
+                across++;
+            }
+        }
+        return across >= 3;
+    }
+
+    /** The header again inside the data (printed pages pasted one under another): not data, so ignored. */
+    private static boolean repeatsHeader(RawRow row, Header header) {
+        return HeaderLocator.repeatsHeader(row, header);
     }
 
     private String city(Check check) {
@@ -301,7 +353,7 @@ public final class RowValidator {
                 return null;
             }
             Parsed<BigDecimal> parsed = Values.number(cell);
-            String unit = field.unit() == null ? "" : "（单位：" + field.unit() + "）";
+            String unit = unitWritten(field);
             if (parsed.isBad()) {
                 bad(Rule.BAD_NUMBER, field, cell, "不是有效数字", "应填写数字，如 12.5 或 1,234.5" + unit,
                         "not a number");
@@ -314,7 +366,52 @@ public final class RowValidator {
                 bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
                 return null;
             }
-            return parsed.value();
+            Unit typed = unitTyped(cell, field);
+            if (typed != null && (!typed.isKnown() || typed.dimension() != Header.dimension(field))) {
+                bad(Rule.BAD_NUMBER, field, cell, "的单位「" + typed.text() + "」无法换算",
+                        "应只填写数字" + unit, "unknown unit '" + typed.text() + "' in the cell");
+                return null;
+            }
+            return inContractUnit(field, parsed.value(), typed);
+        }
+
+        /**
+         * The value in the contract's unit: a unit typed in the cell (12.5万吨) is the cell's own; else the column's,
+         * from its header or unit note (a column headed in 万吨 is multiplied by 10000), exactly.
+         */
+        private BigDecimal inContractUnit(Field field, BigDecimal value, Unit typed) {
+            BigDecimal factor = typed != null ? typed.factor() : header.factor(field);
+            if (factor == null || factor.compareTo(BigDecimal.ONE) == 0) {
+                return value;
+            }
+            BigDecimal converted = value.multiply(factor).stripTrailingZeros();
+            if (converted.scale() > STAGED_SCALE) {
+                // 0.1234567 t from 123.4567 g: the staging tables keep tonnes to the gram, as PostgreSQL would
+                converted = converted.setScale(STAGED_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+            }
+            return converted.scale() < 0 ? converted.setScale(0) : converted;
+        }
+
+        /** The unit typed after the number in a text cell (12.5万吨, 3 t), or null when none. */
+        private static Unit unitTyped(RawCell cell, Field field) {
+            if (cell.type() != RawCell.Type.TEXT) {
+                return null;
+            }
+            Matcher m = TYPED_UNIT.matcher(Text.normalise(cell.text()));
+            if (!m.find()) {
+                return null;
+            }
+            String unit = m.group(1).replaceAll("[()\\[\\]【】]", "");
+            // 3.2万 in an investment column is 3.2万元, 1.2万 in a tonnage column 1.2万吨
+            return Unit.of(unit.equals("万") ? "万" + (Header.dimension(field) == Unit.Dimension.MONEY ? "元" : "吨")
+                    : unit);
+        }
+
+        /** "（单位：万吨）": the unit the column is filled in, as its header (or unit note) says. */
+        private String unitWritten(Field field) {
+            Header.ColumnUnit own = header.units().get(field);
+            String written = own != null ? own.unit().text() : field.unit();
+            return written == null ? "" : "（单位：" + written + "）";
         }
 
         LocalDate date(Field field, boolean required) {

@@ -14,8 +14,28 @@ public interface SheetSource extends Closeable {
 
     List<String> sheetNames();
 
-    /** Reads the 0-based sheet from its first row. Only one cursor is open at a time. */
+    /**
+     * True when the sheet is hidden (or very hidden) in the workbook: a person opening the file does not see it,
+     * so it is not read as data (see the README). A CSV file has no hidden sheets.
+     */
+    default boolean isHidden(int sheetIndex) {
+        return false;
+    }
+
+    /**
+     * Reads the 0-based sheet from its first row, merged cells read as their top-left value in every cell they
+     * cover ({@link MergedCells}). Only one cursor is open at a time.
+     */
     RowCursor rows(int sheetIndex) throws IOException, UnreadableFileException;
+
+    /**
+     * Reads the 0-based sheet as stored, merged cells not filled in: what finding a header needs (the header
+     * locator reads merged headings from what they leave behind), without the pass over the whole of an xlsx
+     * sheet that filling merged cells costs. Only one cursor is open at a time.
+     */
+    default RowCursor storedRows(int sheetIndex) throws IOException, UnreadableFileException {
+        return rows(sheetIndex);
+    }
 
     /** Rows of one sheet, in file order; rows the file does not store are not returned. */
     interface RowCursor extends Closeable {

@@ -30,21 +30,24 @@ public final class SubmissionCoverage {
         SubmissionSniffer sniffer = new SubmissionSniffer(ref.year());
         for (InputSet.InputFile file : set.files()) {
             SubmissionSniffer.Result sniff = sniffer.sniff(file.path());
-            Integer column = sniff.readable() ? sniff.header().column(Field.CITY) : null;
-            if (column == null) {
+            if (!sniff.readable()) {
                 continue;
             }
             Set<String> found = coverage.cities.get(sniff.kind());
-            try (SheetSource source = SheetSources.open(file.path());
-                 SheetSource.RowCursor rows = source.rows(sniff.sheetIndex())) {
-                RawRow row;
-                while ((row = rows.next()) != null) {
-                    if (row.rowNumber() > sniff.header().headerRowNumber()) {
-                        ref.findCity(row.text(column)).ifPresent(c -> found.add(c.code()));
+            // every sheet the intake reads (a workbook may hold one sheet per city)
+            for (SubmissionSniffer.SheetPlan sheet : sniff.sheets()) {
+                Integer column = sheet.header().column(Field.CITY);
+                try (SheetSource source = SheetSources.open(file.path());
+                     SheetSource.RowCursor rows = source.rows(sheet.sheetIndex())) {
+                    RawRow row;
+                    while ((row = rows.next()) != null) {
+                        if (row.rowNumber() > sheet.header().headerRowNumber()) {
+                            ref.findCity(row.text(column)).ifPresent(c -> found.add(c.code()));
+                        }
                     }
+                } catch (UnreadableFileException e) {
+                    // a file that breaks while read covers the cities read so far; intake reports the break
                 }
-            } catch (UnreadableFileException e) {
-                // a file that breaks while read covers the cities read so far; intake reports the break
             }
         }
         return coverage;

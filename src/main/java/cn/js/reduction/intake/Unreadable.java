@@ -54,6 +54,12 @@ final class Unreadable {
                 sheet, nearRow, RESUBMIT, sheet, nearRow), cause);
     }
 
+    static UnreadableFileException tooManyMergedCells(String sheet, int limit) {
+        return new UnreadableFileException(String.format(
+                "工作表“%s”的合并单元格超过 %,d 处，不像正常的报送表格；请取消数据区的合并单元格后重新报送"
+                        + " (sheet '%s' has more than %d merged cells)", sheet, limit, sheet, limit));
+    }
+
     static UnreadableFileException notSpreadsheet(String whatChinese, String whatEnglish) {
         return new UnreadableFileException(String.format(
                 "文件不是电子表格（%s），请报送 .xlsx、.xls 或 .csv 文件 (not a spreadsheet: %s)",

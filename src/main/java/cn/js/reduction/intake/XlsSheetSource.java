@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * An Excel 97-2003 .xls workbook, read with HSSF. The format caps a sheet at 65,536 rows, so the workbook is
@@ -54,8 +55,27 @@ public final class XlsSheetSource implements SheetSource {
     }
 
     @Override
-    public RowCursor rows(int sheetIndex) {
+    public RowCursor rows(int sheetIndex) throws UnreadableFileException {
+        Sheet sheet = workbook.getSheetAt(sheetIndex);
+        if (sheet.getNumMergedRegions() > MergedCells.MAX_REGIONS) {
+            throw Unreadable.tooManyMergedCells(sheet.getSheetName(), MergedCells.MAX_REGIONS);
+        }
+        List<MergedCells.Region> merges = new ArrayList<>();
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            merges.add(new MergedCells.Region(range.getFirstRow() + 1, range.getLastRow() + 1,
+                    range.getFirstColumn(), range.getLastColumn()));
+        }
+        return MergedCells.over(new Cursor(sheet), merges);
+    }
+
+    @Override
+    public RowCursor storedRows(int sheetIndex) {
         return new Cursor(workbook.getSheetAt(sheetIndex));
+    }
+
+    @Override
+    public boolean isHidden(int sheetIndex) {
+        return workbook.isSheetHidden(sheetIndex) || workbook.isSheetVeryHidden(sheetIndex);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -47,11 +48,14 @@ public final class XlsxSheetSource implements SheetSource {
     private final XlsxSharedStrings sharedStrings;
     private final XlsxCellStyles styles;
     private final boolean date1904;
+    private final Set<String> hidden;
     private XlsxRowCursor openCursor;
 
     private XlsxSheetSource(OPCPackage pkg, List<String> sheetNames, List<PackagePart> sheetParts,
-                            XlsxSharedStrings sharedStrings, XlsxCellStyles styles, boolean date1904) {
+                            XlsxSharedStrings sharedStrings, XlsxCellStyles styles, boolean date1904,
+                            Set<String> hidden) {
         this.pkg = pkg;
+        this.hidden = Set.copyOf(hidden);
         this.sheetNames = List.copyOf(sheetNames);
         this.sheetParts = List.copyOf(sheetParts);
         this.sharedStrings = sharedStrings;
@@ -120,37 +124,51 @@ public final class XlsxSheetSource implements SheetSource {
             }
         }
         StylesTable stylesTable = reader.getStylesTable();
-        boolean date1904 = readDate1904(reader);
+        WorkbookFacts facts = readWorkbookFacts(reader);
         XlsxSharedStrings strings = XlsxSharedStrings.open(pkg, inMemoryStringsLimit); // last: it may hold a file
-        return new XlsxSheetSource(pkg, names, parts, strings, new XlsxCellStyles(stylesTable), date1904);
+        return new XlsxSheetSource(pkg, names, parts, strings, new XlsxCellStyles(stylesTable), facts.date1904(),
+                facts.hidden());
     }
 
     private static PackagePart workbookPart(OPCPackage pkg) throws Exception {
         return pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0));
     }
 
-    /** workbook.xml's workbookPr/@date1904: serial dates count from 1904-01-01 (old Mac workbooks). */
-    private static boolean readDate1904(XSSFReader reader) throws Exception {
+    /**
+     * What workbook.xml says that the sheets do not: workbookPr/@date1904 (serial dates count from 1904-01-01,
+     * old Mac workbooks) and which sheets are hidden (sheet/@state hidden or veryHidden).
+     */
+    private record WorkbookFacts(boolean date1904, Set<String> hidden) {
+    }
+
+    private static WorkbookFacts readWorkbookFacts(XSSFReader reader) throws Exception {
+        boolean date1904 = false;
+        Set<String> hidden = new java.util.HashSet<>();
         try (InputStream in = reader.getWorkbookData()) {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
                         String name = xml.getLocalName();
                         if ("workbookPr".equals(name)) {
                             String v = xml.getAttributeValue(null, "date1904");
-                            return "1".equals(v) || "true".equalsIgnoreCase(v);
+                            date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
+                        } else if ("sheet".equals(name)) {
+                            String state = xml.getAttributeValue(null, "state");
+                            if ("hidden".equals(state) || "veryHidden".equals(state)) {
+                                hidden.add(xml.getAttributeValue(null, "name"));
+                            }
                         }
-                        if ("sheets".equals(name)) {
-                            return false; // workbookPr, when present, comes before the sheets
-                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT && "sheets".equals(xml.getLocalName())) {
+                        break; // workbookPr comes before the sheets; nothing after them is needed
                     }
                 }
-                return false;
             } finally {
                 xml.close();
             }
         }
+        return new WorkbookFacts(date1904, hidden);
     }
 
     @Override
@@ -162,6 +180,24 @@ public final class XlsxSheetSource implements SheetSource {
     public RowCursor rows(int sheetIndex) throws IOException, UnreadableFileException {
         closeOpenCursor();
         String sheet = sheetNames.get(sheetIndex);
+        List<MergedCells.Region> merges = mergedRegions(sheet, sheetParts.get(sheetIndex));
+        InputStream in = null;
+        try {
+            in = sheetParts.get(sheetIndex).getInputStream();
+            XlsxRowCursor cursor = new XlsxRowCursor(sheet, in, sharedStrings, styles, date1904);
+            openCursor = cursor;
+            return MergedCells.over(cursor, merges);
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            closeQuietly(in);
+            throw Unreadable.corruptSheet(sheet, 1, e);
+        }
+    }
+
+    /** The rows as stored, without the first pass over the whole part that filling merged cells needs. */
+    @Override
+    public RowCursor storedRows(int sheetIndex) throws IOException, UnreadableFileException {
+        closeOpenCursor();
+        String sheet = sheetNames.get(sheetIndex);
         InputStream in = null;
         try {
             in = sheetParts.get(sheetIndex).getInputStream();
@@ -170,6 +206,67 @@ public final class XlsxSheetSource implements SheetSource {
         } catch (XMLStreamException | IOException | RuntimeException e) {
             closeQuietly(in);
             throw Unreadable.corruptSheet(sheet, 1, e);
+        }
+    }
+
+    @Override
+    public boolean isHidden(int sheetIndex) {
+        return hidden.contains(sheetNames.get(sheetIndex));
+    }
+
+    /**
+     * The merged cells of a sheet. Excel writes &lt;mergeCells&gt; after &lt;sheetData&gt;, so they are only
+     * known at the end of the part: a first pass runs through the part with StAX, keeping nothing but the
+     * merge references (at most {@link MergedCells#MAX_REGIONS}), and the row pass then fills them in. A part
+     * that breaks in this pass has lost its tail, merges included: the row pass reads it without them and
+     * reports the break where it happens, after the rows that were good.
+     */
+    private static List<MergedCells.Region> mergedRegions(String sheet, PackagePart part)
+            throws UnreadableFileException {
+        List<MergedCells.Region> regions = new ArrayList<>();
+        try (InputStream in = part.getInputStream()) {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String name = xml.getLocalName();
+                    if ("mergeCell".equals(name)) {
+                        if (regions.size() >= MergedCells.MAX_REGIONS) {
+                            throw Unreadable.tooManyMergedCells(sheet, MergedCells.MAX_REGIONS);
+                        }
+                        MergedCells.Region region = region(xml.getAttributeValue(null, "ref"));
+                        if (region != null) {
+                            regions.add(region);
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (Exception e) {
+            return List.of(); // damaged: the row pass reports it, at the row where it breaks
+        }
+        return regions;
+    }
+
+    /** "B3:B322" as a region; null for a reference that is not one (ignored, as Excel would repair it). */
+    private static MergedCells.Region region(String ref) {
+        if (ref == null || ref.length() > 40) {
+            return null;
+        }
+        try {
+            CellRangeAddress range = CellRangeAddress.valueOf(ref.trim());
+            if (range.getFirstRow() < 0 || range.getFirstColumn() < 0) {
+                return null;
+            }
+            return new MergedCells.Region(range.getFirstRow() + 1, range.getLastRow() + 1, range.getFirstColumn(),
+                    range.getLastColumn());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
