@@ -82,15 +82,18 @@ public final class SubmissionCheck {
         String name = file.getFileName().toString();
         SubmissionSniffer.Result sniff = new SubmissionSniffer(year).sniff(file);
         if (!sniff.readable()) {
-            // the finding discovery records for a skipped file
-            Finding skipped = Finding.of(sniff.problem(), null, name,
-                    sniff.header() == null ? null : sniff.header().sheet(), null, null, null, sniff.message());
-            return Report.of(file, null, 0, 0, 0, 0, List.of(skipped), List.of(skipped));
+            // the findings discovery records for a skipped file
+            return Report.of(file, null, 0, 0, 0, 0, sniff.findings(), sniff.findings());
         }
         RowProcessor processor = new RowProcessor(new RowValidator(reference, year));
         SubmissionRowReader reader = new SubmissionRowReader(file, year);
         List<Finding> findings = new ArrayList<>();
         Map<Severity, Map<Rule, Long>> counts = new EnumMap<>(Severity.class);
+        // the file's own notes, as discovery records them: sheets not read, sheet-level errors, units converted
+        for (Finding f : sniff.findings()) {
+            count(counts, f);
+            findings.add(f);
+        }
         int read = 0;
         int accepted = 0;
         int rejected = 0;
