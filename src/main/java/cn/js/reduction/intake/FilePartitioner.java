@@ -1,7 +1,6 @@
 package cn.js.reduction.intake;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -23,15 +22,16 @@ public class FilePartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<String> files = jdbc.queryForList(
-                "SELECT file_name FROM ra_input_file WHERE run_id = ? AND readable ORDER BY file_name", String.class,
-                runId);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (String file : files) {
-            ExecutionContext context = new ExecutionContext();
-            context.putString("file", file);
-            partitions.put("file:" + file, context);
-        }
+        jdbc.query("SELECT file_name, sha256 FROM ra_input_file WHERE run_id = ? AND readable ORDER BY file_name",
+                rs -> {
+                    String file = rs.getString(1);
+                    ExecutionContext context = new ExecutionContext();
+                    context.putString("file", file);
+                    // the hash discovery recorded: the reader reads the file only if it still has it
+                    context.putString("sha256", rs.getString(2));
+                    partitions.put("file:" + file, context);
+                }, runId);
         return partitions;
     }
 }

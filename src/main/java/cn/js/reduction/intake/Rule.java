@@ -14,6 +14,8 @@ public enum Rule {
     UNKNOWN_FILE_KIND(ERROR, "无法识别的文件类型"),
     MISSING_COLUMN(ERROR, "缺少必需的列"),
     SUPERSEDED_FILE(INFO, "已被更新的报送文件替代"),
+    NOT_A_SUBMISSION(INFO, "不是报送文件，已跳过"),
+    ENTRY_NOT_READ(WARNING, "不是可读取的普通文件，已跳过"),
     // row level
     REQUIRED_MISSING(ERROR, "必填项为空"),
     UNKNOWN_CITY(ERROR, "无法识别的设区市"),
@@ -25,9 +27,13 @@ public enum Rule {
     BAD_DATE(ERROR, "日期格式错误"),
     COMPLETED_WITHOUT_DATE(ERROR, "已完成项目缺少实际完成时间"),
     DUPLICATE_PROJECT_ID(ERROR, "项目编号重复"),
+    TEXT_TOO_LONG(ERROR, "文本超过长度上限"),
+    NUMBER_OUT_OF_RANGE(ERROR, "数值超出可能的范围"),
     BAD_CREDIT_CODE(WARNING, "统一社会信用代码校验位错误"),
     COMPLETION_AFTER_YEAR_END(WARNING, "实际完成时间晚于核算年末，按在建统计"),
     ACTUAL_DATE_NOT_COMPLETED(WARNING, "未完成项目填写了实际完成时间"),
+    TEXT_TRUNCATED(WARNING, "文本过长，已截断保存"),
+    NUMBER_ROUNDED(WARNING, "小数位数过多，已四舍五入保存"),
     // reconciliation
     COUNT_SHORTFALL(WARNING, "项目数量少于计划"),
     COUNT_EXCESS(INFO, "项目数量多于计划"),

@@ -45,9 +45,10 @@ final class SharedStringItems {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if ("t".equals(name)) {
-                    String t = xml.getElementText();
-                    if (phonetic == 0) {
-                        text.append(t);
+                    // bounded: a crafted table may hold a text of any length; more than a cell holds is not kept
+                    StringBuilder t = XlsxRowCursor.boundedText(xml, new StringBuilder());
+                    if (phonetic == 0 && text.length() <= InputLimits.MAX_CELL_CHARS) {
+                        text.append(t, 0, Math.min(t.length(), InputLimits.MAX_CELL_CHARS + 1 - text.length()));
                     }
                 } else {
                     depth++;

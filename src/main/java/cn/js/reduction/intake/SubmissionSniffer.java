@@ -35,6 +35,7 @@ public final class SubmissionSniffer {
     public Result sniff(Path file) {
         try (SheetSource source = SheetSources.open(file)) {
             List<String> sheets = source.sheetNames();
+            checkSheetNames(sheets);
             Header incomplete = null;
             int incompleteSheet = -1;
             for (int i = 0; i < sheets.size(); i++) {
@@ -63,6 +64,10 @@ public final class SubmissionSniffer {
                         "工作表「" + incomplete.sheet() + "」是" + incomplete.kind().title() + "，但缺少必需的列：" + missing
                                 + "。请按模板补齐表头后重新报送 (missing required columns)");
             }
+            UnreadableFileException notWorkbook = notAWorkbookDespiteName(file, source);
+            if (notWorkbook != null) {
+                return new Result(null, -1, Rule.FILE_UNREADABLE, notWorkbook.getMessage());
+            }
             return new Result(null, -1, Rule.UNKNOWN_FILE_KIND,
                     "在任何工作表的前" + HeaderLocator.SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
                             + "「污染物」「基准年排放量」）。请使用模板报送 (no recognisable header in the first "
@@ -72,6 +77,36 @@ public final class SubmissionSniffer {
         } catch (IOException e) {
             return new Result(null, -1, Rule.FILE_UNREADABLE,
                     "文件无法读取 (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the readers bound what they hold; should a file still find a way, it fails alone, not the run
+            return new Result(null, -1, Rule.FILE_UNREADABLE, "文件内容异常庞大或嵌套过深，无法读取；请重新导出后报送"
+                    + " (the file exhausts the reader: " + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** A sheet name is what every finding of the sheet carries; one no workbook can have means a crafted file. */
+    private static void checkSheetNames(List<String> sheets) throws UnreadableFileException {
+        for (String sheet : sheets) {
+            if (sheet.length() > InputLimits.MAX_SHEET_NAME_CHARS) {
+                throw Unreadable.sheetNameTooLong(sheet.length());
+            }
+        }
+    }
+
+    /**
+     * A file named as a workbook that is not one (damaged, or plain text under an .xlsx name) was read as CSV
+     * and has no header: "cannot be opened" tells the clerk what is wrong, "no recognisable header" would not.
+     */
+    private static UnreadableFileException notAWorkbookDespiteName(Path file, SheetSource source) {
+        if (!(source instanceof CsvSheetSource)) {
+            return null;
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return switch (extension) {
+            case "xlsx", "xlsm", "xltx", "xls" -> Unreadable.notAWorkbookDespiteName(extension);
+            default -> null;
+        };
     }
 }
