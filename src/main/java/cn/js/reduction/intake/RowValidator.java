@@ -328,6 +328,14 @@ public final class RowValidator {
             if (text == null || text.length() <= max) {
                 return text;
             }
+            if (text.length() > InputLimits.MAX_CELL_CHARS) {
+                // the reader kept one character past Excel's limit to show it was passed: no cut is honest then
+                add(Rule.TEXT_TOO_LONG, field, text, String.format(
+                        "%s 超过 Excel 单元格的上限 %,d 个字符，文件不是 Excel 正常保存的，请检查后重新报送"
+                                + " | more than Excel's %,d characters in a cell",
+                        where(field), InputLimits.MAX_CELL_CHARS, InputLimits.MAX_CELL_CHARS));
+                return null;
+            }
             if (field == Field.REMARKS) {
                 add(Rule.TEXT_TRUNCATED, field, text, String.format(
                         "%s 长达 %,d 个字符，超过可保存的 %,d 个字符，已截断保存；本行仍予受理"

@@ -38,12 +38,19 @@ public final class SubmissionSniffer {
             checkSheetNames(sheets);
             Header incomplete = null;
             int incompleteSheet = -1;
+            UnreadableFileException broken = null;
             for (int i = 0; i < sheets.size(); i++) {
                 List<RawRow> first = new ArrayList<>();
                 try (SheetSource.RowCursor rows = source.rows(i)) {
                     RawRow row;
                     while ((row = rows.next()) != null && row.rowNumber() <= HeaderLocator.SEARCH_ROWS) {
                         first.add(row);
+                    }
+                } catch (UnreadableFileException e) {
+                    // a sheet that breaks (a limit of the input passed) may still have its header above the break:
+                    // then intake reads up to the break and reports it there, on its row
+                    if (broken == null) {
+                        broken = e;
                     }
                 }
                 Optional<Header> header = locator.locate(sheets.get(i), first);
@@ -63,6 +70,9 @@ public final class SubmissionSniffer {
                 return new Result(incomplete, incompleteSheet, Rule.MISSING_COLUMN,
                         "工作表「" + incomplete.sheet() + "」是" + incomplete.kind().title() + "，但缺少必需的列：" + missing
                                 + "。请按模板补齐表头后重新报送 (missing required columns)");
+            }
+            if (broken != null) {
+                return new Result(null, -1, Rule.FILE_UNREADABLE, broken.getMessage());
             }
             UnreadableFileException notWorkbook = notAWorkbookDespiteName(file, source);
             if (notWorkbook != null) {
