@@ -34,6 +34,11 @@ final class RawXlsx {
     }
 
     static Path write(Path file, SheetData data) throws IOException {
+        return write(file, data, null);
+    }
+
+    /** @param sharedStrings writes the &lt;si&gt; items of the shared strings table; null keeps POI's */
+    static Path write(Path file, SheetData data, SheetData sharedStrings) throws IOException {
         ByteArrayOutputStream template = new ByteArrayOutputStream();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             wb.createSheet("项目清单").createRow(0).createCell(0).setCellValue("x");
@@ -57,6 +62,13 @@ final class RawXlsx {
                             + "\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
                     data.write(xml);
                     xml.write("</sheetData></worksheet>");
+                    xml.flush();
+                } else if (e.getKey().equals("xl/sharedStrings.xml") && sharedStrings != null) {
+                    Writer xml = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+                    xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns="
+                            + "\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+                    sharedStrings.write(xml);
+                    xml.write("</sst>");
                     xml.flush();
                 } else {
                     zip.write(e.getValue());
