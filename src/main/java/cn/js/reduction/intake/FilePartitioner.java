@@ -12,6 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class FilePartitioner implements Partitioner {
 
+    /**
+     * Spring Batch keeps a step's name in 100 characters, and the partition step's name is "intakeFile:" and
+     * the partition's: a longer name (a file name may have 255) failed the whole intake.
+     */
+    static final int MAX_PARTITION_NAME = 100 - "intakeFile:".length();
+
     private final JdbcTemplate jdbc;
     private final long runId;
 
@@ -30,8 +36,26 @@ public class FilePartitioner implements Partitioner {
                     context.putString("file", file);
                     // the hash discovery recorded: the reader reads the file only if it still has it
                     context.putString("sha256", rs.getString(2));
-                    partitions.put("file:" + file, context);
+                    partitions.put(partitionName(file, partitions.size()), context);
                 }, runId);
         return partitions;
+    }
+
+    /**
+     * "file:" and the file's name as a log line may show it (control characters escaped); a name too long for
+     * the step's name is cut and numbered by its place in the run's file list, which a restart of the run
+     * keeps, so that the partition is found again.
+     */
+    static String partitionName(String file, int index) {
+        String name = "file:" + InputLimits.printable(file);
+        if (name.length() <= MAX_PARTITION_NAME) {
+            return name;
+        }
+        String suffix = "…#" + (index + 1);
+        int keep = MAX_PARTITION_NAME - suffix.length();
+        if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+            keep--;
+        }
+        return name.substring(0, keep) + suffix;
     }
 }

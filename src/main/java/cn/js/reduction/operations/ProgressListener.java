@@ -31,7 +31,7 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
     private long lastReport;
 
     public ProgressListener(String file) {
-        this.file = file;
+        this.file = cn.js.reduction.intake.InputLimits.printable(file); // a line break in a name must not forge a log line
     }
 
     @Override
