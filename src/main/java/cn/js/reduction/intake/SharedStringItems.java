@@ -5,7 +5,6 @@ import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.util.XMLHelper;
 
 /**
  * Streams the items (&lt;si&gt;) of a shared strings part (xl/sharedStrings.xml) in index order, with the
@@ -23,7 +22,7 @@ final class SharedStringItems {
     }
 
     static void read(InputStream sstXml, Sink sink) throws IOException, XMLStreamException {
-        XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sstXml);
+        XMLStreamReader xml = XlsxRowCursor.newInputFactory().createXMLStreamReader(sstXml);
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {

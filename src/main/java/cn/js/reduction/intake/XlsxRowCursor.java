@@ -27,7 +27,24 @@ import org.apache.poi.util.XMLHelper;
  */
 final class XlsxRowCursor implements SheetSource.RowCursor {
 
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
+    private static final XMLInputFactory XML = newInputFactory();
+
+    /**
+     * Elements nest a handful deep in a sheet or a shared strings table (worksheet, sheetData, row, c, is, r, t);
+     * the parser keeps a frame per open element, so a crafted part nesting millions deep would fill the heap.
+     */
+    static final int MAX_XML_DEPTH = 512;
+
+    /** POI's hardened factory (no DTD, no external entities), with the nesting bounded. */
+    static XMLInputFactory newInputFactory() {
+        XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+        try {
+            factory.setProperty("jdk.xml.maxElementDepth", MAX_XML_DEPTH);
+        } catch (IllegalArgumentException notTheJdkParser) {
+            // another StAX implementation on the class path: it has its own limits
+        }
+        return factory;
+    }
 
     private final String sheet;
     private final InputStream in;

@@ -125,6 +125,26 @@ class HostileSheetsTest {
         assertThat(read.rows().get(1).isAccepted()).isTrue();
     }
 
+    @Test
+    void elementsNestedMillionsDeepStopTheSheetInsteadOfFillingTheHeap() throws Exception {
+        Path file = RawXlsx.write(dir.resolve("deep.xlsx"), xml -> {
+            xml.write(RawXlsx.PROJECT_HEADER_ROW);
+            xml.write(RawXlsx.projectRow(2, "SZ-1"));
+            xml.write("<row r=\"3\"><c r=\"A3\">");
+            for (int i = 0; i < 200_000; i++) {
+                xml.write("<e" + i + ">"); // names vary, so that the zip-bomb guard lets it through
+            }
+            for (int i = 200_000 - 1; i >= 0; i--) {
+                xml.write("</e" + i + ">"); // well-formed: only the depth is wrong
+            }
+            xml.write("</c></row>");
+        });
+        Read read = read(file);
+
+        assertThat(read.rowNumbers()).containsExactly(2);
+        assertThat(read.breakage().message()).contains("第 3 行附近已损坏");
+    }
+
     static final String CSV_HEADER = "项目编号,设区市,县（市、区）,项目名称,责任单位,统一社会信用代码,项目类别,进展状态,计划完成时间,"
             + "实际完成时间,总投资（万元）,VOCs减排量（吨/年）,二氧化硫减排量（吨/年）,氮氧化物减排量（吨/年）,颗粒物减排量（吨/年）,备注\n";
 
