@@ -98,7 +98,12 @@ class InputLimitsTest {
         assertThat(f.rule()).isEqualTo(Rule.TEXT_TRUNCATED);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.cell()).isEqualTo("P2");
-        assertThat(f.value()).hasSize(InputLimits.FINDING_VALUE_CHARS).endsWith("（共 4,100 字符）");
+        assertThat(storedValue(f)).hasSize(InputLimits.FINDING_VALUE_CHARS).endsWith("（共 4,100 字符）");
+    }
+
+    /** The value as ra_finding holds it. */
+    private static String storedValue(Finding f) {
+        return (String) FindingStore.row(1, "INTAKE", 0, f)[10];
     }
 
     @Test
@@ -133,7 +138,7 @@ class InputLimitsTest {
         RowOutcome<EmissionRecord> outcome = emission("D", junk);
         Finding f = only(outcome);
         assertThat(f.rule()).isEqualTo(Rule.BAD_NUMBER);
-        assertThat(f.value()).hasSizeLessThanOrEqualTo(InputLimits.FINDING_VALUE_CHARS).endsWith("（共 4,100 字符）");
+        assertThat(storedValue(f)).hasSize(InputLimits.FINDING_VALUE_CHARS).endsWith("（共 4,100 字符）");
         assertThat(f.message()).hasSizeLessThan(400).contains("第2行 基准年排放量（D2）");
     }
 
@@ -160,9 +165,12 @@ class InputLimitsTest {
         assertThat(InputLimits.storable("x\uD800y\uDC00")).isEqualTo("x\uFFFDy\uFFFD");
         assertThat(InputLimits.storable("苏州😀")).isEqualTo("苏州😀");
         assertThat(InputLimits.printable("a\nINFO forged.csv\r\u0007")).isEqualTo("a\\nINFO forged.csv\\r\\u0007");
-        Finding f = Finding.of(Rule.BAD_NUMBER, null, FILE, "s\u0000", 2, "D2", "v\u0000" + "9".repeat(5000), "m");
-        assertThat(f.value()).hasSize(InputLimits.FINDING_VALUE_CHARS).startsWith("v\uFFFD9");
-        assertThat(f.sheet()).isEqualTo("s\uFFFD");
+        Finding f = Finding.of(Rule.BAD_NUMBER, null, FILE, "s\u0000", 2, "D2", "v\u0000" + "9".repeat(5000),
+                "m".repeat(5000));
+        Object[] stored = FindingStore.row(1, "INTAKE", 0, f);
+        assertThat(stored[3]).isEqualTo("s\uFFFD");
+        assertThat((String) stored[10]).hasSize(InputLimits.FINDING_VALUE_CHARS).startsWith("v\uFFFD9");
+        assertThat((String) stored[11]).hasSize(InputLimits.FINDING_MESSAGE_CHARS).endsWith("（共 5,000 字符）");
         assertThat(InputLimits.forDisplay("😀".repeat(100), 51)).doesNotContain("\uD83D…");
     }
 }
