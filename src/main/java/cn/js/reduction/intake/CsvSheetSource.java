@@ -150,8 +150,8 @@ public final class CsvSheetSource implements SheetSource {
                 char c = buffer[offset + i];
                 if (c == '"') {
                     quoted = !quoted; // a doubled quote inside a quoted field flips twice
-                } else if (c == '\n' && !quoted) {
-                    inRecord = 0;
+                } else if ((c == '\n' || c == '\r') && !quoted) {
+                    inRecord = 0; // a line ends at either, as the line reader below sees it (old Macs wrote \r)
                     continue;
                 }
                 if (++inRecord > limit) {

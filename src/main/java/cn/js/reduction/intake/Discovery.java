@@ -50,13 +50,13 @@ public final class Discovery {
                             + " header_row, readable) VALUES (?,?,?,?,?,?,?,?,?)",
                     runId, f.name(), f.sha256(), f.sizeBytes(), Timestamp.valueOf(f.submittedAt()),
                     sniff.kind() == null ? null : sniff.kind().name(),
-                    sniff.header() == null ? null : sniff.header().sheet(),
+                    sniff.header() == null ? null : InputLimits.storable(sniff.header().sheet()),
                     sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable());
             if (sniff.readable()) {
                 readable++;
             } else {
                 findings.insert(runId, STAGE, 0, Finding.of(sniff.problem(), null, f.name(),
-                        sniff.header() == null ? null : sniff.header().sheet(), null, null, null, sniff.message()));
+                        sniff.header() == null ? null : InputLimits.storable(sniff.header().sheet()), null, null, null, sniff.message()));
             }
         }
         return readable;

@@ -21,6 +21,11 @@ public final class InputLimits {
      * a submission: a real one is a few hundred characters.
      */
     public static final int MAX_CSV_RECORD_CHARS = 1 << 20;
+    /**
+     * The text of one row of a sheet, all cells together: a row is held whole while it is read, and 16,384
+     * cells of 32,767 characters would be a gigabyte. A real row is a few hundred characters.
+     */
+    public static final int MAX_ROW_CHARS = MAX_CSV_RECORD_CHARS;
     /** A sheet name longer than this (Excel allows 31) is not a real workbook's. */
     public static final int MAX_SHEET_NAME_CHARS = 255;
 

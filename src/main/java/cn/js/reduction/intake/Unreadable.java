@@ -141,6 +141,20 @@ final class Unreadable {
                 s, row, RESUBMIT, s, row));
     }
 
+    static UnreadableFileException rowTooLarge(String sheet, int row) {
+        String s = InputLimits.printable(sheet);
+        return new UnreadableFileException(String.format(
+                "工作表“%s”第 %d 行的文字总量超过 %,d 个字符，不是正常的报送数据，从此行起未读取；%s"
+                        + " (sheet '%s', row %d: more than %d characters of text in one row; rows from here not read)",
+                s, row, InputLimits.MAX_ROW_CHARS, RESUBMIT, s, row, InputLimits.MAX_ROW_CHARS));
+    }
+
+    static UnreadableFileException tooManySharedStrings(int limit) {
+        return new UnreadableFileException(String.format(
+                "工作簿的共享文本表超过 %,d 条，不是正常的报送表格；%s (shared strings table of more than %d strings)",
+                limit, RESUBMIT, limit));
+    }
+
     static UnreadableFileException csvRecordTooLong(long record, int limit) {
         return new UnreadableFileException(String.format(
                 "CSV 文件第 %d 条记录超过 %,d 个字符（可能是缺少换行或引号不配对），从此处起未读取；请检查后重新报送"

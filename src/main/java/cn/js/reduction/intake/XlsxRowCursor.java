@@ -21,7 +21,8 @@ import org.apache.poi.util.XMLHelper;
  *
  * <p>Excel's limits are enforced while pulling, so that a crafted sheet costs neither memory nor time: a text
  * is kept to {@link InputLimits#MAX_CELL_CHARS} + 1 characters (the row rules then reject it as too long, and
- * the rest of it is read past in chunks, never held); a row of more than 16,384 cells, a row number past
+ * the rest of it is read past in chunks, never held); a row of more than 16,384 cells or of more text than
+ * {@link InputLimits#MAX_ROW_CHARS} (16,384 cells of 32,767 characters would be a gigabyte), a row number past
  * 1,048,576, or one that repeats or goes back, stops the sheet with a finding naming the row (a workbook Excel
  * saved never has them; rows before it are kept).
  */
@@ -111,6 +112,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
         List<RawCell> cells = new ArrayList<>();
         boolean inOrder = true;
         int cellElements = 0;
+        long rowChars = 0;
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -121,6 +123,9 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
                     RawCell cell = readCell();
                     if (lastColumn >= InputLimits.MAX_COLUMNS) {
                         throw Unreadable.tooManyCells(sheet, lastRow);
+                    }
+                    if (cell != null && (rowChars += cell.text().length()) > InputLimits.MAX_ROW_CHARS) {
+                        throw Unreadable.rowTooLarge(sheet, lastRow);
                     }
                     if (cell != null) {
                         inOrder &= cells.isEmpty() || cells.get(cells.size() - 1).column() < cell.column();

@@ -107,6 +107,29 @@ class HostileSheetsTest {
     }
 
     @Test
+    void aRowOfMoreTextThanAnyRealOneStopsTheSheet() throws Exception {
+        // 40 cells of 32,767 characters: each within Excel's limit, together 1.3 million characters in one row
+        Path file = RawXlsx.write(dir.resolve("heavy-row.xlsx"), xml -> {
+            xml.write(RawXlsx.PROJECT_HEADER_ROW);
+            xml.write(RawXlsx.projectRow(2, "SZ-1"));
+            xml.write("<row r=\"3\">");
+            java.util.Random random = new java.util.Random(3); // random letters: the zip-bomb guard lets them through
+            for (int i = 0; i < 40; i++) {
+                StringBuilder text = new StringBuilder(32_767);
+                while (text.length() < 32_767) {
+                    text.append((char) ('a' + random.nextInt(26)));
+                }
+                xml.write(RawXlsx.inline(RawCell.columnName(i) + 3, text.toString()));
+            }
+            xml.write("</row>");
+        });
+        Read read = read(file);
+
+        assertThat(read.rowNumbers()).containsExactly(2);
+        assertThat(read.breakage().message()).contains("第 3 行的文字总量超过 1,048,576 个字符");
+    }
+
+    @Test
     void aCellPastExcelsLimitRejectsItsRowAndTheFileGoesOn() throws Exception {
         Path file = RawXlsx.write(dir.resolve("long-cell.xlsx"), xml -> {
             xml.write(RawXlsx.PROJECT_HEADER_ROW);
@@ -168,6 +191,20 @@ class HostileSheetsTest {
 
         assertThat(read.rowNumbers()).containsExactly(2, 3);
         assertThat(read.breakage().message()).contains("CSV 文件第 4 条记录超过 1,048,576 个字符");
+    }
+
+    @Test
+    void oldMacLineEndsAreLinesNotOneEndlessRecord() throws Exception {
+        Path file = dir.resolve("mac.csv");
+        StringBuilder csv = new StringBuilder(CSV_HEADER.replace("\n", "\r"));
+        for (int i = 0; i < 12_000; i++) {
+            csv.append(csvRow("SZ-" + i, "备注".repeat(40)).replace("\n", "\r")); // 1.5 million characters in all
+        }
+        Files.writeString(file, csv);
+        Read read = read(file);
+
+        assertThat(read.breakage()).isNull();
+        assertThat(read.rows()).hasSize(12_000).allMatch(RowOutcome::isAccepted);
     }
 
     @Test
