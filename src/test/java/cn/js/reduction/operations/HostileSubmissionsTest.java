@@ -221,9 +221,15 @@ class HostileSubmissionsTest {
         city++;
 
         // an xlsx no spreadsheet program saves: a figure of 1E401, an error cell of a long text, a 40,000-character
-        // name, then row 5 twice (once a primary-key violation that failed every run)
+        // name, rows of hostile cells of every type, then a row number twice (once a primary-key violation that
+        // failed every run)
         String xlsxCity = HOSTILE_CITIES.get(city);
-        cn.js.reduction.intake.HostileXlsx.write(year.resolve("raw hostile.xlsx"), xlsxCity);
+        cn.js.reduction.intake.HostileXlsx.write(year.resolve("raw hostile.xlsx"), xlsxCity, random,
+                10 + random.nextInt(30), column -> switch (column) {
+                    case "I", "J" -> hostileDate(random);
+                    case "K", "L", "M", "N", "O" -> hostileNumber(random);
+                    default -> hostileText(random);
+                });
         written.put("raw hostile.xlsx", "breaks");
         return written;
     }
