@@ -313,7 +313,7 @@ public final class RowValidator {
                 bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
                 return null;
             }
-            return storable(field, cell, parsed.value());
+            return storedFigure(field, cell, parsed.value());
         }
 
         // ---- limits of the input (README, "Limits of the input"): checked here, before the database ----
@@ -355,7 +355,7 @@ public final class RowValidator {
          * figure goes, so it is an ERROR; more than 6 decimals are rounded half-up with a WARNING that shows
          * both, unless that would turn a figure that is not zero into zero (an ERROR: the clerk must look).
          */
-        BigDecimal storable(Field field, RawCell cell, BigDecimal value) {
+        BigDecimal storedFigure(Field field, RawCell cell, BigDecimal value) {
             String unit = field.unit() == null ? "" : field.unit();
             if (value.abs().compareTo(InputLimits.MAX_FIGURE) >= 0) {
                 add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
