@@ -38,13 +38,20 @@ public final class Discovery {
         findings.deleteStage(runId, STAGE);
         SubmissionSniffer sniffer = new SubmissionSniffer(year);
         int readable = 0;
+        int ordinal = 0;
+        for (InputSet.Skipped skipped : set.skipped()) {
+            // not in ra_input_file (never hashed, never read), but never passed over in silence; sheet and row
+            // are empty, so the ordinal keeps two skipped entries of one name apart (names are unique anyway)
+            findings.insert(runId, STAGE, ordinal++, Finding.of(skipped.rule(), null, skipped.name(), null, null,
+                    null, null, skipped.reason()));
+        }
         for (InputSet.InputFile f : set.files()) {
             SubmissionSniffer.Result sniff = sniffer.sniff(f.path());
             jdbc.update("INSERT INTO ra_input_file (run_id, file_name, sha256, size_bytes, submitted_at, kind, sheet_name,"
                             + " header_row, readable) VALUES (?,?,?,?,?,?,?,?,?)",
                     runId, f.name(), f.sha256(), f.sizeBytes(), Timestamp.valueOf(f.submittedAt()),
                     sniff.kind() == null ? null : sniff.kind().name(),
-                    sniff.header() == null ? null : sniff.header().sheet(),
+                    sniff.header() == null ? null : InputLimits.storable(sniff.header().sheet()),
                     sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable());
             if (sniff.readable()) {
                 readable++;

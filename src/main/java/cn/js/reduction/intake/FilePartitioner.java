@@ -1,7 +1,6 @@
 package cn.js.reduction.intake;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -13,6 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class FilePartitioner implements Partitioner {
 
+    /**
+     * Spring Batch keeps a step's name in 100 characters, and the partition step's name is "intakeFile:" and
+     * the partition's: a longer name (a file name may have 255) failed the whole intake.
+     */
+    static final int MAX_PARTITION_NAME = 100 - "intakeFile:".length();
+
     private final JdbcTemplate jdbc;
     private final long runId;
 
@@ -23,15 +28,34 @@ public class FilePartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<String> files = jdbc.queryForList(
-                "SELECT file_name FROM ra_input_file WHERE run_id = ? AND readable ORDER BY file_name", String.class,
-                runId);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (String file : files) {
-            ExecutionContext context = new ExecutionContext();
-            context.putString("file", file);
-            partitions.put("file:" + file, context);
-        }
+        jdbc.query("SELECT file_name, sha256 FROM ra_input_file WHERE run_id = ? AND readable ORDER BY file_name",
+                rs -> {
+                    String file = rs.getString(1);
+                    ExecutionContext context = new ExecutionContext();
+                    context.putString("file", file);
+                    // the hash discovery recorded: the reader reads the file only if it still has it
+                    context.putString("sha256", rs.getString(2));
+                    partitions.put(partitionName(file, partitions.size()), context);
+                }, runId);
         return partitions;
+    }
+
+    /**
+     * "file:" and the file's name as a log line may show it (control characters escaped); a name too long for
+     * the step's name is cut and numbered by its place in the run's file list, which a restart of the run
+     * keeps, so that the partition is found again.
+     */
+    static String partitionName(String file, int index) {
+        String name = "file:" + InputLimits.printable(file);
+        if (name.length() <= MAX_PARTITION_NAME) {
+            return name;
+        }
+        String suffix = "…#" + (index + 1);
+        int keep = MAX_PARTITION_NAME - suffix.length();
+        if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+            keep--;
+        }
+        return name.substring(0, keep) + suffix;
     }
 }

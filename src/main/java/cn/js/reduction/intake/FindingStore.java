@@ -37,9 +37,19 @@ public final class FindingStore {
         }
     }
 
+    /**
+     * The finding as its columns hold it: the value and the message cut for display with a mark saying how long
+     * they were ({@link InputLimits#forDisplay}), text the database cannot store (NUL) replaced, so that no
+     * finding about a hostile cell can itself fail the run.
+     */
     static Object[] row(long runId, String stage, int ordinal, Finding f) {
-        return new Object[] {runId, stage, f.file() == null ? "" : f.file(), f.sheet() == null ? "" : f.sheet(),
-                f.row() == null ? 0 : f.row(), ordinal, f.severity().name(), f.rule().name(), f.cityCode(),
-                f.cell(), f.value(), f.message()};
+        return new Object[] {runId, stage, f.file() == null ? "" : f.file(),
+                f.sheet() == null ? "" : InputLimits.storable(f.sheet()), f.row() == null ? 0 : f.row(), ordinal,
+                f.severity().name(), f.rule().name(), f.cityCode(), f.cell(),
+                stored(f.value(), InputLimits.FINDING_VALUE_CHARS), stored(f.message(), InputLimits.FINDING_MESSAGE_CHARS)};
+    }
+
+    static String stored(String text, int maxChars) {
+        return InputLimits.storable(InputLimits.forDisplay(text, maxChars));
     }
 }

@@ -30,7 +30,6 @@ public final class RowValidator {
     private static final Pattern TYPED_UNIT = Pattern.compile("[0-9.]([\\p{L}/()\\[\\]【】·]+)$");
 
     /** Decimals the staging tables keep (NUMERIC(24, 6)). */
-    private static final int STAGED_SCALE = 6;
 
     private static final String DATE_EXAMPLE = "应填写如 2020-06-30 或 2020年6月";
 
@@ -212,6 +211,9 @@ public final class RowValidator {
         if (Values.isBlank(cell)) {
             return null;
         }
+        if (!Values.isError(cell) && check.withinLimit(Field.CREDIT_CODE, cell.text().strip()) == null) {
+            return null;
+        }
         if (Values.isError(cell) || !CreditCode.isValid(cell.text())) {
             check.bad(Rule.BAD_CREDIT_CODE, Field.CREDIT_CODE, cell, "不是有效的统一社会信用代码",
                     "应为18位且校验位符合 GB 32100-2015，请核对；本行仍予受理",
@@ -318,8 +320,8 @@ public final class RowValidator {
          */
         void bad(Rule rule, Field field, RawCell cell, String problem, String expected, String english) {
             String what = Values.isError(cell) ? "是公式错误，公式无法算出结果" : problem;
-            add(rule, field, cell.text(),
-                    where(field) + "「" + cell.text() + "」" + what + "，" + expected + " | " + english);
+            add(rule, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」" + what + "，" + expected
+                    + " | " + english);
         }
 
         void add(Rule rule, Field field, String value, String message) {
@@ -334,17 +336,17 @@ public final class RowValidator {
                 return null;
             }
             if (Values.isError(cell)) {
-                add(Rule.REQUIRED_MISSING, field, cell.text(), where(field) + "「" + cell.text()
+                add(Rule.REQUIRED_MISSING, field, cell.text(), where(field) + "「" + shown(cell.text())
                         + "」是公式错误，公式无法算出结果，请填写" + field.columnName() + " | formula error in a required cell");
                 return null;
             }
-            return cell.text().strip();
+            return withinLimit(field, cell.text().strip());
         }
 
         /** Optional text, trimmed; a formula error in an optional text cell is read as blank. */
         String optionalText(Field field) {
             RawCell cell = cell(field);
-            return Values.isError(cell) ? null : Values.text(cell);
+            return withinLimit(field, Values.isError(cell) ? null : Values.text(cell));
         }
 
         BigDecimal number(Field field, boolean required, BigDecimal blankValue) {
@@ -372,7 +374,8 @@ public final class RowValidator {
                         "应只填写数字" + unit, "unknown unit '" + typed.text() + "' in the cell");
                 return null;
             }
-            return inContractUnit(field, parsed.value(), typed);
+            // converted first, then checked as stored: the limits hold for the figure in the contract's unit
+            return storedFigure(field, cell, inContractUnit(field, parsed.value(), typed));
         }
 
         /**
@@ -384,11 +387,9 @@ public final class RowValidator {
             if (factor == null || factor.compareTo(BigDecimal.ONE) == 0) {
                 return value;
             }
+            // exact; more decimals than are stored (0.1234567 t from 123.4567 kg) are rounded by storedFigure,
+            // with a WARNING, like a typed figure
             BigDecimal converted = value.multiply(factor).stripTrailingZeros();
-            if (converted.scale() > STAGED_SCALE) {
-                // 0.1234567 t from 123.4567 g: the staging tables keep tonnes to the gram, as PostgreSQL would
-                converted = converted.setScale(STAGED_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
-            }
             return converted.scale() < 0 ? converted.setScale(0) : converted;
         }
 
@@ -412,6 +413,85 @@ public final class RowValidator {
             Header.ColumnUnit own = header.units().get(field);
             String written = own != null ? own.unit().text() : field.unit();
             return written == null ? "" : "（单位：" + written + "）";
+        }
+
+        // ---- limits of the input (README, "Limits of the input"): checked here, before the database ----
+
+        /**
+         * A text as typed, or what happens to it when it is longer than its staging column holds: 备注 is
+         * free text and is kept cut, with a WARNING; any other text names or identifies the project, and a cut
+         * one would be a different name or id, so the row is rejected.
+         */
+        String withinLimit(Field field, String text) {
+            int max = storedChars(field);
+            if (text == null || text.length() <= max) {
+                return text;
+            }
+            if (text.length() > InputLimits.MAX_CELL_CHARS) {
+                // the reader kept one character past Excel's limit to show it was passed: no cut is honest then
+                add(Rule.TEXT_TOO_LONG, field, text, String.format(
+                        "%s 超过 Excel 单元格的上限 %,d 个字符，文件不是 Excel 正常保存的，请检查后重新报送"
+                                + " | more than Excel's %,d characters in a cell",
+                        where(field), InputLimits.MAX_CELL_CHARS, InputLimits.MAX_CELL_CHARS));
+                return null;
+            }
+            if (field == Field.REMARKS) {
+                add(Rule.TEXT_TRUNCATED, field, text, String.format(
+                        "%s 长达 %,d 个字符，超过可保存的 %,d 个字符，已截断保存；本行仍予受理"
+                                + " | text of %,d characters cut to %,d; row kept",
+                        where(field), text.length(), max, text.length(), max));
+                return InputLimits.forDisplay(text, max);
+            }
+            add(Rule.TEXT_TOO_LONG, field, text, String.format(
+                    "%s 长达 %,d 个字符，超过上限 %,d 个字符，请核对是否误粘贴了其他内容 | text of %,d characters,"
+                            + " at most %,d allowed",
+                    where(field), text.length(), max, text.length(), max));
+            return null;
+        }
+
+        /**
+         * A figure as the database stores it (NUMERIC(24, 6)): beyond {@link InputLimits#MAX_FIGURE} no real
+         * figure goes, so it is an ERROR; more than 6 decimals are rounded half-up with a WARNING that shows
+         * both, unless that would turn a figure that is not zero into zero (an ERROR: the clerk must look).
+         */
+        BigDecimal storedFigure(Field field, RawCell cell, BigDecimal value) {
+            String unit = field.unit() == null ? "" : field.unit();
+            if (value.abs().compareTo(InputLimits.MAX_FIGURE) >= 0) {
+                add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
+                        + "」超出可能的范围，应小于 10,000,000,000" + unit + "，请核对单位和数值"
+                        + " | number beyond any real figure (at most 10,000,000,000)");
+                return null;
+            }
+            if (value.scale() <= InputLimits.STORED_DECIMALS) {
+                return value;
+            }
+            BigDecimal rounded = value.setScale(InputLimits.STORED_DECIMALS, RoundingMode.HALF_UP);
+            if (rounded.signum() == 0) {
+                add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
+                        + "」过小，保留6位小数后为 0，请核对单位和数值 | number too small: it is 0 at 6 decimals");
+                return null;
+            }
+            add(Rule.NUMBER_ROUNDED, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」超过6位小数，已按"
+                    + rounded.stripTrailingZeros().toPlainString() + "保存；本行仍予受理"
+                    + " | more than 6 decimals: stored rounded half-up");
+            return rounded;
+        }
+
+        /** A value as quoted in a message: cut, with a mark, when long. */
+        static String shown(String value) {
+            return InputLimits.forDisplay(value, InputLimits.MESSAGE_VALUE_CHARS);
+        }
+
+        /** Characters the staging column of a text field holds (V2__reduction_accounting.sql). */
+        static int storedChars(Field field) {
+            return switch (field) {
+                case PROJECT_ID, DISTRICT, SECTOR -> 200;
+                case PROJECT_NAME -> 2000;
+                case RESPONSIBLE_UNIT -> 500;
+                case CREDIT_CODE -> 100;
+                case REMARKS -> 4000;
+                default -> InputLimits.MAX_CELL_CHARS;
+            };
         }
 
         LocalDate date(Field field, boolean required) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.util.XMLHelper;
 
 /**
  * Streams the items (&lt;si&gt;) of a shared strings part (xl/sharedStrings.xml) in index order, with the
@@ -23,7 +22,7 @@ final class SharedStringItems {
     }
 
     static void read(InputStream sstXml, Sink sink) throws IOException, XMLStreamException {
-        XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sstXml);
+        XMLStreamReader xml = XlsxRowCursor.newInputFactory().createXMLStreamReader(sstXml);
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {
@@ -45,9 +44,10 @@ final class SharedStringItems {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if ("t".equals(name)) {
-                    String t = xml.getElementText();
-                    if (phonetic == 0) {
-                        text.append(t);
+                    // bounded: a crafted table may hold a text of any length; more than a cell holds is not kept
+                    StringBuilder t = XlsxRowCursor.boundedText(xml, new StringBuilder());
+                    if (phonetic == 0 && text.length() <= InputLimits.MAX_CELL_CHARS) {
+                        text.append(t, 0, Math.min(t.length(), InputLimits.MAX_CELL_CHARS + 1 - text.length()));
                     }
                 } else {
                     depth++;

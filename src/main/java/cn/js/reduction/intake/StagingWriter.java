@@ -62,6 +62,8 @@ public class StagingWriter implements ItemWriter<StagedRow> {
                 findings.add(FindingStore.row(runId, STAGE, i, list.get(i)));
             }
         }
+        projects.forEach(StagingWriter::storable);
+        emissions.forEach(StagingWriter::storable);
         if (!projects.isEmpty()) {
             jdbc.batchUpdate(INSERT_PROJECT, projects);
         }
@@ -70,6 +72,18 @@ public class StagingWriter implements ItemWriter<StagedRow> {
         }
         if (!findings.isEmpty()) {
             jdbc.batchUpdate(FindingStore.INSERT, findings);
+        }
+    }
+
+    /**
+     * Text as the database can store it (no NUL, no lone surrogate). Lengths are checked by the row rules
+     * before this, so nothing here can be too long; this is the last guard for characters, in place.
+     */
+    private static void storable(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof String s) {
+                values[i] = InputLimits.storable(s);
+            }
         }
     }
 

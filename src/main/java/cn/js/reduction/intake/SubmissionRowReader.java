@@ -1,9 +1,15 @@
 package cn.js.reduction.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -13,14 +19,21 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * reader skips that many again (reading a sheet forward is the only way through a streamed xlsx), so no row is
  * staged twice or lost.
  *
- * <p>A file that breaks while being read (a truncated sheet) ends there: the rows before it are kept and the
- * break is reported as FILE_UNREADABLE at the row where it happened.
+ * <p>What is read is exactly what discovery hashed: the file is first copied into a private temporary file
+ * (of the same name, in a folder only this process's user can read) while its SHA-256 is computed, and only a copy whose hash is the one recorded at discovery (and shown in
+ * files.csv and the manifest) is read. A file changed since discovery is not read at all: a finding says so.
+ * The copy is deleted when the reader closes.
+ *
+ * <p>A file that breaks while being read (a truncated sheet, a limit of the input passed) ends there: the rows
+ * before it are kept and the break is reported as FILE_UNREADABLE, naming where it happened.
  */
 public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReader<SourcedRow> {
 
     private final Path file;
     private final String fileName;
     private final int year;
+    private final String expectedSha256;
+    private Path snapshot;
     private SheetSource source;
     private SheetSource.RowCursor cursor;
     private List<SubmissionSniffer.SheetPlan> sheets;
@@ -28,29 +41,58 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
     private Header header;
     private Finding breakage;
 
+    /** Reads the file as it is now, unchecked: for callers with no discovery behind them. */
     public SubmissionRowReader(Path file, int year) {
+        this(file, year, null);
+    }
+
+    /** @param expectedSha256 the file's SHA-256 as discovery recorded it; null to read the file unchecked */
+    public SubmissionRowReader(Path file, int year, String expectedSha256) {
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.year = year;
+        this.expectedSha256 = expectedSha256;
         setName("submissionRows");
     }
 
     @Override
     protected void doOpen() throws Exception {
-        SubmissionSniffer.Result sniff = new SubmissionSniffer(year).sniff(file);
+        Path readable = file;
+        if (expectedSha256 != null) {
+            // same name in a private folder: a CSV's sheet is named after its file
+            // POI's temp folder: the run's private one under the state folder when run as the program
+            snapshot = org.apache.poi.util.TempFile.createTempDirectory("reduction-input-").toPath().resolve(fileName);
+            String actual;
+            try {
+                actual = copyHashing(file, snapshot);
+            } catch (IOException e) {
+                breakage = fileFinding("文件在发现后已无法读取（可能已被删除、移走或改了权限），本次未读取；请重新发起运行"
+                        + " (the file can no longer be read since it was discovered: " + e.getClass().getSimpleName() + ")");
+                return;
+            }
+            if (!actual.equalsIgnoreCase(expectedSha256)) {
+                breakage = fileFinding(String.format("文件在本次运行发现之后被修改（发现时 SHA-256 为 %s，现在为 %s），为保证结果与"
+                        + "文件清单一致，本次未读取此文件；请重新发起运行 (the file changed since it was discovered: SHA-256 %s then,"
+                        + " %s now; not read in this run, start a new run)", expectedSha256, actual, expectedSha256, actual));
+                return;
+            }
+            readable = snapshot;
+        }
+        SubmissionSniffer.Result sniff = new SubmissionSniffer(year).sniff(readable);
         if (!sniff.readable()) {
-            throw new ItemStreamException("文件「" + fileName + "」在发现后无法再读取: " + sniff.message());
+            breakage = fileFinding("文件在发现后无法再读取，未读取 (" + sniff.message() + ")");
+            return;
         }
         sheets = sniff.sheets();
         sheet = 0;
         header = sheets.get(0).header();
-        source = SheetSources.open(file);
+        source = SheetSources.open(readable);
         // the sheet is opened by the first read, where a sheet that cannot be read is reported, not thrown
     }
 
     @Override
     protected SourcedRow doRead() throws Exception {
-        if (breakage != null) {
+        if (breakage != null || source == null) {
             return null;
         }
         RawRow row;
@@ -80,9 +122,28 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
         return row == null ? null : new SourcedRow(fileName, header, row);
     }
 
+    private Finding fileFinding(String message) {
+        return Finding.of(Rule.FILE_UNREADABLE, null, fileName, null, null, null, null, message);
+    }
+
     /** A break found while reading, to be reported once the file's rows are staged; null when none. */
     public Finding breakage() {
         return breakage;
+    }
+
+    /** Copies the file and returns the SHA-256 of the bytes copied: the copy is what was hashed, whatever happens to the file. */
+    static String copyHashing(Path from, Path to) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
+             OutputStream out = Files.newOutputStream(to)) {
+            in.transferTo(out);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
@@ -92,11 +153,19 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
                 cursor.close();
             }
         } finally {
-            if (source != null) {
-                source.close();
+            try {
+                if (source != null) {
+                    source.close();
+                }
+            } finally {
+                cursor = null;
+                source = null;
+                if (snapshot != null) {
+                    Files.deleteIfExists(snapshot);
+                    Files.deleteIfExists(snapshot.getParent());
+                    snapshot = null;
+                }
             }
-            cursor = null;
-            source = null;
         }
     }
 }

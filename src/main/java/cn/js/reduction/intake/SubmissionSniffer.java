@@ -72,20 +72,29 @@ public final class SubmissionSniffer {
         } catch (IOException e) {
             return skipped(fileName, null, Rule.FILE_UNREADABLE,
                     "文件无法读取 (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the readers bound what they hold; should a file still find a way, it fails alone, not the run
+            return skipped(fileName, null, Rule.FILE_UNREADABLE, "文件内容异常庞大或嵌套过深，无法读取；请重新导出后报送"
+                    + " (the file exhausts the reader: " + e.getClass().getSimpleName() + ")");
         }
     }
 
     private Result sniff(String file, SheetSource source) throws IOException, UnreadableFileException {
         List<String> names = source.sheetNames();
+        checkSheetNames(names);
         List<SheetPlan> read = new ArrayList<>();
         List<Finding> notRead = new ArrayList<>();   // WARNINGs, reported when some sheet is read
         List<Finding> hiddenNotRead = new ArrayList<>(); // reported even when none is: they explain why
         List<Finding> sheetErrors = new ArrayList<>(); // MISSING_COLUMN / UNKNOWN_UNIT of single sheets
         Header firstBroken = null;
         Rule firstBrokenRule = null;
+        UnreadableFileException brokenSheet = null; // a sheet that broke before any header showed
         for (int i = 0; i < names.size(); i++) {
             String sheet = names.get(i);
             Probe probe = probe(source, i, sheet);
+            if (probe.broken() != null && brokenSheet == null && probe.header().isEmpty()) {
+                brokenSheet = probe.broken();
+            }
             if (source.isHidden(i)) {
                 if (probe.holdsData()) {
                     Finding hiddenData = notRead(file, sheet, "是隐藏的工作表，其中的数据未读取；如需计入，请取消隐藏后重新报送",
@@ -136,6 +145,13 @@ public final class SubmissionSniffer {
             if (firstBroken != null) {
                 return brokenHeader(file, firstBroken, firstBrokenRule, sheetErrors);
             }
+            if (brokenSheet != null) {
+                return skipped(file, null, Rule.FILE_UNREADABLE, brokenSheet.getMessage());
+            }
+            UnreadableFileException notWorkbook = notAWorkbookDespiteName(file, source);
+            if (notWorkbook != null) {
+                return skipped(file, null, Rule.FILE_UNREADABLE, notWorkbook.getMessage());
+            }
             return noHeader(file, hiddenNotRead,
                     "在任何工作表的前" + HeaderLocator.SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
                             + "「污染物」「基准年排放量」）。请使用模板报送 (no recognisable header in the first "
@@ -181,7 +197,10 @@ public final class SubmissionSniffer {
     }
 
     /** What the top of a sheet shows: its header, if any, and whether it holds data. */
-    private record Probe(Optional<Header> header, boolean holdsData) {
+    private record Probe(Optional<Header> header, boolean holdsData, UnreadableFileException broken) {
+        Probe(Optional<Header> header, boolean holdsData) {
+            this(header, holdsData, null);
+        }
     }
 
     /**
@@ -195,9 +214,10 @@ public final class SubmissionSniffer {
         int dataRows = 0;
         boolean filledPastSearch = false;
         Optional<Header> header = null; // not located yet
+        UnreadableFileException broken = null;
         try (SheetSource.RowCursor rows = source.storedRows(index)) {
             RawRow row;
-            while ((row = rows.next()) != null && row.rowNumber() <= DATA_PROBE_ROWS) {
+            while ((row = nextOrBreak(rows)) != null && row.rowNumber() <= DATA_PROBE_ROWS) {
                 if (row.rowNumber() <= HeaderLocator.SEARCH_ROWS) {
                     first.add(row);
                 } else {
@@ -213,6 +233,10 @@ public final class SubmissionSniffer {
                     return new Probe(header, true);
                 }
             }
+        } catch (SheetBreak e) {
+            // a sheet that breaks (a limit of the input passed) may still have its header above the break:
+            // then intake reads up to the break and reports it there, on its row
+            broken = e.cause;
         }
         if (header == null) {
             header = locator.locate(sheet, first);
@@ -226,7 +250,25 @@ public final class SubmissionSniffer {
             holdsData |= filledPastSearch
                     || first.stream().anyMatch(r -> r.rowNumber() > headerRow && !r.isBlank());
         }
-        return new Probe(hidden ? Optional.empty() : header, holdsData);
+        return new Probe(hidden ? Optional.empty() : header, holdsData, broken);
+    }
+
+    /** The reader's break, carried out of the probe's loop so that the rows above it still count. */
+    private static final class SheetBreak extends RuntimeException {
+        private final UnreadableFileException cause;
+
+        SheetBreak(UnreadableFileException cause) {
+            super(null, cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static RawRow nextOrBreak(SheetSource.RowCursor rows) throws IOException {
+        try {
+            return rows.next();
+        } catch (UnreadableFileException e) {
+            throw new SheetBreak(e);
+        }
     }
 
     /**
@@ -248,5 +290,30 @@ public final class SubmissionSniffer {
             }
         }
         return filled >= 4 && figure;
+    }
+
+    /** A sheet name is what every finding of the sheet carries; one no workbook can have means a crafted file. */
+    private static void checkSheetNames(List<String> sheets) throws UnreadableFileException {
+        for (String sheet : sheets) {
+            if (sheet.length() > InputLimits.MAX_SHEET_NAME_CHARS) {
+                throw Unreadable.sheetNameTooLong(sheet.length());
+            }
+        }
+    }
+
+    /**
+     * A file named as a workbook that is not one (damaged, or plain text under an .xlsx name) was read as CSV
+     * and has no header: "cannot be opened" tells the clerk what is wrong, "no recognisable header" would not.
+     */
+    private static UnreadableFileException notAWorkbookDespiteName(String name, SheetSource source) {
+        if (!(source instanceof CsvSheetSource)) {
+            return null;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return switch (extension) {
+            case "xlsx", "xlsm", "xltx", "xls" -> Unreadable.notAWorkbookDespiteName(extension);
+            default -> null;
+        };
     }
 }

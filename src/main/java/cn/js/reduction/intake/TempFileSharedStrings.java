@@ -24,6 +24,12 @@ final class TempFileSharedStrings implements XlsxSharedStrings {
 
     private static final int CACHE_SLOTS = 4096; // a power of two: repeated texts (city names) hit it
 
+    /**
+     * Memory holds 8 bytes per string: 16.8 million strings (128 MB) is far more than a million rows of
+     * submissions have; a table of more is made to fill the heap, not to be read.
+     */
+    static final int MAX_STRINGS = 1 << 24;
+
     private final Path file;
     private final FileChannel channel;
     private final long[] offsets; // entry i is bytes [offsets[i], offsets[i + 1]) of the file
@@ -46,7 +52,7 @@ final class TempFileSharedStrings implements XlsxSharedStrings {
     }
 
     static TempFileSharedStrings load(InputStream sstXml) throws IOException, XMLStreamException {
-        Path file = Files.createTempFile("shared-strings-", ".txt");
+        Path file = org.apache.poi.util.TempFile.createTempFile("shared-strings-", ".txt").toPath(); // the run's temp folder
         try {
             Offsets offsets = new Offsets();
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
@@ -68,7 +74,10 @@ final class TempFileSharedStrings implements XlsxSharedStrings {
         long[] ends = new long[1024];
         int count;
 
-        void add(int length) {
+        void add(int length) throws IOException {
+            if (count >= MAX_STRINGS) {
+                throw new IOException("shared strings table too large", Unreadable.tooManySharedStrings(MAX_STRINGS));
+            }
             if (count + 1 >= ends.length) {
                 ends = Arrays.copyOf(ends, ends.length + (ends.length >> 1));
             }

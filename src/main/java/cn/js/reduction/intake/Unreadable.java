@@ -49,6 +49,7 @@ final class Unreadable {
         if (known != null) {
             return known;
         }
+        sheet = InputLimits.printable(sheet);
         return new UnreadableFileException(String.format(
                 "工作表“%s”在第 %d 行附近已损坏或不完整，无法继续读取，%s (sheet '%s' is corrupt or truncated near row %d)",
                 sheet, nearRow, RESUBMIT, sheet, nearRow), cause);
@@ -118,6 +119,72 @@ final class Unreadable {
         return new UnreadableFileException(String.format(
                 "CSV 文件第 %d 条记录起引号（\"）不配对，无法分列，请检查后重新报送 (unbalanced quotes from CSV record %d)",
                 record, record), cause);
+    }
+
+    // ---- limits of the input: what no workbook Excel saved can hold (README, "Limits of the input") ----
+
+    static UnreadableFileException rowOutOfOrder(String sheet, int row, int previous) {
+        String s = InputLimits.printable(sheet);
+        return new UnreadableFileException(String.format(
+                "工作表“%s”中第 %d 行出现在第 %d 行之后（行号重复或倒退），文件结构已损坏，从此处起的行未读取；"
+                        + "请用 Excel 打开并另存后重新报送 (sheet '%s': row %d comes after row %d, repeated or going back;"
+                        + " rows from here not read)", s, row, previous, s, row, previous));
+    }
+
+    static UnreadableFileException rowBeyondLimit(String sheet, int row) {
+        String s = InputLimits.printable(sheet);
+        return new UnreadableFileException(String.format(
+                "工作表“%s”中的行号 %d 超出 Excel 的范围（1 至 1,048,576），文件结构已损坏，从此处起的行未读取；%s"
+                        + " (sheet '%s': row number %d outside 1..1,048,576; rows from here not read)",
+                s, row, RESUBMIT, s, row));
+    }
+
+    static UnreadableFileException tooManyCells(String sheet, int row) {
+        String s = InputLimits.printable(sheet);
+        return new UnreadableFileException(String.format(
+                "工作表“%s”第 %d 行的单元格超过 Excel 的上限 16,384 列（最后一列为 XFD），文件不是 Excel 正常保存的，"
+                        + "从此行起未读取；%s (sheet '%s', row %d: more than 16,384 cells; rows from here not read)",
+                s, row, RESUBMIT, s, row));
+    }
+
+    static UnreadableFileException rowTooLarge(String sheet, int row) {
+        String s = InputLimits.printable(sheet);
+        return new UnreadableFileException(String.format(
+                "工作表“%s”第 %d 行的文字总量超过 %,d 个字符，不是正常的报送数据，从此行起未读取；%s"
+                        + " (sheet '%s', row %d: more than %d characters of text in one row; rows from here not read)",
+                s, row, InputLimits.MAX_ROW_CHARS, RESUBMIT, s, row, InputLimits.MAX_ROW_CHARS));
+    }
+
+    static UnreadableFileException tooManySharedStrings(int limit) {
+        return new UnreadableFileException(String.format(
+                "工作簿的共享文本表超过 %,d 条，不是正常的报送表格；%s (shared strings table of more than %d strings)",
+                limit, RESUBMIT, limit));
+    }
+
+    static UnreadableFileException csvRecordTooLong(long record, int limit) {
+        return new UnreadableFileException(String.format(
+                "CSV 文件第 %d 条记录超过 %,d 个字符（可能是缺少换行或引号不配对），从此处起未读取；请检查后重新报送"
+                        + " (CSV record %d longer than %d characters; rows from here not read)",
+                record, limit, record, limit));
+    }
+
+    static UnreadableFileException csvTooManyFields(long record, int fields) {
+        return new UnreadableFileException(String.format(
+                "CSV 文件第 %d 条记录有 %,d 列，超过 Excel 的上限 16,384 列，从此处起未读取；请检查后重新报送"
+                        + " (CSV record %d has %d fields, more than 16,384; rows from here not read)",
+                record, fields, record, fields));
+    }
+
+    static UnreadableFileException sheetNameTooLong(int length) {
+        return new UnreadableFileException(String.format(
+                "工作簿中有一个工作表名称长达 %,d 个字符（Excel 最多 31 个），文件不是 Excel 正常保存的；%s"
+                        + " (a sheet name of %d characters: not a workbook Excel saved)", length, RESUBMIT, length));
+    }
+
+    static UnreadableFileException notAWorkbookDespiteName(String extension) {
+        return new UnreadableFileException(String.format(
+                "文件名为 .%s，但文件已损坏或不是 Excel 工作簿，无法打开；%s (named .%s, but cannot be opened as an"
+                        + " Excel workbook: corrupt or not a workbook)", extension, RESUBMIT, extension));
     }
 
     /**

@@ -138,6 +138,9 @@ public final class Values {
             return Parsed.blank();
         }
         String s = Text.normalise(text).replace('\u2212', '-');
+        if (s.length() > InputLimits.MAX_NUMBER_CHARS) {
+            return Parsed.bad(); // no figure is typed that long; and the pattern is then never run on a huge text
+        }
         Matcher m = NUMBER.matcher(s);
         if (!m.matches()) {
             return Parsed.bad();
@@ -178,6 +181,10 @@ public final class Values {
             return Parsed.blank();
         }
         String s = halfWidth(text).strip();
+        if (s.length() > InputLimits.MAX_DATE_CHARS) {
+            // no date is typed that long; the patterns below backtrack, so a long text would cost its square
+            return Parsed.bad();
+        }
         Matcher time = TIME_SUFFIX.matcher(s);
         if (time.matches()) {
             s = time.group(1);

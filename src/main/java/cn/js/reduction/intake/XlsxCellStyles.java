@@ -22,8 +22,8 @@ final class XlsxCellStyles {
     }
 
     boolean isDate(int styleIndex) {
-        if (styles == null) {
-            return false;
+        if (styles == null || styleIndex < 0 || styleIndex >= styles.getNumCellStyles()) {
+            return false; // not cached: a crafted sheet could otherwise fill the cache with indices of nothing
         }
         return dateStyles.computeIfAbsent(styleIndex, this::decide);
     }

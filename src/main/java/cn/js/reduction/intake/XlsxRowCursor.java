@@ -18,10 +18,34 @@ import org.apache.poi.util.XMLHelper;
  * Pulls one worksheet's XML (sheetData/row/c) a row at a time with StAX: each {@link #next()} reads exactly
  * one &lt;row&gt;, so a batch reader can pull rows with no thread and no buffer between it and the file.
  * Formulas are read by their cached &lt;v&gt; only; a formula without a cached value reads as blank.
+ *
+ * <p>Excel's limits are enforced while pulling, so that a crafted sheet costs neither memory nor time: a text
+ * is kept to {@link InputLimits#MAX_CELL_CHARS} + 1 characters (the row rules then reject it as too long, and
+ * the rest of it is read past in chunks, never held); a row of more than 16,384 cells or of more text than
+ * {@link InputLimits#MAX_ROW_CHARS} (16,384 cells of 32,767 characters would be a gigabyte), a row number past
+ * 1,048,576, or one that repeats or goes back, stops the sheet with a finding naming the row (a workbook Excel
+ * saved never has them; rows before it are kept).
  */
 final class XlsxRowCursor implements SheetSource.RowCursor {
 
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
+    private static final XMLInputFactory XML = newInputFactory();
+
+    /**
+     * Elements nest a handful deep in a sheet or a shared strings table (worksheet, sheetData, row, c, is, r, t);
+     * the parser keeps a frame per open element, so a crafted part nesting millions deep would fill the heap.
+     */
+    static final int MAX_XML_DEPTH = 512;
+
+    /** POI's hardened factory (no DTD, no external entities), with the nesting bounded. */
+    static XMLInputFactory newInputFactory() {
+        XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+        try {
+            factory.setProperty("jdk.xml.maxElementDepth", MAX_XML_DEPTH);
+        } catch (IllegalArgumentException notTheJdkParser) {
+            // another StAX implementation on the class path: it has its own limits
+        }
+        return factory;
+    }
 
     private final String sheet;
     private final InputStream in;
@@ -30,6 +54,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     private final XlsxCellStyles styles;
     private final boolean date1904;
     private int lastRow;
+    private boolean anyRow;
     private int lastColumn;
     private boolean inRow;
     private boolean finished;
@@ -61,25 +86,47 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             }
             finished = true;
             return null;
+        } catch (UnreadableFileException e) {
+            finished = true;
+            throw e;
         } catch (XMLStreamException | RuntimeException e) {
             finished = true;
             throw Unreadable.corruptSheet(sheet, inRow ? lastRow : lastRow + 1, e);
         }
     }
 
-    private RawRow readRow() throws XMLStreamException {
+    private RawRow readRow() throws XMLStreamException, UnreadableFileException {
         // r is optional: a row without it follows the previous one
         String r = xml.getAttributeValue(null, "r");
-        lastRow = r != null ? Integer.parseInt(r.trim()) : lastRow + 1;
+        int number = r != null ? Integer.parseInt(r.trim()) : lastRow + 1;
+        if (anyRow && number <= lastRow) {
+            throw Unreadable.rowOutOfOrder(sheet, number, lastRow);
+        }
+        if (number < 1 || number > InputLimits.MAX_ROWS) {
+            throw Unreadable.rowBeyondLimit(sheet, number);
+        }
+        lastRow = number;
+        anyRow = true;
         inRow = true;
         lastColumn = -1;
         List<RawCell> cells = new ArrayList<>();
         boolean inOrder = true;
+        int cellElements = 0;
+        long rowChars = 0;
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if ("c".equals(xml.getLocalName())) {
+                    if (++cellElements > InputLimits.MAX_COLUMNS) {
+                        throw Unreadable.tooManyCells(sheet, lastRow);
+                    }
                     RawCell cell = readCell();
+                    if (lastColumn >= InputLimits.MAX_COLUMNS) {
+                        throw Unreadable.tooManyCells(sheet, lastRow);
+                    }
+                    if (cell != null && (rowChars += cell.text().length()) > InputLimits.MAX_ROW_CHARS) {
+                        throw Unreadable.rowTooLarge(sheet, lastRow);
+                    }
                     if (cell != null) {
                         inOrder &= cells.isEmpty() || cells.get(cells.size() - 1).column() < cell.column();
                         cells.add(cell);
@@ -112,7 +159,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if ("v".equals(name)) {
-                    value = xml.getElementText();
+                    value = boundedText(new StringBuilder()).toString();
                 } else if ("is".equals(name)) {
                     inline = readInlineString();
                 } else {
@@ -206,7 +253,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if ("t".equals(name)) {
-                    text.append(xml.getElementText());
+                    boundedText(text);
                 } else if ("rPh".equals(name) || "rPr".equals(name) || "phoneticPr".equals(name)) {
                     skipElement();
                 } else {
@@ -217,6 +264,39 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Appends the text of the element whose start tag was just read, up to its end tag, keeping at most
+     * {@link InputLimits#MAX_CELL_CHARS} + 1 characters in all: the parser hands a long text over in chunks,
+     * and those past the limit are dropped as they come, so memory stays bounded whatever the cell holds.
+     */
+    private StringBuilder boundedText(StringBuilder text) throws XMLStreamException {
+        return boundedText(xml, text);
+    }
+
+    static StringBuilder boundedText(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
+        int keep = InputLimits.MAX_CELL_CHARS + 1;
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    int room = keep - text.length();
+                    if (room > 0) {
+                        int length = xml.getTextLength();
+                        text.append(xml.getTextCharacters(), xml.getTextStart(), Math.min(room, length));
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text;
+                }
+                case XMLStreamConstants.START_ELEMENT ->
+                        throw new XMLStreamException("element inside a text element", xml.getLocation());
+                default -> {
+                    // comments and processing instructions hold no text of the cell
+                }
+            }
+        }
     }
 
     /** Skips the element whose start tag was just read, with everything inside it. */

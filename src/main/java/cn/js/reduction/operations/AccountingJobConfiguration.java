@@ -127,9 +127,10 @@ public class AccountingJobConfiguration {
     @Bean
     @StepScope
     public SubmissionRowReader submissionRowReader(@Value("#{stepExecution}") StepExecution step,
-                                                   @Value("#{stepExecutionContext['file']}") String file) {
+                                                   @Value("#{stepExecutionContext['file']}") String file,
+                                                   @Value("#{stepExecutionContext['sha256']}") String sha256) {
         RunParameters run = RunParameters.of(step.getJobExecution());
-        return new SubmissionRowReader(run.yearFolder().resolve(file), run.year());
+        return new SubmissionRowReader(run.yearFolder().resolve(file), run.year(), sha256);
     }
 
     @Bean

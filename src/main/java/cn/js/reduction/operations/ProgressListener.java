@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.intake.InputLimits;
 import cn.js.reduction.intake.Disposition;
 import cn.js.reduction.intake.StagedRow;
 import org.slf4j.Logger;
@@ -31,32 +32,7 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
     private long lastReport;
 
     public ProgressListener(String file) {
-        this.file = printable(file);
-    }
-
-    /**
-     * A name from the input as one line of a log or of status: control characters (a newline in a file name
-     * would start a forged log line) shown escaped, e.g. {@code \n}, {@code \u001b}.
-     */
-    static String printable(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length() + 8);
-        text.codePoints().forEach(c -> {
-            if (c == '\n') {
-                b.append("\\n");
-            } else if (c == '\r') {
-                b.append("\\r");
-            } else if (c == '\t') {
-                b.append("\\t");
-            } else if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        this.file = InputLimits.printable(file); // a line break in a name must not forge a log line
     }
 
     @Override

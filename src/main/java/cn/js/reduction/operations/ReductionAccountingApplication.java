@@ -52,7 +52,16 @@ public class ReductionAccountingApplication {
             Options options = Options.parse(rest, spec.options(), spec.flags());
             Commands.Prepared prepared = spec.prepare(options, env);
             if (prepared.database() == null) {
-                return prepared.run(null, out, err);
+                // no state folder (validate, template): POI's temporary files in a folder of this process's
+                // own (created owner-only), never a /tmp/poifiles that another account may own or read
+                Path temp = Files.createTempDirectory("reduction-accounting-");
+                TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temp.toFile()));
+                try {
+                    return prepared.run(null, out, err);
+                } finally {
+                    TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+                    org.springframework.util.FileSystemUtils.deleteRecursively(temp);
+                }
             }
             database = prepared.database().prepare();
             try (ConfigurableApplicationContext context = start(database)) {
@@ -60,6 +69,9 @@ public class ReductionAccountingApplication {
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
             }
+        } catch (java.io.IOException e) {
+            err.println("错误 error: cannot create a temporary folder: " + e.getMessage());
+            return FAILED;
         } catch (UsageException e) {
             err.println("错误 error: " + e.getMessage());
             err.println("See: java -jar target/reduction-accounting.jar " + command + " --help");

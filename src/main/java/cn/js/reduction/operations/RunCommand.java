@@ -6,6 +6,7 @@ import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import cn.js.reduction.report.Publication;
 import java.io.IOException;
+import cn.js.reduction.intake.InputLimits;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -229,8 +230,8 @@ final class RunCommand {
         boolean stepFailed = false;
         for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
             for (Throwable t : step.getFailureExceptions()) {
-                out.println("  failed in " + ProgressListener.printable(step.getStepName()) + ": "
-                        + ProgressListener.printable(Failures.describe(t)));
+                out.println("  failed in " + InputLimits.printable(step.getStepName()) + ": "
+                        + InputLimits.printable(Failures.describe(t)));
                 stepFailed = true;
             }
         }

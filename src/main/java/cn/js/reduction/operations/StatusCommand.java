@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.intake.InputLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ final class StatusCommand {
                     ? String.format("  (accepted %d  rejected %d  ignored %d)", ctx.getLong(ProgressListener.ACCEPTED),
                     ctx.getLong(ProgressListener.REJECTED, 0), ctx.getLong(ProgressListener.IGNORED, 0)) : "";
             out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n",
-                    ProgressListener.printable(s.getStepName()),
+                    InputLimits.printable(s.getStepName()),
                     s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
                     duration(s.getStartTime(), s.getEndTime()), rows);
             RunCounts.FileRows file = rows.isEmpty() ? null : files.get(ctx.getString("file", ""));
@@ -74,13 +75,13 @@ final class StatusCommand {
                 out.println("      " + file.afterConsolidation());
             }
             if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
-                out.println("      error: " + ProgressListener.printable(Failures.describe(s.getFailureExceptions().get(0))));
+                out.println("      error: " + InputLimits.printable(Failures.describe(s.getFailureExceptions().get(0))));
             } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
                 String msg = s.getExitStatus().getExitDescription();
                 if (msg != null && !msg.isBlank()) {
                     // the repository keeps the stack trace; its first line, without the exception's class name,
                     // is the message an operator needs
-                    out.println("      error: " + ProgressListener.printable(rootCause(msg)));
+                    out.println("      error: " + InputLimits.printable(rootCause(msg)));
                 }
             }
         }

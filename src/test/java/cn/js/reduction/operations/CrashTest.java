@@ -41,6 +41,8 @@ class CrashTest {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-D" + FaultInjection.PROPERTY + "=slow:2000", "-cp", System.getProperty("java.class.path"),
+                // the killed process cannot delete its private copies of the input: keep them in the test's folder
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")),
                 ReductionAccountingApplication.class.getName()));
         command.addAll(run);
         command.addAll(db);

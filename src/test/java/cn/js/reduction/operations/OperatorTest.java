@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.intake.InputLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -203,10 +204,10 @@ class OperatorTest {
 
     @Test
     void aNameFromTheInputIsOneLineInTheLogAndInStatus() {
-        assertThat(ProgressListener.printable("nanjing.csv\n03:00:00 INFO  run 9 ended: COMPLETED"))
+        assertThat(InputLimits.printable("nanjing.csv\n03:00:00 INFO  run 9 ended: COMPLETED"))
                 .isEqualTo("nanjing.csv\\n03:00:00 INFO  run 9 ended: COMPLETED").doesNotContain("\n");
-        assertThat(ProgressListener.printable("a\u001b[31mb\r")).isEqualTo("a\\u001b[31mb\\r");
-        assertThat(ProgressListener.printable("南京市项目清单.xlsx")).isEqualTo("南京市项目清单.xlsx");
+        assertThat(InputLimits.printable("a\u001b[31mb\r")).isEqualTo("a\\u001B[31mb\\r");
+        assertThat(InputLimits.printable("南京市项目清单.xlsx")).isEqualTo("南京市项目清单.xlsx");
     }
 
     /** The scheduler's scripts run the plan year of REDUCTION_YEAR, else the newest with reference data and input. */
