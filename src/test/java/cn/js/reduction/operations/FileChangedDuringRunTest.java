@@ -41,12 +41,12 @@ class FileChangedDuringRunTest {
             }
         }
         Path output = dir.resolve("output");
-        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path tmp = output.resolve(".state").resolve("tmp"); // the run's private temp folder, where intake copies files
         Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ActiveProcessorCount=1", // one intake partition at a time: the others wait, unopened
-                "-Djava.io.tmpdir=" + tmp, "-D" + FaultInjection.PROPERTY + "=slow:800",
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("jvm-tmp")), "-D" + FaultInjection.PROPERTY + "=slow:800",
                 "-cp", System.getProperty("java.class.path"), ReductionAccountingApplication.class.getName(),
                 "run", "--year", "2020", "--input", input.toString(), "--output", output.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -105,6 +105,9 @@ class FileChangedDuringRunTest {
     }
 
     private static Optional<String> openedCopy(Path tmp) throws IOException {
+        if (!Files.isDirectory(tmp)) {
+            return Optional.empty();
+        }
         try (Stream<Path> entries = Files.list(tmp)) {
             for (Path folder : entries.filter(p -> p.getFileName().toString().startsWith("reduction-input-")).toList()) {
                 try (Stream<Path> inside = Files.list(folder)) {
