@@ -34,6 +34,7 @@ public final class FindingListSheet {
      */
     public static Sheet write(Workbook workbook, List<Finding> findings, Function<Finding, String> target) {
         Sheet sheet = workbook.createSheet(NAME);
+        PrintLayout.wide(sheet);
         Font bold = workbook.createFont();
         bold.setBold(true);
         CellStyle header = workbook.createCellStyle();

@@ -1,7 +1,7 @@
 package cn.js.reduction.report;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
 
 /** Page set-up, so that an auditor who prints a sheet (or saves it as PDF) gets whole rows on a page. */
 final class PrintLayout {
@@ -10,16 +10,16 @@ final class PrintLayout {
     }
 
     /** Wide tables: A3 landscape, all columns on one page width, as many pages down as needed. */
-    static void wide(SXSSFSheet sheet) {
+    static void wide(Sheet sheet) {
         fit(sheet, true, PrintSetup.A3_PAPERSIZE);
     }
 
     /** Text to read: A4 portrait, one page width. */
-    static void narrow(SXSSFSheet sheet) {
+    static void narrow(Sheet sheet) {
         fit(sheet, false, PrintSetup.A4_PAPERSIZE);
     }
 
-    private static void fit(SXSSFSheet sheet, boolean landscape, short paper) {
+    private static void fit(Sheet sheet, boolean landscape, short paper) {
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(landscape);
         print.setPaperSize(paper);

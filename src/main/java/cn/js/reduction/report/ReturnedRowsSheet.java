@@ -54,6 +54,7 @@ final class ReturnedRowsSheet {
             }
         });
         Sheet sheet = workbook.createSheet(NAME);
+        PrintLayout.wide(sheet);
         Font bold = workbook.createFont();
         bold.setBold(true);
         CellStyle title = workbook.createCellStyle();

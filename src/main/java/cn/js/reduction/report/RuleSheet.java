@@ -22,6 +22,7 @@ public final class RuleSheet {
 
     public static Sheet write(Workbook workbook) {
         Sheet sheet = workbook.createSheet(NAME);
+        PrintLayout.wide(sheet);
         Font bold = workbook.createFont();
         bold.setBold(true);
         CellStyle header = workbook.createCellStyle();
