@@ -5,7 +5,7 @@ import static cn.js.reduction.intake.Severity.INFO;
 import static cn.js.reduction.intake.Severity.WARNING;
 
 /**
- * The one catalogue of rules (SPEC §4 and §5): intake, validate, the feedback workbooks, the 规则说明 sheet,
+ * The one catalogue of rules (docs/rules.md): intake, validate, the feedback workbooks, the 规则说明 sheet,
  * the {@code rules} command and docs/rules.md all read their codes, severities and texts from here.
  *
  * <p>Adding a rule is one line: {@code CODE(SEVERITY, "中文标题", "中文说明", "English description", "示例")}
