@@ -72,6 +72,9 @@ public final class TestDatabases {
         }
         try (Connection c = DriverManager.getConnection(admin, "postgres", "");
              Statement s = c.createStatement()) {
+            if (adminUrl == null) {
+                dropLeftBehind(s);
+            }
             s.execute("CREATE DATABASE " + name);
             CREATED.add(name);
             adminUrl = admin;
@@ -81,6 +84,28 @@ public final class TestDatabases {
         int slash = admin.lastIndexOf('/');
         int q = admin.indexOf('?', slash);
         return admin.substring(0, slash + 1) + name + (q < 0 ? "" : admin.substring(q));
+    }
+
+    /**
+     * Test databases of test JVMs that are gone (killed before their shutdown hook ran): named ra_test_PID_N, and
+     * no process PID lives on this machine. Those of live JVMs (another build running now) are left alone.
+     */
+    private static void dropLeftBehind(Statement s) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (java.sql.ResultSet rs = s.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'ra\\_test\\_%'")) {
+            while (rs.next()) {
+                String[] parts = rs.getString(1).split("_");
+                if (parts.length == 4 && parts[2].chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+                    stale.add(rs.getString(1));
+                }
+            }
+        }
+        for (String name : stale) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            s.execute("DROP DATABASE IF EXISTS " + name);
+        }
     }
 
     static synchronized void dropAll() {
