@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +63,8 @@ class RunIdentityTest {
             assertThat(secondTables.get(table)).as(table).isEqualTo(firstTables.get(table));
         }
         assertThat(output.resolve("2020/nightly/run-" + firstRun)).isDirectory();
+        assertThat(runSheet(output.resolve("2020/nightly/run-" + secondRun))).contains("运行参数：rerunReason=annex 2 corrected");
+        assertThat(runSheet(output.resolve("2020/nightly/run-" + firstRun))).doesNotContain("rerunReason");
 
         Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
         assertThat(status.exitCode()).as(status.all()).isZero();
@@ -181,6 +186,22 @@ class RunIdentityTest {
             throw new AssertionError("the child run did not end in 3 minutes:\n" + Files.readString(log));
         }
         return new Child(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** The province workbook's sheets, as lines of their cells joined by "=" (so "label=value" on the run sheet). */
+    private static String runSheet(Path run) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run.resolve("reconciled_320000_全省.xlsx")))) {
+            DataFormatter format = new DataFormatter();
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    List<String> cells = new ArrayList<>();
+                    row.forEach(c -> cells.add(format.formatCellValue(c)));
+                    text.append(String.join("=", cells)).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static String nanjingVocs(Path output) throws IOException {
