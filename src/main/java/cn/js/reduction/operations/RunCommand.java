@@ -107,11 +107,10 @@ final class RunCommand {
         }
         JobExecution last = instance == null || lockHeldElsewhere ? null : repository.getLastJobExecution(instance);
         RunAdmission.LastExecution lastState = RunAdmission.LastExecution.of(last);
+        // filled when the decision asks for it (a final run about to start): it reads every file's header rows
         List<String> missing = new ArrayList<>();
         Supplier<List<String>> coverage = () -> {
-            if (missing.isEmpty()) {
-                missing.addAll(missingSubmissions(set, year));
-            }
+            missing.addAll(missingSubmissions(set, year));
             return missing;
         };
         RunAdmission.Outcome outcome = RunAdmission.decide(new RunAdmission.Facts(lockHeldElsewhere, lastState, mode,
@@ -142,8 +141,9 @@ final class RunCommand {
             }
             case RECOVER_AND_CONTINUE, CONTINUE -> {
                 if (rerunReason != null) {
-                    out.println("run " + instance.getInstanceId() + " of these files did not complete; --rerun starts no"
-                            + " second run beside it (abandon --execution " + last.getId() + " first for a fresh one).");
+                    out.println("run " + instance.getInstanceId() + " of these files did not complete: --rerun starts no"
+                            + " second run beside it, the run is continued (to start afresh instead, abandon --execution "
+                            + last.getId() + " first).");
                 }
                 out.println(lastState == RunAdmission.LastExecution.LEFT_RUNNING
                         // this process holds the run lock of the year and mode, which a live run would hold: the

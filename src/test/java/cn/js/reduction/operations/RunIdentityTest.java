@@ -81,6 +81,32 @@ class RunIdentityTest {
     }
 
     @Test
+    void aRerunOfASetWhoseRunFailedContinuesThatRun() throws Exception {
+        Path input = dir.resolve("input");
+        EndToEndTest.writeInput(input);
+        List<String> db = TestDatabases.options(TestDatabases.H2, dir.resolve("output"));
+        List<String> run = List.of("run", "--year", "2020", "--input", input.toString());
+        System.setProperty(FaultInjection.PROPERTY, "reconcile");
+        Cli.Result failed;
+        try {
+            failed = Cli.run(run, db);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        long failedRun = runId(failed.out());
+
+        List<String> rerun = new ArrayList<>(run);
+        rerun.addAll(List.of("--rerun", "try again"));
+        Cli.Result continued = Cli.run(rerun, db);
+        assertThat(continued.exitCode()).as(continued.all()).isZero();
+        assertThat(continued.out()).contains("run " + failedRun + " of these files did not complete")
+                .contains("run " + failedRun + " (execution").contains("COMPLETED");
+        String status = Cli.run(List.of("status"), db).out();
+        assertThat(status).doesNotContain("rerun on request").doesNotContain("attempt 2");
+    }
+
+    @Test
     void aRerunWithoutAReasonIsAUsageError() throws Exception {
         Path input = dir.resolve("input");
         EndToEndTest.writeInput(input);
