@@ -35,9 +35,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The reduction accounting job: discover ▸ reference ▸ intake (one partition per file) ▸ consolidate ▸
- * reconcile ▸ report ▸ publish. Its identifying parameters are the year, the mode and the input set's
- * fingerprint ({@link RunParameters}); the run id used everywhere is the job instance id, so every
- * execution of one run (a restart) shares the run's staging rows and output folder.
+ * reconcile ▸ report ▸ publish. Its identifying parameters are what decides its figures: the year, the mode, the
+ * input set's fingerprint, the reference data and the program ({@link RunParameters}); the run id used
+ * everywhere is the job instance id, so every execution of one run (a restart) shares the run's staging rows and
+ * output folder. The steps here are all there is in production: the restart and crash tests add their fault
+ * switch to them from test code.
  */
 @Configuration
 public class AccountingJobConfiguration {
@@ -70,7 +72,6 @@ public class AccountingJobConfiguration {
     private static Step stage(String name, JobRepository repository, PlatformTransactionManager tx, Stage stage) {
         Tasklet tasklet = (contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
-            FaultInjection.beforeStage(name);
             stage.run(RunParameters.of(step.getJobExecution()), step);
             return RepeatStatus.FINISHED;
         };
@@ -111,7 +112,7 @@ public class AccountingJobConfiguration {
     public Step intakeFileStep(JobRepository repository, PlatformTransactionManager tx,
                                SubmissionRowReader submissionRowReader, RowProcessor rowProcessor,
                                StagingWriter stagingWriter, IntakeFileListener intakeFileListener,
-                               ProgressListener progressListener, FaultInjection faultInjection) {
+                               ProgressListener progressListener) {
         return new StepBuilder("intakeFile", repository)
                 .<SourcedRow, StagedRow>chunk(CHUNK_SIZE)
                 .transactionManager(tx) // never the resourceless default: a failed chunk must roll back
@@ -120,7 +121,6 @@ public class AccountingJobConfiguration {
                 .writer(stagingWriter)
                 .listener(intakeFileListener)
                 .listener(progressListener)
-                .listener(faultInjection)
                 .build();
     }
 
@@ -153,12 +153,6 @@ public class AccountingJobConfiguration {
                                                  StagingWriter stagingWriter,
                                                  @Value("#{stepExecutionContext['file']}") String file) {
         return new IntakeFileListener(jdbc, submissionRowReader, stagingWriter, file);
-    }
-
-    @Bean
-    @StepScope
-    public FaultInjection faultInjection(@Value("#{stepExecution}") StepExecution step) {
-        return new FaultInjection(step);
     }
 
     @Bean
@@ -210,7 +204,7 @@ public class AccountingJobConfiguration {
     @Bean
     public Step reconcileStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
         return stage("reconcile", repository, tx, (run, step) ->
-                new Reconciliation(jdbc).reconcile(run.runId(), ReferenceDataLoader.load(run.year()), run.isFinal()));
+                new Reconciliation(jdbc).reconcile(run.runId(), ReferenceDataLoader.load(run.year()), run.mode()));
     }
 
     /** CSVs, workbooks and the manifest, into the run's private working folder. */

@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.InputSet;
 import cn.js.reduction.reference.ReferenceDataException;
 import cn.js.reduction.reference.ReferenceDataLoader;
@@ -22,6 +23,7 @@ final class Commands {
 
             Commands:
               run       --year Y [--mode nightly|final] [--input DIR] [--output DIR]   account one year's submissions
+                        [--rerun "REASON"]                                          ... again, on purpose
               restart   --execution ID | --year Y [--mode M]                         continue a failed or interrupted run
               status    [--year Y] [--limit N]                                       recent runs, steps, counts, failures
               abandon   --execution ID                                                give up a failed run for good
@@ -65,17 +67,20 @@ final class Commands {
 
     static Spec spec(String command) {
         return switch (command) {
-            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "db-url", "db-user", "db-password"),
-                    Set.of(), """
-                    run --year Y [--mode nightly|final] [--input DIR] [--output DIR]
+            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "db-url", "db-user",
+                    "db-password"), Set.of(), """
+                    run --year Y [--mode nightly|final] [--input DIR] [--output DIR] [--rerun "REASON"]
 
                     Accounts the submissions in DIR/Y/ (default input/Y/) against the plan's targets and writes
                     output/Y/MODE/run-ID/: four CSVs, the province workbook, one feedback workbook per city and a
                     manifest; output/Y/MODE/latest points at the newest complete run.
                       --mode nightly  provisional, tolerates missing submissions (default)
                       --mode final    year-end; refused (exit 3) unless every city submitted both kinds
-                    A run is identified by year, mode and the input files' names and SHA-256: an unchanged,
-                    completed input set is not run again; a failed one is continued (see restart).
+                    A run is identified by year, mode, the input files' names and SHA-256, the reference data's
+                    version and SHA-256 and the program's version: an unchanged, completed set is not run again; a
+                    failed one is continued (see restart); a corrected annex or a new release makes a new run.
+                      --rerun "REASON"  a new run of an unchanged, completed set, on purpose; the reason is kept
+                                        with the run and shown by status
                     """, RunCommand::prepare);
             case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "db-url",
                     "db-user", "db-password"), Set.of(), """
@@ -127,12 +132,9 @@ final class Commands {
         return year;
     }
 
-    static String mode(Options options) {
-        String mode = options.get("mode", RunParameters.NIGHTLY);
-        if (!mode.equals(RunParameters.NIGHTLY) && !mode.equals(RunParameters.FINAL)) {
-            throw new UsageException("--mode must be nightly or final, not '" + mode + "'");
-        }
-        return mode;
+    static RunMode mode(Options options) {
+        String mode = options.get("mode", RunMode.NIGHTLY.code());
+        return RunMode.of(mode).orElseThrow(() -> new UsageException("--mode must be nightly or final, not '" + mode + "'"));
     }
 
     static Path output(Options options) {

@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.InputSet;
 import cn.js.reduction.intake.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import cn.js.reduction.intake.InputLimits;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -31,30 +34,52 @@ final class RunCommand {
 
     static Commands.Prepared prepare(Options options, java.util.Map<String, String> env) {
         int year = Commands.year(options);
-        String mode = Commands.mode(options);
+        RunMode mode = Commands.mode(options);
+        String rerunReason = rerunReason(options);
         Path input = ReductionAccountingApplication.absolute(options.path("input", "input"));
         Path output = Commands.output(options);
         InputSet set = Commands.inputSet(input, year);
-        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), input, output);
+        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), basis(year), input, output);
         Database database = Database.resolve(options, env, output);
         return new Commands.Prepared(database, (context, out, err) -> {
             // one run of a year and mode at a time, whatever its files: a lock the database (PostgreSQL) or the
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
             // pass the checks below and start
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
-                if (lock == null) {
-                    out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, year, mode)
-                            + "; nothing started.");
-                    return ReductionAccountingApplication.OK;
-                }
-                return run(context, out, err, set, params, year, mode);
+                return run(context, out, err, lock == null, set, params, year, mode, rerunReason);
             }
         });
     }
 
-    private static String describeRunning(ConfigurableApplicationContext context, int year, String mode) {
+    /** What decides a run's figures besides its files, as this program has it now. */
+    static RunParameters.Basis basis(int year) {
+        return new RunParameters.Basis(ReferenceDataLoader.load(year).version(),
+                ReferenceDataLoader.contentSha256(year), Version.current());
+    }
+
+    /** The reason given with --rerun, or null without it. */
+    private static String rerunReason(Options options) {
+        if (!options.has("rerun")) {
+            return null;
+        }
+        String reason = options.get("rerun", "").strip();
+        if (reason.isEmpty() || reason.startsWith("--")) {
+            throw new UsageException("--rerun needs the reason for running an unchanged set again, in quotes:"
+                    + " --rerun \"annex 2 corrected\"");
+        }
+        if (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException("the reason given with --rerun must be one line of at most " + MAX_REASON
+                    + " characters");
+        }
+        return reason;
+    }
+
+    /** Room enough for a sentence; the job repository stores a parameter in at most 2,500 characters. */
+    private static final int MAX_REASON = 500;
+
+    private static String describeRunning(ConfigurableApplicationContext context, int year, RunMode mode) {
         for (JobExecution other : Runs.recent(context.getBean(JobRepository.class), year, 50)) {
-            if (other.isRunning() && mode.equals(other.getJobParameters().getString(RunParameters.MODE))) {
+            if (other.isRunning() && mode.code().equals(other.getJobParameters().getString(RunParameters.MODE))) {
                 return "run " + other.getJobInstance().getInstanceId() + " (execution " + other.getId() + ") of "
                         + year + " " + mode + " is running (process " + Liveness.owner(other) + ")";
             }
@@ -62,29 +87,48 @@ final class RunCommand {
         return "another process is running " + year + " " + mode;
     }
 
-    private static int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err, InputSet set,
-                           JobParameters firstAttempt, int year, String mode) {
+    /** Gathers the facts {@link RunAdmission} decides on, and carries out its decision. */
+    private static int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err,
+                           boolean lockHeldElsewhere, InputSet set, JobParameters firstAttempt, int year,
+                           RunMode mode, String rerunReason) {
         JobRepository repository = context.getBean(JobRepository.class);
-        // an abandoned run of this input set is given up for good: the set is accounted by a new attempt, a
-        // new job instance told apart by one more identifying parameter (absent on the first attempt, so the
-        // identity of every other run is unchanged)
-        JobParameters params = firstAttempt;
-        JobInstance instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
-        for (int attempt = 2; instance != null; attempt++) {
-            JobExecution last = repository.getLastJobExecution(instance);
-            if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
+        // the newest run of this identity: a new attempt (abandon, --rerun) is a new job instance told apart by
+        // one more identifying parameter, absent on the first attempt
+        int attempt = 1;
+        JobInstance instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, firstAttempt);
+        while (instance != null) {
+            JobInstance next = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME,
+                    RunParameters.withAttempt(firstAttempt, attempt + 1));
+            if (next == null) {
                 break;
             }
-            params = RunParameters.withAttempt(firstAttempt, attempt);
-            instance = repository.getJobInstance(AccountingJobConfiguration.JOB_NAME, params);
+            instance = next;
+            attempt++;
         }
-        if (instance != null) {
-            JobExecution last = repository.getLastJobExecution(instance);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+        JobExecution last = instance == null || lockHeldElsewhere ? null : repository.getLastJobExecution(instance);
+        RunAdmission.LastExecution lastState = RunAdmission.LastExecution.of(last);
+        // filled when the decision asks for it (a final run about to start): it reads every file's header rows
+        List<String> missing = new ArrayList<>();
+        Supplier<List<String>> coverage = () -> {
+            missing.addAll(missingSubmissions(set, year));
+            return missing;
+        };
+        RunAdmission.Outcome outcome = RunAdmission.decide(new RunAdmission.Facts(lockHeldElsewhere, lastState, mode,
+                rerunReason != null, coverage));
+        switch (outcome) {
+            case ALREADY_RUNNING -> {
+                out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, year, mode)
+                        + "; nothing started.");
+                return ReductionAccountingApplication.OK;
+            }
+            case NOTHING_TO_DO -> {
                 Publication publication = RunParameters.of(last).publication();
                 out.println("本输入集已核算完成，无需重复运行 (nothing to do): run " + instance.getInstanceId() + " of "
-                        + year + " " + mode + " already completed on these " + set.files().size() + " files.");
+                        + year + " " + mode + " already completed on these " + set.files().size() + " files"
+                        + " with the same reference data and program.");
                 out.println("  output: " + publication.finalFolder());
+                out.println("  to run them again on purpose: java -jar target/reduction-accounting.jar run --year " + year
+                        + " --mode " + mode + " --rerun \"the reason\"");
                 try {
                     // LATEST names what this command reported, also when the input went back to an earlier set
                     publication.markLatest();
@@ -95,27 +139,21 @@ final class RunCommand {
                 }
                 return ReductionAccountingApplication.OK;
             }
-            if (last != null && last.isRunning()) {
-                // this process holds the run lock of the year and mode, which a live run would hold: the
-                // process of this one is gone, on this machine or another
-                out.println("run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it.");
+            case RECOVER_AND_CONTINUE, CONTINUE -> {
+                if (rerunReason != null) {
+                    out.println("run " + instance.getInstanceId() + " of these files did not complete: --rerun starts no"
+                            + " second run beside it, the run is continued (to start afresh instead, abandon --execution "
+                            + last.getId() + " first).");
+                }
+                out.println(lastState == RunAdmission.LastExecution.LEFT_RUNNING
+                        // this process holds the run lock of the year and mode, which a live run would hold: the
+                        // process of this one is gone, on this machine or another
+                        ? "run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it."
+                        : "run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
+                                + "); continuing it from the failed step.");
                 return restart(context, last, out);
             }
-            if (last != null) {
-                out.println("run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
-                        + "); continuing it from the failed step.");
-                return restart(context, last, out);
-            }
-        }
-        if (RunParameters.FINAL.equals(mode)) {
-            ReferenceData ref = ReferenceDataLoader.load(year);
-            List<String> missing;
-            try {
-                missing = SubmissionCoverage.of(set, ref).missing(ref);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!missing.isEmpty()) {
+            case REFUSED_FINAL -> {
                 err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
                         + " emission report; missing in " + set.folder() + ":");
                 missing.forEach(m -> err.println("  " + m));
@@ -123,7 +161,32 @@ final class RunCommand {
                         + " --mode nightly");
                 return ReductionAccountingApplication.REFUSED;
             }
+            case START_NEW -> {
+                JobParameters params = RunParameters.withAttempt(firstAttempt,
+                        lastState == RunAdmission.LastExecution.NONE ? attempt : attempt + 1);
+                if (rerunReason != null) {
+                    params = RunParameters.withRerunReason(params, rerunReason);
+                    if (lastState == RunAdmission.LastExecution.COMPLETED) {
+                        out.println("run " + instance.getInstanceId() + " completed on these files; a new run, as asked: "
+                                + rerunReason);
+                    }
+                }
+                return start(context, out, params);
+            }
+            default -> throw new IllegalStateException("unhandled admission " + outcome);
         }
+    }
+
+    private static List<String> missingSubmissions(InputSet set, int year) {
+        ReferenceData ref = ReferenceDataLoader.load(year);
+        try {
+            return SubmissionCoverage.of(set, ref).missing(ref);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int start(ConfigurableApplicationContext context, PrintStream out, JobParameters params) {
         try {
             JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
             return report(context, execution, out);
@@ -146,7 +209,7 @@ final class RunCommand {
         if (executionId == null && year == null) {
             throw new UsageException("say which run: --execution ID, or --year Y [--mode M] for its last failed run");
         }
-        String mode = Commands.mode(options);
+        RunMode mode = Commands.mode(options);
         Database database = Database.existing(options, env, output);
         return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
@@ -180,6 +243,14 @@ final class RunCommand {
             if (!now.equals(run.fingerprint())) {
                 err.println("输入文件已变化 (the files of " + run.yearFolder() + " changed since run " + run.runId()
                         + " started): restarting would mix two input sets. Start a new run:"
+                        + " java -jar target/reduction-accounting.jar run --year " + run.year() + " --mode " + run.mode());
+                return ReductionAccountingApplication.USAGE;
+            }
+            RunParameters.Basis basis = basis(run.year());
+            if (!basis.equals(run.basis())) {
+                err.println("参考数据或程序已变化 (the reference data or the program changed since run " + run.runId()
+                        + " started: it ran on " + run.describeBasis() + "; this is " + basis.referenceVersion()
+                        + ", " + basis.programVersion() + "): restarting would mix figures of both. Start a new run:"
                         + " java -jar target/reduction-accounting.jar run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }

@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.core.RunMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -38,7 +39,7 @@ final class RunLock implements AutoCloseable {
 
     /** The lock, or null when another process holds it. */
     static RunLock acquire(ConfigurableApplicationContext context, Database database, Path outputRoot, int year,
-                           String mode) {
+                           RunMode mode) {
         String name = "reduction-accounting:" + year + ":" + mode;
         if (database.isPostgres()) {
             return advisory(context.getBean(DataSource.class), name);

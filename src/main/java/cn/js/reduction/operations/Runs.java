@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.core.RunMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +30,9 @@ final class Runs {
     }
 
     /** The newest execution of the year and mode that failed, stopped, was interrupted or is running; null when none. */
-    static JobExecution lastRestartable(JobRepository repository, int year, String mode) {
+    static JobExecution lastRestartable(JobRepository repository, int year, RunMode mode) {
         for (JobExecution e : recent(repository, year, Integer.MAX_VALUE)) {
-            if (!mode.equals(e.getJobParameters().getString(RunParameters.MODE))) {
+            if (!mode.code().equals(e.getJobParameters().getString(RunParameters.MODE))) {
                 continue;
             }
             JobExecution last = repository.getLastJobExecution(e.getJobInstance());

@@ -57,6 +57,11 @@ final class StatusCommand {
         out.printf("run %d  execution %d  %d %-7s  %-11s  started %s  %s  owner %s%n", run.runId(), e.getId(),
                 run.year(), run.mode(), state, e.getStartTime() == null ? "-" : TIME.format(e.getStartTime()),
                 duration(e.getStartTime(), e.getEndTime()), Liveness.owner(e));
+        // what the figures rest on besides the files, and why an unchanged set was run again
+        out.println("    on " + run.describeBasis());
+        if (run.rerunReason() != null) {
+            out.println("    rerun on request (重新核算原因): " + InputLimits.printable(run.rerunReason()));
+        }
         List<StepExecution> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId)).toList();
         // files.csv counts after consolidation; an intake step counted before it

@@ -1,5 +1,6 @@
 package cn.js.reduction.reconcile;
 
+import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.Finding;
 import cn.js.reduction.intake.FindingStore;
 import cn.js.reduction.intake.Rule;
@@ -37,7 +38,7 @@ public final class Reconciliation {
         this.findings = new FindingStore(jdbc);
     }
 
-    public void reconcile(long runId, ReferenceData ref, boolean finalMode) {
+    public void reconcile(long runId, ReferenceData ref, RunMode mode) {
         int year = ref.year();
         String province = City.PROVINCE_CODE;
         jdbc.update("DELETE FROM ra_project_tally WHERE run_id = ?", runId);
@@ -97,10 +98,10 @@ public final class Reconciliation {
                 + " FROM ra_reduction_tally r WHERE r.run_id = ? GROUP BY r.run_id, r.pollutant",
                 province, year, province, runId);
 
-        findings.insertAll(runId, STAGE, findings(runId, ref, finalMode));
+        findings.insertAll(runId, STAGE, findings(runId, ref, mode));
     }
 
-    private List<Finding> findings(long runId, ReferenceData ref, boolean finalMode) {
+    private List<Finding> findings(long runId, ReferenceData ref, RunMode mode) {
         List<Finding> out = new ArrayList<>();
         Set<String> withProjects = new HashSet<>(jdbc.queryForList(
                 "SELECT DISTINCT city_code FROM ra_project_row WHERE run_id = ? AND NOT superseded AND city_code IS NOT NULL",
@@ -134,7 +135,7 @@ public final class Reconciliation {
                         t.categoryCode(), where + "无计划项目，但报送了" + t.submitted() + "项 (unplanned category)"));
                 default -> { }
             }
-            if (finalMode && t.completed() < t.planned()) {
+            if (mode.isFinal() && t.completed() < t.planned()) {
                 out.add(Finding.of(Rule.COMPLETION_SHORTFALL, t.cityCode(), null, null, null, null, t.categoryCode(),
                         where + "计划" + t.planned() + "项，完成" + t.completed() + "项 (completion shortfall)"));
             }

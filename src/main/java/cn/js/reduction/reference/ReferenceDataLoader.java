@@ -80,6 +80,42 @@ public final class ReferenceDataLoader {
         return new Load(ReferenceFolder.directory(folder), yearOfFolder).run();
     }
 
+    /**
+     * The SHA-256 of the shipped reference files of plan year {@code year}: each of {@link #FILES} in that order,
+     * as its name, its length and its bytes. Part of a run's identity, because these files decide its figures as
+     * much as the inputs do: a corrected transcription of an annex makes a new run even when nobody raised the
+     * version in plan.properties.
+     */
+    public static String contentSha256(int year) {
+        String cached = SHIPPED_SHA256.get(year);
+        return cached != null ? cached
+                : SHIPPED_SHA256.computeIfAbsent(year, y -> contentSha256(ReferenceFolder.classpath(y)));
+    }
+
+    private static final java.util.Map<Integer, String> SHIPPED_SHA256 = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String contentSha256(ReferenceFolder folder) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String name : FILES) {
+                byte[] content;
+                try (InputStream in = folder.open(name).orElseThrow(() -> new ReferenceDataException(
+                        "参考数据缺少文件 " + name + "（reference file missing in " + folder.describe() + "）"))) {
+                    content = in.readAllBytes();
+                }
+                // name and length first, so that no two different sets of files give the same stream of bytes
+                sha256.update((name + "\0" + content.length + "\0").getBytes(StandardCharsets.UTF_8));
+                sha256.update(content);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (IOException e) {
+            throw new ReferenceDataException("参考数据无法读取（reference data unreadable in " + folder.describe() + "）: "
+                    + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the program ships reference data for plan year {@code year}. */
     public static boolean exists(int year) {
         return ReferenceDataLoader.class.getClassLoader().getResource("reference/" + year + "/" + PLAN) != null;

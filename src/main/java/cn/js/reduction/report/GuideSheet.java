@@ -38,7 +38,7 @@ final class GuideSheet {
         new RowWriter(title, styles, false).text(city + "市 " + run.year() + "年大气污染防治项目与减排核算 报送反馈",
                 Kind.TITLE, Mark.NONE);
         r = line(sheet, styles, r, "运行", "运行编号 " + run.runId() + "，" + Labels.mode(run.mode())
-                + (Labels.isFinal(run.mode()) ? "。" : "；日常核算为临时结果，以年终核算为准。"));
+                + (run.mode().isFinal() ? "。" : "；日常核算为临时结果，以年终核算为准。"));
         r++;
 
         r = section(sheet, styles, r, "本市概况");

@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.FileKind;
 import cn.js.reduction.intake.Severity;
 import cn.js.reduction.reference.City;
@@ -13,19 +14,14 @@ final class Labels {
     private Labels() {
     }
 
-    static String mode(String mode) {
+    static String mode(RunMode mode) {
         if (mode == null) {
             return "";
         }
         return switch (mode) {
-            case "nightly" -> "日常核算（nightly，临时结果）";
-            case "final" -> "年终核算（final，正式结果）";
-            default -> mode;
+            case NIGHTLY -> "日常核算（nightly，临时结果）";
+            case FINAL -> "年终核算（final，正式结果）";
         };
-    }
-
-    static boolean isFinal(String mode) {
-        return "final".equals(mode);
     }
 
     static String severity(Severity severity) {

@@ -49,7 +49,7 @@ final class ProjectMatrixSheet {
         }
         int columns = 1 + 3 * (categories.size() + 1);
         int totalColumn = 1 + 3 * categories.size();
-        boolean finalMode = Labels.isFinal(run.mode());
+        boolean finalMode = run.mode().isFinal();
 
         SXSSFSheet sheet = workbook.createSheet(NAME);
         sheet.setColumnWidth(0, 10 * 256);

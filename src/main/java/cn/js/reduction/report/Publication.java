@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.core.RunMode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import java.util.stream.Stream;
  */
 public record Publication(Path modeFolder, long runId) {
 
-    public static Publication of(Path outputRoot, int year, String mode, long runId) {
-        return new Publication(outputRoot.resolve(String.valueOf(year)).resolve(mode), runId);
+    public static Publication of(Path outputRoot, int year, RunMode mode, long runId) {
+        return new Publication(outputRoot.resolve(String.valueOf(year)).resolve(mode.code()), runId);
     }
 
     public String runName() {

@@ -1,11 +1,12 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.core.RunMode;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 /** What the workbooks' 运行信息 sheet says about the run. */
-public record RunInfo(long runId, int year, String mode, Map<String, String> parameters, LocalDateTime startTime,
+public record RunInfo(long runId, int year, RunMode mode, Map<String, String> parameters, LocalDateTime startTime,
                       LocalDateTime endTime, String softwareVersion, String referenceVersion,
                       List<InputFile> inputFiles) {
 
