@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class ReferenceData {
 
+    private static final List<Pollutant> POLLUTANTS = List.of(Pollutant.values());
+
     private final PlanInfo plan;
     private final List<City> cities;
     private final City province;
@@ -100,6 +102,14 @@ public final class ReferenceData {
         return categories;
     }
 
+    /**
+     * The pollutants of annex 2, in its column order: what reconciliation sums and the reports show. The loader
+     * requires annex 2 to have a column for every {@link Pollutant}, so this is all of them.
+     */
+    public List<Pollutant> pollutants() {
+        return POLLUTANTS;
+    }
+
     public List<AirQualityTarget> airQualityTargets() {
         return airQualityTargets;
     }
@@ -120,7 +130,7 @@ public final class ReferenceData {
         return n == null ? 0 : n;
     }
 
-    /** Annex 2's reduction target in % against 2015, or null when the annex has none. */
+    /** Annex 2's reduction target in % against the base year, or null when the annex has none. */
     public BigDecimal targetPct(String cityCode, Pollutant pollutant) {
         return targetPct.get(cityCode + "|" + pollutant.name());
     }

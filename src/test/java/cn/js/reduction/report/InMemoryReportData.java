@@ -5,7 +5,10 @@ import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.intake.ProjectStatus;
 import cn.js.reduction.intake.Rule;
 import cn.js.reduction.intake.Severity;
+import cn.js.reduction.reconcile.CompletionStatus;
+import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
@@ -135,15 +138,13 @@ final class InMemoryReportData implements ReportData {
                         }
                     }
                 }
-                String status = submitted == planned ? "OK" : submitted < planned ? "SHORTFALL"
-                        : planned > 0 ? "EXCESS" : "UNPLANNED";
                 Category cat = reference.category(code).orElse(null);
                 projectTallies.add(new ProjectTally(2020, city.code(), city.name(), code,
                         cat == null ? "合计" : cat.name(), cat == null ? "合计" : cat.group(), planned, submitted,
                         completed, inProgress, submitted - completed - inProgress, submitted - planned,
                         planned == 0 ? null : BigDecimal.valueOf(completed).divide(BigDecimal.valueOf(planned),
                                 MathContext.DECIMAL64),
-                        status, completed >= planned ? "MET" : "NOT_MET"));
+                        CountStatus.of(planned, submitted), CompletionStatus.of(planned, completed)));
             }
         }
         reductionTallies = new ArrayList<>();
@@ -175,11 +176,10 @@ final class InMemoryReportData implements ReportData {
                 BigDecimal gap = pct == null ? null : pct.subtract(target);
                 BigDecimal allowed = base == null ? null
                         : base.multiply(BigDecimal.ONE.subtract(target.divide(BigDecimal.valueOf(100))));
-                String status = pct == null ? "NO_DATA" : pct.compareTo(target) >= 0 ? "MET" : "NOT_MET";
                 BigDecimal ratio = reduction == null || reduction.signum() <= 0 ? null
                         : claimed.divide(reduction, MathContext.DECIMAL64);
                 reductionTallies.add(new ReductionTally(2020, city.code(), city.name(), p, base, reporting, reduction,
-                        pct, target, gap, allowed, status, claimed, ratio));
+                        pct, target, gap, allowed, ReductionStatus.of(pct, target), claimed, ratio));
             }
         }
     }
