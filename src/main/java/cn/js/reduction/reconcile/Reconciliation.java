@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reconciliation (SPEC §5): the database counts and sums the accepted, current rows by city × category and
- * city × pollutant, joined to the annex tables; the province is summed over the cities; then one finding per
- * shortfall, excess, unmet target, missing submission and excessive claim. One transaction; rerunnable.
+ * Reconciliation (docs/outputs.md, "How the figures are made"): the database counts and sums the accepted,
+ * current rows by city × category and city × pollutant, joined to the annex tables; the province is summed
+ * over the cities; then one finding per shortfall, excess, unmet target, missing submission and excessive
+ * claim. One transaction; rerunnable.
  */
 public final class Reconciliation {
 

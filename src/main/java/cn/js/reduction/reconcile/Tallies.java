@@ -13,9 +13,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the sums that reconciliation stored and derives the rest of SPEC §5 from them: variance, rates,
- * percentages, statuses. Every figure is exact (BigDecimal, 34 significant digits for quotients); rounding
- * happens only where a figure is displayed.
+ * Reads the sums that reconciliation stored and derives the rest from them, as docs/outputs.md ("How the
+ * figures are made") defines it: variance, rates, percentages, and the statuses, which {@link CountStatus},
+ * {@link CompletionStatus} and {@link ReductionStatus} decide. Every figure is exact (BigDecimal, 34
+ * significant digits for quotients); rounding happens only where a figure is displayed.
  */
 public final class Tallies {
 
