@@ -33,6 +33,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class StepHarness implements AutoCloseable {
 
+    static {
+        // H2 reads h2.bindAddress once, at its first use in the JVM; the program's Database sets it (loopback only)
+        // before any H2 use, so must this harness, or a later test's AUTO_SERVER would listen on every interface
+        try {
+            Class.forName(Database.class.getName());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final ConfigurableApplicationContext context;
     private final JobParameters parameters;
     private final long runId;
