@@ -164,7 +164,7 @@ public final class RowValidator {
         }
         return reference.findCity(Values.isError(cell) ? null : cell.text()).map(City::code).orElseGet(() -> {
             check.bad(Rule.UNKNOWN_CITY, Field.CITY, cell, "不是江苏省的设区市",
-                    "应填写13个设区市之一，如 南京、南京市、320100 或 Nanjing", "unknown city");
+                    "应填写" + reference.cities().size() + "个设区市之一，如 南京、南京市、320100 或 Nanjing", "unknown city");
             return null;
         });
     }
@@ -176,7 +176,7 @@ public final class RowValidator {
         }
         return reference.findCategory(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
             check.bad(Rule.UNKNOWN_CATEGORY, Field.CATEGORY, cell, "不是附件4的项目类别",
-                    "应填写18类之一的名称或代码，如 锅炉提标改造项目 或 BOILER", "unknown project category");
+                    "应填写" + reference.categories().size() + "类之一的名称或代码，如 锅炉提标改造项目 或 BOILER", "unknown project category");
             return null;
         });
     }

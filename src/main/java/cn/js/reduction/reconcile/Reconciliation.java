@@ -6,6 +6,7 @@ import cn.js.reduction.intake.FindingStore;
 import cn.js.reduction.intake.Rule;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
+import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,17 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reconciliation (SPEC §5): the database counts and sums the accepted, current rows by city × category and
- * city × pollutant, joined to the annex tables; the province is summed over the cities; then one finding per
- * shortfall, excess, unmet target, missing submission and excessive claim. One transaction; rerunnable.
+ * Reconciliation (docs/outputs.md, "How the figures are made"): the database counts and sums the accepted,
+ * current rows by city × category and city × pollutant, joined to the annex tables; the province is summed
+ * over the cities; then one finding per shortfall, excess, unmet target, missing submission and excessive
+ * claim. One transaction; rerunnable.
  */
 public final class Reconciliation {
 
     public static final String STAGE = "RECONCILE";
-    static final BigDecimal CLAIM_RATIO_LIMIT = new BigDecimal("1.5");
 
     /** Rows that count: accepted and not superseded by a newer submission. */
     private static final String COUNTED = "run_id = ? AND disposition = 'ACCEPTED' AND NOT superseded";
@@ -80,15 +82,10 @@ public final class Reconciliation {
                 + " LEFT JOIN (SELECT city_code, pollutant, COUNT(*) AS n, SUM(base_t) AS base_t,"
                 + "   SUM(reporting_t) AS reporting_t FROM ra_emission_row WHERE " + COUNTED
                 + "   GROUP BY city_code, pollutant) e ON e.city_code = t.city_code AND e.pollutant = t.pollutant"
-                + " LEFT JOIN (SELECT city_code, 'VOCS' AS pollutant, SUM(voc_t) AS claimed_t FROM ra_project_row"
-                + "     WHERE " + COUNTED + " AND counted_status = 'COMPLETED' GROUP BY city_code"
-                + "   UNION ALL SELECT city_code, 'SO2', SUM(so2_t) FROM ra_project_row"
-                + "     WHERE " + COUNTED + " AND counted_status = 'COMPLETED' GROUP BY city_code"
-                + "   UNION ALL SELECT city_code, 'NOX', SUM(nox_t) FROM ra_project_row"
-                + "     WHERE " + COUNTED + " AND counted_status = 'COMPLETED' GROUP BY city_code"
+                + " LEFT JOIN (" + claims(ref.pollutants())
                 + " ) c ON c.city_code = t.city_code AND c.pollutant = t.pollutant"
                 + " WHERE t.plan_year = ? AND t.city_code <> ?",
-                runId, runId, runId, runId, runId, year, province);
+                reductionArguments(runId, ref.pollutants().size(), year, province));
         // the province: the summed tonnes of the cities that have emission rows; claims of every city
         jdbc.update("INSERT INTO ra_reduction_tally (run_id, city_code, pollutant, emission_rows, base_t, reporting_t,"
                 + " target_pct, claimed_t)"
@@ -99,6 +96,32 @@ public final class Reconciliation {
                 province, year, province, runId);
 
         findings.insertAll(runId, STAGE, findings(runId, ref, mode));
+    }
+
+    /**
+     * The completed projects' claimed tonnes per city, one UNION ALL branch per pollutant of the reference data:
+     * each pollutant's claims sit in its own column of ra_project_row ({@link Pollutant#claimColumn()}). Names
+     * and columns come from the enum, never from input, so writing them into the SQL is safe.
+     */
+    private static String claims(List<Pollutant> pollutants) {
+        return pollutants.stream()
+                .map(p -> "SELECT city_code, '" + p.name() + "' AS pollutant, SUM(" + p.claimColumn()
+                        + ") AS claimed_t FROM ra_project_row WHERE " + COUNTED
+                        + " AND counted_status = 'COMPLETED' GROUP BY city_code")
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    /** run id for the tally and the emission sums, once per claim branch, then the plan year and the province. */
+    private static Object[] reductionArguments(long runId, int pollutants, int year, String province) {
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        args.add(runId);
+        for (int i = 0; i < pollutants; i++) {
+            args.add(runId);
+        }
+        args.add(year);
+        args.add(province);
+        return args.toArray();
     }
 
     private List<Finding> findings(long runId, ReferenceData ref, RunMode mode) {
@@ -125,17 +148,17 @@ public final class Reconciliation {
             }
             String where = t.cityName() + "市「" + t.categoryName() + "」";
             switch (t.countStatus()) {
-                case "SHORTFALL" -> out.add(Finding.of(Rule.COUNT_SHORTFALL, t.cityCode(), null, null, null, null,
+                case SHORTFALL -> out.add(Finding.of(Rule.COUNT_SHORTFALL, t.cityCode(), null, null, null, null,
                         t.categoryCode(), where + "计划" + t.planned() + "项，报送" + t.submitted() + "项，少"
                                 + (-t.variance()) + "项 (shortfall)"));
-                case "EXCESS" -> out.add(Finding.of(Rule.COUNT_EXCESS, t.cityCode(), null, null, null, null,
+                case EXCESS -> out.add(Finding.of(Rule.COUNT_EXCESS, t.cityCode(), null, null, null, null,
                         t.categoryCode(), where + "计划" + t.planned() + "项，报送" + t.submitted() + "项，多"
                                 + t.variance() + "项 (excess)"));
-                case "UNPLANNED" -> out.add(Finding.of(Rule.UNPLANNED_CATEGORY, t.cityCode(), null, null, null, null,
+                case UNPLANNED -> out.add(Finding.of(Rule.UNPLANNED_CATEGORY, t.cityCode(), null, null, null, null,
                         t.categoryCode(), where + "无计划项目，但报送了" + t.submitted() + "项 (unplanned category)"));
-                default -> { }
+                case OK -> { }
             }
-            if (mode.isFinal() && t.completed() < t.planned()) {
+            if (mode.isFinal() && t.completionStatus() == CompletionStatus.NOT_MET) {
                 out.add(Finding.of(Rule.COMPLETION_SHORTFALL, t.cityCode(), null, null, null, null, t.categoryCode(),
                         where + "计划" + t.planned() + "项，完成" + t.completed() + "项 (completion shortfall)"));
             }
@@ -145,16 +168,16 @@ public final class Reconciliation {
                 continue;
             }
             String where = t.cityName() + "市" + t.pollutant().chineseName();
-            if ("NOT_MET".equals(t.status())) {
+            if (t.status() == ReductionStatus.NOT_MET) {
                 out.add(Finding.of(Rule.TARGET_NOT_MET, t.cityCode(), null, null, null, null, t.pollutant().name(),
-                        where + "比2015年削减" + pct(t.reductionPct()) + "%，目标" + pct(t.targetPct()) + "%，差"
+                        where + "比" + ref.baseYear() + "年削减" + pct(t.reductionPct()) + "%，目标" + pct(t.targetPct()) + "%，差"
                                 + pct(t.gapPct().negate()) + "个百分点 (target not met)"));
             }
-            if (t.claimRatio() != null && t.claimRatio().compareTo(CLAIM_RATIO_LIMIT) > 0) {
+            if (t.claimExceedsAchieved()) {
                 out.add(Finding.of(Rule.CLAIM_EXCEEDS_ACHIEVED, t.cityCode(), null, null, null, null,
                         t.pollutant().name(), where + "已完成项目申报减排" + t.claimedT().toPlainString() + "吨，排放核算减排"
                                 + t.reductionT().toPlainString() + "吨，比值" + t.claimRatio().setScale(2, RoundingMode.HALF_UP)
-                                + "，超过1.5 (projects claim more than the emissions show)"));
+                                + "，超过" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + " (projects claim more than the emissions show)"));
             }
         }
         return out;

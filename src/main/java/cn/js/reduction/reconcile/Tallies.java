@@ -13,9 +13,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the sums that reconciliation stored and derives the rest of SPEC §5 from them: variance, rates,
- * percentages, statuses. Every figure is exact (BigDecimal, 34 significant digits for quotients); rounding
- * happens only where a figure is displayed.
+ * Reads the sums that reconciliation stored and derives the rest from them, as docs/outputs.md ("How the
+ * figures are made") defines it: variance, rates, percentages, and the statuses, which {@link CountStatus},
+ * {@link CompletionStatus} and {@link ReductionStatus} decide. Every figure is exact (BigDecimal, 34
+ * significant digits for quotients); rounding happens only where a figure is displayed.
  */
 public final class Tallies {
 
@@ -32,7 +33,7 @@ public final class Tallies {
     private record Counts(int planned, int submitted, int completed, int inProgress, int notStarted) {
     }
 
-    /** 14 × 19 rows: cities in annex order then the province; categories in annex order then TOTAL. */
+    /** (cities + 1) × (categories + 1) rows: cities in annex order then the province; categories in annex order then TOTAL. */
     public List<ProjectTally> projects(long runId, ReferenceData ref) {
         Map<String, Counts> counts = new HashMap<>();
         jdbc.query("SELECT city_code, category_code, planned, submitted, completed, in_progress, not_started"
@@ -57,20 +58,17 @@ public final class Tallies {
         if (c == null) {
             c = new Counts(0, 0, 0, 0, 0);
         }
-        String countStatus = c.submitted() == c.planned() ? "OK"
-                : c.submitted() < c.planned() ? "SHORTFALL"
-                : c.planned() > 0 ? "EXCESS" : "UNPLANNED";
         BigDecimal rate = c.planned() == 0 ? null
                 : BigDecimal.valueOf(c.completed()).divide(BigDecimal.valueOf(c.planned()), QUOTIENT);
         return new ProjectTally(year, city.code(), city.name(), code, name, group, c.planned(), c.submitted(),
-                c.completed(), c.inProgress(), c.notStarted(), c.submitted() - c.planned(), rate, countStatus,
-                c.completed() >= c.planned() ? "MET" : "NOT_MET");
+                c.completed(), c.inProgress(), c.notStarted(), c.submitted() - c.planned(), rate,
+                CountStatus.of(c.planned(), c.submitted()), CompletionStatus.of(c.planned(), c.completed()));
     }
 
     private record Sums(int rows, BigDecimal base, BigDecimal reporting, BigDecimal target, BigDecimal claimed) {
     }
 
-    /** 14 × 3 rows: cities in annex order then the province; pollutants VOCS, SO2, NOX. */
+    /** (cities + 1) × pollutants rows: cities in annex order then the province; pollutants in annex 2's order. */
     public List<ReductionTally> reductions(long runId, ReferenceData ref) {
         Map<String, Sums> sums = new HashMap<>();
         jdbc.query("SELECT city_code, pollutant, emission_rows, base_t, reporting_t, target_pct, claimed_t"
@@ -81,7 +79,7 @@ public final class Tallies {
                 }, runId);
         List<ReductionTally> out = new ArrayList<>();
         for (City city : citiesAndProvince(ref)) {
-            for (Pollutant p : Pollutant.values()) {
+            for (Pollutant p : ref.pollutants()) {
                 Sums s = sums.get(city.code() + "|" + p.name());
                 BigDecimal target = s != null && s.target() != null ? s.target() : ref.targetPct(city.code(), p);
                 out.add(reduction(ref.year(), city, p, s, target));
@@ -94,7 +92,7 @@ public final class Tallies {
         BigDecimal claimed = s == null || s.claimed() == null ? BigDecimal.ZERO : strip(s.claimed());
         if (s == null || s.rows() == 0 || s.base() == null) {
             return new ReductionTally(year, city.code(), city.name(), p, null, null, null, null, target, null, null,
-                    "NO_DATA", claimed, null);
+                    ReductionStatus.of(null, target), claimed, null);
         }
         BigDecimal base = strip(s.base());
         BigDecimal reporting = strip(s.reporting());
@@ -104,13 +102,12 @@ public final class Tallies {
         BigDecimal claimRatio = reduction.signum() > 0 ? claimed.divide(reduction, QUOTIENT) : null;
         if (base.signum() == 0) {
             return new ReductionTally(year, city.code(), city.name(), p, base, reporting, reduction, null, target,
-                    null, allowed, "NO_DATA", claimed, claimRatio);
+                    null, allowed, ReductionStatus.of(null, target), claimed, claimRatio);
         }
         BigDecimal pct = HUNDRED.multiply(reduction).divide(base, QUOTIENT);
         BigDecimal gap = target == null ? null : pct.subtract(target);
-        String status = target == null ? "NO_DATA" : pct.compareTo(target) >= 0 ? "MET" : "NOT_MET";
         return new ReductionTally(year, city.code(), city.name(), p, base, reporting, reduction, pct, target, gap,
-                allowed, status, claimed, claimRatio);
+                allowed, ReductionStatus.of(pct, target), claimed, claimRatio);
     }
 
     private static BigDecimal strip(BigDecimal v) {

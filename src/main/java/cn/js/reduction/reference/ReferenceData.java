@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class ReferenceData {
 
+    private static final List<Pollutant> POLLUTANTS = List.of(Pollutant.values());
+
     private final PlanInfo plan;
     private final List<City> cities;
     private final City province;
@@ -25,20 +27,11 @@ public final class ReferenceData {
     private final Map<String, Category> categoryIndex = new HashMap<>();
 
     /**
-     * @param planned   annex 4: key {@code cityCode + "|" + categoryCode}, for the 13 cities and the province
-     * @param targetPct annex 2: key {@code cityCode + "|" + Pollutant.name()}, for the 13 cities and the province
-     */
-    public ReferenceData(int year, String version, List<City> cities, City province, List<Category> categories,
-                         Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
-                         List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets) {
-        // base year 2015: the base of every annex-2 target of the 2016-2020 plans; no source document known
-        this(new PlanInfo(year, 2015, version, "", "", ""), cities, province, categories, planned, targetPct,
-                airQualityTargets, autumnWinterTargets);
-    }
-
-    /**
-     * As loaded from a reference folder: {@code planned} also holds each row's TOTAL under
-     * {@code cityCode + "|" + Category.TOTAL}.
+     * As loaded from a reference folder.
+     *
+     * @param planned   annex 4: key {@code cityCode + "|" + categoryCode}, for the cities and the province; also
+     *                  each row's TOTAL under {@code cityCode + "|" + Category.TOTAL} (else summed on demand)
+     * @param targetPct annex 2: key {@code cityCode + "|" + Pollutant.name()}, for the cities and the province
      */
     public ReferenceData(PlanInfo plan, List<City> cities, City province, List<Category> categories,
                          Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
@@ -100,6 +93,14 @@ public final class ReferenceData {
         return categories;
     }
 
+    /**
+     * The pollutants of annex 2, in its column order: what reconciliation sums and the reports show. The loader
+     * requires annex 2 to have a column for every {@link Pollutant}, so this is all of them.
+     */
+    public List<Pollutant> pollutants() {
+        return POLLUTANTS;
+    }
+
     public List<AirQualityTarget> airQualityTargets() {
         return airQualityTargets;
     }
@@ -120,7 +121,7 @@ public final class ReferenceData {
         return n == null ? 0 : n;
     }
 
-    /** Annex 2's reduction target in % against 2015, or null when the annex has none. */
+    /** Annex 2's reduction target in % against the base year, or null when the annex has none. */
     public BigDecimal targetPct(String cityCode, Pollutant pollutant) {
         return targetPct.get(cityCode + "|" + pollutant.name());
     }

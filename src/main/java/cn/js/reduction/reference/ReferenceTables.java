@@ -42,7 +42,7 @@ public final class ReferenceTables {
             for (Category k : ref.categories()) {
                 plan.add(new Object[] {year, c.code(), k.code(), ref.planned(c.code(), k.code())});
             }
-            for (Pollutant p : Pollutant.values()) {
+            for (Pollutant p : ref.pollutants()) {
                 if (ref.targetPct(c.code(), p) != null) {
                     targets.add(new Object[] {year, c.code(), p.name(), ref.targetPct(c.code(), p)});
                 }

@@ -1,14 +1,17 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.intake.Severity;
+import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
@@ -61,8 +64,11 @@ final class GuideSheet {
         r = section(sheet, styles, r, "各工作表");
         r = line(sheet, styles, r, RunSheet.NAME, "本次核算的运行编号、时间、参数，以及含本市数据的每个报送文件："
                 + "SHA-256 指纹（可核对收到的是哪一版文件）和读取、接受、退回、忽略的行数。");
-        r = line(sheet, styles, r, ProjectMatrixSheet.NAME, "按附件4的18类项目，列出本市的计划、报送、完成项目数；合计列为公式。");
-        r = line(sheet, styles, r, ReductionSheet.NAME, "对照附件2，本市挥发性有机物、二氧化硫、氮氧化物的基准年（2015年）与核算年排放量、"
+        r = line(sheet, styles, r, ProjectMatrixSheet.NAME, "按附件4的"
+                + scope.reference().categories().size() + "类项目，列出本市的计划、报送、完成项目数；合计列为公式。");
+        r = line(sheet, styles, r, ReductionSheet.NAME, "对照附件2，本市"
+                + scope.reference().pollutants().stream().map(Pollutant::chineseName).collect(Collectors.joining("、"))
+                + "的基准年（" + scope.reference().baseYear() + "年）与核算年排放量、"
                 + "减排比例、目标和差距，以及已完成项目申报的减排量。");
         r = line(sheet, styles, r, ListSheets.FINDINGS, "本市的全部问题：错误（该行被退回）、警告（该行已计入，请核实）、提示。"
                 + "每条注明文件、工作表、行号和单元格。");
@@ -75,7 +81,8 @@ final class GuideSheet {
 
         r = section(sheet, styles, r, "颜色");
         r = line(sheet, styles, r, "红色底纹", "报送数少于计划数；未达到减排目标；错误。", Mark.SHORTFALL);
-        r = line(sheet, styles, r, "黄色底纹", "计划外类别报送了项目；项目申报减排量超过核算减排量的1.5倍；警告。", Mark.ATTENTION);
+        r = line(sheet, styles, r, "黄色底纹", "计划外类别报送了项目；项目申报减排量超过核算减排量的"
+                + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + "倍；警告。", Mark.ATTENTION);
         r = line(sheet, styles, r, "紫色底纹", "完成数少于计划数（仅年终核算标注）。", Mark.COMPLETION);
         r = line(sheet, styles, r, "灰色底纹", "无排放数据，无法核算减排比例。", Mark.NO_DATA);
         r++;
@@ -94,7 +101,7 @@ final class GuideSheet {
         List<String> names = new ArrayList<>();
         for (ProjectTally t : tallies) {
             if (code.equals(t.cityCode()) && !Category.TOTAL.equals(t.categoryCode())
-                    && "SHORTFALL".equals(t.countStatus())) {
+                    && t.countStatus() == CountStatus.SHORTFALL) {
                 names.add(t.categoryName() + "（少 " + (t.planned() - t.submitted()) + " 个）");
             }
         }

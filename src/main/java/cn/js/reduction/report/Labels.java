@@ -3,6 +3,7 @@ package cn.js.reduction.report;
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.FileKind;
 import cn.js.reduction.intake.Severity;
+import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
 import java.util.ArrayList;
@@ -35,15 +36,11 @@ final class Labels {
         };
     }
 
-    static String reductionStatus(String status) {
-        if (status == null) {
-            return "";
-        }
+    static String reductionStatus(ReductionStatus status) {
         return switch (status) {
-            case "MET" -> "达标";
-            case "NOT_MET" -> "未达标";
-            case "NO_DATA" -> "无数据";
-            default -> status;
+            case MET -> "达标";
+            case NOT_MET -> "未达标";
+            case NO_DATA -> "无数据";
         };
     }
 

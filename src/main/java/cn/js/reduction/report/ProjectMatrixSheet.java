@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.reconcile.CompletionStatus;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
@@ -227,16 +228,16 @@ final class ProjectMatrixSheet {
     }
 
     static Mark submittedMark(ProjectTally t) {
-        return switch (t.countStatus() == null ? "" : t.countStatus()) {
-            case "SHORTFALL" -> Mark.SHORTFALL;
-            case "UNPLANNED" -> Mark.ATTENTION;
-            default -> Mark.NONE;
+        return switch (t.countStatus()) {
+            case SHORTFALL -> Mark.SHORTFALL;
+            case UNPLANNED -> Mark.ATTENTION;
+            case OK, EXCESS -> Mark.NONE;
         };
     }
 
     /** Before the year-end every project may still be under way: only the final run marks completion. */
     static Mark completedMark(ProjectTally t, boolean finalMode) {
-        return finalMode && t.planned() > 0 && "NOT_MET".equals(t.completionStatus()) ? Mark.COMPLETION : Mark.NONE;
+        return finalMode && t.planned() > 0 && t.completionStatus() == CompletionStatus.NOT_MET ? Mark.COMPLETION : Mark.NONE;
     }
 
     private static ProjectTally tally(Map<String, ProjectTally> index, String city, String category) {

@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
@@ -29,7 +30,6 @@ final class ReductionSheet {
     static final int HEADER_ROW = 3;
     static final int FIRST_DATA_ROW = 4;
     static final int PER_POLLUTANT = 10;
-    static final BigDecimal CLAIM_LIMIT = new BigDecimal("1.5");
 
     // offsets within a pollutant's block
     static final int BASE = 0;
@@ -48,9 +48,9 @@ final class ReductionSheet {
     private ReductionSheet() {
     }
 
-    static String[] headers(int year) {
+    static String[] headers(int year, int baseYear) {
         // explicit line breaks: the narrow columns would otherwise break inside the unit's brackets
-        return new String[]{"2015年\n排放量（吨）", year + "年\n排放量（吨）", "减排量\n（吨）", "减排比例\n（%）",
+        return new String[]{baseYear + "年\n排放量（吨）", year + "年\n排放量（吨）", "减排量\n（吨）", "减排比例\n（%）",
                 "目标比例\n（%）", "差距\n（百分点）", "允许排放量\n（吨）", "状态", "项目申报\n减排量（吨）",
                 "申报/\n核算比"};
     }
@@ -61,8 +61,9 @@ final class ReductionSheet {
         for (ReductionTally t : tallies) {
             index.put(t.cityCode() + "|" + t.pollutant().name(), t);
         }
-        Pollutant[] pollutants = Pollutant.values();
-        int columns = 1 + PER_POLLUTANT * pollutants.length;
+        List<Pollutant> pollutants = scope.reference().pollutants();
+        int baseYear = scope.reference().baseYear();
+        int columns = 1 + PER_POLLUTANT * pollutants.size();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         sheet.setColumnWidth(0, 10 * 256);
         for (int c = 1; c < columns; c++) {
@@ -71,10 +72,10 @@ final class ReductionSheet {
         Row title = sheet.createRow(0);
         title.setHeightInPoints(24);
         String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
-        new RowWriter(title, styles, false).text(run.year() + "年主要大气污染物减排核算表" + who + "　对照附件2（较2015年）　运行编号 "
+        new RowWriter(title, styles, false).text(run.year() + "年主要大气污染物减排核算表" + who + "　对照附件2（较" + baseYear + "年）　运行编号 "
                 + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
         writeLegend(sheet, styles);
-        writeHeader(sheet, styles, run.year(), pollutants);
+        writeHeader(sheet, styles, run.year(), baseYear, pollutants);
 
         List<City> cities = scope.cities();
         int r = FIRST_DATA_ROW;
@@ -118,16 +119,16 @@ final class ReductionSheet {
      */
     private static void writeDerived(RowWriter w, ReductionTally t, int provinceRow) {
         int o = w.column() - 2;
-        Mark unmet = "NOT_MET".equals(t.status()) ? Mark.SHORTFALL : Mark.NONE;
+        Mark unmet = t.status() == ReductionStatus.NOT_MET ? Mark.SHORTFALL : Mark.NONE;
         w.decimal(t.reductionT(), Kind.TONNES);
         w.decimal(t.reductionPct(), Kind.PERCENT, unmet);
         w.decimal(t.targetPct(), Kind.PERCENT);
         w.decimal(t.gapPct(), Kind.PERCENT, unmet);
         w.decimal(t.allowedT(), Kind.TONNES);
-        Mark statusMark = switch (t.status() == null ? "" : t.status()) {
-            case "NOT_MET" -> Mark.SHORTFALL;
-            case "NO_DATA" -> Mark.NO_DATA;
-            default -> Mark.NONE;
+        Mark statusMark = switch (t.status()) {
+            case NOT_MET -> Mark.SHORTFALL;
+            case NO_DATA -> Mark.NO_DATA;
+            case MET -> Mark.NONE;
         };
         w.text(Labels.reductionStatus(t.status()), Kind.TEXT, statusMark);
         if (provinceRow < 0) {
@@ -135,12 +136,12 @@ final class ReductionSheet {
         } else {
             sumOrBlank(w, t.claimedT(), o + CLAIMED, provinceRow);
         }
-        Mark claim = t.claimRatio() != null && t.claimRatio().compareTo(CLAIM_LIMIT) > 0 ? Mark.ATTENTION : Mark.NONE;
+        Mark claim = t.claimExceedsAchieved() ? Mark.ATTENTION : Mark.NONE;
         w.decimal(t.claimRatio(), Kind.RATIO, claim);
     }
 
     private static void writeProvinceRow(SXSSFSheet sheet, WorkbookStyles styles, Scope scope,
-                                         Map<String, ReductionTally> index, Pollutant[] pollutants, int row) {
+                                         Map<String, ReductionTally> index, List<Pollutant> pollutants, int row) {
         String province = scope.reference().province().code();
         RowWriter w = new RowWriter(sheet.createRow(row), styles, true);
         w.text(scope.reference().province().name(), Kind.LABEL, Mark.NONE);
@@ -194,7 +195,7 @@ final class ReductionSheet {
         legend.setHeightInPoints(18);
         RowWriter w = new RowWriter(legend, styles, false);
         w.text("图例：", Kind.LABEL, Mark.NONE);
-        String[] texts = {"未达到减排目标（NOT_MET）", "无排放数据或基准年排放量为0（NO_DATA）", "申报/核算比大于1.5（CLAIM_EXCEEDS_ACHIEVED）"};
+        String[] texts = {"未达到减排目标（NOT_MET）", "无排放数据或基准年排放量为0（NO_DATA）", "申报/核算比大于" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + "（CLAIM_EXCEEDS_ACHIEVED）"};
         Mark[] marks = {Mark.SHORTFALL, Mark.NO_DATA, Mark.ATTENTION};
         int span = 6;
         for (int i = 0; i < texts.length; i++) {
@@ -207,8 +208,9 @@ final class ReductionSheet {
         }
     }
 
-    private static void writeHeader(SXSSFSheet sheet, WorkbookStyles styles, int year, Pollutant[] pollutants) {
-        String[] headers = headers(year);
+    private static void writeHeader(SXSSFSheet sheet, WorkbookStyles styles, int year, int baseYear,
+                                    List<Pollutant> pollutants) {
+        String[] headers = headers(year, baseYear);
         Row group = sheet.createRow(GROUP_ROW);
         group.setHeightInPoints(20);
         Row header = sheet.createRow(HEADER_ROW);

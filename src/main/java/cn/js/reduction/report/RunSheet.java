@@ -38,7 +38,7 @@ final class RunSheet {
 
         r = pair(sheet, styles, r, "运行编号").text(String.valueOf(run.runId())).rowIndex() + 1;
         r = pair(sheet, styles, r, "核算年度").text(String.valueOf(run.year())).rowIndex() + 1;
-        r = pair(sheet, styles, r, "基准年").text("2015").rowIndex() + 1;
+        r = pair(sheet, styles, r, "基准年").text(String.valueOf(scope.reference().baseYear())).rowIndex() + 1;
         r = pair(sheet, styles, r, "运行模式").text(Labels.mode(run.mode())).rowIndex() + 1;
         r = pair(sheet, styles, r, "开始时间").dateTime(run.startTime()).rowIndex() + 1;
         if (run.endTime() != null) {

@@ -43,8 +43,8 @@ public final class SummaryTables {
                 row(csv, String.valueOf(t.year()), t.cityCode(), t.cityName(), t.categoryCode(), t.categoryName(),
                         t.groupName(), String.valueOf(t.planned()), String.valueOf(t.submitted()),
                         String.valueOf(t.completed()), String.valueOf(t.inProgress()), String.valueOf(t.notStarted()),
-                        String.valueOf(t.variance()), rounded(t.completionRate(), RATIO_DECIMALS), t.countStatus(),
-                        t.completionStatus());
+                        String.valueOf(t.variance()), rounded(t.completionRate(), RATIO_DECIMALS), t.countStatus().name(),
+                        t.completionStatus().name());
             }
         }
     }
@@ -57,7 +57,7 @@ public final class SummaryTables {
                 row(csv, String.valueOf(t.year()), t.cityCode(), t.cityName(), t.pollutant().name(), plain(t.baseT()),
                         plain(t.reportingT()), plain(t.reductionT()), rounded(t.reductionPct(), PERCENT_DECIMALS),
                         rounded(t.targetPct(), PERCENT_DECIMALS), rounded(t.gapPct(), PERCENT_DECIMALS),
-                        plain(t.allowedT()), t.status(), plain(t.claimedT()),
+                        plain(t.allowedT()), t.status().name(), plain(t.claimedT()),
                         rounded(t.claimRatio(), RATIO_DECIMALS));
             }
         }

@@ -5,12 +5,16 @@ import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.intake.ProjectStatus;
 import cn.js.reduction.intake.Rule;
 import cn.js.reduction.intake.Severity;
+import cn.js.reduction.reconcile.CompletionStatus;
+import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.ReferenceDataLoader;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -23,8 +27,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Test data for the workbooks: the real 13 cities, 18 categories and annex-2 targets, a handful of planned
- * counts, four accepted projects (one named like a formula), emissions for 南京 and 无锡, findings and
+ * Test data for the workbooks: the shipped plan's 13 cities, 18 categories and annex-2 targets, a handful of
+ * planned counts, four accepted projects (one named like a formula), emissions for 南京 and 无锡, findings and
  * rejections. The tallies are derived from these by the SPEC §5 arithmetic, so they agree with each other
  * the way the reconciliation's do.
  */
@@ -135,15 +139,13 @@ final class InMemoryReportData implements ReportData {
                         }
                     }
                 }
-                String status = submitted == planned ? "OK" : submitted < planned ? "SHORTFALL"
-                        : planned > 0 ? "EXCESS" : "UNPLANNED";
                 Category cat = reference.category(code).orElse(null);
                 projectTallies.add(new ProjectTally(2020, city.code(), city.name(), code,
                         cat == null ? "合计" : cat.name(), cat == null ? "合计" : cat.group(), planned, submitted,
                         completed, inProgress, submitted - completed - inProgress, submitted - planned,
                         planned == 0 ? null : BigDecimal.valueOf(completed).divide(BigDecimal.valueOf(planned),
                                 MathContext.DECIMAL64),
-                        status, completed >= planned ? "MET" : "NOT_MET"));
+                        CountStatus.of(planned, submitted), CompletionStatus.of(planned, completed)));
             }
         }
         reductionTallies = new ArrayList<>();
@@ -175,37 +177,20 @@ final class InMemoryReportData implements ReportData {
                 BigDecimal gap = pct == null ? null : pct.subtract(target);
                 BigDecimal allowed = base == null ? null
                         : base.multiply(BigDecimal.ONE.subtract(target.divide(BigDecimal.valueOf(100))));
-                String status = pct == null ? "NO_DATA" : pct.compareTo(target) >= 0 ? "MET" : "NOT_MET";
                 BigDecimal ratio = reduction == null || reduction.signum() <= 0 ? null
                         : claimed.divide(reduction, MathContext.DECIMAL64);
                 reductionTallies.add(new ReductionTally(2020, city.code(), city.name(), p, base, reporting, reduction,
-                        pct, target, gap, allowed, status, claimed, ratio));
+                        pct, target, gap, allowed, ReductionStatus.of(pct, target), claimed, ratio));
             }
         }
     }
 
+    /**
+     * The shipped 2020 plan (the one reference fixture of the tests: cities, categories, annex-2 targets) with
+     * annex 4 replaced by a handful of planned counts, so that the workbooks' marks can be worked out by hand.
+     */
     static ReferenceData plan2020() {
-        List<City> cities = List.of(new City("320100", "南京", "Nanjing"), new City("320200", "无锡", "Wuxi"),
-                new City("320300", "徐州", "Xuzhou"), new City("320400", "常州", "Changzhou"),
-                new City("320500", "苏州", "Suzhou"), new City("320600", "南通", "Nantong"),
-                new City("320700", "连云港", "Lianyungang"), new City("320800", "淮安", "Huai'an"),
-                new City("320900", "盐城", "Yancheng"), new City("321000", "扬州", "Yangzhou"),
-                new City("321100", "镇江", "Zhenjiang"), new City("321200", "泰州", "Taizhou"),
-                new City("321300", "宿迁", "Suqian"));
-        String[][] cats = {{"ROLLING", "滚动实施项目", "滚动实施项目"}, {"INDUSTRY", "产业结构优化调整项目", "产业结构优化调整项目"},
-                {"ENERGY_COAL", "煤炭消费总量控制项目", "能源结构调整项目"}, {"ENERGY_CHP", "热电整合项目", "能源结构调整项目"},
-                {"KILN", "工业炉窑整治项目", "工业炉窑整治项目"}, {"BOILER", "锅炉提标改造项目", "重点行业深度减排项目"},
-                {"DEEP_OTHER", "其他重点行业减排项目", "重点行业深度减排项目"}, {"VOC_SUBST", "VOCs源头替代项目", "VOCs污染治理项目"},
-                {"VOC_FUGITIVE", "无组织排放治理项目", "VOCs污染治理项目"}, {"VOC_UPGRADE", "治污设施升级改造项目", "VOCs污染治理项目"},
-                {"VOC_SPRAY", "集中喷涂工程中心建设项目", "VOCs污染治理项目"}, {"VOC_VAPOR", "油气回收治理改造项目", "VOCs污染治理项目"},
-                {"CATERING", "餐饮油烟治理项目", "餐饮油烟治理项目"}, {"DUST_SITE", "施工工地扬尘治理项目", "扬尘治理项目"},
-                {"DUST_WHARF", "码头堆场扬尘治理项目", "扬尘治理项目"}, {"DUST_YARD", "工业堆场扬尘治理项目", "扬尘治理项目"},
-                {"MOBILE_SHORE", "港口岸电系统建设项目", "移动源治理"},
-                {"MOBILE_SHIP_RS", "移动源(船舶)排放遥感监测系统项目", "移动源治理"}};
-        List<Category> categories = new ArrayList<>();
-        for (int i = 0; i < cats.length; i++) {
-            categories.add(new Category(cats[i][0], cats[i][1], cats[i][2], i + 1));
-        }
+        ReferenceData shipped = ReferenceDataLoader.load(2020);
         Map<String, Integer> planned = new HashMap<>();
         planned.put("320100|ENERGY_COAL", 3);
         planned.put("320100|VOC_FUGITIVE", 1);
@@ -215,19 +200,16 @@ final class InMemoryReportData implements ReportData {
         planned.put("320000|VOC_FUGITIVE", 1);
         planned.put("320000|ROLLING", 1);
         planned.put("320000|KILN", 2);
-        String[][] targets = {{"28.0", "24.1", "24.4"}, {"22.0", "26.0", "23.0"}, {"28.0", "25.0", "22.0"},
-                {"28.0", "26.0", "22.0"}, {"22.0", "25.0", "22.0"}, {"24.0", "27.0", "22.0"}, {"26.0", "26.8", "24.0"},
-                {"26.0", "24.6", "21.7"}, {"24.0", "29.4", "22.0"}, {"28.0", "25.0", "22.0"}, {"28.0", "24.0", "21.5"},
-                {"26.0", "24.8", "22.1"}, {"28.0", "25.9", "23.7"}, {"26", "25", "22"}};
         Map<String, BigDecimal> targetPct = new HashMap<>();
-        for (int i = 0; i < targets.length; i++) {
-            String code = i < cities.size() ? cities.get(i).code() : City.PROVINCE_CODE;
-            for (Pollutant p : Pollutant.values()) {
-                targetPct.put(code + "|" + p.name(), new BigDecimal(targets[i][p.ordinal()]));
+        List<City> all = new ArrayList<>(shipped.cities());
+        all.add(shipped.province());
+        for (City city : all) {
+            for (Pollutant p : shipped.pollutants()) {
+                targetPct.put(city.code() + "|" + p.name(), shipped.targetPct(city.code(), p));
             }
         }
-        return new ReferenceData(2020, "2020-v1", cities, new City(City.PROVINCE_CODE, "全省", "Jiangsu"), categories,
-                planned, targetPct, List.of(), List.of());
+        return new ReferenceData(shipped.plan(), shipped.cities(), shipped.province(), shipped.categories(), planned,
+                targetPct, shipped.airQualityTargets(), shipped.autumnWinterTargets());
     }
 
     @Override
