@@ -203,6 +203,10 @@ class InputLimitsTest {
         assertThat(InputLimits.storable("x\uD800y\uDC00")).isEqualTo("x\uFFFDy\uFFFD");
         assertThat(InputLimits.storable("苏州😀")).isEqualTo("苏州😀");
         assertThat(InputLimits.printable("a\nINFO forged.csv\r\u0007")).isEqualTo("a\\nINFO forged.csv\\r\\u0007");
+        // a right-to-left override would show "report\u202Excl.csv" as "reportlsc.lxc" in a log line
+        assertThat(InputLimits.printable("report\u202Excl.csv")).isEqualTo("report\\u202Excl.csv");
+        assertThat(InputLimits.printable("a\u2066b\u200Fc\u061C")).isEqualTo("a\\u2066b\\u200Fc\\u061C");
+        assertThat(InputLimits.printable("苏州😀 e\u0301")).isEqualTo("苏州😀 e\u0301");
         Finding f = Finding.of(Rule.BAD_NUMBER, null, FILE, "s\u0000", 2, "D2", "v\u0000" + "9".repeat(5000),
                 "m".repeat(5000));
         Object[] stored = FindingStore.row(1, "INTAKE", 0, f);
