@@ -50,6 +50,10 @@ public enum Rule {
             "子文件夹、管道等特殊文件，或指向输入文件夹以外、指向不存在文件的链接，不读取；请把要报送的文件直接放在年度文件夹中。",
             "A subfolder, a FIFO or socket, or a link leading outside the input folder or to nothing: not read.",
             "input/2020/南京/ 子文件夹"),
+    DUPLICATE_FILE(WARNING, "同一文件报送了两次",
+            "两个文件内容完全相同（SHA-256 一致），是同一份文件以不同名称报送了两次；请删除多余的一份。同一设区市只计较新的一份。",
+            "Two files of identical content (the same SHA-256): one submission sent twice under two names; remove one.",
+            "南京_项目清单.xlsx 与 南京_项目清单(1).xlsx"),
     // row level: ERROR rejects the row, WARNING keeps it
     REQUIRED_MISSING(ERROR, "必填项为空",
             "必填的单元格为空（或是算不出结果的公式），该行被退回。",

@@ -184,6 +184,11 @@ class HostileSetTest {
         Files.writeString(year.resolve("nanjing_extra.csv"), header + csvLine(projectRow("SZ-STRAY", "苏州市")));
         expected.put("nanjing_extra.csv", "WARNING ROW_OF_OTHER_CITY");
 
+        // the same list sent twice under two names: both are told, and 南京 is counted once
+        Files.copy(year.resolve("nanjing_projects.csv"), year.resolve("nanjing_projects (1).csv"));
+        expected.put("nanjing_projects (1).csv", "WARNING DUPLICATE_FILE");
+        expected.put("nanjing_projects.csv", "WARNING DUPLICATE_FILE");
+
         // names: 220 characters, a line break, a formula, a right-to-left override and an emoji
         for (String name : List.of("x".repeat(216) + ".csv", "line1\nINFO forged.csv", "=cmd|' -C calc'!A0.csv",
                 "emoji 😀 \u202Eright.csv")) {
