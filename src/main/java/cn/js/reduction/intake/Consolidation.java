@@ -4,6 +4,7 @@ import cn.js.reduction.reference.ReferenceData;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,7 @@ public final class Consolidation {
         supersede(runId, "ra_project_row", FileKind.PROJECTS, reference, out);
         supersede(runId, "ra_emission_row", FileKind.EMISSIONS, reference, out);
         rejectDuplicates(runId, out);
+        identicalFiles(runId, out);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             rows.add(FindingStore.row(runId, STAGE, i, out.get(i)));
@@ -97,6 +99,30 @@ public final class Consolidation {
                     kind.title() + "「" + p.file() + "」中" + city + "市的" + rows + "行已被较新的报送文件「" + winner.file()
                             + "」替代，不再计入 (" + rows + " rows of " + p.city() + " superseded by " + winner.file()
                             + ")"));
+        }
+    }
+
+    /**
+     * DUPLICATE_FILE on each file whose content (SHA-256) another file of the run also has, naming it: the same
+     * list sent twice under two names is counted once for its city by supersession, but the clerk should know.
+     * Empty files, all alike, have their own finding.
+     */
+    private void identicalFiles(long runId, List<Finding> out) {
+        Map<String, List<String>> bySha = new LinkedHashMap<>();
+        jdbc.query("SELECT f.sha256, f.file_name FROM ra_input_file f JOIN (SELECT sha256 FROM ra_input_file"
+                        + " WHERE run_id = ? AND size_bytes > 0 GROUP BY sha256 HAVING COUNT(*) > 1) d"
+                        + " ON d.sha256 = f.sha256 WHERE f.run_id = ? ORDER BY f.sha256, f.file_name",
+                rs -> {
+                    bySha.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }, runId, runId);
+        for (List<String> same : bySha.values()) {
+            for (String file : same) {
+                String other = same.get(same.get(0).equals(file) ? 1 : 0);
+                String more = same.size() > 2 ? "等 " + (same.size() - 1) + " 个文件" : "";
+                out.add(Finding.of(Rule.DUPLICATE_FILE, null, file, null, null, null, null,
+                        "文件「" + file + "」与「" + other + "」" + more + "内容完全相同（SHA-256 一致），是同一份文件报送了两次；"
+                                + "请删除多余的一份 (the same content as " + other + ": sent twice; remove one)"));
+            }
         }
     }
 

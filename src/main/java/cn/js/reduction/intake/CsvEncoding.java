@@ -14,8 +14,13 @@ import java.nio.file.Path;
 
 /**
  * How a CSV file's bytes are to be read, decided from the bytes alone. Cities save CSV from Excel or WPS as
- * UTF-8 (with or without BOM) or in the ANSI code page of a Chinese Windows (GBK): a BOM decides; else a file
- * that decodes as strict UTF-8 from end to end is UTF-8; else GB18030, the superset of GBK.
+ * UTF-8 (with or without BOM) or in the ANSI code page of a Chinese Windows (GBK): a file whose text decodes as
+ * UTF-8 is UTF-8; else GB18030, the superset of GBK. "Decodes as UTF-8" is decided on the whole file and
+ * forgives a few broken sequences among many good ones (a character cut by a tool, a lone surrogate written by
+ * a careless program): such a file is UTF-8 with those bytes read as U+FFFD, which the row rules report
+ * (CHARACTER_REPLACED), rather than a whole city's list read as GB18030 mojibake and lost for "no recognisable
+ * header". GBK text read as UTF-8 is broken nearly everywhere, so the two never meet. A UTF-8 BOM is skipped
+ * but does not decide alone: a GBK file behind one (some tools prepend it) is GBK.
  *
  * @param charset  the encoding to read the text with
  * @param bomBytes how many leading bytes are a byte order mark, to skip
@@ -43,7 +48,7 @@ record CsvEncoding(Charset charset, int bomBytes) {
             head = in.readNBytes(SNIFF_BYTES);
         }
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-            return new CsvEncoding(StandardCharsets.UTF_8, 3);
+            return new CsvEncoding(utf8Tally(file).isUtf8() ? StandardCharsets.UTF_8 : GB18030, 3);
         }
         if (startsWith(head, 0xFF, 0xFE)) {
             return new CsvEncoding(StandardCharsets.UTF_16LE, 2);
@@ -54,7 +59,7 @@ record CsvEncoding(Charset charset, int bomBytes) {
         if (looksBinary(head)) {
             throw Unreadable.binary();
         }
-        return isStrictUtf8(file) ? new CsvEncoding(StandardCharsets.UTF_8, 0) : new CsvEncoding(GB18030, 0);
+        return new CsvEncoding(utf8Tally(file).isUtf8() ? StandardCharsets.UTF_8 : GB18030, 0);
     }
 
     static boolean looksBinary(byte[] head) {
@@ -71,13 +76,40 @@ record CsvEncoding(Charset charset, int bomBytes) {
         return control > head.length * MAX_CONTROL_SHARE;
     }
 
-    /** Decodes the whole file as UTF-8, reporting any malformed byte; streamed, never loaded whole. */
+    /**
+     * How a file's bytes fare when decoded as UTF-8 (a BOM is decoded as one more character).
+     *
+     * @param multiByte characters of more than one byte that decoded well (Chinese text, in a real file)
+     * @param malformed byte sequences that are no UTF-8 at all, a sequence cut at the end of the file among them
+     */
+    record Utf8Tally(long multiByte, long malformed) {
+
+        /**
+         * At most one broken sequence per this many good ones is a UTF-8 file with damaged characters. GBK text
+         * read as UTF-8 is the other way round: about one good character per four broken sequences (measured on
+         * the sample's GBK list and on random GBK Chinese), so the two are far apart.
+         */
+        static final int GOOD_PER_BROKEN = 4;
+
+        boolean isUtf8() {
+            return malformed == 0 || multiByte >= GOOD_PER_BROKEN * malformed;
+        }
+    }
+
+    /** True when the whole file decodes as UTF-8 without a single malformed byte. */
     static boolean isStrictUtf8(Path file) throws IOException {
+        return utf8Tally(file).malformed() == 0;
+    }
+
+    /** Decodes the whole file as UTF-8, counting good multi-byte characters and malformed sequences; streamed. */
+    static Utf8Tally utf8Tally(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         CharBuffer chars = CharBuffer.allocate(64 * 1024);
+        long multiByte = 0;
+        long malformed = 0;
         try (InputStream in = Files.newInputStream(file)) {
             while (true) {
                 int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
@@ -88,21 +120,36 @@ record CsvEncoding(Charset charset, int bomBytes) {
                 bytes.flip();
                 while (true) {
                     CoderResult result = decoder.decode(bytes, chars, end);
+                    multiByte += nonAscii(chars);
+                    chars.clear();
                     if (result.isError()) {
-                        return false;
+                        malformed++;
+                        bytes.position(bytes.position() + result.length()); // past the broken sequence
+                        continue;
                     }
-                    chars.clear(); // only validity matters, not the characters
                     if (result.isUnderflow()) {
                         break;
                     }
                 }
                 bytes.compact(); // keeps a multi-byte sequence split across reads
                 if (end) {
-                    chars.clear();
-                    return !decoder.flush(chars).isError() && bytes.position() == 0;
+                    if (decoder.flush(chars).isError() || bytes.position() > 0) {
+                        malformed++; // a sequence cut at the end of the file
+                    }
+                    return new Utf8Tally(multiByte, malformed);
                 }
             }
         }
+    }
+
+    private static int nonAscii(CharBuffer decoded) {
+        int count = 0;
+        for (int i = 0; i < decoded.position(); i++) {
+            if (decoded.get(i) > 0x7F) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean startsWith(byte[] head, int... prefix) {

@@ -103,9 +103,16 @@ public final class InputLimits {
         return out == null ? text : out.toString();
     }
 
+    /** The invisible marks that reorder text on a terminal (Trojan Source): they can make a name read as another. */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                || c == '\u061C';
+    }
+
     /**
      * A name (a file's, a sheet's) as it may be written into a log line or a one-line message: control
-     * characters (a line break would forge a log line) shown as \n, \r, \t or \\uXXXX.
+     * characters (a line break would forge a log line) and the marks that reorder text shown as \n, \r, \t or
+     * \\uXXXX.
      */
     public static String printable(String name) {
         if (name == null) {
@@ -119,7 +126,8 @@ public final class InputLimits {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085'
+                            || isBidiControl(c)) {
                         out.append(String.format("\\u%04X", (int) c));
                     } else {
                         out.append(c);

@@ -424,6 +424,9 @@ public final class RowValidator {
          */
         String withinLimit(Field field, String text) {
             int max = storedChars(field);
+            if (text != null && text.length() <= InputLimits.MAX_CELL_CHARS) {
+                replacedCharacters(field, text);
+            }
             if (text == null || text.length() <= max) {
                 return text;
             }
@@ -447,6 +450,19 @@ public final class RowValidator {
                             + " at most %,d allowed",
                     where(field), text.length(), max, text.length(), max));
             return null;
+        }
+
+        /**
+         * A WARNING when the text holds a character no file should (stored as U+FFFD, InputLimits.storable):
+         * U+FFFD itself (bytes that were no text in the file's encoding), NUL, a lone surrogate. The row is kept;
+         * the clerk learns that the cell did not arrive as typed.
+         */
+        private void replacedCharacters(Field field, String text) {
+            if (InputLimits.storable(text).indexOf('\uFFFD') >= 0) {
+                add(Rule.CHARACTER_REPLACED, field, text, where(field) + "「" + shown(text)
+                        + "」含无法识别的字符（文件编码损坏、空字符或孤立的代理码元），已按 � 保存；本行仍予受理，请核对"
+                        + " | a character that is no text, stored as U+FFFD; row kept");
+            }
         }
 
         /**

@@ -139,7 +139,9 @@ public final class Values {
         }
         String s = Text.normalise(text).replace('\u2212', '-');
         if (s.length() > InputLimits.MAX_NUMBER_CHARS) {
-            return Parsed.bad(); // no figure is typed that long; and the pattern is then never run on a huge text
+            // no figure is typed that long, and the pattern is never run on a huge text; but a number written out
+            // (1E+308 in a numeric cell reaches here as 309 digits) is a number, which the row rules find out of range
+            return writtenOut(s);
         }
         Matcher m = NUMBER.matcher(s);
         if (!m.matches()) {
@@ -151,6 +153,40 @@ public final class Values {
             // an exponent (1.2E3 from a program's export) would leave a negative scale: write it out plainly
             return Parsed.of(value.scale() < 0 ? value.setScale(0) : value);
         } catch (NumberFormatException e) {
+            return Parsed.bad();
+        }
+    }
+
+    /**
+     * A long text that is a plain decimal number and nothing else (sign, digits, one point), read in one pass;
+     * anything else is bad. Zeros after the point that change nothing are dropped first, so "5000.000…" is 5000.
+     */
+    private static Parsed<BigDecimal> writtenOut(String s) {
+        if (s.length() > InputLimits.MAX_CELL_CHARS + 1) {
+            return Parsed.bad();
+        }
+        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        int point = -1;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return Parsed.bad();
+            }
+        }
+        int end = s.length();
+        if (point >= 0) {
+            while (end > point + 1 && s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (end == point + 1) {
+                end = point;
+            }
+        }
+        try {
+            return Parsed.of(new BigDecimal(s.substring(0, end)));
+        } catch (NumberFormatException e) { // a sign or a point alone
             return Parsed.bad();
         }
     }

@@ -43,8 +43,10 @@ public class ReductionAccountingApplication {
         String command = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         Database database = null;
+        String helpOf = ""; // "run " once the command is known: an unknown one is pointed at the list of commands
         try {
             Commands.Spec spec = Commands.spec(command);
+            helpOf = command + " ";
             if (rest.contains("--help") || rest.contains("-h")) {
                 out.print(spec.help());
                 return OK;
@@ -74,7 +76,7 @@ public class ReductionAccountingApplication {
             return FAILED;
         } catch (UsageException e) {
             err.println("错误 error: " + e.getMessage());
-            err.println("See: java -jar target/reduction-accounting.jar " + command + " --help");
+            err.println("See: " + Program.command() + " " + helpOf + "--help");
             return USAGE;
         } catch (RuntimeException e) {
             // one plain line on the terminal; the whole story in the log file

@@ -157,7 +157,7 @@ final class RunCommand {
                 err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
                         + " emission report; missing in " + set.folder() + ":");
                 missing.forEach(m -> err.println("  " + m));
-                err.println("Run the nightly mode meanwhile: java -jar target/reduction-accounting.jar run --year " + year
+                err.println("Run the nightly mode meanwhile: " + Program.command() + " run --year " + year
                         + " --mode nightly");
                 return ReductionAccountingApplication.REFUSED;
             }
@@ -217,7 +217,7 @@ final class RunCommand {
                     : Runs.lastRestartable(repository, year, mode);
             if (execution == null) {
                 err.println(executionId != null ? "没有该执行 (no such execution): " + executionId + " is not in the run state of "
-                        + output + "; see: java -jar target/reduction-accounting.jar status --output " + output
+                        + output + "; see: " + Program.command() + " status --output " + output
                         : "no failed or interrupted run of " + year + " " + mode + " to restart");
                 return ReductionAccountingApplication.USAGE;
             }
@@ -233,7 +233,7 @@ final class RunCommand {
             }
             if (execution.getStatus() == BatchStatus.ABANDONED) {
                 err.println("execution " + execution.getId() + " was abandoned and cannot be restarted; start a new run:"
-                        + " java -jar target/reduction-accounting.jar run --year "
+                        + " " + Program.command() + " run --year "
                         + execution.getJobParameters().getLong(RunParameters.YEAR) + " --mode "
                         + execution.getJobParameters().getString(RunParameters.MODE));
                 return ReductionAccountingApplication.USAGE;
@@ -243,7 +243,7 @@ final class RunCommand {
             if (!now.equals(run.fingerprint())) {
                 err.println("输入文件已变化 (the files of " + run.yearFolder() + " changed since run " + run.runId()
                         + " started): restarting would mix two input sets. Start a new run:"
-                        + " java -jar target/reduction-accounting.jar run --year " + run.year() + " --mode " + run.mode());
+                        + " " + Program.command() + " run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }
             RunParameters.Basis basis = basis(run.year());
@@ -312,7 +312,7 @@ final class RunCommand {
             }
         }
         out.println("  details: " + Database.stateFolder(run.outputRoot()).resolve("reduction-accounting.log"));
-        out.println("  to continue: java -jar target/reduction-accounting.jar restart --execution " + execution.getId()
+        out.println("  to continue: " + Program.command() + " restart --execution " + execution.getId()
                 + " --output " + run.outputRoot());
         return ReductionAccountingApplication.FAILED;
     }

@@ -95,15 +95,15 @@ final class StatusCommand {
             out.println("    continued by execution " + lastOfRun.getId());
         } else if (state.equals("RUNNING")) {
             out.println("    in progress (process " + Liveness.owner(e) + "); if that process is gone (its machine lost),"
-                    + " java -jar target/reduction-accounting.jar restart --execution " + e.getId() + " --output " + output
+                    + " " + Program.command() + " restart --execution " + e.getId() + " --output " + output
                     + " continues it");
         } else if (state.equals("ABANDONED")) {
-            out.println("    given up; the next run of these files starts afresh: java -jar target/reduction-accounting.jar"
+            out.println("    given up; the next run of these files starts afresh: " + Program.command()
                     + " run --year " + run.year() + " --mode " + run.mode() + " --input " + run.inputRoot()
                     + " --output " + output);
         } else if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")
                 || state.equals("UNKNOWN")) {
-            out.println("    to continue: java -jar target/reduction-accounting.jar restart --execution " + e.getId()
+            out.println("    to continue: " + Program.command() + " restart --execution " + e.getId()
                     + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
         }
     }
@@ -143,7 +143,7 @@ final class StatusCommand {
             JobExecution e = Recovery.find(repository, id);
             if (e == null) {
                 err.println("没有该执行 (no such execution): " + id + " is not in the run state of " + output
-                        + "; see: java -jar target/reduction-accounting.jar status --output " + output);
+                        + "; see: " + Program.command() + " status --output " + output);
                 return ReductionAccountingApplication.USAGE;
             }
             RunParameters run = RunParameters.of(e);

@@ -92,6 +92,32 @@ class CsvSheetSourceTest {
     }
 
     @Test
+    void aUtf8FileWithAFewBrokenBytesIsStillUtf8AndShowsThemReplaced() throws Exception {
+        // a lone surrogate as a careless program writes it (ED A0 80), then a character cut in half: the whole
+        // list was once read as GB18030, its header unrecognisable, and the city's submission lost
+        byte[] broken = concat(EMISSIONS.getBytes(UTF_8), "无锡市,二氧化硫,10,9,备注".getBytes(UTF_8),
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\r\n扬州市,SO2,1,1,".getBytes(UTF_8),
+                java.util.Arrays.copyOf("注".getBytes(UTF_8), 2), "\r\n".getBytes(UTF_8));
+        Path file = Files.write(dir.resolve("排放量_20200630.csv"), broken);
+
+        assertThat(encodingOf(file)).isEqualTo("UTF-8");
+        List<RawRow> rows = readAll(file).get("排放量_20200630");
+        assertThat(rows.subList(0, 3)).isEqualTo(EMISSION_ROWS);
+        assertThat(rows.get(3).cell(0).text()).isEqualTo("无锡市");
+        assertThat(rows.get(3).cell(4).text()).startsWith("备注\uFFFD");
+        assertThat(rows.get(4).cell(4).text()).isEqualTo("\uFFFD");
+        assertThat(CsvEncoding.isStrictUtf8(file)).isFalse();
+    }
+
+    @Test
+    void aGbkFileBehindAUtf8BomIsGbk() throws Exception {
+        // some tools prepend a BOM to whatever they are given
+        Path file = Files.write(dir.resolve("排放量_20200630.csv"), concat(UTF8_BOM, EMISSIONS.getBytes(GBK)));
+        assertThat(encodingOf(file)).isEqualTo("GB18030");
+        assertThat(readAll(file)).containsExactly(Map.entry("排放量_20200630", EMISSION_ROWS));
+    }
+
+    @Test
     void rowNumbersCountRecordsSoAQuotedLineBreakStaysOneRow() throws Exception {
         String csv = "项目编号,项目名称,备注\n"
                 + "P1,\"钢铁厂\n超低排放改造\",\"他说\"\"好\"\"\"\n"

@@ -50,6 +50,19 @@ public final class HostileXlsx {
         });
     }
 
+    /** An xlsx of one sheet whose &lt;sheetData&gt; is the given XML, as it is: rows no spreadsheet program saves. */
+    public static void writeSheetXml(Path file, String sheetData) throws IOException {
+        RawXlsx.write(file, xml -> xml.write(sheetData));
+    }
+
+    /** The project header as row 1 of a raw sheet. */
+    public static final String PROJECT_HEADER_ROW = RawXlsx.PROJECT_HEADER_ROW;
+
+    /** A row of inline strings from column A (null leaves a cell out). */
+    public static String row(int number, String... texts) {
+        return RawXlsx.row(number, texts);
+    }
+
     /** The value in a cell of a random type: inline or formula text, number, boolean, error, ISO date. */
     private static String hostileCell(Random random, String ref, String value) {
         String v = xmlText(value);

@@ -71,6 +71,44 @@ class InputLimitsTest {
     }
 
     @Test
+    void aFigureWrittenOutAtLengthIsOutOfRangeNotANumberMistyped() {
+        // 1E+308 in a numeric xlsx cell reaches the rules written out plainly: 309 digits. It is a figure beyond
+        // any real one (as the README says), not "not a number"; so is a figure typed with 4,100 nines
+        RowOutcome<EmissionRecord> stored = emission("D", new BigDecimal("1E+308"));
+        assertThat(only(stored).rule()).isEqualTo(Rule.NUMBER_OUT_OF_RANGE);
+        assertThat(only(stored).cell()).isEqualTo("D2");
+        assertThat(only(stored).message()).contains("第2行 基准年排放量（D2）").contains("10,000,000,000")
+                .hasSizeLessThan(400);
+        assertThat(only(project("M", "9".repeat(4100))).rule()).isEqualTo(Rule.NUMBER_OUT_OF_RANGE);
+        assertThat(only(project("M", "-" + "9".repeat(4100))).rule()).isEqualTo(Rule.NEGATIVE_NUMBER);
+        // and one written out with 300 zeros after the point is too small to store
+        assertThat(only(emission("E", "0." + "0".repeat(300) + "1")).rule()).isEqualTo(Rule.NUMBER_OUT_OF_RANGE);
+        assertThat(only(emission("E", new BigDecimal("1E-308"))).rule()).isEqualTo(Rule.NUMBER_OUT_OF_RANGE);
+        // a long text that is no number stays BAD_NUMBER, and a figure with a long tail of zeros is that figure
+        assertThat(only(emission("D", "1x".repeat(60))).rule()).isEqualTo(Rule.BAD_NUMBER);
+        assertThat(only(emission("D", "9".repeat(200) + "x")).rule()).isEqualTo(Rule.BAD_NUMBER);
+        assertThat(emission("D", "5000." + "0".repeat(200)).record().baseT()).isEqualByComparingTo("5000");
+    }
+
+    @Test
+    void aCharacterNoFileShouldHoldIsReplacedWithAWarningOnItsCell() {
+        // U+FFFD from bytes that were no text, a NUL, a lone surrogate: stored as U+FFFD, and the clerk told
+        for (String damaged : List.of("某项目\uFFFD", "某\u0000项目", "某项目\uD800", "\uDC00某项目")) {
+            RowOutcome<ProjectRecord> outcome = project("D", damaged);
+            assertThat(outcome.disposition()).as(damaged).isEqualTo(Disposition.ACCEPTED);
+            Finding f = only(outcome);
+            assertThat(f.rule()).isEqualTo(Rule.CHARACTER_REPLACED);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.cell()).isEqualTo("D2");
+            assertThat(f.message()).contains("第2行 项目名称（D2）");
+        }
+        assertThat(only(project("P", "备注\u0000")).cell()).isEqualTo("P2");
+        assertThat(only(emission("C", "工业源\uFFFD")).cell()).isEqualTo("C2");
+        // an emoji is two chars in Java, and text
+        assertThat(project("D", "某项目😀").findings()).isEmpty();
+    }
+
+    @Test
     void moreDecimalsThanStoredAreRoundedWithAWarningOrRefusedWhenTheyWouldVanish() {
         RowOutcome<EmissionRecord> rounded = emission("E", "3900.12345678");
         assertThat(rounded.disposition()).isEqualTo(Disposition.ACCEPTED);
@@ -165,6 +203,10 @@ class InputLimitsTest {
         assertThat(InputLimits.storable("x\uD800y\uDC00")).isEqualTo("x\uFFFDy\uFFFD");
         assertThat(InputLimits.storable("苏州😀")).isEqualTo("苏州😀");
         assertThat(InputLimits.printable("a\nINFO forged.csv\r\u0007")).isEqualTo("a\\nINFO forged.csv\\r\\u0007");
+        // a right-to-left override would show "report\u202Excl.csv" as "reportlsc.lxc" in a log line
+        assertThat(InputLimits.printable("report\u202Excl.csv")).isEqualTo("report\\u202Excl.csv");
+        assertThat(InputLimits.printable("a\u2066b\u200Fc\u061C")).isEqualTo("a\\u2066b\\u200Fc\\u061C");
+        assertThat(InputLimits.printable("苏州😀 e\u0301")).isEqualTo("苏州😀 e\u0301");
         Finding f = Finding.of(Rule.BAD_NUMBER, null, FILE, "s\u0000", 2, "D2", "v\u0000" + "9".repeat(5000),
                 "m".repeat(5000));
         Object[] stored = FindingStore.row(1, "INTAKE", 0, f);

@@ -135,11 +135,11 @@ class HostileSubmissionsTest {
         return EndToEndTest.cli(args);
     }
 
-    private static Path latest(Path output) throws IOException {
+    static Path latest(Path output) throws IOException {
         return output.resolve("2020/nightly").resolve(Files.readString(output.resolve("2020/nightly/LATEST")).trim());
     }
 
-    private static List<String[]> csv(Path file) throws Exception {
+    static List<String[]> csv(Path file) throws Exception {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         // RFC 4180: no escape character (opencsv's default backslash would misread a text holding one)

@@ -1,0 +1,32 @@
+package cn.js.reduction.operations;
+
+import java.io.File;
+
+/**
+ * The command that runs this program, as hints print it ("to continue: java -jar … restart --execution 7"):
+ * the jar as it was started (java.class.path of {@code java -jar X} is X, as typed, relative to the folder the
+ * operator is in), so that the hint works where it is read; outside a jar (tests, an IDE) the checkout's build.
+ */
+final class Program {
+
+    static final String IN_CHECKOUT = "java -jar target/reduction-accounting.jar";
+
+    private static final String COMMAND = command(System.getProperty("java.class.path"));
+
+    private Program() {
+    }
+
+    /** "java -jar PATH" for the running jar. */
+    static String command() {
+        return COMMAND;
+    }
+
+    static String command(String classPath) {
+        if (classPath == null || classPath.isBlank() || classPath.contains(File.pathSeparator)
+                || !classPath.endsWith(".jar")) {
+            return IN_CHECKOUT;
+        }
+        boolean plain = classPath.chars().allMatch(c -> c > ' ' && "'\"\\$`;&|<>()*?!#".indexOf(c) < 0);
+        return "java -jar " + (plain ? classPath : "'" + classPath.replace("'", "'\\''") + "'");
+    }
+}
