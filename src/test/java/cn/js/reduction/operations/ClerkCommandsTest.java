@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFDataValidation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,6 +238,18 @@ class ClerkCommandsTest {
             assertThat(number.getPromptBoxText()).contains("吨/年");
             assertThat(wb.getCellStyleAt(sheet.getColumnStyle(8).getIndex()).getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(sheet.getColumnWidth(3)).isEqualTo(30 * 256);
+            // every heading on one line (a CJK character is two widths): no "（" left at a line's end, no lone "）"
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                String heading = header.getCell(c).getStringCellValue();
+                int shown = heading.codePoints().map(ch -> ch > 0x2E80 ? 2 : 1).sum();
+                assertThat(sheet.getColumnWidth(c)).as(heading).isGreaterThanOrEqualTo((shown + 1) * 256);
+            }
+            // printed (or saved as PDF): landscape, every column on one page width, the headings on every page
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
 
             String guide = wb.getSheet(TemplateWriter.GUIDE_SHEET).getRow(1).getCell(0).getStringCellValue();
             assertThat(guide).contains("版本", "2020年", "参考数据版本");
