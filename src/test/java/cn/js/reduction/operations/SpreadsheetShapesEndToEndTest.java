@@ -318,5 +318,8 @@ class SpreadsheetShapesEndToEndTest {
                 "WARNING|SHEET_NOT_READ||南京市2020年大气污染防治工程项目清单.xlsx|草稿|||草稿",
                 "INFO|UNIT_CONVERTED||南京市排放量报表.xls|排放量|3|D3|万吨",
                 "INFO|UNIT_CONVERTED||南京市排放量报表.xls|排放量|3|E3|万吨");
+        // the heading typed on two lines (总投资⏎（元）) is named on one in the message
+        assertThat(findings.stream().filter(f -> f.get(6).equals("L4")).findFirst().orElseThrow().get(8))
+                .contains("列「总投资（元）」以「元」填报，已按 1 元 = 0.0001 万元 换算为万元");
     }
 }
