@@ -109,7 +109,8 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
         List<Finding> out = new ArrayList<>();
         for (ColumnUnit u : units.values()) {
             String cell = RawCell.columnName(u.column()) + u.row();
-            String where = "工作表「" + sheet + "」" + cell + " 列「" + u.heading() + "」"
+            // a heading typed on two lines (总投资⏎（元）) is named on one
+            String where = "工作表「" + sheet + "」" + cell + " 列「" + u.heading().replaceAll("\\s*[\\r\\n]+\\s*", "") + "」"
                     + (u.note() == null ? "" : "（单位见 " + u.note() + " 的单位说明）");
             String contract = dimension(u.field()).contractUnit();
             if (!u.unit().isKnown() || u.unit().dimension() != dimension(u.field())) {

@@ -37,6 +37,12 @@ public final class HeaderLocator {
     // a trailing bracketed unit or note: （吨/年） (万元) [吨] 【万元】; Text.normalise has folded （） to ()
     private static final Pattern TRAILING_BRACKET = Pattern.compile("[(\\[【][^()\\[\\]【】]*[)\\]】]$");
     // marks templates put on required columns, and a trailing colon
+    // a pollutant named with its formula in brackets, or the other way round, as reports write it: 二氧化硫（SO2）
+    // 减排量 is 二氧化硫减排量. Only the pairs that name one pollutant: 二氧化硫（NOx） stays what it is.
+    private static final Pattern POLLUTANT_WITH_FORMULA = Pattern.compile(
+            "(二氧化硫)[(\\[【]SO2[)\\]】]|(氮氧化物)[(\\[【]NOX[)\\]】]|(挥发性有机物)[(\\[【]VOCS?[)\\]】]"
+                    + "|(SO2)[(\\[【]二氧化硫[)\\]】]|(NOX)[(\\[【]氮氧化物[)\\]】]|(VOCS?)[(\\[【]挥发性有机物[)\\]】]"
+                    + "|(颗粒物)[(\\[【](?:PM|PM10|PM2\\.5|TSP)[)\\]】]");
     private static final Pattern MARKS = Pattern.compile("^[*※★]+|[*※★:]+$");
 
     private final int year;
@@ -340,11 +346,20 @@ public final class HeaderLocator {
 
     /**
      * A header text reduced to what identifies it: white space and full-width forms folded (reference.Text), upper
-     * case, subscript ₂ as 2, and required-column marks (*) dropped. Units in brackets are kept here; see
+     * case, subscript ₂ as 2, a pollutant's formula beside its name dropped (二氧化硫（SO2） as 二氧化硫), and
+     * required-column marks (*) dropped. Units in brackets are kept here; see
      * {@link #stripUnit}.
      */
     static String key(String text) {
         String k = Text.normalise(text).toUpperCase(Locale.ROOT).replace('₂', '2');
+        k = POLLUTANT_WITH_FORMULA.matcher(k).replaceAll(m -> {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    return m.group(g);
+                }
+            }
+            return m.group();
+        });
         return MARKS.matcher(k).replaceAll("");
     }
 

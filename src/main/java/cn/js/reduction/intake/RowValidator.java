@@ -228,6 +228,14 @@ public final class RowValidator {
      * date; one completed after the plan year counts as in progress this year; a date on a project not
      * completed is suspicious but kept.
      */
+    /**
+     * A date as the clerk sees it: what they typed, except a bare number, which is a date only to the program
+     * (a serial such as 44286 when the cell lost its date format) and is shown as the date it was read as.
+     */
+    private static String shownDate(RawCell cell, LocalDate read) {
+        return cell.type() == RawCell.Type.NUMBER ? read.toString() : cell.text();
+    }
+
     private ProjectStatus completion(Check check, ProjectStatus status, LocalDate actual) {
         if (status == null) {
             return null;
@@ -246,14 +254,14 @@ public final class RowValidator {
             return status;
         }
         if (status == ProjectStatus.COMPLETED && actual.isAfter(yearEnd)) {
-            check.add(Rule.COMPLETION_AFTER_YEAR_END, Field.ACTUAL_COMPLETION, cell.text(),
-                    check.where(Field.ACTUAL_COMPLETION) + "「" + cell.text() + "」晚于" + year + "年12月31日，本年度按在建项目统计"
+            check.add(Rule.COMPLETION_AFTER_YEAR_END, Field.ACTUAL_COMPLETION, shownDate(cell, actual),
+                    check.where(Field.ACTUAL_COMPLETION) + "「" + shownDate(cell, actual) + "」晚于" + year + "年12月31日，本年度按在建项目统计"
                             + " | completed after " + yearEnd + ": counted as in progress this year");
             return ProjectStatus.IN_PROGRESS;
         }
         if (status != ProjectStatus.COMPLETED) {
-            check.add(Rule.ACTUAL_DATE_NOT_COMPLETED, Field.ACTUAL_COMPLETION, cell.text(),
-                    check.where(Field.ACTUAL_COMPLETION) + "「" + cell.text() + "」已填写，但进展状态为「"
+            check.add(Rule.ACTUAL_DATE_NOT_COMPLETED, Field.ACTUAL_COMPLETION, shownDate(cell, actual),
+                    check.where(Field.ACTUAL_COMPLETION) + "「" + shownDate(cell, actual) + "」已填写，但进展状态为「"
                             + status.chineseName() + "」，请核对进展状态或删除实际完成时间；本行仍予受理"
                             + " | actual completion date on a project that is not completed; row kept");
         }

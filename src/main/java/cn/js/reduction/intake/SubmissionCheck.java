@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -24,8 +25,19 @@ public final class SubmissionCheck {
      */
     public static final int MAX_KEPT_FINDINGS = 100_000;
 
+    /**
+     * Project ids remembered for the duplicate check within a file; a list longer than any city's (4535 projects
+     * in the whole plan) is not checked beyond this, rather than held in memory.
+     */
+    public static final int MAX_REMEMBERED_IDS = 200_000;
+
     private final ReferenceData reference;
     private final int year;
+    /** The first accepted row of each project id in the file being checked. */
+    private final Map<String, FirstRow> firstRows = new HashMap<>();
+
+    private record FirstRow(String file, int row) {
+    }
 
     public SubmissionCheck(ReferenceData reference, int year) {
         this.reference = reference;
@@ -98,11 +110,12 @@ public final class SubmissionCheck {
         int accepted = 0;
         int rejected = 0;
         int ignored = 0;
+        firstRows.clear();
         reader.open(new ExecutionContext());
         try {
             SourcedRow row;
             while ((row = reader.read()) != null) {
-                RowOutcome<?> outcome = processor.process(row).outcome();
+                RowOutcome<?> outcome = duplicateChecked(processor.process(row).outcome(), row.header());
                 read++;
                 switch (outcome.disposition()) {
                     case ACCEPTED -> accepted++;
@@ -129,6 +142,33 @@ public final class SubmissionCheck {
             findings.add(reader.breakage());
         }
         return new Report(file, sniff.header(), read, accepted, rejected, ignored, findings, counts);
+    }
+
+    /**
+     * The run rejects a project id seen before (DUPLICATE_PROJECT_ID, in Consolidation); within one file validate
+     * does the same, so that a row copied with its id unchanged is found before sending. Not across files: the run
+     * keeps only the newest file of a city, so two files of one city never meet there.
+     */
+    private RowOutcome<?> duplicateChecked(RowOutcome<?> outcome, Header header) {
+        if (!outcome.isAccepted() || !(outcome.record() instanceof ProjectRecord project)
+                || header.column(Field.PROJECT_ID) == null) {
+            return outcome;
+        }
+        FirstRow first = firstRows.get(project.projectId());
+        if (first == null) {
+            if (firstRows.size() < MAX_REMEMBERED_IDS) {
+                firstRows.put(project.projectId(), new FirstRow(outcome.file(), outcome.rowNumber()));
+            }
+            return outcome;
+        }
+        String cell = RawCell.columnName(header.column(Field.PROJECT_ID)) + outcome.rowNumber();
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        findings.add(Finding.of(Rule.DUPLICATE_PROJECT_ID, outcome.cityCode(), outcome.file(), outcome.sheet(),
+                outcome.rowNumber(), cell, project.projectId(), "第" + outcome.rowNumber() + "行 项目编号（" + cell + "）「"
+                        + project.projectId() + "」与「" + first.file() + "」第" + first.row() + "行重复，只保留首次出现的一行。"
+                        + "请核对并使用唯一的项目编号 (duplicate of " + first.file() + " row " + first.row() + ")"));
+        return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), Disposition.REJECTED,
+                outcome.cityCode(), null, findings);
     }
 
     private static void count(Map<Severity, Map<Rule, Long>> counts, Finding f) {

@@ -29,8 +29,10 @@ public final class Values {
     private static final long FIRST_SERIAL = ChronoUnit.DAYS.between(EXCEL_EPOCH, LocalDate.of(FIRST_YEAR, 1, 1));
     private static final long LAST_SERIAL = ChronoUnit.DAYS.between(EXCEL_EPOCH, LocalDate.of(LAST_YEAR, 12, 31));
 
-    // a lone dash (- — – ― −, once or twice) is how people leave a cell empty on purpose
-    private static final Pattern PLACEHOLDER = Pattern.compile("[-\u2012\u2013\u2014\u2015\u2212]{1,2}");
+    // a lone dash (- — – ― −, once or twice), slash or 无 is how people leave a cell empty on purpose: Chinese
+    // forms mark "none / not applicable" with / or 无 as often as with a dash
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("[-\u2012\u2013\u2014\u2015\u2212]{1,2}|[/\\\\]{1,2}|无");
     // sign, digits (grouped by thousands or not), fraction, exponent, then an optional unit without digits
     private static final Pattern NUMBER = Pattern.compile(
             "([+-]?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?"

@@ -33,6 +33,8 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -82,6 +84,11 @@ public final class TemplateWriter {
             List<Field> fields = columns(kind);
             writeData(wb, data, kind, fields, city, bold);
             writeGuide(wb, guide, kind, fields, city, bold);
+            printLayout(data);
+            guide.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            guide.getPrintSetup().setFitWidth((short) 1);
+            guide.getPrintSetup().setFitHeight((short) 0);
+            guide.setFitToPage(true);
             wb.setActiveSheet(0);
             POIXMLProperties props = wb.getProperties();
             props.getCoreProperties().setTitle(reference.year() + "年" + (city == null ? "" : city.name() + "市") + kind.title());
@@ -163,7 +170,7 @@ public final class TemplateWriter {
             Cell cell = top.createCell(c);
             cell.setCellValue(headerText(f));
             cell.setCellStyle(f.isRequired() ? requiredHeader : header);
-            sheet.setColumnWidth(c, width(f) * 256);
+            sheet.setColumnWidth(c, Math.max(width(f), shownWidth(headerText(f)) + 2) * 256);
             CellStyle columnStyle = switch (type(f)) {
                 case DATE -> date;
                 case NUMBER -> number;
@@ -256,6 +263,22 @@ public final class TemplateWriter {
     /** The header as SPEC §3 writes it: 总投资（万元）, VOCs减排量（吨/年）, 基准年排放量（吨）. */
     static String headerText(Field f) {
         return f.label();
+    }
+
+    /** Character widths as Excel shows them: a Chinese character or full-width bracket takes two. */
+    private static int shownWidth(String text) {
+        return text.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
+    }
+
+    /** Printed or saved as PDF: landscape, every column on one page width, the headings on every page. */
+    private static void printLayout(XSSFSheet sheet) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
     }
 
     private static int width(Field f) {

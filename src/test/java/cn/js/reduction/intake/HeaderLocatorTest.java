@@ -80,6 +80,31 @@ class HeaderLocatorTest {
         assertThat(header.column(PM_T)).isEqualTo(14);
     }
 
+    /** 二氧化硫（SO2）减排量: the pollutant named with its formula, as reports write it, names the same column. */
+    @Test
+    void aPollutantWrittenWithItsFormulaNamesTheSameColumn() {
+        Header header = locate(row(1,
+                "项目编号", "设区市", "项目名称", "责任单位", "项目类别", "进展状态", "计划完成时间",
+                "挥发性有机物（VOCs）减排量（t/a）", "二氧化硫（SO2）减排量（吨/年）", "氮氧化物(NOx)减排量(吨/年)",
+                "SO₂减排量（吨/年）"));
+
+        assertThat(header.column(VOC_T)).isEqualTo(7);
+        assertThat(header.column(SO2_T)).isEqualTo(8);
+        assertThat(header.column(NOX_T)).isEqualTo(9);
+
+        Header twoRows = locate(
+                row(1, "项目编号", "设区市", "项目名称", "责任单位", "项目类别", "进展状态", "计划完成时间", "减排量（吨/年）"),
+                row(2, null, null, null, null, null, null, null, "挥发性有机物（VOCs）", "二氧化硫（SO2）", "氮氧化物（NOx）",
+                        "颗粒物"));
+        assertThat(twoRows.column(VOC_T)).isEqualTo(7);
+        assertThat(twoRows.column(SO2_T)).isEqualTo(8);
+        assertThat(twoRows.column(NOX_T)).isEqualTo(9);
+        assertThat(twoRows.column(PM_T)).isEqualTo(10);
+
+        Header emissions = locate(row(1, "设区市", "污染物", "二氧化硫（SO2）2015年排放量（吨）", "核算年排放量（吨）"));
+        assertThat(emissions.column(BASE_T)).isNull();
+    }
+
     @Test
     void aTrailingUnitInBracketsOfAnyKindIsIgnored() {
         Header header = locate(row(1,

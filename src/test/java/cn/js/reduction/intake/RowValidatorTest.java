@@ -329,6 +329,14 @@ class RowValidatorTest {
             assertThat(f.value()).isEqualTo("2021-03-01");
             assertThat(f.message()).contains("晚于2020年12月31日");
 
+            // a date the reader got as a bare serial (a cell without its date style) is shown as a date, not 44286
+            Finding serial = onlyFinding(validate(with(good, "K", 44286)));
+            assertThat(serial.value()).isEqualTo("2021-03-31");
+            assertThat(serial.message()).contains("「2021-03-31」晚于2020年12月31日").doesNotContain("44286");
+            Finding notCompleted = onlyFinding(validate(with(with(good, "I", "在建"), "K", 44196)));
+            assertThat(notCompleted.rule()).isEqualTo(Rule.ACTUAL_DATE_NOT_COMPLETED);
+            assertThat(notCompleted.message()).contains("「2020-12-31」已填写");
+
             RowOutcome<ProjectRecord> onTheLastDay = validate(with(good, "K", "2020-12-31"));
             assertThat(onTheLastDay.findings()).isEmpty();
             assertThat(onTheLastDay.record().countedStatus()).isEqualTo(ProjectStatus.COMPLETED);

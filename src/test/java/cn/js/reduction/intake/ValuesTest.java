@@ -86,6 +86,17 @@ class ValuesTest {
         assertThat(Values.text(text(dash))).isNull();
     }
 
+    /** A slash or 无 is how Chinese forms say "none / not applicable": 颗粒物 "/" on a VOCs project is no figure. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "／", "//", "无", " 无 ", "\\"})
+    void aSlashOrNoneIsBlank(String none) {
+        assertThat(Values.number(text(none)).isBlank()).isTrue();
+        assertThat(Values.date(text(none)).isBlank()).isTrue();
+        assertThat(Values.text(text(none))).isNull();
+        assertThat(Values.number(text("1/2")).isBlank()).isFalse();
+        assertThat(Values.text(text("无锡"))).isEqualTo("无锡");
+    }
+
     @Test
     void anAbsentOrWhiteCellIsBlank() {
         assertThat(Values.number((RawCell) null).isBlank()).isTrue();

@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFDataValidation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +138,39 @@ class ClerkCommandsTest {
         }
     }
 
+    /**
+     * A clerk who copies a row and forgets to change its id would send a file that the run rejects a row of: the
+     * duplicate within a file is found by validate too, on the later row, naming the first. Not across files: the
+     * run keeps only the newest file of a city, so its ids never meet another file of the same city's.
+     */
+    @Test
+    void aProjectIdRepeatedInTheFilesCheckedIsFoundByValidate() throws Exception {
+        Path file = dir.resolve("南京_项目清单.csv");
+        String header = String.join(",", Field.of(FileKind.PROJECTS).stream().map(Field::label).toList());
+        Files.writeString(file, header + "\n"
+                + "NJ-001,南京,江宁区,锅炉改造一期,南京某公司,,锅炉提标改造项目,在建,2020-12-31,,,,,,,\n"
+                + "NJ-002,南京,江宁区,锅炉改造二期,南京某公司,,锅炉提标改造项目,在建,2020-12-31,,,,,,,\n"
+                + "NJ-001,南京,江宁区,锅炉改造三期,南京某公司,,锅炉提标改造项目,在建,2020-12-31,,,,,,,\n",
+                StandardCharsets.UTF_8);
+        Path other = dir.resolve("南京_项目清单_补充.csv");
+        Files.writeString(other, header + "\n"
+                + "NJ-002,南京,江宁区,锅炉改造四期,南京某公司,,锅炉提标改造项目,在建,2020-12-31,,,,,,,\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("checked");
+
+        Cli.Result r = Cli.run(List.of("validate", file.toString(), other.toString(), "--output", out.toString()));
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        assertThat(r.out()).contains("读取 3 行：接受 2，退回 1，忽略 0", "读取 1 行：接受 1，退回 0，忽略 0",
+                "DUPLICATE_PROJECT_ID");
+        try (XSSFWorkbook wb = open(out.resolve("校验结果_南京_项目清单.xlsx"))) {
+            XSSFSheet sheet = wb.getSheet("南京_项目清单");
+            assertThat(fill(cell(sheet, "A4"))).isEqualTo(Annotator.ERROR_FILL);
+            assertThat(comment(cell(sheet, "A4"))).contains("DUPLICATE_PROJECT_ID", "「NJ-001」与「南京_项目清单.csv」第2行重复");
+            assertThat(fill(cell(sheet, "A2"))).isNull();
+        }
+    }
+
     @Test
     void xlsIsReturnedAsANewWorkbookWithItsSheetNames() throws Exception {
         Path file = dir.resolve("南京_项目清单.xls");
@@ -237,6 +271,18 @@ class ClerkCommandsTest {
             assertThat(number.getPromptBoxText()).contains("吨/年");
             assertThat(wb.getCellStyleAt(sheet.getColumnStyle(8).getIndex()).getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(sheet.getColumnWidth(3)).isEqualTo(30 * 256);
+            // every heading on one line (a CJK character is two widths): no "（" left at a line's end, no lone "）"
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                String heading = header.getCell(c).getStringCellValue();
+                int shown = heading.codePoints().map(ch -> ch > 0x2E80 ? 2 : 1).sum();
+                assertThat(sheet.getColumnWidth(c)).as(heading).isGreaterThanOrEqualTo((shown + 1) * 256);
+            }
+            // printed (or saved as PDF): landscape, every column on one page width, the headings on every page
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
 
             String guide = wb.getSheet(TemplateWriter.GUIDE_SHEET).getRow(1).getCell(0).getStringCellValue();
             assertThat(guide).contains("版本", "2020年", "参考数据版本");

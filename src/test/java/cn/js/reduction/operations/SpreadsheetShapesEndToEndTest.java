@@ -171,4 +171,155 @@ class SpreadsheetShapesEndToEndTest {
         assertThat(row(csv(run.resolve("projects_by_city_category.csv")), "2020", "320000", "全省", "BOILER"))
                 .contains(",13,0,13,0,");
     }
+
+    /** The two-row heading of a clerk's 南京 list: 减排量（吨/年） merged over four columns, the others merged down. */
+    static final String[] CLERK_HEADING = {"序号", "项目编号", "设区市", "县（市、区）", "项目\n名称", "责任单位", "统一社会信用代码",
+            "项目类别", "进展状态", "计划完成时间", "实际完成时间", "总投资\n（元）", "减排量（吨/年）", null, null, null, "备注", "内部编码",
+            "减排量合计（吨/年）"};
+    static final String[] CLERK_SUBHEADING = {null, null, null, null, null, null, null, null, null, null, null, null, "VOCs",
+            "二氧化硫", "氮氧化物", "颗粒物"};
+
+    /** The two-row heading at rows r and r+1, and when asked the row numbering the columns at r+2. */
+    static void clerkHeading(Sheet sheet, int r, boolean numbered) {
+        put(sheet, r, (Object[]) CLERK_HEADING);
+        put(sheet, r + 1, (Object[]) CLERK_SUBHEADING);
+        for (int c = 0; c < 19; c++) {
+            if (c < 12 || c > 15) {
+                sheet.addMergedRegion(new CellRangeAddress(r - 1, r, c, c));
+            }
+        }
+        sheet.addMergedRegion(CellRangeAddress.valueOf("M" + r + ":P" + r));
+        if (numbered) {
+            put(sheet, r + 2, "甲", "乙", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+                    "17");
+        }
+    }
+
+    static void clerkTitle(Sheet sheet, int r) {
+        put(sheet, r, "南京市2020年大气污染防治工程项目清单");
+        sheet.addMergedRegion(CellRangeAddress.valueOf("A" + r + ":S" + r));
+    }
+
+    /**
+     * 南京's submission as its clerks really make them, through the real job, figure by figure. The project list
+     * (xlsx): a 填报说明 sheet first; 市区项目 with a merged title, a two-row heading, a row numbering the columns,
+     * 设区市 merged down each page and 项目类别 over each run, investment in 元, a 小计 row merged across, a printed
+     * page's top pasted again, 合计 under the merged city, VOCs typed as full-width text, 颗粒物 "/", dates as
+     * 2020年9月, a hidden column and a total column at the right; 县区项目 with the same heading; a hidden 草稿
+     * sheet. The emission report (xls): 单位：万吨 above the heading, the city merged down, each pollutant written
+     * with its formula (二氧化硫（SO2）) and merged over its two sources, and a 合计 row.
+     */
+    @org.junit.jupiter.api.Test
+    void aCitysWorkbooksAsItsClerksMakeThemGiveTheFiguresAPersonReadsInThem() throws Exception {
+        Path year = dir.resolve("input/2020");
+        XSSFWorkbook projects = new XSSFWorkbook();
+        put(projects.createSheet("填报说明"), 1, "1. 请按项目类别分组填写，每个项目一行；投资单位为元。");
+        Sheet city = projects.createSheet("市区项目");
+        clerkTitle(city, 1);
+        put(city, 2, "填报单位（盖章）：南京市生态环境局");
+        city.addMergedRegion(CellRangeAddress.valueOf("A2:H2"));
+        clerkHeading(city, 3, true);
+        city.setColumnHidden(17, true);
+        // rows 6-9 BOILER: 2 completed, 2 in progress; SO2 10.5 t, NOx 3 t each; 1,234,500 元 = 123.45 万元
+        Object[] actual = {java.time.LocalDate.of(2020, 6, 30), "2020年9月", null, null};
+        for (int i = 0; i < 4; i++) {
+            int r = 6 + i;
+            Row row = put(city, r, i + 1, "NJ-B" + (i + 1), i == 0 ? "南京市" : null, "江宁区", "锅炉改造\n" + (i + 1),
+                    "南京某公司", null, i == 0 ? "锅炉提标改造项目" : null, i < 2 ? "已完成" : "在建", "2020-12-31",
+                    actual[i] instanceof String t ? t : null, 1234500, 0, 10.5, 3, 0, null, "X" + r);
+            if (actual[i] instanceof java.time.LocalDate d) {
+                row.createCell(10).setCellValue(d);
+            }
+            row.createCell(18).setCellFormula("SUM(M" + r + ":P" + r + ")");
+        }
+        city.addMergedRegion(CellRangeAddress.valueOf("C6:C9"));
+        city.addMergedRegion(CellRangeAddress.valueOf("H6:H9"));
+        put(city, 10, "小计");
+        city.getRow(9).createCell(13).setCellFormula("SUM(N6:N9)");
+        city.addMergedRegion(CellRangeAddress.valueOf("A10:K10"));
+        // row 11 blank; rows 12-15 the printed page's top pasted again
+        clerkTitle(city, 12);
+        clerkHeading(city, 13, true);
+        // rows 16-18 VOC_UPGRADE: 2 completed, 1 not started; VOCs "１２.５", 颗粒物 "/"; row 19 合计 under the city
+        for (int i = 0; i < 3; i++) {
+            put(city, 16 + i, 5 + i, "NJ-V" + (i + 1), i == 0 ? "南京市" : null, "玄武区", "喷涂线治理" + (i + 1),
+                    "南京某厂", null, i == 0 ? "治污设施升级改造项目" : null, i < 2 ? "已完成" : "未开工", "2020年12月",
+                    i < 2 ? "2020-10-01" : null, 500000, "１２.５", 0, 0, "/");
+        }
+        put(city, 19, null, null, null, null, "合计");
+        city.addMergedRegion(CellRangeAddress.valueOf("C16:C19"));
+        city.addMergedRegion(CellRangeAddress.valueOf("H16:H18"));
+        // 县区项目: the same heading, 设区市 merged down every row; 3 DUST_SITE, 1 completed
+        Sheet county = projects.createSheet("县区项目");
+        clerkTitle(county, 1);
+        clerkHeading(county, 2, false);
+        for (int i = 0; i < 3; i++) {
+            put(county, 4 + i, i + 1, "NJ-D" + (i + 1), i == 0 ? "南京" : null, "溧水区", "工地扬尘" + (i + 1), "南京某建设公司",
+                    null, "施工工地扬尘治理项目", i == 0 ? "已完成" : "在建", "2020-11-30", i == 0 ? "2020.8.31" : null, 100000);
+        }
+        county.addMergedRegion(CellRangeAddress.valueOf("C4:C6"));
+        Sheet drafts = projects.createSheet("草稿");
+        put(drafts, 1, PROJECT_HEADER);
+        put(drafts, 2, "NJ-DRAFT", "南京", null, "草稿", "某公司", null, "锅炉提标改造项目", "在建", "2020-12-31", null, 1, 0, 99);
+        projects.setSheetHidden(projects.getSheetIndex(drafts), true);
+        projects.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        save(projects, year.resolve("南京市2020年大气污染防治工程项目清单.xlsx"));
+
+        org.apache.poi.hssf.usermodel.HSSFWorkbook emissions = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+        Sheet e = emissions.createSheet("排放量");
+        put(e, 1, "南京市2015-2020年大气污染物排放量");
+        e.addMergedRegion(CellRangeAddress.valueOf("A1:F1"));
+        put(e, 2, null, null, null, null, "单位：万吨");
+        put(e, 3, "设区市", "污染物", "排放源类别", "2015年排放量", "2020年排放量", "备注");
+        Object[][] rows = {{"挥发性有机物（VOCs）", "工业源", 12.35, 9.1}, {null, "移动源", 3.2, 2.95},
+                {"二氧化硫（SO2）", "工业源", 6.8, 4.97}, {null, "生活源", 0.45, 0.3},
+                {"氮氧化物(NOx)", "工业源", 8.1, 6.0}, {null, "移动源", 5.5, 4.4}};
+        for (int i = 0; i < rows.length; i++) {
+            put(e, 4 + i, i == 0 ? "南京市" : null, rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+        }
+        for (int r = 4; r < 10; r += 2) {
+            e.addMergedRegion(CellRangeAddress.valueOf("B" + r + ":B" + (r + 1)));
+        }
+        put(e, 10, null, "合计", null, 30.4, 23.72);
+        e.addMergedRegion(CellRangeAddress.valueOf("A4:A10"));
+        save(emissions, year.resolve("南京市排放量报表.xls"));
+        Path output = dir.resolve("output");
+
+        EndToEndTest.Result result = cli(List.of("run", "--year", "2020", "--input", dir.resolve("input").toString(),
+                "--output", output.toString()));
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        Path run = output.resolve("2020/nightly").resolve(Files.readString(output.resolve("2020/nightly/LATEST")).trim());
+        List<List<String>> files = csv(run.resolve("files.csv"));
+        // 13 rows of 市区项目 and 3 of 县区项目 read: 10 projects; 小计, the pasted page top (4 rows) and 合计 ignored
+        assertThat(row(files, "南京市2020年大气污染防治工程项目清单.xlsx")).endsWith(",PROJECTS,320100,16,10,0,6,");
+        assertThat(row(files, "南京市排放量报表.xls")).endsWith(",EMISSIONS,320100,7,6,0,1,");
+
+        List<List<String>> projectsCsv = csv(run.resolve("projects_by_city_category.csv"));
+        assertThat(row(projectsCsv, "2020", "320100", "南京", "BOILER")).contains(",4,2,2,0,");
+        assertThat(row(projectsCsv, "2020", "320100", "南京", "VOC_UPGRADE")).contains(",3,2,0,1,");
+        assertThat(row(projectsCsv, "2020", "320100", "南京", "DUST_SITE")).contains(",3,1,2,0,");
+        assertThat(row(projectsCsv, "2020", "320100", "南京", "TOTAL")).contains(",10,5,4,1,");
+
+        List<List<String>> reductions = csv(run.resolve("reductions_by_city_pollutant.csv"));
+        assertThat(row(reductions, "2020", "320100", "南京", "VOCS"))
+                .isEqualTo("2020,320100,南京,VOCS,155500,120500,35000,22.51,28.00,-5.49,111960,NOT_MET,25,0.0007");
+        assertThat(row(reductions, "2020", "320100", "南京", "SO2"))
+                .isEqualTo("2020,320100,南京,SO2,72500,52700,19800,27.31,24.10,3.21,55027.5,MET,21,0.0011");
+        assertThat(row(reductions, "2020", "320100", "南京", "NOX")).startsWith("2020,320100,南京,NOX,136000,104000,32000,")
+                .endsWith(",6,0.0002");
+
+        List<List<String>> findings = csv(run.resolve("findings.csv"));
+        List<String> located = findings.stream().skip(1).filter(f -> !f.get(3).isEmpty())
+                .map(f -> String.join("|", f.subList(0, 8))).collect(Collectors.toList());
+        assertThat(located).containsExactlyInAnyOrder(
+                "INFO|UNIT_CONVERTED||南京市2020年大气污染防治工程项目清单.xlsx|市区项目|4|L4|元",
+                "INFO|UNIT_CONVERTED||南京市2020年大气污染防治工程项目清单.xlsx|县区项目|3|L3|元",
+                "WARNING|SHEET_NOT_READ||南京市2020年大气污染防治工程项目清单.xlsx|草稿|||草稿",
+                "INFO|UNIT_CONVERTED||南京市排放量报表.xls|排放量|3|D3|万吨",
+                "INFO|UNIT_CONVERTED||南京市排放量报表.xls|排放量|3|E3|万吨");
+        // the heading typed on two lines (总投资⏎（元）) is named on one in the message
+        assertThat(findings.stream().filter(f -> f.get(6).equals("L4")).findFirst().orElseThrow().get(8))
+                .contains("列「总投资（元）」以「元」填报，已按 1 元 = 0.0001 万元 换算为万元");
+    }
 }

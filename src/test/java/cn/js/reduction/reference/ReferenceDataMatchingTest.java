@@ -76,9 +76,20 @@ class ReferenceDataMatchingTest {
         assertThat(Pollutant.find(text)).contains(Pollutant.NOX);
     }
 
+    /** The way Chinese reports label a pollutant: its name with its formula in brackets, or the other way round. */
+    @ParameterizedTest
+    @ValueSource(strings = {"二氧化硫（SO2）", "二氧化硫(SO₂)", "SO2（二氧化硫）", "氮氧化物(NOx)", "氮氧化物（NOX）",
+            "挥发性有机物（VOCs）", "VOCs(挥发性有机物)", "二氧化硫【SO2】"})
+    void pollutant_name_with_its_formula_in_brackets(String text) {
+        assertThat(Pollutant.find(text)).isPresent();
+        assertThat(Pollutant.find(text).get().chineseName()).isEqualTo(
+                text.replaceAll("[(（【].*", "").replace("SO2", "二氧化硫").replace("VOCs", "挥发性有机物"));
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"PM2.5", "颗粒物", "CO2", "二氧化碳", "NO2", "VOC"})
+    @ValueSource(strings = {"PM2.5", "颗粒物", "CO2", "二氧化碳", "NO2", "VOC", "二氧化硫（NOx）", "氮氧化物（折算）",
+            "VOCs（含颗粒物）", "二氧化硫(", "（SO2）"})
     void pollutant_rejects_others(String text) {
         assertThat(Pollutant.find(text)).isEmpty();
     }
