@@ -97,7 +97,17 @@ class ConsolidateStepTest {
     private static void file(JdbcTemplate jdbc, long run, String name, String submitted, String kind) {
         jdbc.update("INSERT INTO ra_input_file (run_id, file_name, sha256, size_bytes, submitted_at, kind, readable)"
                         + " VALUES (?, ?, ?, 1000, ?, ?, TRUE)",
-                run, name, "0".repeat(64), Timestamp.valueOf(LocalDateTime.parse(submitted)), kind);
+                run, name, distinctHash(name), Timestamp.valueOf(LocalDateTime.parse(submitted)), kind);
+    }
+
+    /** Each seeded file its own content hash: files of one hash are one file sent twice (DUPLICATE_FILE). */
+    private static String distinctHash(String name) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void project(JdbcTemplate jdbc, long run, String file, int row, String disposition, String city,
