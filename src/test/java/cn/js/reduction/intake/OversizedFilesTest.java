@@ -103,7 +103,9 @@ class OversizedFilesTest {
     /** Runs {@link ReadSubmissionMain} on the files in a JVM of {@link #HEAP_MB}; its output, lines. */
     static List<String> readInSmallHeap(Path... files) throws Exception {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP_MB + "m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + HEAP_MB + "m", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), // the build's, not a shared /tmp
+                "-cp", System.getProperty("java.class.path"),
                 ReadSubmissionMain.class.getName()));
         for (Path f : files) {
             command.add(f.toString());

@@ -138,6 +138,7 @@ class RecoveryTest {
         Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), // the build's, not a shared /tmp
                 "-D" + FaultInjection.PROPERTY + "=slow:1000", "-cp", System.getProperty("java.class.path"),
                 ReductionAccountingApplication.class.getName()));
         command.addAll(run);
