@@ -49,7 +49,8 @@ final class InMemoryReportData implements ReportData {
 
     InMemoryReportData(String mode) {
         reference = plan2020();
-        run = new RunInfo(42, 2020, cn.js.reduction.core.RunMode.stored(mode), new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
+        run = new RunInfo(42, 2020, cn.js.reduction.core.RunMode.stored(mode),
+                new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
                 LocalDateTime.of(2021, 1, 5, 2, 0, 0), LocalDateTime.of(2021, 1, 5, 2, 3, 17), "1.0.0", "2020-v1",
                 List.of(new RunInfo.InputFile(FILE_NJ, "a".repeat(64), "PROJECTS", List.of(NANJING), 10, 2, 1, 7,
                                 List.of()),
