@@ -4,7 +4,6 @@ import static cn.js.reduction.intake.FileKind.EMISSIONS;
 import static cn.js.reduction.intake.FileKind.PROJECTS;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -95,10 +94,6 @@ public enum Field {
         return unit;
     }
 
-    public Set<FileKind> kinds() {
-        return kinds;
-    }
-
     public boolean belongsTo(FileKind kind) {
         return kinds.contains(kind);
     }
@@ -141,16 +136,5 @@ public enum Field {
             }
         }
         return List.copyOf(out);
-    }
-
-    /** The required fields of a kind, in the SPEC's column order. */
-    public static Set<Field> requiredOf(FileKind kind) {
-        Set<Field> out = EnumSet.noneOf(Field.class);
-        for (Field f : of(kind)) {
-            if (f.required) {
-                out.add(f);
-            }
-        }
-        return out;
     }
 }

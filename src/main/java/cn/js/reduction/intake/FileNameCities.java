@@ -2,6 +2,7 @@ package cn.js.reduction.intake;
 
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class FileNameCities {
         StringBuilder word = new StringBuilder();
         int kind = 0;
         for (int i = 0; i < fileName.length(); i++) {
-            char c = halfWidth(fileName.charAt(i));
+            char c = Text.halfWidth(fileName.charAt(i));
             boolean apostrophe = (c == '\'' || c == '\u2019') && kind == 2;
             int k = isHan(c) ? 1 : isLatin(c) || apostrophe ? 2 : c >= '0' && c <= '9' ? 3 : 0;
             if (k != kind && word.length() > 0) {
@@ -93,10 +94,6 @@ public final class FileNameCities {
             parts.add(word.substring(start));
         }
         return parts;
-    }
-
-    private static char halfWidth(char c) {
-        return c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c;
     }
 
     private static boolean isHan(char c) {

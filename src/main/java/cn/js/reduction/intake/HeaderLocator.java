@@ -68,10 +68,6 @@ public final class HeaderLocator {
         }
     }
 
-    public int year() {
-        return year;
-    }
-
     /**
      * The header of a sheet, from its first rows as read (rows past row 20 are not looked at), or empty when no
      * row or pair of rows is recognisable as a project list or an emission report.

@@ -24,12 +24,4 @@ public record RowOutcome<T>(String file, String sheet, int rowNumber, Dispositio
     public boolean isAccepted() {
         return disposition == Disposition.ACCEPTED;
     }
-
-    public boolean isRejected() {
-        return disposition == Disposition.REJECTED;
-    }
-
-    public boolean isIgnored() {
-        return disposition == Disposition.IGNORED;
-    }
 }

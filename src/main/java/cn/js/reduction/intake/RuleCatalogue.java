@@ -36,7 +36,8 @@ public final class RuleCatalogue {
     public static String markdown() {
         StringBuilder s = new StringBuilder();
         s.append("# Rules 规则说明\n\n");
-        s.append("Every rule the pipeline applies (validation, docs/input-format.md; reconciliation, docs/outputs.md), as `cn.js.reduction.intake.Rule` defines it.\n");
+        s.append("Every rule the pipeline applies (validation, docs/input-format.md; reconciliation, docs/outputs.md),"
+                + " as `cn.js.reduction.intake.Rule` defines it.\n");
         s.append("ERROR rejects the row (or skips the file), WARNING keeps the row, INFO informs.\n");
         s.append("Generated from the code; do not edit by hand. Regenerate with:\n\n");
         s.append("    mvn -q -B package -DskipTests && ").append(REGENERATE).append("\n\n");

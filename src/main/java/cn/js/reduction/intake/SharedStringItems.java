@@ -26,7 +26,7 @@ final class SharedStringItems {
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {
-                    sink.accept(readItem(xml));
+                    sink.accept(richText(xml));
                 }
             }
         } finally {
@@ -34,8 +34,13 @@ final class SharedStringItems {
         }
     }
 
-    /** One &lt;si&gt;: its &lt;t&gt;, or the &lt;t&gt; of each rich-text run, without phonetic guides. */
-    private static String readItem(XMLStreamReader xml) throws XMLStreamException {
+    /**
+     * The text of a rich-text string whose start tag was just read, up to its end tag: a shared item
+     * (&lt;si&gt;) or a cell's inline string (&lt;is&gt;), both of the same schema type. Its &lt;t&gt;, or the
+     * &lt;t&gt; of each rich-text run &lt;r&gt;, without phonetic guides (&lt;rPh&gt;), at most
+     * {@link InputLimits#MAX_CELL_CHARS} + 1 characters kept.
+     */
+    static String richText(XMLStreamReader xml) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int depth = 1;
         int phonetic = 0; // depth inside <rPh>: a reading aid, not content

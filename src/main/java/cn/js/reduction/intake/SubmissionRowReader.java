@@ -20,7 +20,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * staged twice or lost.
  *
  * <p>What is read is exactly what discovery hashed: the file is first copied into a private temporary file
- * (of the same name, in a folder only this process's user can read) while its SHA-256 is computed, and only a copy whose hash is the one recorded at discovery (and shown in
+ * (of the same name, in a folder only this process's user can read) while its SHA-256 is computed, and only
+ * a copy whose hash is the one recorded at discovery (and shown in
  * files.csv and the manifest) is read. A file changed since discovery is not read at all: a finding says so.
  * The copy is deleted when the reader closes.
  *

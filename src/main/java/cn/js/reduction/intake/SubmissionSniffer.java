@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Tells what a submitted file is by its headers (SPEC §3) and which of its sheets are read: every visible sheet
@@ -143,7 +142,7 @@ public final class SubmissionSniffer {
         }
         if (read.isEmpty()) {
             if (firstBroken != null) {
-                return brokenHeader(file, firstBroken, firstBrokenRule, sheetErrors);
+                return brokenHeader(firstBroken, firstBrokenRule, sheetErrors);
             }
             if (brokenSheet != null) {
                 return skipped(file, null, Rule.FILE_UNREADABLE, brokenSheet.getMessage());
@@ -166,14 +165,12 @@ public final class SubmissionSniffer {
         return new Result(first.header(), first.sheetIndex(), null, null, read, findings);
     }
 
-    /** The file is skipped because its only header(s) cannot be used: missing columns or unknown units. */
-    private static Result brokenHeader(String file, Header header, Rule rule, List<Finding> sheetErrors) {
-        if (rule == Rule.MISSING_COLUMN && sheetErrors.size() == 1) {
-            String missing = header.missingRequired().stream().map(Field::columnName)
-                    .collect(Collectors.joining("、"));
-            return skipped(file, header, rule, "工作表「" + header.sheet() + "」是" + header.kind().title()
-                    + "，但缺少必需的列：" + missing + "。请按模板补齐表头后重新报送 (missing required columns)");
-        }
+    /**
+     * The file is skipped because its only header(s) cannot be used: missing columns or unknown units. The
+     * message is the first sheet finding's own (Header.missingColumnFinding, Header.unitFindings), which
+     * points at the header row: one wording wherever the clerk reads it.
+     */
+    private static Result brokenHeader(Header header, Rule rule, List<Finding> sheetErrors) {
         Finding first = sheetErrors.stream().filter(f -> f.rule() == rule).findFirst().orElseThrow();
         return new Result(header, -1, rule, first.message(), List.of(), sheetErrors);
     }

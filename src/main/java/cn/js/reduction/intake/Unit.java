@@ -108,20 +108,11 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
             return Optional.empty();
         }
         // white space is kept here: it ends the unit (单位：万吨　填报日期：2020年7月)
-        Matcher m = NOTE.matcher(halfWidth(cellText));
+        Matcher m = NOTE.matcher(Text.halfWidth(cellText));
         if (!m.find() || ORGANISATION.matcher(m.group(1)).find() || m.group(1).length() > 12) {
             return Optional.empty(); // 单位：南京市生态环境局 names who reports, not what in
         }
         return Optional.of(of(m.group(1)));
-    }
-
-    private static String halfWidth(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
-        }
-        return out.toString();
     }
 
     /** A unit as written; unknown (no dimension, no factor) when it is not in the list. */

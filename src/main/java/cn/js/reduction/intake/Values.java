@@ -218,7 +218,7 @@ public final class Values {
         if (text == null || text.isBlank() || isPlaceholder(text)) {
             return Parsed.blank();
         }
-        String s = halfWidth(text).strip();
+        String s = Text.halfWidth(text).strip();
         if (s.length() > InputLimits.MAX_DATE_CHARS) {
             // no date is typed that long; the patterns below backtrack, so a long text would cost its square
             return Parsed.bad();
@@ -307,20 +307,5 @@ public final class Values {
 
     private static Parsed<LocalDate> inRange(LocalDate date) {
         return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR ? Parsed.of(date) : Parsed.bad();
-    }
-
-    /** Full-width ASCII forms to half-width and the ideographic space to a space, keeping white space. */
-    private static String halfWidth(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000' || c == '\u00A0') {
-                c = ' ';
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

@@ -161,7 +161,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
                 if ("v".equals(name)) {
                     value = boundedText(new StringBuilder()).toString();
                 } else if ("is".equals(name)) {
-                    inline = readInlineString();
+                    inline = SharedStringItems.richText(xml); // an inline string: the same text as a shared one
                 } else {
                     skipElement(); // <f>: the formula itself; we want its cached value
                 }
@@ -239,31 +239,6 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
 
     private static RawCell text(int column, RawCell.Type type, String text) {
         return text == null || text.isEmpty() ? null : new RawCell(column, type, text);
-    }
-
-    /**
-     * The text of an inline string: its &lt;t&gt;, or the &lt;t&gt; of each rich-text run &lt;r&gt;, without
-     * phonetic guides (&lt;rPh&gt;).
-     */
-    private String readInlineString() throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                if ("t".equals(name)) {
-                    boundedText(text);
-                } else if ("rPh".equals(name) || "rPr".equals(name) || "phoneticPr".equals(name)) {
-                    skipElement();
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        return text.toString();
     }
 
     /**

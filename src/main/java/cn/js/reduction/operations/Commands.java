@@ -56,7 +56,14 @@ final class Commands {
         Prepared prepare(Options options, Map<String, String> env);
     }
 
-    record Spec(String name, Set<String> options, Set<String> flags, String help, Preparer preparer) {
+    /** A command's options and flags; {@code takesArguments} for a command that reads positional arguments. */
+    record Spec(String name, Set<String> options, Set<String> flags, String help, Preparer preparer,
+            boolean takesArguments) {
+
+        Spec(String name, Set<String> options, Set<String> flags, String help, Preparer preparer) {
+            this(name, options, flags, help, preparer, false);
+        }
+
         Prepared prepare(Options options, Map<String, String> env) {
             return preparer.prepare(options, env);
         }
@@ -106,7 +113,7 @@ final class Commands {
                     same input set starts afresh.
                     """, StatusCommand::prepareAbandon);
             case "validate" -> new Spec("validate", Set.of("year", "output"), Set.of(), ValidateCommand.HELP,
-                    ValidateCommand::prepare);
+                    ValidateCommand::prepare, true);
             case "template" -> new Spec("template", Set.of("kind", "year", "city", "out"), Set.of(), TemplateCommand.HELP,
                     TemplateCommand::prepare);
             case "rules" -> new Spec("rules", Set.of(), Set.of("markdown"), RulesCommand.HELP, RulesCommand::prepare);

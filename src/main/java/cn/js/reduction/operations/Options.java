@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A command's options: {@code --name value} or {@code --name=value}, flags without a value, and positional
- * arguments. Unknown options are a usage error, never silently ignored.
+ * arguments for the commands that take them (validate's files). Unknown options, and arguments a command does
+ * not take, are a usage error, never silently ignored.
  */
 public final class Options {
 
@@ -19,7 +20,8 @@ public final class Options {
     private Options() {
     }
 
-    public static Options parse(List<String> args, Set<String> withValue, Set<String> flags) {
+    public static Options parse(String command, List<String> args, Set<String> withValue, Set<String> flags,
+            boolean takesArguments) {
         Options o = new Options();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -44,8 +46,11 @@ public final class Options {
                 } else {
                     throw new UsageException("unknown option --" + name);
                 }
-            } else {
+            } else if (takesArguments) {
                 o.positional.add(a);
+            } else {
+                throw new UsageException("unexpected argument '" + a + "': " + command
+                        + " takes only options (--name value)");
             }
         }
         return o;

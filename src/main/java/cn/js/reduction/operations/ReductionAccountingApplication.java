@@ -51,7 +51,7 @@ public class ReductionAccountingApplication {
                 out.print(spec.help());
                 return OK;
             }
-            Options options = Options.parse(rest, spec.options(), spec.flags());
+            Options options = Options.parse(command, rest, spec.options(), spec.flags(), spec.takesArguments());
             Commands.Prepared prepared = spec.prepare(options, env);
             if (prepared.database() == null) {
                 // no state folder (validate, template): POI's temporary files in a folder of this process's

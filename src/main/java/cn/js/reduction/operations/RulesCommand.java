@@ -17,9 +17,6 @@ final class RulesCommand {
     }
 
     static Commands.Prepared prepare(Options options, Map<String, String> env) {
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("rules takes no arguments, only --markdown");
-        }
         boolean markdown = options.has("markdown");
         return new Commands.Prepared(null, (context, out, err) -> {
             out.print(markdown ? RuleCatalogue.markdown() : RuleCatalogue.plain());

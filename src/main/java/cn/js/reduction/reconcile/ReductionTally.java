@@ -1,5 +1,6 @@
 package cn.js.reduction.reconcile;
 
+import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 
@@ -20,6 +21,48 @@ public record ReductionTally(int year, String cityCode, String cityName, Polluta
      * the one limit behind the CLAIM_EXCEEDS_ACHIEVED finding and the workbook's mark.
      */
     public static final BigDecimal CLAIM_RATIO_LIMIT = new BigDecimal("1.5");
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * A row from its sums, the rest derived as docs/outputs.md defines it: reduction, percentage and gap
+     * (quotients to {@link Tallies#QUOTIENT}), allowed emissions, claim ratio and status. The one place this
+     * arithmetic is written.
+     *
+     * @param emissionRows the emission rows summed; none (or no base) leaves every emission figure null
+     * @param claimedT     the completed projects' claimed reduction; null counts as 0
+     */
+    public static ReductionTally of(int year, City city, Pollutant p, int emissionRows, BigDecimal baseT,
+                                    BigDecimal reportingT, BigDecimal targetPct, BigDecimal claimedT) {
+        BigDecimal claimed = claimedT == null ? BigDecimal.ZERO : strip(claimedT);
+        if (emissionRows == 0 || baseT == null) {
+            return new ReductionTally(year, city.code(), city.name(), p, null, null, null, null, targetPct, null,
+                    null, ReductionStatus.of(null, targetPct), claimed, null);
+        }
+        BigDecimal base = strip(baseT);
+        BigDecimal reporting = strip(reportingT);
+        BigDecimal reduction = base.subtract(reporting);
+        BigDecimal allowed = targetPct == null ? null
+                : strip(base.multiply(BigDecimal.ONE.subtract(targetPct.divide(HUNDRED))));
+        BigDecimal claimRatio = reduction.signum() > 0 ? claimed.divide(reduction, Tallies.QUOTIENT) : null;
+        if (base.signum() == 0) {
+            return new ReductionTally(year, city.code(), city.name(), p, base, reporting, reduction, null, targetPct,
+                    null, allowed, ReductionStatus.of(null, targetPct), claimed, claimRatio);
+        }
+        BigDecimal pct = HUNDRED.multiply(reduction).divide(base, Tallies.QUOTIENT);
+        BigDecimal gap = targetPct == null ? null : pct.subtract(targetPct);
+        return new ReductionTally(year, city.code(), city.name(), p, base, reporting, reduction, pct, targetPct, gap,
+                allowed, ReductionStatus.of(pct, targetPct), claimed, claimRatio);
+    }
+
+    /** 12.500 as 12.5 and 1E+1 as 10: sums from the database carry the column's scale. */
+    private static BigDecimal strip(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
 
     /** The projects claim more than the emissions show; false when the ratio cannot be computed. */
     public boolean claimExceedsAchieved() {

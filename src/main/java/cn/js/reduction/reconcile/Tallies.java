@@ -22,7 +22,6 @@ public final class Tallies {
 
     /** Precision of quotients; far beyond what any display shows, so statuses decided on them are exact. */
     public static final MathContext QUOTIENT = MathContext.DECIMAL128;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JdbcTemplate jdbc;
 
@@ -58,11 +57,8 @@ public final class Tallies {
         if (c == null) {
             c = new Counts(0, 0, 0, 0, 0);
         }
-        BigDecimal rate = c.planned() == 0 ? null
-                : BigDecimal.valueOf(c.completed()).divide(BigDecimal.valueOf(c.planned()), QUOTIENT);
-        return new ProjectTally(year, city.code(), city.name(), code, name, group, c.planned(), c.submitted(),
-                c.completed(), c.inProgress(), c.notStarted(), c.submitted() - c.planned(), rate,
-                CountStatus.of(c.planned(), c.submitted()), CompletionStatus.of(c.planned(), c.completed()));
+        return ProjectTally.of(year, city, code, name, group, c.planned(), c.submitted(), c.completed(),
+                c.inProgress(), c.notStarted());
     }
 
     private record Sums(int rows, BigDecimal base, BigDecimal reporting, BigDecimal target, BigDecimal claimed) {
@@ -89,33 +85,8 @@ public final class Tallies {
     }
 
     static ReductionTally reduction(int year, City city, Pollutant p, Sums s, BigDecimal target) {
-        BigDecimal claimed = s == null || s.claimed() == null ? BigDecimal.ZERO : strip(s.claimed());
-        if (s == null || s.rows() == 0 || s.base() == null) {
-            return new ReductionTally(year, city.code(), city.name(), p, null, null, null, null, target, null, null,
-                    ReductionStatus.of(null, target), claimed, null);
-        }
-        BigDecimal base = strip(s.base());
-        BigDecimal reporting = strip(s.reporting());
-        BigDecimal reduction = base.subtract(reporting);
-        BigDecimal allowed = target == null ? null
-                : strip(base.multiply(BigDecimal.ONE.subtract(target.divide(HUNDRED))));
-        BigDecimal claimRatio = reduction.signum() > 0 ? claimed.divide(reduction, QUOTIENT) : null;
-        if (base.signum() == 0) {
-            return new ReductionTally(year, city.code(), city.name(), p, base, reporting, reduction, null, target,
-                    null, allowed, ReductionStatus.of(null, target), claimed, claimRatio);
-        }
-        BigDecimal pct = HUNDRED.multiply(reduction).divide(base, QUOTIENT);
-        BigDecimal gap = target == null ? null : pct.subtract(target);
-        return new ReductionTally(year, city.code(), city.name(), p, base, reporting, reduction, pct, target, gap,
-                allowed, ReductionStatus.of(pct, target), claimed, claimRatio);
-    }
-
-    private static BigDecimal strip(BigDecimal v) {
-        if (v == null) {
-            return null;
-        }
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return s == null ? ReductionTally.of(year, city, p, 0, null, null, target, null)
+                : ReductionTally.of(year, city, p, s.rows(), s.base(), s.reporting(), target, s.claimed());
     }
 
     private static List<City> citiesAndProvince(ReferenceData ref) {

@@ -19,16 +19,28 @@ public final class Text {
         }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000' || c == '\u00A0') {
-                c = ' ';
-            }
+            char c = halfWidth(text.charAt(i));
             if (!Character.isWhitespace(c) && c != '\u200B' && c != '\uFEFF') {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Full-width ASCII forms to half-width and the ideographic and no-break spaces to a space; white space kept. */
+    public static String halfWidth(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            out.append(halfWidth(text.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    /** One character of {@link #halfWidth(String)}: １ is 1, （ is (, the ideographic space a space. */
+    public static char halfWidth(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return (char) (c - 0xFEE0);
+        }
+        return c == '\u3000' || c == '\u00A0' ? ' ' : c;
     }
 }

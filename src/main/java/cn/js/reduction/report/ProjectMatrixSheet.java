@@ -137,23 +137,11 @@ final class ProjectMatrixSheet {
     }
 
     private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, boolean finalMode) {
-        Row legend = sheet.createRow(1);
-        legend.setHeightInPoints(18);
-        RowWriter w = new RowWriter(legend, styles, false);
-        w.text("图例：", Kind.LABEL, Mark.NONE);
-        String[] texts = {"报送数少于计划数（SHORTFALL）", "计划外类别报送了项目（UNPLANNED）",
-                finalMode ? "完成数少于计划数（年终核算）" : "完成数少于计划数（仅年终核算标注）"};
-        Mark[] marks = {Mark.SHORTFALL, Mark.ATTENTION, Mark.COMPLETION};
-        int span = 9;
-        for (int i = 0; i < texts.length; i++) {
-            int first = 1 + i * span;
-            w.at(first).text(texts[i], Kind.TEXT, marks[i]);
-            for (int c = first + 1; c < first + span; c++) {
-                w.blank(Kind.TEXT, marks[i]);
-            }
-            sheet.addMergedRegion(new CellRangeAddress(1, 1, first, first + span - 1));
-        }
-        w.at(1 + texts.length * span).text("全省行与合计列是公式（SUM），选中单元格可见求和范围。", Kind.NOTE, Mark.NONE);
+        Legend.write(sheet, styles, 9, List.of(
+                new Legend.Entry("报送数少于计划数（SHORTFALL）", Mark.SHORTFALL),
+                new Legend.Entry("计划外类别报送了项目（UNPLANNED）", Mark.ATTENTION),
+                new Legend.Entry(finalMode ? "完成数少于计划数（年终核算）" : "完成数少于计划数（仅年终核算标注）", Mark.COMPLETION)),
+                "全省行与合计列是公式（SUM），选中单元格可见求和范围。");
     }
 
     /** Three header rows as a grid of texts (null under a merge), written in row order, then merged. */

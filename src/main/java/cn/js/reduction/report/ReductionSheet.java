@@ -191,21 +191,12 @@ final class ReductionSheet {
     }
 
     private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles) {
-        Row legend = sheet.createRow(1);
-        legend.setHeightInPoints(18);
-        RowWriter w = new RowWriter(legend, styles, false);
-        w.text("图例：", Kind.LABEL, Mark.NONE);
-        String[] texts = {"未达到减排目标（NOT_MET）", "无排放数据或基准年排放量为0（NO_DATA）", "申报/核算比大于" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + "（CLAIM_EXCEEDS_ACHIEVED）"};
-        Mark[] marks = {Mark.SHORTFALL, Mark.NO_DATA, Mark.ATTENTION};
-        int span = 6;
-        for (int i = 0; i < texts.length; i++) {
-            int first = 1 + i * span;
-            w.at(first).text(texts[i], Kind.TEXT, marks[i]);
-            for (int c = first + 1; c < first + span; c++) {
-                w.blank(Kind.TEXT, marks[i]);
-            }
-            sheet.addMergedRegion(new CellRangeAddress(1, 1, first, first + span - 1));
-        }
+        Legend.write(sheet, styles, 6, List.of(
+                new Legend.Entry("未达到减排目标（NOT_MET）", Mark.SHORTFALL),
+                new Legend.Entry("无排放数据或基准年排放量为0（NO_DATA）", Mark.NO_DATA),
+                new Legend.Entry("申报/核算比大于" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString()
+                        + "（CLAIM_EXCEEDS_ACHIEVED）", Mark.ATTENTION)),
+                null);
     }
 
     private static void writeHeader(SXSSFSheet sheet, WorkbookStyles styles, int year, int baseYear,

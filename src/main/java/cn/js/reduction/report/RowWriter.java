@@ -141,11 +141,6 @@ final class RowWriter {
         return this;
     }
 
-    RowWriter number(long value) {
-        blankCell(Kind.COUNT, Mark.NONE).setCellValue(value);
-        return this;
-    }
-
     /** The exact figure goes into the cell; the number format shows it rounded to 2 decimals. */
     RowWriter decimal(BigDecimal value, Kind kind) {
         return decimal(value, kind, Mark.NONE);

@@ -1,6 +1,25 @@
 package cn.js.reduction.intake;
 
-import static cn.js.reduction.intake.Field.*;
+import static cn.js.reduction.intake.Field.ACTUAL_COMPLETION;
+import static cn.js.reduction.intake.Field.BASE_T;
+import static cn.js.reduction.intake.Field.CATEGORY;
+import static cn.js.reduction.intake.Field.CITY;
+import static cn.js.reduction.intake.Field.CREDIT_CODE;
+import static cn.js.reduction.intake.Field.DISTRICT;
+import static cn.js.reduction.intake.Field.INVESTMENT;
+import static cn.js.reduction.intake.Field.NOX_T;
+import static cn.js.reduction.intake.Field.PLANNED_COMPLETION;
+import static cn.js.reduction.intake.Field.PM_T;
+import static cn.js.reduction.intake.Field.POLLUTANT;
+import static cn.js.reduction.intake.Field.PROJECT_ID;
+import static cn.js.reduction.intake.Field.PROJECT_NAME;
+import static cn.js.reduction.intake.Field.REMARKS;
+import static cn.js.reduction.intake.Field.REPORTING_T;
+import static cn.js.reduction.intake.Field.RESPONSIBLE_UNIT;
+import static cn.js.reduction.intake.Field.SECTOR;
+import static cn.js.reduction.intake.Field.SO2_T;
+import static cn.js.reduction.intake.Field.STATUS;
+import static cn.js.reduction.intake.Field.VOC_T;
 import static cn.js.reduction.intake.Sheet.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

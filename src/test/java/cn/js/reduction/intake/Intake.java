@@ -28,7 +28,7 @@ final class Intake {
         }
 
         List<RowOutcome<?>> ignored() {
-            return outcomes.stream().filter(RowOutcome::isIgnored).toList();
+            return outcomes.stream().filter(o -> o.disposition() == Disposition.IGNORED).toList();
         }
 
         List<Finding> rowFindings() {

@@ -36,7 +36,7 @@ public final class ReadSubmissionMain {
                             : validator.validateEmission(row.row(), row.header(), name);
                     if (outcome.isAccepted()) {
                         accepted++;
-                    } else if (outcome.isRejected()) {
+                    } else if (outcome.disposition() == Disposition.REJECTED) {
                         rejected++;
                     }
                     for (Finding f : outcome.findings()) {

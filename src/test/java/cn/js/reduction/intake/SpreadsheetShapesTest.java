@@ -255,6 +255,31 @@ class SpreadsheetShapesTest {
                 .containsExactly(tuple(Rule.MISSING_COLUMN, "一"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aFileWhoseOnlyHeaderLacksColumnsIsSkippedWithTheHeaderRowsFinding(Format format) throws Exception {
+        Path file = workbook("lacking", format, wb -> {
+            Sheet sheet = wb.createSheet("清单");
+            put(sheet, 1, "南京市项目清单");
+            put(sheet, 2, "项目编号", "设区市", "项目名称", "项目类别");
+            put(sheet, 3, "NJ-1", "南京", "项目一", "BOILER");
+        });
+
+        SubmissionSniffer.Result sniff = Intake.read(file).sniff();
+
+        assertThat(sniff.readable()).isFalse();
+        assertThat(sniff.problem()).isEqualTo(Rule.MISSING_COLUMN);
+        Finding finding = sniff.findings().get(0);
+        assertThat(sniff.findings()).hasSize(1);
+        assertThat(finding.rule()).isEqualTo(Rule.MISSING_COLUMN);
+        assertThat(finding.sheet()).isEqualTo("清单");
+        assertThat(finding.row()).isEqualTo(2);
+        assertThat(finding.message()).contains("工作表「清单」第2行的项目清单表头缺少必需的列")
+                .contains("进展状态").contains("计划完成时间").contains("missing required columns");
+        // the message the file list and validate show is the finding's own, not a second wording
+        assertThat(sniff.message()).isEqualTo(finding.message());
+    }
+
     // ---------------------------------------------------------------- repeated header rows
 
     @ParameterizedTest

@@ -42,6 +42,24 @@ class CommandLineTest {
     }
 
     @Test
+    void anArgumentACommandDoesNotTakeIsAUsageErrorNotIgnored() {
+        // "run 2020" (meaning --year 2020) must not start something else than the operator asked for
+        Cli.Result run = Cli.run(List.of("run", "2020"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unexpected argument '2020': run takes only options");
+        Cli.Result status = Cli.run(List.of("status", "--year", "2020", "extra"));
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.err()).contains("unexpected argument 'extra'");
+        Cli.Result rules = Cli.run(List.of("rules", "all"));
+        assertThat(rules.exitCode()).isEqualTo(2);
+        assertThat(rules.out()).isEmpty();
+        // validate reads its files from the positional arguments on purpose
+        Cli.Result validate = Cli.run(List.of("validate", dir.resolve("absent.xlsx").toString()));
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.err()).contains("no such file").doesNotContain("unexpected argument");
+    }
+
+    @Test
     void finalRunIsRefusedWhileACityIsMissing() throws Exception {
         Path input = dir.resolve("input");
         EndToEndTest.writeInput(input);

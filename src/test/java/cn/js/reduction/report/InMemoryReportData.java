@@ -5,10 +5,7 @@ import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.intake.ProjectStatus;
 import cn.js.reduction.intake.Rule;
 import cn.js.reduction.intake.Severity;
-import cn.js.reduction.reconcile.CompletionStatus;
-import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;
-import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
@@ -16,7 +13,6 @@ import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -53,7 +49,8 @@ final class InMemoryReportData implements ReportData {
 
     InMemoryReportData(String mode) {
         reference = plan2020();
-        run = new RunInfo(42, 2020, cn.js.reduction.core.RunMode.stored(mode), new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
+        run = new RunInfo(42, 2020, cn.js.reduction.core.RunMode.stored(mode),
+                new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
                 LocalDateTime.of(2021, 1, 5, 2, 0, 0), LocalDateTime.of(2021, 1, 5, 2, 3, 17), "1.0.0", "2020-v1",
                 List.of(new RunInfo.InputFile(FILE_NJ, "a".repeat(64), "PROJECTS", List.of(NANJING), 10, 2, 1, 7,
                                 List.of()),
@@ -107,7 +104,10 @@ final class InMemoryReportData implements ReportData {
                 new BigDecimal(voc), new BigDecimal(so2), new BigDecimal(nox), BigDecimal.ZERO, remarks);
     }
 
-    /** SPEC §5 arithmetic over this fixture's projects and emissions. */
+    /**
+     * The sums over this fixture's projects and emissions, hand-counted here; every figure derived from them
+     * (rates, percentages, statuses) by production's own {@link ProjectTally#of} and {@link ReductionTally#of}.
+     */
     void recompute() {
         List<City> all = new ArrayList<>(reference.cities());
         all.add(reference.province());
@@ -140,17 +140,15 @@ final class InMemoryReportData implements ReportData {
                     }
                 }
                 Category cat = reference.category(code).orElse(null);
-                projectTallies.add(new ProjectTally(2020, city.code(), city.name(), code,
-                        cat == null ? "合计" : cat.name(), cat == null ? "合计" : cat.group(), planned, submitted,
-                        completed, inProgress, submitted - completed - inProgress, submitted - planned,
-                        planned == 0 ? null : BigDecimal.valueOf(completed).divide(BigDecimal.valueOf(planned),
-                                MathContext.DECIMAL64),
-                        CountStatus.of(planned, submitted), CompletionStatus.of(planned, completed)));
+                projectTallies.add(ProjectTally.of(2020, city, code, cat == null ? "合计" : cat.name(),
+                        cat == null ? "合计" : cat.group(), planned, submitted, completed, inProgress,
+                        submitted - completed - inProgress));
             }
         }
         reductionTallies = new ArrayList<>();
         for (City city : all) {
             for (Pollutant p : Pollutant.values()) {
+                int rows = 0;
                 BigDecimal base = null;
                 BigDecimal reporting = null;
                 BigDecimal claimed = BigDecimal.ZERO;
@@ -160,6 +158,7 @@ final class InMemoryReportData implements ReportData {
                     }
                     BigDecimal[] e = emissions.get(c.code() + "|" + p.name());
                     if (e != null) {
+                        rows++;
                         base = base == null ? e[0] : base.add(e[0]);
                         reporting = reporting == null ? e[1] : reporting.add(e[1]);
                     }
@@ -170,17 +169,8 @@ final class InMemoryReportData implements ReportData {
                         }
                     }
                 }
-                BigDecimal target = reference.targetPct(city.code(), p);
-                BigDecimal reduction = base == null ? null : base.subtract(reporting);
-                BigDecimal pct = base == null || base.signum() == 0 ? null
-                        : reduction.multiply(BigDecimal.valueOf(100)).divide(base, MathContext.DECIMAL64);
-                BigDecimal gap = pct == null ? null : pct.subtract(target);
-                BigDecimal allowed = base == null ? null
-                        : base.multiply(BigDecimal.ONE.subtract(target.divide(BigDecimal.valueOf(100))));
-                BigDecimal ratio = reduction == null || reduction.signum() <= 0 ? null
-                        : claimed.divide(reduction, MathContext.DECIMAL64);
-                reductionTallies.add(new ReductionTally(2020, city.code(), city.name(), p, base, reporting, reduction,
-                        pct, target, gap, allowed, ReductionStatus.of(pct, target), claimed, ratio));
+                reductionTallies.add(ReductionTally.of(2020, city, p, rows, base, reporting,
+                        reference.targetPct(city.code(), p), claimed));
             }
         }
     }
