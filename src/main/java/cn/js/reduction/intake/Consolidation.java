@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.StagedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,13 +51,7 @@ public final class Consolidation {
         supersede(runId, "ra_emission_row", FileKind.EMISSIONS, reference, out);
         rejectDuplicates(runId, out);
         identicalFiles(runId, out);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            rows.add(FindingStore.row(runId, STAGE, i, out.get(i)));
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(FindingStore.INSERT, rows);
-        }
+        findings.insertAll(runId, STAGE, out);
     }
 
     /** A file that has accepted rows of a city, and when it was submitted. */
@@ -139,9 +135,9 @@ public final class Consolidation {
         // a join on the duplicated ids, not IN (subquery): H2 would run the subquery once per row
         List<IdRow> rows = jdbc.query("SELECT r.project_id, r.file_name, r.sheet, r.row_no, r.city_code, r.id_cell"
                         + " FROM ra_project_row r JOIN ("
-                        + "   SELECT project_id FROM ra_project_row WHERE run_id = ? AND disposition = 'ACCEPTED'"
-                        + "   AND NOT superseded GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id"
-                        + " WHERE r.run_id = ? AND r.disposition = 'ACCEPTED' AND NOT r.superseded"
+                        + "   SELECT project_id FROM ra_project_row WHERE run_id = ? AND " + StagedRows.COUNTED
+                        + "   GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id"
+                        + " WHERE r.run_id = ? AND " + StagedRows.COUNTED
                         + " ORDER BY r.project_id, r.file_name, r.row_no, r.sheet",
                 (rs, i) -> new IdRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6)), runId, runId);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
+import cn.js.reduction.store.FindingStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import cn.js.reduction.store.FindingStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Stages a chunk of row outcomes and their findings in one transaction (the step's). Rows are keyed by
@@ -35,7 +37,7 @@ public class StagingWriter implements ItemWriter<StagedRow> {
     public void write(Chunk<? extends StagedRow> chunk) {
         List<Object[]> projects = new ArrayList<>();
         List<Object[]> emissions = new ArrayList<>();
-        List<Object[]> findings = new ArrayList<>();
+        List<SqlParameterSource> findings = new ArrayList<>();
         for (StagedRow staged : chunk) {
             RowOutcome<?> o = staged.outcome();
             if (staged.kind() == FileKind.PROJECTS) {
@@ -59,7 +61,7 @@ public class StagingWriter implements ItemWriter<StagedRow> {
             }
             List<Finding> list = o.findings();
             for (int i = 0; i < list.size(); i++) {
-                findings.add(FindingStore.row(runId, STAGE, i, list.get(i)));
+                findings.add(FindingStore.parameters(runId, STAGE, i, list.get(i)));
             }
         }
         projects.forEach(StagingWriter::storable);
@@ -70,9 +72,7 @@ public class StagingWriter implements ItemWriter<StagedRow> {
         if (!emissions.isEmpty()) {
             jdbc.batchUpdate(INSERT_EMISSION, emissions);
         }
-        if (!findings.isEmpty()) {
-            jdbc.batchUpdate(FindingStore.INSERT, findings);
-        }
+        new FindingStore(jdbc).insertBatch(findings);
     }
 
     /**

@@ -2,12 +2,13 @@ package cn.js.reduction.reconcile;
 
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.FindingStore;
 import cn.js.reduction.intake.Rule;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.StagedRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ public final class Reconciliation {
 
     public static final String STAGE = "RECONCILE";
 
-    /** Rows that count: accepted and not superseded by a newer submission. */
-    private static final String COUNTED = "run_id = ? AND disposition = 'ACCEPTED' AND NOT superseded";
+    /** The run's rows that count ({@link StagedRows#COUNTED}). */
+    private static final String COUNTED = "run_id = ? AND " + StagedRows.COUNTED;
 
     private final JdbcTemplate jdbc;
     private final Tallies tallies;
