@@ -1,6 +1,8 @@
 package cn.js.reduction.intake;
 
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.StagedRows;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import cn.js.reduction.store.FindingStore;
-import cn.js.reduction.store.StagedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -1,0 +1,127 @@
+package cn.js.reduction.store;
+
+import cn.js.reduction.intake.EmissionRecord;
+import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.intake.ProjectRecord;
+import cn.js.reduction.intake.RowOutcome;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * The staged rows: ra_project_row and ra_emission_row, keyed by (run, file, sheet, row). What counts of them is
+ * {@link StagedRows#COUNTED}.
+ */
+public final class StagedRowStore {
+
+    private static final String INSERT_PROJECT = """
+            INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code, project_id, id_cell,
+                district, project_name, responsible_unit, credit_code, category_code, status, counted_status,
+                planned_completion, actual_completion, investment, voc_t, so2_t, nox_t, pm_t, remarks)
+            VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :project_id, :id_cell,
+                :district, :project_name, :responsible_unit, :credit_code, :category_code, :status, :counted_status,
+                :planned_completion, :actual_completion, :investment, :voc_t, :so2_t, :nox_t, :pm_t, :remarks)""";
+
+    private static final String INSERT_EMISSION = """
+            INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code, pollutant, sector,
+                base_t, reporting_t, remarks)
+            VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :pollutant, :sector,
+                :base_t, :reporting_t, :remarks)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public StagedRowStore(JdbcTemplate jdbc) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** One batch of project rows ({@link #project}). */
+    public void insertProjects(List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_PROJECT, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** One batch of emission rows ({@link #emission}). */
+    public void insertEmissions(List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_EMISSION, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** Removes a file's staged rows of both kinds. */
+    public void deleteFile(long runId, String fileName) {
+        MapSqlParameterSource key = new MapSqlParameterSource("run_id", runId).addValue("file_name", fileName);
+        jdbc.update("DELETE FROM ra_project_row WHERE run_id = :run_id AND file_name = :file_name", key);
+        jdbc.update("DELETE FROM ra_emission_row WHERE run_id = :run_id AND file_name = :file_name", key);
+    }
+
+    /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
+    public static MapSqlParameterSource project(long runId, RowOutcome<?> o, ProjectRecord p, String idCell) {
+        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell));
+        if (p == null) {
+            return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
+                    .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
+                    .addValue("credit_code", null).addValue("category_code", null).addValue("status", null)
+                    .addValue("counted_status", null).addValue("planned_completion", null)
+                    .addValue("actual_completion", null).addValue("investment", null).addValue("voc_t", null)
+                    .addValue("so2_t", null).addValue("nox_t", null).addValue("pm_t", null).addValue("remarks", null);
+        }
+        return row.addValue("city_code", text(p.cityCode()))
+                .addValue("project_id", text(p.projectId()))
+                .addValue("district", text(p.district()))
+                .addValue("project_name", text(p.projectName()))
+                .addValue("responsible_unit", text(p.responsibleUnit()))
+                .addValue("credit_code", text(p.creditCode()))
+                .addValue("category_code", text(p.categoryCode()))
+                .addValue("status", p.status().name())
+                .addValue("counted_status", p.countedStatus().name())
+                .addValue("planned_completion", date(p.plannedCompletion()))
+                .addValue("actual_completion", date(p.actualCompletion()))
+                .addValue("investment", p.investment())
+                .addValue("voc_t", p.vocT())
+                .addValue("so2_t", p.so2T())
+                .addValue("nox_t", p.noxT())
+                .addValue("pm_t", p.pmT())
+                .addValue("remarks", text(p.remarks()));
+    }
+
+    /** An emission row's columns by name; a row without a record keeps only its place. */
+    public static MapSqlParameterSource emission(long runId, RowOutcome<?> o, EmissionRecord e) {
+        MapSqlParameterSource row = place(runId, o);
+        if (e == null) {
+            return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", null)
+                    .addValue("sector", null).addValue("base_t", null).addValue("reporting_t", null)
+                    .addValue("remarks", null);
+        }
+        return row.addValue("city_code", text(e.cityCode()))
+                .addValue("pollutant", e.pollutant().name())
+                .addValue("sector", text(e.sector()))
+                .addValue("base_t", e.baseT())
+                .addValue("reporting_t", e.reportingT())
+                .addValue("remarks", text(e.remarks()));
+    }
+
+    private static MapSqlParameterSource place(long runId, RowOutcome<?> o) {
+        return new MapSqlParameterSource("run_id", runId)
+                .addValue("file_name", text(o.file()))
+                .addValue("sheet", text(o.sheet()))
+                .addValue("row_no", o.rowNumber())
+                .addValue("disposition", o.disposition().name());
+    }
+
+    /**
+     * Text as the database can store it (no NUL, no lone surrogate). Lengths are checked by the row rules before
+     * this, so nothing here can be too long; this is the last guard for characters.
+     */
+    private static String text(String s) {
+        return InputLimits.storable(s);
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}
