@@ -38,6 +38,15 @@ public final class FindingStore {
                 new MapSqlParameterSource("run_id", runId).addValue("stage", stage).addValue("file_name", fileName));
     }
 
+    /** The findings of one stage about the rows of these files and cities (rows that no longer count), one batch. */
+    public void deleteStageFileCities(long runId, String stage, List<StagedRowStore.FileCity> places) {
+        jdbc.batchUpdate("""
+                DELETE FROM ra_finding
+                WHERE run_id = :run_id AND stage = :stage AND file_name = :file_name AND city_code = :city_code""",
+                places.stream().map(p -> StagedRowStore.fileCity(runId, p).addValue("stage", stage))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
     public void insert(long runId, String stage, int ordinal, Finding f) {
         jdbc.update(INSERT, parameters(runId, stage, ordinal, f));
     }

@@ -55,4 +55,20 @@ public final class InputFileStore {
                 ORDER BY file_name""",
                 new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ReadableFile.class));
     }
+
+    /** A file whose content another file of the run also has. */
+    public record SameContent(String sha256, String fileName) {
+    }
+
+    /** The run's non-empty files whose SHA-256 another of its files also has, by hash then name. */
+    public List<SameContent> sameContent(long runId) {
+        return jdbc.query("""
+                SELECT f.sha256, f.file_name
+                FROM ra_input_file f JOIN (
+                    SELECT sha256 FROM ra_input_file WHERE run_id = :run_id AND size_bytes > 0
+                    GROUP BY sha256 HAVING COUNT(*) > 1) d ON d.sha256 = f.sha256
+                WHERE f.run_id = :run_id
+                ORDER BY f.sha256, f.file_name""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(SameContent.class));
+    }
 }

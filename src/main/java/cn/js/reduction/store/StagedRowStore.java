@@ -1,12 +1,15 @@
 package cn.js.reduction.store;
 
 import cn.js.reduction.intake.EmissionRecord;
+import cn.js.reduction.intake.FileKind;
 import cn.js.reduction.intake.InputLimits;
 import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.intake.RowOutcome;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -57,6 +60,95 @@ public final class StagedRowStore {
         MapSqlParameterSource key = new MapSqlParameterSource("run_id", runId).addValue("file_name", fileName);
         jdbc.update("DELETE FROM ra_project_row WHERE run_id = :run_id AND file_name = :file_name", key);
         jdbc.update("DELETE FROM ra_emission_row WHERE run_id = :run_id AND file_name = :file_name", key);
+    }
+
+    /** A file that has accepted rows of a city, and when it was submitted. */
+    public record FileCity(String fileName, String cityCode, Timestamp submittedAt) {
+    }
+
+    /** An accepted project row that counts, with the id it gives. */
+    public record IdRow(String projectId, String fileName, String sheet, int rowNo, String cityCode, String idCell) {
+    }
+
+    /** A staged row's key within its run. */
+    public record RowKey(String fileName, String sheet, int rowNo) {
+    }
+
+    /** Every city with rows of this kind not superseded (accepted or not): the cities that submitted. */
+    public List<String> submittingCities(long runId, FileKind kind) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT city_code FROM %s
+                WHERE run_id = :run_id AND NOT superseded AND city_code IS NOT NULL""".formatted(table(kind)),
+                new MapSqlParameterSource("run_id", runId), String.class);
+    }
+
+    /** Undoes an earlier supersession of the run (consolidation decides it afresh). */
+    public void clearSuperseded(long runId, FileKind kind) {
+        jdbc.update("UPDATE %s SET superseded = FALSE WHERE run_id = :run_id AND superseded".formatted(table(kind)),
+                new MapSqlParameterSource("run_id", runId));
+    }
+
+    /**
+     * Each file with accepted rows of a city, with the file's submission time: one aggregate row per file and
+     * city, by file then city.
+     */
+    public List<FileCity> acceptedFileCities(long runId, FileKind kind) {
+        return jdbc.query("""
+                SELECT r.file_name, r.city_code, f.submitted_at
+                FROM %s r JOIN ra_input_file f ON f.run_id = r.run_id AND f.file_name = r.file_name
+                WHERE r.run_id = :run_id AND r.city_code IS NOT NULL AND r.disposition = 'ACCEPTED'
+                GROUP BY r.file_name, r.city_code, f.submitted_at
+                ORDER BY r.file_name, r.city_code""".formatted(table(kind)),
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCity.class));
+    }
+
+    /** Marks the rows of each file and city superseded, one batch; returns the rows marked per file and city. */
+    public int[] markSuperseded(long runId, FileKind kind, List<FileCity> superseded) {
+        return jdbc.batchUpdate("""
+                UPDATE %s SET superseded = TRUE
+                WHERE run_id = :run_id AND file_name = :file_name AND city_code = :city_code""".formatted(table(kind)),
+                superseded.stream().map(p -> fileCity(runId, p)).toArray(SqlParameterSource[]::new));
+    }
+
+    static MapSqlParameterSource fileCity(long runId, FileCity p) {
+        return new MapSqlParameterSource("run_id", runId).addValue("file_name", p.fileName())
+                .addValue("city_code", p.cityCode());
+    }
+
+    /**
+     * The project rows that count whose id another row that counts also gives, by id, file, row and sheet.
+     * A join on the duplicated ids, not IN (subquery): H2 would run the subquery once per row.
+     */
+    public List<IdRow> duplicateIds(long runId) {
+        return jdbc.query("""
+                SELECT r.project_id, r.file_name, r.sheet, r.row_no, r.city_code, r.id_cell
+                FROM ra_project_row r JOIN (
+                    SELECT project_id FROM ra_project_row WHERE run_id = :run_id AND %1$s
+                    GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id
+                WHERE r.run_id = :run_id AND %1$s
+                ORDER BY r.project_id, r.file_name, r.row_no, r.sheet""".formatted(StagedRows.COUNTED),
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(IdRow.class));
+    }
+
+    /** Rejects these project rows, one batch. */
+    public void rejectProjects(long runId, List<RowKey> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE ra_project_row SET disposition = 'REJECTED'
+                    WHERE run_id = :run_id AND file_name = :file_name AND sheet = :sheet AND row_no = :row_no""",
+                    rows.stream().map(r -> new MapSqlParameterSource("run_id", runId)
+                                    .addValue("file_name", r.fileName())
+                                    .addValue("sheet", r.sheet())
+                                    .addValue("row_no", r.rowNo()))
+                            .toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static String table(FileKind kind) {
+        return switch (kind) {
+            case PROJECTS -> "ra_project_row";
+            case EMISSIONS -> "ra_emission_row";
+        };
     }
 
     /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
