@@ -2,9 +2,15 @@ package cn.js.reduction.store;
 
 import cn.js.reduction.intake.Finding;
 import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.intake.Rule;
+import cn.js.reduction.intake.Severity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -21,10 +27,65 @@ public final class FindingStore {
             VALUES (:run_id, :stage, :file_name, :sheet, :row_no, :ordinal, :severity, :rule, :city_code, :cell,
                 :cell_value, :message)""";
 
+    /** Findings in place order, reconciliation's (no file) after the rows'; stages in pipeline order. */
+    private static final String PLACE_ORDER = """
+            ORDER BY CASE WHEN f.file_name = '' THEN 1 ELSE 0 END, f.file_name, f.sheet, f.row_no,
+                CASE f.stage WHEN 'DISCOVER' THEN 0 WHEN 'INTAKE' THEN 1 WHEN 'CONSOLIDATE' THEN 2 ELSE 3 END,
+                f.ordinal""";
+
+    /**
+     * The files that hold rows of :city_code, one row each: joined, not IN (subquery), which H2 would run once
+     * per finding.
+     */
+    private static final String FILES_OF_CITY = """
+            LEFT JOIN (
+                SELECT file_name FROM ra_project_row WHERE run_id = :run_id AND city_code = :city_code
+                UNION SELECT file_name FROM ra_emission_row WHERE run_id = :run_id AND city_code = :city_code) cf
+            ON cf.file_name = f.file_name""";
+
+    /** A city's part: its own findings, and the city-less findings of files that hold its rows. */
+    private static final String OF_CITY =
+            " AND (f.city_code = :city_code OR (f.city_code IS NULL AND cf.file_name IS NOT NULL))";
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
     public FindingStore(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.streaming = StagedRows.streaming(jdbc);
+    }
+
+    /**
+     * Streams the run's findings in place order: all of them or, with a city code, the city's part.
+     *
+     * @param rowErrorsOnly only the errors about a row (the rows a city must correct)
+     */
+    public void forEach(long runId, String cityCode, boolean rowErrorsOnly, Consumer<Finding> action) {
+        String sql = "SELECT f.severity, f.rule, f.city_code, f.file_name, f.sheet, f.row_no, f.cell, f.cell_value,"
+                + " f.message FROM ra_finding f"
+                + (cityCode == null ? "" : "\n" + FILES_OF_CITY)
+                + "\nWHERE f.run_id = :run_id"
+                + (rowErrorsOnly ? " AND f.severity = 'ERROR' AND f.row_no > 0" : "")
+                + (cityCode == null ? "" : OF_CITY)
+                + "\n" + PLACE_ORDER;
+        streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
+                (RowCallbackHandler) rs -> action.accept(finding(rs)));
+    }
+
+    /** A finding as its columns hold it; the empty file, sheet and row 0 of a finding without a place are none. */
+    private static Finding finding(ResultSet rs) throws SQLException {
+        String file = rs.getString("file_name");
+        String sheet = rs.getString("sheet");
+        int row = rs.getInt("row_no");
+        return new Finding(Severity.valueOf(rs.getString("severity")), Rule.valueOf(rs.getString("rule")),
+                rs.getString("city_code"), file.isEmpty() ? null : file, sheet.isEmpty() ? null : sheet,
+                row == 0 ? null : row, rs.getString("cell"), rs.getString("cell_value"), rs.getString("message"));
+    }
+
+    /** The run's findings of this severity. */
+    public long count(long runId, Severity severity) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ra_finding WHERE run_id = :run_id AND severity = :severity",
+                new MapSqlParameterSource("run_id", runId).addValue("severity", severity.name()), Long.class);
     }
 
     public void deleteStage(long runId, String stage) {

@@ -71,4 +71,22 @@ public final class InputFileStore {
                 ORDER BY f.sha256, f.file_name""",
                 new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(SameContent.class));
     }
+
+    /** A file as the outputs list it. */
+    public record ListedFile(String fileName, String sha256, String kind) {
+    }
+
+    /** Every file of the run (readable or not), by name. */
+    public List<ListedFile> files(long runId) {
+        return jdbc.query("SELECT file_name, sha256, kind FROM ra_input_file WHERE run_id = :run_id ORDER BY file_name",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ListedFile.class));
+    }
+
+    /** How many files the run has; with {@code unreadableOnly}, how many of them were skipped. */
+    public int count(long runId, boolean unreadableOnly) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ra_input_file WHERE run_id = :run_id"
+                + (unreadableOnly ? " AND NOT readable" : ""), new MapSqlParameterSource("run_id", runId),
+                Integer.class);
+        return n == null ? 0 : n;
+    }
 }

@@ -4,13 +4,16 @@ import cn.js.reduction.intake.EmissionRecord;
 import cn.js.reduction.intake.FileKind;
 import cn.js.reduction.intake.InputLimits;
 import cn.js.reduction.intake.ProjectRecord;
+import cn.js.reduction.intake.ProjectStatus;
 import cn.js.reduction.intake.RowOutcome;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -36,9 +39,11 @@ public final class StagedRowStore {
                 :base_t, :reporting_t, :remarks)""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
     public StagedRowStore(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.streaming = StagedRows.streaming(jdbc);
     }
 
     /** One batch of project rows ({@link #project}). */
@@ -142,6 +147,85 @@ public final class StagedRowStore {
                                     .addValue("row_no", r.rowNo()))
                             .toArray(SqlParameterSource[]::new));
         }
+    }
+
+    /** A project row that counts, with its place. */
+    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo) {
+    }
+
+    /**
+     * Streams the run's project rows that count, all or a city's, by file, sheet and row.
+     */
+    public void forEachCountedProject(long runId, String cityCode, Consumer<CountedProject> action) {
+        String sql = """
+                SELECT project_id, city_code, district, project_name, responsible_unit, credit_code, category_code,
+                    status, counted_status, planned_completion, actual_completion, investment, voc_t, so2_t, nox_t,
+                    pm_t, remarks, file_name, sheet, row_no
+                FROM ra_project_row
+                WHERE run_id = :run_id AND %s%s
+                ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
+                cityCode == null ? "" : " AND city_code = :city_code");
+        streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
+                (RowCallbackHandler) rs -> action.accept(new CountedProject(new ProjectRecord(rs.getString("project_id"),
+                        rs.getString("city_code"), rs.getString("district"), rs.getString("project_name"),
+                        rs.getString("responsible_unit"), rs.getString("credit_code"), rs.getString("category_code"),
+                        ProjectStatus.valueOf(rs.getString("status")), ProjectStatus.valueOf(rs.getString("counted_status")),
+                        localDate(rs.getDate("planned_completion")), localDate(rs.getDate("actual_completion")),
+                        rs.getBigDecimal("investment"), rs.getBigDecimal("voc_t"), rs.getBigDecimal("so2_t"),
+                        rs.getBigDecimal("nox_t"), rs.getBigDecimal("pm_t"), rs.getString("remarks")),
+                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
+    }
+
+    /**
+     * One file's staged rows after consolidation (read = accepted + rejected + ignored; superseded rows count as
+     * ignored) and those of them consolidation superseded, by what intake had decided.
+     */
+    public record FileRowCounts(String fileName, long readRows, long accepted, long rejected, long ignored,
+                                long supersededAccepted, long supersededRejected) {
+    }
+
+    /** Every file's row counts, both kinds of rows together. */
+    public List<FileRowCounts> rowCountsPerFile(long runId) {
+        return jdbc.query("""
+                SELECT file_name, COUNT(*) AS read_rows,
+                    SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS accepted,
+                    SUM(CASE WHEN disposition = 'REJECTED' AND NOT superseded THEN 1 ELSE 0 END) AS rejected,
+                    SUM(CASE WHEN disposition = 'IGNORED' OR superseded THEN 1 ELSE 0 END) AS ignored,
+                    SUM(CASE WHEN superseded AND disposition = 'ACCEPTED' THEN 1 ELSE 0 END) AS superseded_accepted,
+                    SUM(CASE WHEN superseded AND disposition = 'REJECTED' THEN 1 ELSE 0 END) AS superseded_rejected
+                FROM (SELECT file_name, disposition, superseded FROM ra_project_row WHERE run_id = :run_id
+                    UNION ALL SELECT file_name, disposition, superseded FROM ra_emission_row WHERE run_id = :run_id) x
+                GROUP BY file_name""".formatted(StagedRows.COUNTED),
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileRowCounts.class));
+    }
+
+    /** A city a file holds rows of (not ignored at intake), and whether they were superseded. */
+    public record FileCityRows(String fileName, String cityCode, boolean superseded) {
+    }
+
+    /** Each file's cities of rows not ignored at intake, with whether consolidation superseded them. */
+    public List<FileCityRows> citiesPerFile(long runId) {
+        return jdbc.query("""
+                SELECT DISTINCT file_name, city_code, superseded FROM (
+                    SELECT file_name, city_code, superseded FROM ra_project_row WHERE run_id = :run_id
+                        AND city_code IS NOT NULL AND disposition <> 'IGNORED'
+                    UNION ALL SELECT file_name, city_code, superseded FROM ra_emission_row WHERE run_id = :run_id
+                        AND city_code IS NOT NULL AND disposition <> 'IGNORED') x""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCityRows.class));
+    }
+
+    /** The files and cities whose rows consolidation superseded. */
+    public List<FileCityRows> supersededPerFile(long runId) {
+        return jdbc.query("""
+                SELECT DISTINCT file_name, city_code, superseded FROM ra_project_row
+                WHERE run_id = :run_id AND superseded
+                UNION SELECT DISTINCT file_name, city_code, superseded FROM ra_emission_row
+                WHERE run_id = :run_id AND superseded""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCityRows.class));
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
     }
 
     private static String table(FileKind kind) {
