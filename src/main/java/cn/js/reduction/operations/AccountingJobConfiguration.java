@@ -187,9 +187,9 @@ public class AccountingJobConfiguration {
             Finding breakage = reader.breakage();
             if (breakage != null) {
                 long runId = RunParameters.of(stepExecution.getJobExecution()).runId();
-                jdbc.update("DELETE FROM ra_finding WHERE run_id = ? AND stage = 'INTAKE' AND file_name = ? AND row_no = 0",
-                        runId, file);
-                new FindingStore(jdbc).insert(runId, StagingWriter.STAGE, 0, breakage);
+                FindingStore findings = new FindingStore(jdbc);
+                findings.deleteFileLevel(runId, StagingWriter.STAGE, file);
+                findings.insert(runId, StagingWriter.STAGE, 0, breakage);
             }
             return stepExecution.getExitStatus();
         }

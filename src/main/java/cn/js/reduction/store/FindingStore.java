@@ -6,7 +6,9 @@ import cn.js.reduction.intake.Rule;
 import cn.js.reduction.intake.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,6 +108,26 @@ public final class FindingStore {
                 WHERE run_id = :run_id AND stage = :stage AND file_name = :file_name AND city_code = :city_code""",
                 places.stream().map(p -> StagedRowStore.fileCity(runId, p).addValue("stage", stage))
                         .toArray(SqlParameterSource[]::new));
+    }
+
+    /** A stage's findings about a file as a whole (row 0), e.g. the breakage of a file's earlier attempt. */
+    public void deleteFileLevel(long runId, String stage, String fileName) {
+        jdbc.update("""
+                DELETE FROM ra_finding
+                WHERE run_id = :run_id AND stage = :stage AND file_name = :file_name AND row_no = 0""",
+                new MapSqlParameterSource("run_id", runId).addValue("stage", stage).addValue("file_name", fileName));
+    }
+
+    /** How many findings of this stage and rule each file has. */
+    public Map<String, Long> countPerFile(long runId, String stage, Rule rule) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.query("""
+                SELECT file_name, COUNT(*) AS n FROM ra_finding
+                WHERE run_id = :run_id AND stage = :stage AND rule = :rule
+                GROUP BY file_name""",
+                new MapSqlParameterSource("run_id", runId).addValue("stage", stage).addValue("rule", rule.name()),
+                (RowCallbackHandler) rs -> out.put(rs.getString("file_name"), rs.getLong("n")));
+        return out;
     }
 
     public void insert(long runId, String stage, int ordinal, Finding f) {
