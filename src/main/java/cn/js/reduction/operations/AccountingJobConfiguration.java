@@ -13,9 +13,9 @@ import cn.js.reduction.intake.SubmissionRowReader;
 import cn.js.reduction.reconcile.Reconciliation;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
-import cn.js.reduction.reference.ReferenceTables;
 import cn.js.reduction.report.Reporting;
 import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.ReferenceStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -87,7 +87,7 @@ public class AccountingJobConfiguration {
     @Bean
     public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
         return stage("reference", repository, tx,
-                (run, step) -> new ReferenceTables(jdbc).replace(ReferenceDataLoader.load(run.year())));
+                (run, step) -> new ReferenceStore(jdbc).replace(ReferenceDataLoader.load(run.year())));
     }
 
     @Bean
