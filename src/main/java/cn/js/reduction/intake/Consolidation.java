@@ -1,7 +1,11 @@
 package cn.js.reduction.intake;
 
 import cn.js.reduction.reference.ReferenceData;
-import java.sql.Timestamp;
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.InputFileStore;
+import cn.js.reduction.store.StagedRowStore;
+import cn.js.reduction.store.StagedRowStore.FileCity;
+import cn.js.reduction.store.StagedRowStore.IdRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,70 +38,55 @@ public final class Consolidation {
 
     private static final Logger log = LoggerFactory.getLogger(Consolidation.class);
 
-    private final JdbcTemplate jdbc;
+    private final StagedRowStore rows;
+    private final InputFileStore files;
     private final FindingStore findings;
 
     public Consolidation(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new StagedRowStore(jdbc);
+        this.files = new InputFileStore(jdbc);
         this.findings = new FindingStore(jdbc);
     }
 
     public void consolidate(long runId, ReferenceData reference) {
         findings.deleteStage(runId, STAGE);
         List<Finding> out = new ArrayList<>();
-        supersede(runId, "ra_project_row", FileKind.PROJECTS, reference, out);
-        supersede(runId, "ra_emission_row", FileKind.EMISSIONS, reference, out);
+        supersede(runId, FileKind.PROJECTS, reference, out);
+        supersede(runId, FileKind.EMISSIONS, reference, out);
         rejectDuplicates(runId, out);
         identicalFiles(runId, out);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            rows.add(FindingStore.row(runId, STAGE, i, out.get(i)));
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(FindingStore.INSERT, rows);
-        }
+        findings.insertAll(runId, STAGE, out);
     }
 
-    /** A file that has accepted rows of a city, and when it was submitted. */
-    private record FileCity(String file, String city, Timestamp submittedAt) {
-    }
-
-    private void supersede(long runId, String table, FileKind kind, ReferenceData reference, List<Finding> out) {
-        jdbc.update("UPDATE " + table + " SET superseded = FALSE WHERE run_id = ? AND superseded", runId);
-        List<FileCity> accepted = jdbc.query("SELECT r.file_name, r.city_code, f.submitted_at FROM " + table
-                        + " r JOIN ra_input_file f ON f.run_id = r.run_id AND f.file_name = r.file_name"
-                        + " WHERE r.run_id = ? AND r.city_code IS NOT NULL AND r.disposition = 'ACCEPTED'"
-                        + " GROUP BY r.file_name, r.city_code, f.submitted_at ORDER BY r.file_name, r.city_code",
-                (rs, i) -> new FileCity(rs.getString(1), rs.getString(2), rs.getTimestamp(3)), runId);
+    private void supersede(long runId, FileKind kind, ReferenceData reference, List<Finding> out) {
+        rows.clearSuperseded(runId, kind);
+        List<FileCity> accepted = rows.acceptedFileCities(runId, kind);
         Map<String, Set<String>> named = new HashMap<>();
         List<FileCity> submissions = accepted.stream().filter(p -> {
-            Set<String> cities = named.computeIfAbsent(p.file(), f -> FileNameCities.of(f, reference));
-            return cities.isEmpty() || cities.contains(p.city());
+            Set<String> cities = named.computeIfAbsent(p.fileName(), f -> FileNameCities.of(f, reference));
+            return cities.isEmpty() || cities.contains(p.cityCode());
         }).toList();
         Map<String, FileCity> newest = new HashMap<>();
         for (FileCity p : submissions) {
-            newest.merge(p.city(), p, (a, b) -> newer(a, b) ? a : b);
+            newest.merge(p.cityCode(), p, (a, b) -> newer(a, b) ? a : b);
         }
-        List<FileCity> superseded = submissions.stream().filter(p -> newest.get(p.city()) != p).toList();
+        List<FileCity> superseded = submissions.stream().filter(p -> newest.get(p.cityCode()) != p).toList();
         if (superseded.isEmpty()) {
             return;
         }
-        List<Object[]> keys = superseded.stream().map(p -> new Object[] {runId, p.file(), p.city()}).toList();
-        int[] marked = jdbc.batchUpdate("UPDATE " + table + " SET superseded = TRUE WHERE run_id = ? AND file_name = ?"
-                + " AND city_code = ?", keys);
+        int[] marked = rows.markSuperseded(runId, kind, superseded);
         // the rows now count as ignored: their row findings no longer ask the city for anything
-        jdbc.batchUpdate("DELETE FROM ra_finding WHERE run_id = ? AND stage = '" + StagingWriter.STAGE + "'"
-                + " AND file_name = ? AND city_code = ?", keys);
+        findings.deleteStageFileCities(runId, StagingWriter.STAGE, superseded);
         for (int i = 0; i < superseded.size(); i++) {
             FileCity p = superseded.get(i);
-            FileCity winner = newest.get(p.city());
-            String city = reference.city(p.city()).map(c -> c.name()).orElse(p.city());
-            int rows = marked[i] >= 0 ? marked[i] : 0;
-            log.info("  {}: {} rows of {} {} superseded by {}; they count as ignored", p.file(), rows, p.city(), city,
-                    winner.file());
-            out.add(Finding.of(Rule.SUPERSEDED_FILE, p.city(), p.file(), null, null, null, null,
-                    kind.title() + "「" + p.file() + "」中" + city + "市的" + rows + "行已被较新的报送文件「" + winner.file()
-                            + "」替代，不再计入 (" + rows + " rows of " + p.city() + " superseded by " + winner.file()
+            FileCity winner = newest.get(p.cityCode());
+            String city = reference.city(p.cityCode()).map(c -> c.name()).orElse(p.cityCode());
+            int count = marked[i] >= 0 ? marked[i] : 0;
+            log.info("  {}: {} rows of {} {} superseded by {}; they count as ignored", p.fileName(), count,
+                    p.cityCode(), city, winner.fileName());
+            out.add(Finding.of(Rule.SUPERSEDED_FILE, p.cityCode(), p.fileName(), null, null, null, null,
+                    kind.title() + "「" + p.fileName() + "」中" + city + "市的" + count + "行已被较新的报送文件「" + winner.fileName()
+                            + "」替代，不再计入 (" + count + " rows of " + p.cityCode() + " superseded by " + winner.fileName()
                             + ")"));
         }
     }
@@ -109,12 +98,9 @@ public final class Consolidation {
      */
     private void identicalFiles(long runId, List<Finding> out) {
         Map<String, List<String>> bySha = new LinkedHashMap<>();
-        jdbc.query("SELECT f.sha256, f.file_name FROM ra_input_file f JOIN (SELECT sha256 FROM ra_input_file"
-                        + " WHERE run_id = ? AND size_bytes > 0 GROUP BY sha256 HAVING COUNT(*) > 1) d"
-                        + " ON d.sha256 = f.sha256 WHERE f.run_id = ? ORDER BY f.sha256, f.file_name",
-                rs -> {
-                    bySha.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }, runId, runId);
+        for (InputFileStore.SameContent f : files.sameContent(runId)) {
+            bySha.computeIfAbsent(f.sha256(), k -> new ArrayList<>()).add(f.fileName());
+        }
         for (List<String> same : bySha.values()) {
             for (String file : same) {
                 String other = same.get(same.get(0).equals(file) ? 1 : 0);
@@ -129,38 +115,26 @@ public final class Consolidation {
     /** True when a is the newer submission: later date, or the same date and the later file name. */
     private static boolean newer(FileCity a, FileCity b) {
         int c = a.submittedAt().compareTo(b.submittedAt());
-        return c != 0 ? c > 0 : a.file().compareTo(b.file()) > 0;
-    }
-
-    private record IdRow(String projectId, String file, String sheet, int row, String cityCode, String idCell) {
+        return c != 0 ? c > 0 : a.fileName().compareTo(b.fileName()) > 0;
     }
 
     private void rejectDuplicates(long runId, List<Finding> out) {
-        // a join on the duplicated ids, not IN (subquery): H2 would run the subquery once per row
-        List<IdRow> rows = jdbc.query("SELECT r.project_id, r.file_name, r.sheet, r.row_no, r.city_code, r.id_cell"
-                        + " FROM ra_project_row r JOIN ("
-                        + "   SELECT project_id FROM ra_project_row WHERE run_id = ? AND disposition = 'ACCEPTED'"
-                        + "   AND NOT superseded GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id"
-                        + " WHERE r.run_id = ? AND r.disposition = 'ACCEPTED' AND NOT r.superseded"
-                        + " ORDER BY r.project_id, r.file_name, r.row_no, r.sheet",
-                (rs, i) -> new IdRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6)), runId, runId);
+        List<IdRow> ids = rows.duplicateIds(runId);
         IdRow first = null;
-        List<Object[]> later = new ArrayList<>();
-        for (IdRow r : rows) {
+        List<StagedRowStore.RowKey> later = new ArrayList<>();
+        for (IdRow r : ids) {
             if (first == null || !first.projectId().equals(r.projectId())) {
                 first = r;
                 continue;
             }
-            later.add(new Object[] {runId, r.file(), r.sheet(), r.row()});
-            out.add(Finding.of(Rule.DUPLICATE_PROJECT_ID, r.cityCode(), r.file(), r.sheet(), r.row(), r.idCell(),
-                    r.projectId(), "第" + r.row() + "行 项目编号（" + r.idCell() + "）「" + r.projectId() + "」与「" + first.file()
-                            + "」第" + first.row() + "行重复，只保留首次出现的一行。请核对并使用唯一的项目编号"
-                            + " (duplicate of " + first.file() + " row " + first.row() + ")"));
+            later.add(new StagedRowStore.RowKey(r.fileName(), r.sheet(), r.rowNo()));
+            out.add(Finding.of(Rule.DUPLICATE_PROJECT_ID, r.cityCode(), r.fileName(), r.sheet(), r.rowNo(), r.idCell(),
+                    r.projectId(), "第" + r.rowNo() + "行 项目编号（" + r.idCell() + "）「" + r.projectId() + "」与「" + first.fileName()
+                            + "」第" + first.rowNo() + "行重复，只保留首次出现的一行。请核对并使用唯一的项目编号"
+                            + " (duplicate of " + first.fileName() + " row " + first.rowNo() + ")"));
         }
         if (!later.isEmpty()) {
-            jdbc.batchUpdate("UPDATE ra_project_row SET disposition = 'REJECTED' WHERE run_id = ? AND file_name = ?"
-                    + " AND sheet = ? AND row_no = ?", later);
+            rows.rejectProjects(runId, later);
             log.info("  {} rows rejected as duplicate project ids (DUPLICATE_PROJECT_ID)", later.size());
         }
     }

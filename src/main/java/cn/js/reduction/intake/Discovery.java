@@ -1,8 +1,9 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.InputFileStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,11 +16,11 @@ public final class Discovery {
 
     public static final String STAGE = "DISCOVER";
 
-    private final JdbcTemplate jdbc;
+    private final InputFileStore files;
     private final FindingStore findings;
 
     public Discovery(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.files = new InputFileStore(jdbc);
         this.findings = new FindingStore(jdbc);
     }
 
@@ -34,7 +35,7 @@ public final class Discovery {
             throw new IllegalStateException("输入文件在本次运行开始后发生了变化，请重新发起运行 (the files of " + yearFolder
                     + " changed since this run started; start a new run instead of restarting this one)");
         }
-        jdbc.update("DELETE FROM ra_input_file WHERE run_id = ?", runId);
+        files.deleteRun(runId);
         findings.deleteStage(runId, STAGE);
         SubmissionSniffer sniffer = new SubmissionSniffer(year);
         int readable = 0;
@@ -47,12 +48,10 @@ public final class Discovery {
         }
         for (InputSet.InputFile f : set.files()) {
             SubmissionSniffer.Result sniff = sniffer.sniff(f.path());
-            jdbc.update("INSERT INTO ra_input_file (run_id, file_name, sha256, size_bytes, submitted_at, kind, sheet_name,"
-                            + " header_row, readable) VALUES (?,?,?,?,?,?,?,?,?)",
-                    runId, f.name(), f.sha256(), f.sizeBytes(), Timestamp.valueOf(f.submittedAt()),
+            files.insert(runId, new InputFileStore.InputFile(f.name(), f.sha256(), f.sizeBytes(), f.submittedAt(),
                     sniff.kind() == null ? null : sniff.kind().name(),
                     sniff.header() == null ? null : InputLimits.storable(sniff.header().sheet()),
-                    sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable());
+                    sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable()));
             if (sniff.readable()) {
                 readable++;
             }

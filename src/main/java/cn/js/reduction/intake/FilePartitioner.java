@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.store.InputFileStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
@@ -18,26 +19,24 @@ public class FilePartitioner implements Partitioner {
      */
     static final int MAX_PARTITION_NAME = 100 - "intakeFile:".length();
 
-    private final JdbcTemplate jdbc;
+    private final InputFileStore files;
     private final long runId;
 
     public FilePartitioner(JdbcTemplate jdbc, long runId) {
-        this.jdbc = jdbc;
+        this.files = new InputFileStore(jdbc);
         this.runId = runId;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        jdbc.query("SELECT file_name, sha256 FROM ra_input_file WHERE run_id = ? AND readable ORDER BY file_name",
-                rs -> {
-                    String file = rs.getString(1);
-                    ExecutionContext context = new ExecutionContext();
-                    context.putString("file", file);
-                    // the hash discovery recorded: the reader reads the file only if it still has it
-                    context.putString("sha256", rs.getString(2));
-                    partitions.put(partitionName(file, partitions.size()), context);
-                }, runId);
+        for (InputFileStore.ReadableFile file : files.readable(runId)) {
+            ExecutionContext context = new ExecutionContext();
+            context.putString("file", file.fileName());
+            // the hash discovery recorded: the reader reads the file only if it still has it
+            context.putString("sha256", file.sha256());
+            partitions.put(partitionName(file.fileName(), partitions.size()), context);
+        }
         return partitions;
     }
 

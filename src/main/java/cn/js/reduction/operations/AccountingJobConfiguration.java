@@ -4,7 +4,6 @@ import cn.js.reduction.intake.Consolidation;
 import cn.js.reduction.intake.Discovery;
 import cn.js.reduction.intake.FilePartitioner;
 import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.FindingStore;
 import cn.js.reduction.intake.RowProcessor;
 import cn.js.reduction.intake.RowValidator;
 import cn.js.reduction.intake.SourcedRow;
@@ -14,8 +13,9 @@ import cn.js.reduction.intake.SubmissionRowReader;
 import cn.js.reduction.reconcile.Reconciliation;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
-import cn.js.reduction.reference.ReferenceTables;
 import cn.js.reduction.report.Reporting;
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.ReferenceStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -87,7 +87,7 @@ public class AccountingJobConfiguration {
     @Bean
     public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
         return stage("reference", repository, tx,
-                (run, step) -> new ReferenceTables(jdbc).replace(ReferenceDataLoader.load(run.year())));
+                (run, step) -> new ReferenceStore(jdbc).replace(ReferenceDataLoader.load(run.year())));
     }
 
     @Bean
@@ -187,9 +187,9 @@ public class AccountingJobConfiguration {
             Finding breakage = reader.breakage();
             if (breakage != null) {
                 long runId = RunParameters.of(stepExecution.getJobExecution()).runId();
-                jdbc.update("DELETE FROM ra_finding WHERE run_id = ? AND stage = 'INTAKE' AND file_name = ? AND row_no = 0",
-                        runId, file);
-                new FindingStore(jdbc).insert(runId, StagingWriter.STAGE, 0, breakage);
+                FindingStore findings = new FindingStore(jdbc);
+                findings.deleteFileLevel(runId, StagingWriter.STAGE, file);
+                findings.insert(runId, StagingWriter.STAGE, 0, breakage);
             }
             return stepExecution.getExitStatus();
         }

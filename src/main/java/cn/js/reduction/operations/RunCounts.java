@@ -1,5 +1,11 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.intake.Consolidation;
+import cn.js.reduction.intake.Rule;
+import cn.js.reduction.intake.Severity;
+import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.InputFileStore;
+import cn.js.reduction.store.StagedRowStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 record RunCounts(int files, int skippedFiles, long read, long accepted, long rejected, long ignored, long superseded,
                  long duplicates, long errors, long warnings) {
 
-    /** Rows of all staged rows of a run, after consolidation: superseded rows count as ignored. */
-    private static final String ROWS = "SELECT file_name, COUNT(*),"
-            + " SUM(CASE WHEN disposition = 'ACCEPTED' AND NOT superseded THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN disposition = 'REJECTED' AND NOT superseded THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN superseded AND disposition = 'ACCEPTED' THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN superseded AND disposition = 'REJECTED' THEN 1 ELSE 0 END)"
-            + " FROM (SELECT file_name, disposition, superseded FROM ra_project_row WHERE run_id = ?"
-            + "   UNION ALL SELECT file_name, disposition, superseded FROM ra_emission_row WHERE run_id = ?) x"
-            + " GROUP BY file_name";
-
     static RunCounts of(JdbcTemplate jdbc, long runId) {
-        int files = count(jdbc, "SELECT COUNT(*) FROM ra_input_file WHERE run_id = ?", runId);
-        int skipped = count(jdbc, "SELECT COUNT(*) FROM ra_input_file WHERE run_id = ? AND NOT readable", runId);
+        InputFileStore inputFiles = new InputFileStore(jdbc);
+        int files = inputFiles.count(runId, false);
+        int skipped = inputFiles.count(runId, true);
         long read = 0;
         long accepted = 0;
         long rejected = 0;
@@ -48,8 +45,9 @@ record RunCounts(int files, int skippedFiles, long read, long accepted, long rej
             superseded += f.superseded();
             duplicates += f.duplicates();
         }
-        long errors = count(jdbc, "SELECT COUNT(*) FROM ra_finding WHERE run_id = ? AND severity = 'ERROR'", runId);
-        long warnings = count(jdbc, "SELECT COUNT(*) FROM ra_finding WHERE run_id = ? AND severity = 'WARNING'", runId);
+        FindingStore findings = new FindingStore(jdbc);
+        long errors = findings.count(runId, Severity.ERROR);
+        long warnings = findings.count(runId, Severity.WARNING);
         return new RunCounts(files, skipped, read, accepted, rejected, ignored, superseded, duplicates, errors,
                 warnings);
     }
@@ -106,37 +104,24 @@ record RunCounts(int files, int skippedFiles, long read, long accepted, long rej
     static Map<String, FileRows> perFile(JdbcTemplate jdbc, long runId) {
         Map<String, FileRows> out = new HashMap<>();
         try {
-            Map<String, Long> duplicates = new HashMap<>();
-            jdbc.query("SELECT file_name, COUNT(*) FROM ra_finding WHERE run_id = ? AND stage = 'CONSOLIDATE'"
-                    + " AND rule = 'DUPLICATE_PROJECT_ID' GROUP BY file_name",
-                    rs -> {
-                        duplicates.put(rs.getString(1), rs.getLong(2));
-                    }, runId);
+            Map<String, Long> duplicates = new FindingStore(jdbc).countPerFile(runId, Consolidation.STAGE,
+                    Rule.DUPLICATE_PROJECT_ID);
+            StagedRowStore rows = new StagedRowStore(jdbc);
             Map<String, Set<String>> supersededFor = new HashMap<>();
-            jdbc.query("SELECT DISTINCT file_name, city_code FROM ra_project_row WHERE run_id = ? AND superseded"
-                    + " UNION SELECT DISTINCT file_name, city_code FROM ra_emission_row WHERE run_id = ? AND superseded",
-                    rs -> {
-                        supersededFor.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-                    }, runId, runId);
-            jdbc.query(ROWS, rs -> {
-                String file = rs.getString(1);
-                long read = rs.getLong(2);
-                long accepted = rs.getLong(3);
-                long rejected = rs.getLong(4);
-                out.put(file, new FileRows(read, accepted, rejected, read - accepted - rejected, rs.getLong(5),
-                        rs.getLong(6), List.copyOf(supersededFor.getOrDefault(file, new TreeSet<>())),
-                        duplicates.getOrDefault(file, 0L)));
-            }, runId, runId);
+            for (StagedRowStore.FileCityRows r : rows.supersededPerFile(runId)) {
+                supersededFor.computeIfAbsent(r.fileName(), k -> new TreeSet<>()).add(r.cityCode());
+            }
+            for (StagedRowStore.FileRowCounts c : rows.rowCountsPerFile(runId)) {
+                String file = c.fileName();
+                out.put(file, new FileRows(c.readRows(), c.accepted(), c.rejected(), c.ignored(),
+                        c.supersededAccepted(), c.supersededRejected(),
+                        List.copyOf(supersededFor.getOrDefault(file, new TreeSet<>())), duplicates.getOrDefault(file, 0L)));
+            }
         } catch (DataAccessException e) {
             // a database whose pipeline tables do not exist (yet): no rows staged, nothing to explain
             return Map.of();
         }
         return out;
-    }
-
-    private static int count(JdbcTemplate jdbc, String sql, long runId) {
-        Integer n = jdbc.queryForObject(sql, Integer.class, runId);
-        return n == null ? 0 : n;
     }
 
     String describe() {

@@ -4,6 +4,7 @@ import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.TallyStore;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -23,10 +24,10 @@ public final class Tallies {
     /** Precision of quotients; far beyond what any display shows, so statuses decided on them are exact. */
     public static final MathContext QUOTIENT = MathContext.DECIMAL128;
 
-    private final JdbcTemplate jdbc;
+    private final TallyStore store;
 
     public Tallies(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.store = new TallyStore(jdbc);
     }
 
     private record Counts(int planned, int submitted, int completed, int inProgress, int notStarted) {
@@ -35,12 +36,10 @@ public final class Tallies {
     /** (cities + 1) × (categories + 1) rows: cities in annex order then the province; categories in annex order then TOTAL. */
     public List<ProjectTally> projects(long runId, ReferenceData ref) {
         Map<String, Counts> counts = new HashMap<>();
-        jdbc.query("SELECT city_code, category_code, planned, submitted, completed, in_progress, not_started"
-                        + " FROM ra_project_tally WHERE run_id = ?",
-                rs -> {
-                    counts.put(rs.getString(1) + "|" + rs.getString(2), new Counts(rs.getInt(3), rs.getInt(4),
-                            rs.getInt(5), rs.getInt(6), rs.getInt(7)));
-                }, runId);
+        for (TallyStore.ProjectCounts c : store.projectCounts(runId)) {
+            counts.put(c.cityCode() + "|" + c.categoryCode(), new Counts(c.planned(), c.submitted(), c.completed(),
+                    c.inProgress(), c.notStarted()));
+        }
         List<ProjectTally> out = new ArrayList<>();
         for (City city : citiesAndProvince(ref)) {
             for (Category cat : ref.categories()) {
@@ -67,12 +66,10 @@ public final class Tallies {
     /** (cities + 1) × pollutants rows: cities in annex order then the province; pollutants in annex 2's order. */
     public List<ReductionTally> reductions(long runId, ReferenceData ref) {
         Map<String, Sums> sums = new HashMap<>();
-        jdbc.query("SELECT city_code, pollutant, emission_rows, base_t, reporting_t, target_pct, claimed_t"
-                        + " FROM ra_reduction_tally WHERE run_id = ?",
-                rs -> {
-                    sums.put(rs.getString(1) + "|" + rs.getString(2), new Sums(rs.getInt(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
-                }, runId);
+        for (TallyStore.ReductionSums r : store.reductionSums(runId)) {
+            sums.put(r.cityCode() + "|" + r.pollutant(), new Sums(r.emissionRows(), r.baseT(), r.reportingT(),
+                    r.targetPct(), r.claimedT()));
+        }
         List<ReductionTally> out = new ArrayList<>();
         for (City city : citiesAndProvince(ref)) {
             for (Pollutant p : ref.pollutants()) {

@@ -2,6 +2,7 @@ package cn.js.reduction.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.js.reduction.store.FindingStore;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +144,7 @@ class HostileSheetsTest {
         Finding f = read.rows().get(0).findings().get(0);
         assertThat(f.rule()).isEqualTo(Rule.TEXT_TOO_LONG);
         assertThat(f.cell()).isEqualTo("P2");
-        assertThat((String) FindingStore.row(1, "INTAKE", 0, f)[10]).hasSize(InputLimits.FINDING_VALUE_CHARS);
+        assertThat((String) FindingStore.parameters(1, "INTAKE", 0, f).getValue("cell_value")).hasSize(InputLimits.FINDING_VALUE_CHARS);
         assertThat(read.rows().get(1).isAccepted()).isTrue();
     }
 

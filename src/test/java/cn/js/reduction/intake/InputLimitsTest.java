@@ -4,7 +4,9 @@ import static cn.js.reduction.intake.Sheet.row;
 import static cn.js.reduction.intake.Sheet.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.js.reduction.store.FindingStore;
 import java.math.BigDecimal;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +143,7 @@ class InputLimitsTest {
 
     /** The value as ra_finding holds it. */
     private static String storedValue(Finding f) {
-        return (String) FindingStore.row(1, "INTAKE", 0, f)[10];
+        return (String) FindingStore.parameters(1, "INTAKE", 0, f).getValue("cell_value");
     }
 
     @Test
@@ -209,10 +211,10 @@ class InputLimitsTest {
         assertThat(InputLimits.printable("苏州😀 e\u0301")).isEqualTo("苏州😀 e\u0301");
         Finding f = Finding.of(Rule.BAD_NUMBER, null, FILE, "s\u0000", 2, "D2", "v\u0000" + "9".repeat(5000),
                 "m".repeat(5000));
-        Object[] stored = FindingStore.row(1, "INTAKE", 0, f);
-        assertThat(stored[3]).isEqualTo("s\uFFFD");
-        assertThat((String) stored[10]).hasSize(InputLimits.FINDING_VALUE_CHARS).startsWith("v\uFFFD9");
-        assertThat((String) stored[11]).hasSize(InputLimits.FINDING_MESSAGE_CHARS).endsWith("（共 5,000 字符）");
+        MapSqlParameterSource stored = FindingStore.parameters(1, "INTAKE", 0, f);
+        assertThat(stored.getValue("sheet")).isEqualTo("s\uFFFD");
+        assertThat((String) stored.getValue("cell_value")).hasSize(InputLimits.FINDING_VALUE_CHARS).startsWith("v\uFFFD9");
+        assertThat((String) stored.getValue("message")).hasSize(InputLimits.FINDING_MESSAGE_CHARS).endsWith("（共 5,000 字符）");
         assertThat(InputLimits.forDisplay("😀".repeat(100), 51)).doesNotContain("\uD83D…");
     }
 }

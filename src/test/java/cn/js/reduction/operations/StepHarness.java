@@ -2,7 +2,7 @@ package cn.js.reduction.operations;
 
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
-import cn.js.reduction.reference.ReferenceTables;
+import cn.js.reduction.store.ReferenceStore;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class StepHarness implements AutoCloseable {
         earlier.setExitStatus(ExitStatus.FAILED);
         repository.update(earlier);
         runId = instance.getInstanceId();
-        new ReferenceTables(jdbc()).replace(reference);
+        new ReferenceStore(jdbc()).replace(reference);
     }
 
     public long runId() {

@@ -1,0 +1,92 @@
+package cn.js.reduction.store;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** ra_input_file: the files of a run's input set as discovery found them. */
+public final class InputFileStore {
+
+    /** A file as discovery records it; kind, sheet and header row are null when it could not be recognised. */
+    public record InputFile(String fileName, String sha256, long sizeBytes, LocalDateTime submittedAt, String kind,
+                            String sheetName, Integer headerRow, boolean readable) {
+    }
+
+    /** A readable file and the hash discovery recorded for it. */
+    public record ReadableFile(String fileName, String sha256) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public InputFileStore(JdbcTemplate jdbc) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    public void deleteRun(long runId) {
+        jdbc.update("DELETE FROM ra_input_file WHERE run_id = :run_id", new MapSqlParameterSource("run_id", runId));
+    }
+
+    public void insert(long runId, InputFile f) {
+        jdbc.update("""
+                INSERT INTO ra_input_file (run_id, file_name, sha256, size_bytes, submitted_at, kind, sheet_name,
+                    header_row, readable)
+                VALUES (:run_id, :file_name, :sha256, :size_bytes, :submitted_at, :kind, :sheet_name, :header_row,
+                    :readable)""",
+                new MapSqlParameterSource("run_id", runId)
+                        .addValue("file_name", f.fileName())
+                        .addValue("sha256", f.sha256())
+                        .addValue("size_bytes", f.sizeBytes())
+                        .addValue("submitted_at", Timestamp.valueOf(f.submittedAt()))
+                        .addValue("kind", f.kind())
+                        .addValue("sheet_name", f.sheetName())
+                        .addValue("header_row", f.headerRow())
+                        .addValue("readable", f.readable()));
+    }
+
+    /** The run's readable files by name: the order the intake partitions are numbered in. */
+    public List<ReadableFile> readable(long runId) {
+        return jdbc.query("""
+                SELECT file_name, sha256 FROM ra_input_file
+                WHERE run_id = :run_id AND readable
+                ORDER BY file_name""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ReadableFile.class));
+    }
+
+    /** A file whose content another file of the run also has. */
+    public record SameContent(String sha256, String fileName) {
+    }
+
+    /** The run's non-empty files whose SHA-256 another of its files also has, by hash then name. */
+    public List<SameContent> sameContent(long runId) {
+        return jdbc.query("""
+                SELECT f.sha256, f.file_name
+                FROM ra_input_file f JOIN (
+                    SELECT sha256 FROM ra_input_file WHERE run_id = :run_id AND size_bytes > 0
+                    GROUP BY sha256 HAVING COUNT(*) > 1) d ON d.sha256 = f.sha256
+                WHERE f.run_id = :run_id
+                ORDER BY f.sha256, f.file_name""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(SameContent.class));
+    }
+
+    /** A file as the outputs list it. */
+    public record ListedFile(String fileName, String sha256, String kind) {
+    }
+
+    /** Every file of the run (readable or not), by name. */
+    public List<ListedFile> files(long runId) {
+        return jdbc.query("SELECT file_name, sha256, kind FROM ra_input_file WHERE run_id = :run_id ORDER BY file_name",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ListedFile.class));
+    }
+
+    /** How many files the run has; with {@code unreadableOnly}, how many of them were skipped. */
+    public int count(long runId, boolean unreadableOnly) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ra_input_file WHERE run_id = :run_id"
+                + (unreadableOnly ? " AND NOT readable" : ""), new MapSqlParameterSource("run_id", runId),
+                Integer.class);
+        return n == null ? 0 : n;
+    }
+}

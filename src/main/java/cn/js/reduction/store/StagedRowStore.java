@@ -1,0 +1,303 @@
+package cn.js.reduction.store;
+
+import cn.js.reduction.intake.EmissionRecord;
+import cn.js.reduction.intake.FileKind;
+import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.intake.ProjectRecord;
+import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.intake.RowOutcome;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * The staged rows: ra_project_row and ra_emission_row, keyed by (run, file, sheet, row). What counts of them is
+ * {@link StagedRows#COUNTED}.
+ */
+public final class StagedRowStore {
+
+    private static final String INSERT_PROJECT = """
+            INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code, project_id, id_cell,
+                district, project_name, responsible_unit, credit_code, category_code, status, counted_status,
+                planned_completion, actual_completion, investment, voc_t, so2_t, nox_t, pm_t, remarks)
+            VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :project_id, :id_cell,
+                :district, :project_name, :responsible_unit, :credit_code, :category_code, :status, :counted_status,
+                :planned_completion, :actual_completion, :investment, :voc_t, :so2_t, :nox_t, :pm_t, :remarks)""";
+
+    private static final String INSERT_EMISSION = """
+            INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code, pollutant, sector,
+                base_t, reporting_t, remarks)
+            VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :pollutant, :sector,
+                :base_t, :reporting_t, :remarks)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    public StagedRowStore(JdbcTemplate jdbc) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.streaming = StagedRows.streaming(jdbc);
+    }
+
+    /** One batch of project rows ({@link #project}). */
+    public void insertProjects(List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_PROJECT, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** One batch of emission rows ({@link #emission}). */
+    public void insertEmissions(List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_EMISSION, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** Removes a file's staged rows of both kinds. */
+    public void deleteFile(long runId, String fileName) {
+        MapSqlParameterSource key = new MapSqlParameterSource("run_id", runId).addValue("file_name", fileName);
+        jdbc.update("DELETE FROM ra_project_row WHERE run_id = :run_id AND file_name = :file_name", key);
+        jdbc.update("DELETE FROM ra_emission_row WHERE run_id = :run_id AND file_name = :file_name", key);
+    }
+
+    /** A file that has accepted rows of a city, and when it was submitted. */
+    public record FileCity(String fileName, String cityCode, Timestamp submittedAt) {
+    }
+
+    /** An accepted project row that counts, with the id it gives. */
+    public record IdRow(String projectId, String fileName, String sheet, int rowNo, String cityCode, String idCell) {
+    }
+
+    /** A staged row's key within its run. */
+    public record RowKey(String fileName, String sheet, int rowNo) {
+    }
+
+    /** Every city with rows of this kind not superseded (accepted or not): the cities that submitted. */
+    public List<String> submittingCities(long runId, FileKind kind) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT city_code FROM %s
+                WHERE run_id = :run_id AND NOT superseded AND city_code IS NOT NULL""".formatted(table(kind)),
+                new MapSqlParameterSource("run_id", runId), String.class);
+    }
+
+    /** Undoes an earlier supersession of the run (consolidation decides it afresh). */
+    public void clearSuperseded(long runId, FileKind kind) {
+        jdbc.update("UPDATE %s SET superseded = FALSE WHERE run_id = :run_id AND superseded".formatted(table(kind)),
+                new MapSqlParameterSource("run_id", runId));
+    }
+
+    /**
+     * Each file with accepted rows of a city, with the file's submission time: one aggregate row per file and
+     * city, by file then city.
+     */
+    public List<FileCity> acceptedFileCities(long runId, FileKind kind) {
+        return jdbc.query("""
+                SELECT r.file_name, r.city_code, f.submitted_at
+                FROM %s r JOIN ra_input_file f ON f.run_id = r.run_id AND f.file_name = r.file_name
+                WHERE r.run_id = :run_id AND r.city_code IS NOT NULL AND r.disposition = 'ACCEPTED'
+                GROUP BY r.file_name, r.city_code, f.submitted_at
+                ORDER BY r.file_name, r.city_code""".formatted(table(kind)),
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCity.class));
+    }
+
+    /** Marks the rows of each file and city superseded, one batch; returns the rows marked per file and city. */
+    public int[] markSuperseded(long runId, FileKind kind, List<FileCity> superseded) {
+        return jdbc.batchUpdate("""
+                UPDATE %s SET superseded = TRUE
+                WHERE run_id = :run_id AND file_name = :file_name AND city_code = :city_code""".formatted(table(kind)),
+                superseded.stream().map(p -> fileCity(runId, p)).toArray(SqlParameterSource[]::new));
+    }
+
+    static MapSqlParameterSource fileCity(long runId, FileCity p) {
+        return new MapSqlParameterSource("run_id", runId).addValue("file_name", p.fileName())
+                .addValue("city_code", p.cityCode());
+    }
+
+    /**
+     * The project rows that count whose id another row that counts also gives, by id, file, row and sheet.
+     * A join on the duplicated ids, not IN (subquery): H2 would run the subquery once per row.
+     */
+    public List<IdRow> duplicateIds(long runId) {
+        return jdbc.query("""
+                SELECT r.project_id, r.file_name, r.sheet, r.row_no, r.city_code, r.id_cell
+                FROM ra_project_row r JOIN (
+                    SELECT project_id FROM ra_project_row WHERE run_id = :run_id AND %1$s
+                    GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id
+                WHERE r.run_id = :run_id AND %1$s
+                ORDER BY r.project_id, r.file_name, r.row_no, r.sheet""".formatted(StagedRows.COUNTED),
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(IdRow.class));
+    }
+
+    /** Rejects these project rows, one batch. */
+    public void rejectProjects(long runId, List<RowKey> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE ra_project_row SET disposition = 'REJECTED'
+                    WHERE run_id = :run_id AND file_name = :file_name AND sheet = :sheet AND row_no = :row_no""",
+                    rows.stream().map(r -> new MapSqlParameterSource("run_id", runId)
+                                    .addValue("file_name", r.fileName())
+                                    .addValue("sheet", r.sheet())
+                                    .addValue("row_no", r.rowNo()))
+                            .toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** A project row that counts, with its place. */
+    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo) {
+    }
+
+    /**
+     * Streams the run's project rows that count, all or a city's, by file, sheet and row.
+     */
+    public void forEachCountedProject(long runId, String cityCode, Consumer<CountedProject> action) {
+        String sql = """
+                SELECT project_id, city_code, district, project_name, responsible_unit, credit_code, category_code,
+                    status, counted_status, planned_completion, actual_completion, investment, voc_t, so2_t, nox_t,
+                    pm_t, remarks, file_name, sheet, row_no
+                FROM ra_project_row
+                WHERE run_id = :run_id AND %s%s
+                ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
+                cityCode == null ? "" : " AND city_code = :city_code");
+        streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
+                (RowCallbackHandler) rs -> action.accept(new CountedProject(new ProjectRecord(rs.getString("project_id"),
+                        rs.getString("city_code"), rs.getString("district"), rs.getString("project_name"),
+                        rs.getString("responsible_unit"), rs.getString("credit_code"), rs.getString("category_code"),
+                        ProjectStatus.valueOf(rs.getString("status")), ProjectStatus.valueOf(rs.getString("counted_status")),
+                        localDate(rs.getDate("planned_completion")), localDate(rs.getDate("actual_completion")),
+                        rs.getBigDecimal("investment"), rs.getBigDecimal("voc_t"), rs.getBigDecimal("so2_t"),
+                        rs.getBigDecimal("nox_t"), rs.getBigDecimal("pm_t"), rs.getString("remarks")),
+                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
+    }
+
+    /**
+     * One file's staged rows after consolidation (read = accepted + rejected + ignored; superseded rows count as
+     * ignored) and those of them consolidation superseded, by what intake had decided.
+     */
+    public record FileRowCounts(String fileName, long readRows, long accepted, long rejected, long ignored,
+                                long supersededAccepted, long supersededRejected) {
+    }
+
+    /** Every file's row counts, both kinds of rows together. */
+    public List<FileRowCounts> rowCountsPerFile(long runId) {
+        return jdbc.query("""
+                SELECT file_name, COUNT(*) AS read_rows,
+                    SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS accepted,
+                    SUM(CASE WHEN disposition = 'REJECTED' AND NOT superseded THEN 1 ELSE 0 END) AS rejected,
+                    SUM(CASE WHEN disposition = 'IGNORED' OR superseded THEN 1 ELSE 0 END) AS ignored,
+                    SUM(CASE WHEN superseded AND disposition = 'ACCEPTED' THEN 1 ELSE 0 END) AS superseded_accepted,
+                    SUM(CASE WHEN superseded AND disposition = 'REJECTED' THEN 1 ELSE 0 END) AS superseded_rejected
+                FROM (SELECT file_name, disposition, superseded FROM ra_project_row WHERE run_id = :run_id
+                    UNION ALL SELECT file_name, disposition, superseded FROM ra_emission_row WHERE run_id = :run_id) x
+                GROUP BY file_name""".formatted(StagedRows.COUNTED),
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileRowCounts.class));
+    }
+
+    /** A city a file holds rows of (not ignored at intake), and whether they were superseded. */
+    public record FileCityRows(String fileName, String cityCode, boolean superseded) {
+    }
+
+    /** Each file's cities of rows not ignored at intake, with whether consolidation superseded them. */
+    public List<FileCityRows> citiesPerFile(long runId) {
+        return jdbc.query("""
+                SELECT DISTINCT file_name, city_code, superseded FROM (
+                    SELECT file_name, city_code, superseded FROM ra_project_row WHERE run_id = :run_id
+                        AND city_code IS NOT NULL AND disposition <> 'IGNORED'
+                    UNION ALL SELECT file_name, city_code, superseded FROM ra_emission_row WHERE run_id = :run_id
+                        AND city_code IS NOT NULL AND disposition <> 'IGNORED') x""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCityRows.class));
+    }
+
+    /** The files and cities whose rows consolidation superseded. */
+    public List<FileCityRows> supersededPerFile(long runId) {
+        return jdbc.query("""
+                SELECT DISTINCT file_name, city_code, superseded FROM ra_project_row
+                WHERE run_id = :run_id AND superseded
+                UNION SELECT DISTINCT file_name, city_code, superseded FROM ra_emission_row
+                WHERE run_id = :run_id AND superseded""",
+                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCityRows.class));
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static String table(FileKind kind) {
+        return switch (kind) {
+            case PROJECTS -> "ra_project_row";
+            case EMISSIONS -> "ra_emission_row";
+        };
+    }
+
+    /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
+    public static MapSqlParameterSource project(long runId, RowOutcome<?> o, ProjectRecord p, String idCell) {
+        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell));
+        if (p == null) {
+            return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
+                    .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
+                    .addValue("credit_code", null).addValue("category_code", null).addValue("status", null)
+                    .addValue("counted_status", null).addValue("planned_completion", null)
+                    .addValue("actual_completion", null).addValue("investment", null).addValue("voc_t", null)
+                    .addValue("so2_t", null).addValue("nox_t", null).addValue("pm_t", null).addValue("remarks", null);
+        }
+        return row.addValue("city_code", text(p.cityCode()))
+                .addValue("project_id", text(p.projectId()))
+                .addValue("district", text(p.district()))
+                .addValue("project_name", text(p.projectName()))
+                .addValue("responsible_unit", text(p.responsibleUnit()))
+                .addValue("credit_code", text(p.creditCode()))
+                .addValue("category_code", text(p.categoryCode()))
+                .addValue("status", p.status().name())
+                .addValue("counted_status", p.countedStatus().name())
+                .addValue("planned_completion", date(p.plannedCompletion()))
+                .addValue("actual_completion", date(p.actualCompletion()))
+                .addValue("investment", p.investment())
+                .addValue("voc_t", p.vocT())
+                .addValue("so2_t", p.so2T())
+                .addValue("nox_t", p.noxT())
+                .addValue("pm_t", p.pmT())
+                .addValue("remarks", text(p.remarks()));
+    }
+
+    /** An emission row's columns by name; a row without a record keeps only its place. */
+    public static MapSqlParameterSource emission(long runId, RowOutcome<?> o, EmissionRecord e) {
+        MapSqlParameterSource row = place(runId, o);
+        if (e == null) {
+            return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", null)
+                    .addValue("sector", null).addValue("base_t", null).addValue("reporting_t", null)
+                    .addValue("remarks", null);
+        }
+        return row.addValue("city_code", text(e.cityCode()))
+                .addValue("pollutant", e.pollutant().name())
+                .addValue("sector", text(e.sector()))
+                .addValue("base_t", e.baseT())
+                .addValue("reporting_t", e.reportingT())
+                .addValue("remarks", text(e.remarks()));
+    }
+
+    private static MapSqlParameterSource place(long runId, RowOutcome<?> o) {
+        return new MapSqlParameterSource("run_id", runId)
+                .addValue("file_name", text(o.file()))
+                .addValue("sheet", text(o.sheet()))
+                .addValue("row_no", o.rowNumber())
+                .addValue("disposition", o.disposition().name());
+    }
+
+    /**
+     * Text as the database can store it (no NUL, no lone surrogate). Lengths are checked by the row rules before
+     * this, so nothing here can be too long; this is the last guard for characters.
+     */
+    private static String text(String s) {
+        return InputLimits.storable(s);
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}
