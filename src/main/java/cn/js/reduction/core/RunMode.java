@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How a run accounts a year (SPEC §1, §7): the nightly run is provisional and tolerates missing submissions;
+ * How a run accounts a year (docs/operations.md): the nightly run is provisional and tolerates missing submissions;
  * the final (year-end) run refuses to start while a city lacks a submission, and reports completion
  * shortfalls. The code is what the command line takes, the job parameter stores and the output folder is named.
  */

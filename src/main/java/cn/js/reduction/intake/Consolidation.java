@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The checks that need every file at once, done set-based after intake (SPEC §3, §4):
+ * The checks that need every file at once, done set-based after intake (docs/input-format.md, docs/rules.md):
  * <ol>
  *   <li>Resubmission: a file submits for the cities it has accepted rows of; if its name names cities
  *       ({@link FileNameCities}), for those of them only. For each city and kind only the newest file that

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every column of the two submission kinds (SPEC §3), with the header texts people write for it. The city and
+ * Every column of the two submission kinds (docs/input-format.md), with the header texts people write for it. The city and
  * remarks columns belong to both kinds, so a field carries the set of kinds it appears in.
  *
  * <p>Aliases are compared after {@link HeaderLocator#key normalisation} (white space, full-width forms, case, a
  * trailing unit in brackets), so they are listed here once, as a person would write them.
  */
 public enum Field {
-    // 项目清单, in the SPEC's column order
+    // 项目清单, in the column order of docs/input-format.md
     PROJECT_ID("project_id", "项目编号", null, Set.of(PROJECTS), true,
             "项目编号", "项目编码", "项目代码"),
     CITY("city", "设区市", null, Set.of(PROJECTS, EMISSIONS), true,
@@ -74,12 +74,12 @@ public enum Field {
         this.aliases = List.of(aliases);
     }
 
-    /** The English key of SPEC §3, e.g. planned_completion. */
+    /** The English key of docs/input-format.md, e.g. planned_completion. */
     public String key() {
         return key;
     }
 
-    /** The header as the SPEC and the template write it, unit included: VOCs减排量（吨/年）. */
+    /** The header as docs/input-format.md and the template write it, unit included: VOCs减排量（吨/年）. */
     public String label() {
         return unit == null ? columnName : columnName + "（" + unit + "）";
     }
@@ -118,7 +118,7 @@ public enum Field {
 
     /**
      * The fields that make a header recognisable as its kind: a header must name at least one of them
-     * (SPEC: a project list has a project id, category or name; an emission report a pollutant or a tonnage).
+     * (docs/input-format.md: a project list has a project id, category or name; an emission report a pollutant or a tonnage).
      */
     public boolean isSignatureOf(FileKind kind) {
         return switch (kind) {
@@ -127,7 +127,7 @@ public enum Field {
         };
     }
 
-    /** The fields of a kind, in the SPEC's column order. */
+    /** The fields of a kind, in the column order of docs/input-format.md. */
     public static List<Field> of(FileKind kind) {
         List<Field> out = new ArrayList<>();
         for (Field f : values()) {

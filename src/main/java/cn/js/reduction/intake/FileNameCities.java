@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The cities a file's name names (SPEC §3, Resubmission): 南京_项目清单.xlsx, 南京市2020年项目清单.xlsx,
+ * The cities a file's name names (docs/input-format.md, Resubmission): 南京_项目清单.xlsx, 南京市2020年项目清单.xlsx,
  * nanjing_projects_20201215.csv, Nanjing-Shi.xls, 320100_排放量报表.xlsx all name 南京 (320100); 全省_排放量报表.xlsx
  * names none. A file whose name names cities submits only for those of them; one whose name names none, for
  * every city it has accepted rows of.

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * @param sheet           the sheet it was found on
  * @param headerRowNumber the 1-based row number of the last header row; data starts below it
  * @param columns         the 0-based column of each field found
- * @param missingRequired the required fields of the kind that no column names, in the SPEC's order
+ * @param missingRequired the required fields of the kind that no column names, in the order of docs/input-format.md
  * @param units           the unit of each numeric column that states one, in its own header or in a unit note
  *                        above the header; a column absent here is in the contract's unit
  * @param headerRows      the header row(s) as read, top first, each as its cells' {@link HeaderLocator#key keys}
@@ -85,7 +85,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
 
     /**
      * The MISSING_COLUMN finding for this header, naming every missing column, or empty when none is missing.
-     * The file is then skipped (SPEC §4); the finding points at the header row.
+     * The file is then skipped (docs/rules.md); the finding points at the header row.
      */
     public Optional<Finding> missingColumnFinding(String file) {
         if (missingRequired.isEmpty()) {

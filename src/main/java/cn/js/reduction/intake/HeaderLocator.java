@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Finds the header of a submitted sheet within its first 20 rows (SPEC §3) and tells which kind of submission it
+ * Finds the header of a submitted sheet within its first 20 rows (docs/input-format.md) and tells which kind of submission it
  * is. Title rows, blank rows and two-row headers are normal, so every single row and every pair of adjacent rows
  * is tried, and the one naming the most columns wins (a single row on ties).
  *
@@ -203,7 +203,7 @@ public final class HeaderLocator {
     }
 
     /**
-     * The unit of each numeric column (SPEC §3): in the column's own header cell (for a two-row header, the bottom
+     * The unit of each numeric column (docs/input-format.md): in the column's own header cell (for a two-row header, the bottom
      * cell, else the merged cell above it: 减排量（吨/年） over VOCs …), or else in a unit note such as 单位：万吨 above
      * the header, which applies to the columns of its dimension (a note in 万元 to investment, in 万吨 to tonnages;
      * a note in a unit nobody knows to every numeric column without its own unit).

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Merged cells of a sheet, read as a person sees them (SPEC §3): the value of the top-left cell in every cell the
+ * Merged cells of a sheet, read as a person sees them (docs/input-format.md): the value of the top-left cell in every cell the
  * merge covers. A 设区市 merged down all the rows of a city is that city on every row; 项目类别 merged over a run
  * of projects is that category on each of them.
  *

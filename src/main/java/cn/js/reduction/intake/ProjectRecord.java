@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * An accepted project row, normalised (SPEC §3 项目清单). Tonnes are never null (blank = 0); investment,
+ * An accepted project row, normalised (docs/input-format.md 项目清单). Tonnes are never null (blank = 0); investment,
  * district, credit code, actual completion and remarks may be null.
  *
  * @param countedStatus the status the totals use: COMPLETED with an actual completion after the year's end

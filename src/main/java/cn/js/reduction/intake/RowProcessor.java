@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Applies the row rules of SPEC §4 to each data row: every row comes out accepted, rejected or ignored. */
+/** Applies the row rules of docs/rules.md to each data row: every row comes out accepted, rejected or ignored. */
 public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
 
     private final RowValidator validator;
@@ -35,7 +35,7 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
     }
 
     /**
-     * ROW_OF_OTHER_CITY (SPEC §3, Resubmission): an accepted row of a city that the file's name does not name is
+     * ROW_OF_OTHER_CITY (docs/input-format.md, Resubmission): an accepted row of a city that the file's name does not name is
      * kept for its city, with a warning, and never makes the file a submission of that city (see Consolidation).
      */
     private <T> RowOutcome<T> otherCity(RowOutcome<T> outcome, SourcedRow item) {

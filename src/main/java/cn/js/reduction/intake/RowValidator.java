@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The row rules of SPEC §4: reads one row of a recognised sheet into a record, or says, cell by cell, why it
+ * The row rules of docs/rules.md: reads one row of a recognised sheet into a record, or says, cell by cell, why it
  * cannot. Every error of a row is reported, not just the first, so that a city fixes a row in one go.
  * Set-based rules (DUPLICATE_PROJECT_ID) and file rules are applied elsewhere.
  *

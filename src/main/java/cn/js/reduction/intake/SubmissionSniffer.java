@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tells what a submitted file is by its headers (SPEC §3) and which of its sheets are read: every visible sheet
+ * Tells what a submitted file is by its headers (docs/input-format.md) and which of its sheets are read: every visible sheet
  * whose first 20 rows hold a complete, recognisable header of the file's kind, in workbook order. Used by
  * discovery (to record the kind and the file's findings) and by the intake reader (to find the sheets and where
  * their data starts), so both always agree.

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * A unit written in a column's header (2015年排放量（万吨）) or in a unit note above it (单位：万吨), and the exact
  * factor that brings the column's values into the contract's unit: tonnes for emissions and reductions, 万元 for
- * investment (SPEC §3). A unit nobody listed is never taken for the contract's: it is {@link #isKnown unknown}
+ * investment (docs/input-format.md). A unit nobody listed is never taken for the contract's: it is {@link #isKnown unknown}
  * and the sheet is not read.
  *
  * @param text      the unit as written (white space and full-width forms folded), e.g. 万吨

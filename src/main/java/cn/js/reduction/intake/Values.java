@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads cell values the way people type them into spreadsheets (SPEC §3): numbers stored as text, with
+ * Reads cell values the way people type them into spreadsheets (docs/input-format.md): numbers stored as text, with
  * thousands separators, full-width digits or a trailing unit; dates as Excel dates, Excel serial numbers or
  * text in the usual Chinese forms; statuses in Chinese or as their codes. Numbers are exact (BigDecimal);
  * a double never touches them.

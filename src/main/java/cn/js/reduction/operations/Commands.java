@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The commands of SPEC §7: their options, help texts, and what each does once the context is up. */
+/** The commands of docs/operations.md: their options, help texts, and what each does once the context is up. */
 final class Commands {
 
     static final String USAGE = """

@@ -14,7 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The command line program (SPEC §7). Arguments are checked before Spring starts, so a usage error answers at
+ * The command line program (docs/operations.md). Arguments are checked before Spring starts, so a usage error answers at
  * once with exit code 2; then the context is started on the chosen database and the command runs.
  *
  * <p>Exit codes: 0 completed (findings do not fail a run), 1 failed (restartable), 2 bad usage or

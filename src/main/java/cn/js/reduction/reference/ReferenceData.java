@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plan year's reference data (SPEC §2): cities, categories and the annex tables, with the matchers that
+ * The plan year's reference data (docs/outputs.md): cities, categories and the annex tables, with the matchers that
  * turn what people type into codes. Immutable; loaded once per run by {@link ReferenceDataLoader}.
  */
 public final class ReferenceData {

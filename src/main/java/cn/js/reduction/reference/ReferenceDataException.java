@@ -3,7 +3,7 @@ package cn.js.reduction.reference;
 import java.util.List;
 
 /**
- * The plan year's reference files are missing or fail a check (SPEC §2): the run stops. The message says
+ * The plan year's reference files are missing or fail a check (docs/outputs.md): the run stops. The message says
  * which year and folder, and for every problem the file, the row (city), the column, the expected and the
  * found value, in Chinese first with an English gloss, so the person who keeps the files can fix them.
  */

@@ -22,7 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Loads and checks a plan year's reference files (SPEC §2). The files of year Y live in the classpath folder
+ * Loads and checks a plan year's reference files (docs/outputs.md). The files of year Y live in the classpath folder
  * reference/Y/ (shipped inside the program) or in any folder of the same files; a new plan year is a new
  * folder, not new code. Any failed check stops the load with a {@link ReferenceDataException} that lists every
  * problem of the first file that has one.

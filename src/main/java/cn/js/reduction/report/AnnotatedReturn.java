@@ -28,7 +28,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The clerk's workbook returned annotated (SPEC §7 validate): each faulty cell filled and commented, a 问题清单
+ * The clerk's workbook returned annotated (docs/operations.md validate): each faulty cell filled and commented, a 问题清单
  * sheet linking every finding to its cell, and the 规则说明 sheet.
  *
  * <p>An xlsx is returned as a copy of the clerk's own file, sheets and layout kept. That copy needs the whole

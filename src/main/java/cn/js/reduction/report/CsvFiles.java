@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CSV dialect of every table the pipeline writes (SPEC §6): UTF-8 with a BOM so that Excel shows Chinese
+ * The CSV dialect of every table the pipeline writes (docs/outputs.md): UTF-8 with a BOM so that Excel shows Chinese
  * correctly, comma-separated, CRLF line ends, fields quoted only when they must be, numbers plain.
  */
 public final class CsvFiles {
@@ -51,7 +51,7 @@ public final class CsvFiles {
     }
 
     /**
-     * Text that came from a submission, as a CSV field that no spreadsheet program runs as a formula (SPEC §8):
+     * Text that came from a submission, as a CSV field that no spreadsheet program runs as a formula (docs/outputs.md):
      * the rule is {@link FormulaGuard}'s, the same as the workbooks'; plain numbers stay as they are.
      */
     public static String inert(String text) {

@@ -3,7 +3,7 @@ package cn.js.reduction.report;
 import java.util.regex.Pattern;
 
 /**
- * The one rule (SPEC §8) for text that came from a submission and is written into a CSV or a workbook: text
+ * The one rule (docs/outputs.md) for text that came from a submission and is written into a CSV or a workbook: text
  * that a spreadsheet program would take for a formula is written so that none runs it.
  *
  * <p>A formula starts with = + - or @ (Excel, LibreOffice and WPS alike); a program that trims leading white

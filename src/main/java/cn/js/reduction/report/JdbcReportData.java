@@ -81,7 +81,7 @@ public final class JdbcReportData implements ReportData {
                 p -> action.accept(new AcceptedProject(p.project(), p.fileName(), p.sheet(), p.rowNo())));
     }
 
-    /** files.csv rows: every input file with its row counts (SPEC §4: read = accepted + rejected + ignored). */
+    /** files.csv rows: every input file with its row counts (docs/rules.md: read = accepted + rejected + ignored). */
     private List<RunInfo.InputFile> inputFiles() {
         Map<String, StagedRowStore.FileRowCounts> counts = new LinkedHashMap<>();
         for (StagedRowStore.FileRowCounts c : rows.rowCountsPerFile(runId)) {

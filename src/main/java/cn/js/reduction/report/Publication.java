@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Where a run writes and how it becomes visible (SPEC §6): everything is written into a hidden working
+ * Where a run writes and how it becomes visible (docs/outputs.md): everything is written into a hidden working
  * folder {@code <output>/<year>/<mode>/.run-<id>.partial}, then moved in one rename to
  * {@code run-<id>}, then marked latest (a LATEST file and a {@code latest} link, both replaced atomically).
  * A run that dies half-way leaves only a hidden partial folder, never a result that looks complete.

@@ -14,7 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * 运行信息: what run produced the workbook, from what. The key figures come first, then one row per input
  * file with its SHA-256 and row counts, a total row of formulas and a check column that must read 0
- * (rows read = accepted + rejected + ignored, SPEC §4).
+ * (rows read = accepted + rejected + ignored, docs/rules.md).
  */
 final class RunSheet {
 

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The four summary CSVs of SPEC §6, with exactly the specified columns in the specified order. */
+/** The four summary CSVs of docs/outputs.md, with exactly the specified columns in the specified order. */
 public final class SummaryTables {
 
     public static final String PROJECTS = "projects_by_city_category.csv";

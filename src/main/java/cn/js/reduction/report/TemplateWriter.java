@@ -38,7 +38,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A blank submission workbook (SPEC §7 template): the exact headers of SPEC §3 in row 1, frozen; drop-down lists
+ * A blank submission workbook (docs/operations.md template): the exact headers of docs/input-format.md in row 1, frozen; drop-down lists
  * for city, category, status and pollutant taken from the plan year's reference data through named ranges over
  * a hidden list sheet (each list is written once); date and number validation with input messages; column
  * formats and widths; a 填报说明 sheet in Chinese with the template's version stamp.
@@ -127,7 +127,7 @@ public final class TemplateWriter {
         }
     }
 
-    /** The columns in SPEC §3's order: 备注 last in both kinds (Field lists it among the project columns). */
+    /** The columns in docs/input-format.md's order: 备注 last in both kinds (Field lists it among the project columns). */
     public static List<Field> columns(FileKind kind) {
         List<Field> fields = new ArrayList<>(Field.of(kind));
         fields.remove(Field.REMARKS);
@@ -260,7 +260,7 @@ public final class TemplateWriter {
         };
     }
 
-    /** The header as SPEC §3 writes it: 总投资（万元）, VOCs减排量（吨/年）, 基准年排放量（吨）. */
+    /** The header as docs/input-format.md writes it: 总投资（万元）, VOCs减排量（吨/年）, 基准年排放量（吨）. */
     static String headerText(Field f) {
         return f.label();
     }

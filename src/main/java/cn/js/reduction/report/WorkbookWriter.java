@@ -17,7 +17,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes the reconciled workbooks (SPEC §6): the province workbook for auditors and one feedback workbook
+ * Writes the reconciled workbooks (docs/outputs.md): the province workbook for auditors and one feedback workbook
  * per city. Streaming (SXSSF): only a window of rows is in memory, so a million projects need no more heap
  * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 问题清单, 项目明细, 退回记录, 规则说明; a city's workbook starts with
  * 说明, holds only that city's part, and returns its faulty rows annotated in 原表标注 (before 规则说明). Same

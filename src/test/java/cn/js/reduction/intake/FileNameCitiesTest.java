@@ -6,7 +6,7 @@ import cn.js.reduction.reference.ReferenceData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which cities a file's name names (SPEC §3, Resubmission), with the reference data's city matching. */
+/** Which cities a file's name names (docs/input-format.md, Resubmission), with the reference data's city matching. */
 class FileNameCitiesTest {
 
     private static final ReferenceData REFERENCE = ReferenceFixture.jiangsu2020();

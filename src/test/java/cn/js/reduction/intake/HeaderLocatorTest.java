@@ -157,7 +157,7 @@ class HeaderLocatorTest {
         assertThat(header.column(CITY)).isEqualTo(3);
     }
 
-    /** The layout SPEC §3 names: 减排量（吨/年） merged over four columns, the others merged down two rows. */
+    /** The layout docs/input-format.md names: 减排量（吨/年） merged over four columns, the others merged down two rows. */
     @Test
     void twoRowHeaderWithAMergedReductionGroupNamesTheFourReductionColumns() {
         Header header = locate(

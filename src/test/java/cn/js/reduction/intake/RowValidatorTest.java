@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The row rules of SPEC §4, on rows laid out as a city's sheet is: the header in row 3 (序号 in A, which is not a
+ * The row rules of docs/rules.md, on rows laid out as a city's sheet is: the header in row 3 (序号 in A, which is not a
  * field), data from row 4. Each rule has a row that breaks it and a row that passes.
  */
 class RowValidatorTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Resubmission (SPEC §3) through the real job on H2 and PostgreSQL, with hand-made files: which file counts for
+ * Resubmission (docs/input-format.md) through the real job on H2 and PostgreSQL, with hand-made files: which file counts for
  * which city, what is reported as superseded, and counts that agree between the run's summary, status and
  * files.csv. Every expected figure is worked out by hand from the rows written here.
  */

@@ -35,7 +35,7 @@ class ReferenceDataSeedTest {
     /** The name of the plan document the annexes were transcribed from, as plan.properties records it. */
     private static final String PLAN_DOCUMENT = "000_e273565e5025a23d.txt";
 
-    /** SPEC §2's cities (name, GB/T 2260 code), annex order, then the province. */
+    /** docs/outputs.md's cities (name, GB/T 2260 code), annex order, then the province. */
     private static final Map<String, String> PLACES = new LinkedHashMap<>();
 
     static {

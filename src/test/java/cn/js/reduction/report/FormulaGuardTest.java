@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §8: one rule for the CSVs and the workbooks. Each case is a value as a city typed it, written through the
+ * docs/outputs.md: one rule for the CSVs and the workbooks. Each case is a value as a city typed it, written through the
  * real writers (findings.csv, the province workbook's 问题清单, manifest.csv) and read back as a spreadsheet
  * program would get it.
  */

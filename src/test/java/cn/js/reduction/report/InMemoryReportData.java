@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 /**
  * Test data for the workbooks: the shipped plan's 13 cities, 18 categories and annex-2 targets, a handful of
  * planned counts, four accepted projects (one named like a formula), emissions for 南京 and 无锡, findings and
- * rejections. The tallies are derived from these by the SPEC §5 arithmetic, so they agree with each other
+ * rejections. The tallies are derived from these by the docs/outputs.md arithmetic, so they agree with each other
  * the way the reconciliation's do.
  */
 final class InMemoryReportData implements ReportData {

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A city's 排放量报表 template (SPEC §3). */
+/** A city's 排放量报表 template (docs/input-format.md). */
 final class EmissionLayout extends Layout<SampleEmission> {
 
     static final List<String> STANDARD = List.of("seq", "city", "pollutant", "sector", "base_t", "reporting_t",
@@ -33,7 +33,7 @@ final class EmissionLayout extends Layout<SampleEmission> {
         columns = STANDARD;
     }
 
-    /** The year-named headers SPEC §3 also accepts: 2015年排放量 and 2020年排放量. */
+    /** The year-named headers docs/input-format.md also accepts: 2015年排放量 and 2020年排放量. */
     void yearHeaders() {
         labels.put("base_t", "2015年排放量（吨）");
         labels.put("reporting_t", "2020年排放量（吨）");

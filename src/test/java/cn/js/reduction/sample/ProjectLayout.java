@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A city's 项目清单 template (SPEC §3): which columns, and how it writes cities, categories, statuses, dates, numbers. */
+/** A city's 项目清单 template (docs/input-format.md): which columns, and how it writes cities, categories, statuses, dates, numbers. */
 final class ProjectLayout extends Layout<SampleProject> {
 
     /** Every column key in the contract's order, plus the extras cities add (序号, 联系人, 联系电话). */
@@ -28,7 +28,7 @@ final class ProjectLayout extends Layout<SampleProject> {
 
     enum CategoryStyle { FULL, NO_SUFFIX, FULL_WIDTH_BRACKETS }
 
-    /** 已完成/在建/未开工, or the synonyms SPEC §3 accepts. */
+    /** 已完成/在建/未开工, or the synonyms docs/input-format.md accepts. */
     enum StatusStyle { STANDARD, BUILT, DONE }
 
     enum DateStyle { EXCEL, ISO, SLASH, CHINESE, MIXED_TEXT }
@@ -58,7 +58,7 @@ final class ProjectLayout extends Layout<SampleProject> {
         columns = STANDARD;
     }
 
-    /** The two-row header of SPEC §3: 减排量（吨/年） merged over VOCs | 二氧化硫 | 氮氧化物 | 颗粒物. */
+    /** The two-row header of docs/input-format.md: 减排量（吨/年） merged over VOCs | 二氧化硫 | 氮氧化物 | 颗粒物. */
     void twoRowHeader() {
         groupLabel = "减排量（吨/年）";
         groupKeys = TONNES;

@@ -1,6 +1,6 @@
 package cn.js.reduction.sample;
 
-/** The 18 project categories of annex 4, in its column order, with their Chinese names (SPEC §2). */
+/** The 18 project categories of annex 4, in its column order, with their Chinese names (docs/outputs.md). */
 enum SampleCategory {
     ROLLING("滚动实施项目"),
     INDUSTRY("产业结构优化调整项目"),

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Regenerates the sample into a temporary folder once, reads every file back with POI or opencsv the way a
- * clerk's file would be read (header found by its text, not its position), and checks the set is what SPEC §3
+ * clerk's file would be read (header found by its text, not its position), and checks the set is what docs/input-format.md
  * and SAMPLE.md promise.
  */
 class SampleInputGeneratorTest {
