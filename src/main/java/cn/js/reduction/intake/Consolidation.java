@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;

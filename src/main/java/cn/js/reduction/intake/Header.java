@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

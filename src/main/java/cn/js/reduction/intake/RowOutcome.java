@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
 import java.util.List;
 
 /**

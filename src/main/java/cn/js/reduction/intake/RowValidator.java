@@ -1,5 +1,8 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.intake.Values.Parsed;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;

@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.StagedRowStore;
 import java.util.ArrayList;

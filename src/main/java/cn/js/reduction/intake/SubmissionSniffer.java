@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package cn.js.reduction.operations;
 import cn.js.reduction.intake.Consolidation;
 import cn.js.reduction.intake.Discovery;
 import cn.js.reduction.intake.FilePartitioner;
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.RowProcessor;
 import cn.js.reduction.intake.RowValidator;
 import cn.js.reduction.intake.SourcedRow;

@@ -1,6 +1,6 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.RuleCatalogue;
+import cn.js.reduction.core.RuleCatalogue;
 import java.util.Map;
 
 /** {@code rules [--markdown]}: the rule catalogue; with --markdown, the text of docs/rules.md. */

@@ -1,8 +1,8 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.intake.Consolidation;
-import cn.js.reduction.intake.Rule;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
 import cn.js.reduction.store.StagedRowStore;

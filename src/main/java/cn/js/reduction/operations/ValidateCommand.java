@@ -1,9 +1,9 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.Rule;
-import cn.js.reduction.intake.RuleCatalogue;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.RuleCatalogue;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.intake.SubmissionCheck;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import cn.js.reduction.report.AnnotatedReturn;

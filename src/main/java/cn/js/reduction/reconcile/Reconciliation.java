@@ -2,8 +2,8 @@ package cn.js.reduction.reconcile;
 
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.intake.FileKind;
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.Rule;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;

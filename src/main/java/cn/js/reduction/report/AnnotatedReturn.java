@@ -1,6 +1,6 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.RawRow;
 import cn.js.reduction.intake.SheetSource;
 import cn.js.reduction.intake.SheetSources;

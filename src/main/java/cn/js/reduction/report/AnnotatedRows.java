@@ -1,6 +1,6 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.RawCell;
 import cn.js.reduction.intake.RawRow;
 import java.math.BigDecimal;

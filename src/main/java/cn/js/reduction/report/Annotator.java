@@ -1,8 +1,8 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.RuleCatalogue;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.RuleCatalogue;
+import cn.js.reduction.core.Severity;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.RuleCatalogue;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.RuleCatalogue;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.common.usermodel.HyperlinkType;

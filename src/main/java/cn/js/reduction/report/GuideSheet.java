@@ -1,6 +1,6 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;

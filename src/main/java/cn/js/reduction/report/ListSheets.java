@@ -1,8 +1,8 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.ProjectRecord;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.TableSheet.Column;

@@ -1,6 +1,6 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.ReferenceData;

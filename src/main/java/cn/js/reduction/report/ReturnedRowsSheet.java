@@ -1,10 +1,10 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.Header;
 import cn.js.reduction.intake.HeaderLocator;
 import cn.js.reduction.intake.RawRow;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.intake.SheetSource;
 import cn.js.reduction.intake.SheetSources;
 import java.nio.file.Files;

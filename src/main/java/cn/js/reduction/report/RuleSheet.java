@@ -1,7 +1,7 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Rule;
-import cn.js.reduction.intake.RuleCatalogue;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.RuleCatalogue;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;

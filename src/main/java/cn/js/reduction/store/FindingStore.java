@@ -1,9 +1,9 @@
 package cn.js.reduction.store;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.InputLimits;
-import cn.js.reduction.intake.Rule;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
 import static cn.js.reduction.intake.Field.ACTUAL_COMPLETION;
 import static cn.js.reduction.intake.Field.BASE_T;
 import static cn.js.reduction.intake.Field.CATEGORY;

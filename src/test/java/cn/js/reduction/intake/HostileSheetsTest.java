@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.js.reduction.store.FindingStore;

@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

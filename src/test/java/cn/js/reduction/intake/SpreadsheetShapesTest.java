@@ -1,5 +1,8 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -2,8 +2,8 @@ package cn.js.reduction.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.Rule;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package cn.js.reduction.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.InputSet;
-import cn.js.reduction.intake.Rule;
+import cn.js.reduction.core.Rule;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;

@@ -1,10 +1,10 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Finding;
+import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.intake.ProjectStatus;
-import cn.js.reduction.intake.Rule;
-import cn.js.reduction.intake.Severity;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;

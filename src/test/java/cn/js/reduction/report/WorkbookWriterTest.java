@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.Rule;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import cn.js.reduction.reconcile.ProjectTally;
 import java.io.IOException;
 import java.io.InputStream;
@@ -358,7 +358,7 @@ class WorkbookWriterTest {
             assertThat(fill(number)).isEqualTo(Annotator.ERROR_FILL);
             assertThat(number.getCellComment().getString().getString()).contains("BAD_NUMBER");
             assertThat(s.getLastRowNum()).as("only the faulty row is returned").isEqualTo(headerRow + 1);
-            assertThat(wb.getSheet("规则说明").getLastRowNum()).isEqualTo(cn.js.reduction.intake.Rule.values().length);
+            assertThat(wb.getSheet("规则说明").getLastRowNum()).isEqualTo(cn.js.reduction.core.Rule.values().length);
 
             // the lists link each finding's cell to where it is shown annotated
             String target = "'原表标注'!E" + (headerRow + 2);

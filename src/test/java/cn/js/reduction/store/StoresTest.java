@@ -2,8 +2,8 @@ package cn.js.reduction.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.intake.Finding;
-import cn.js.reduction.intake.Rule;
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import cn.js.reduction.operations.StepHarness;
 import java.nio.file.Path;
 import java.util.ArrayList;

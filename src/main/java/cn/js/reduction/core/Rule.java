@@ -1,8 +1,8 @@
-package cn.js.reduction.intake;
+package cn.js.reduction.core;
 
-import static cn.js.reduction.intake.Severity.ERROR;
-import static cn.js.reduction.intake.Severity.INFO;
-import static cn.js.reduction.intake.Severity.WARNING;
+import static cn.js.reduction.core.Severity.ERROR;
+import static cn.js.reduction.core.Severity.INFO;
+import static cn.js.reduction.core.Severity.WARNING;
 
 /**
  * The one catalogue of rules (docs/rules.md): intake, validate, the feedback workbooks, the 规则说明 sheet,

@@ -1,4 +1,4 @@
-package cn.js.reduction.intake;
+package cn.js.reduction.core;
 
 /**
  * One finding, as written to findings.csv: where it is (file, sheet, 1-based row, A1 cell as Excel shows

@@ -1,4 +1,4 @@
-package cn.js.reduction.intake;
+package cn.js.reduction.core;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +37,7 @@ public final class RuleCatalogue {
         StringBuilder s = new StringBuilder();
         s.append("# Rules 规则说明\n\n");
         s.append("Every rule the pipeline applies (validation, docs/input-format.md; reconciliation, docs/outputs.md),"
-                + " as `cn.js.reduction.intake.Rule` defines it.\n");
+                + " as `cn.js.reduction.core.Rule` defines it.\n");
         s.append("ERROR rejects the row (or skips the file), WARNING keeps the row, INFO informs.\n");
         s.append("Generated from the code; do not edit by hand. Regenerate with:\n\n");
         s.append("    mvn -q -B package -DskipTests && ").append(REGENERATE).append("\n\n");

@@ -1,4 +1,4 @@
-package cn.js.reduction.intake;
+package cn.js.reduction.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
