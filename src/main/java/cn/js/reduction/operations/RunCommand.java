@@ -5,7 +5,7 @@ import cn.js.reduction.intake.InputSet;
 import cn.js.reduction.intake.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
-import cn.js.reduction.report.Publication;
+import cn.js.reduction.publish.Publication;
 import java.io.IOException;
 import cn.js.reduction.intake.InputLimits;
 import java.io.PrintStream;

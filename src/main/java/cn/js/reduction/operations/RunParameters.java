@@ -1,7 +1,7 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.core.RunMode;
-import cn.js.reduction.report.Publication;
+import cn.js.reduction.publish.Publication;
 import cn.js.reduction.report.RunInfo;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

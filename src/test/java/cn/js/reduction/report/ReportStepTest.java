@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.publish.Publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.js.reduction.operations.StepHarness;

@@ -1,4 +1,4 @@
-package cn.js.reduction.report;
+package cn.js.reduction.publish;
 
 import cn.js.reduction.core.RunMode;
 import java.io.IOException;
