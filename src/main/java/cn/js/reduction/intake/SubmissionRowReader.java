@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -136,12 +135,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
 
     /** Copies the file and returns the SHA-256 of the bytes copied: the copy is what was hashed, whatever happens to the file. */
     static String copyHashing(Path from, Path to) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest digest = InputSet.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
              OutputStream out = Files.newOutputStream(to)) {
             in.transferTo(out);
