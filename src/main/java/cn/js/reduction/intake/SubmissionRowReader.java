@@ -80,7 +80,9 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
             }
             readable = snapshot;
         }
-        SubmissionSniffer.Result sniff = new SubmissionSniffer(year).sniff(readable);
+        // the sheets are read from the source the plan was made on: the file is opened once here
+        SubmissionSniffer.Opened opened = new SubmissionSniffer(year).open(readable);
+        SubmissionSniffer.Result sniff = opened.result();
         if (!sniff.readable()) {
             breakage = fileFinding("文件在发现后无法再读取，未读取 (" + sniff.message() + ")");
             return;
@@ -88,7 +90,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
         sheets = sniff.sheets();
         sheet = 0;
         header = sheets.get(0).header();
-        source = SheetSources.open(readable);
+        source = opened.source();
         // the sheet is opened by the first read, where a sheet that cannot be read is reported, not thrown
     }
 
