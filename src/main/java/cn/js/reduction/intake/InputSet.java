@@ -175,7 +175,8 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
                 .withNano(0);
     }
 
-    private static MessageDigest newDigest() {
+    /** The digest discovery hashes files with; the intake reader checks its copy with the same one. */
+    static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -34,20 +34,23 @@ public final class SubmissionCoverage {
                 continue;
             }
             Set<String> found = coverage.cities.get(sniff.kind());
-            // every sheet the intake reads (a workbook may hold one sheet per city)
-            for (SubmissionSniffer.SheetPlan sheet : sniff.sheets()) {
-                Integer column = sheet.header().column(Field.CITY);
-                try (SheetSource source = SheetSources.open(file.path());
-                     SheetSource.RowCursor rows = source.rows(sheet.sheetIndex())) {
-                    RawRow row;
-                    while ((row = rows.next()) != null) {
-                        if (row.rowNumber() > sheet.header().headerRowNumber()) {
-                            ref.findCity(row.text(column)).ifPresent(c -> found.add(c.code()));
+            // every sheet the intake reads (a workbook may hold one sheet per city), the file opened once for all
+            try (SheetSource source = SheetSources.open(file.path())) {
+                for (SubmissionSniffer.SheetPlan sheet : sniff.sheets()) {
+                    Integer column = sheet.header().column(Field.CITY);
+                    try (SheetSource.RowCursor rows = source.rows(sheet.sheetIndex())) {
+                        RawRow row;
+                        while ((row = rows.next()) != null) {
+                            if (row.rowNumber() > sheet.header().headerRowNumber()) {
+                                ref.findCity(row.text(column)).ifPresent(c -> found.add(c.code()));
+                            }
                         }
+                    } catch (UnreadableFileException e) {
+                        // a sheet that breaks while read covers the cities read so far; intake reports the break
                     }
-                } catch (UnreadableFileException e) {
-                    // a file that breaks while read covers the cities read so far; intake reports the break
                 }
+            } catch (UnreadableFileException e) {
+                // a file that no longer opens covers nothing; intake reports it
             }
         }
         return coverage;

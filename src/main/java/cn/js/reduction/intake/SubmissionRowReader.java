@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -81,7 +80,9 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
             }
             readable = snapshot;
         }
-        SubmissionSniffer.Result sniff = new SubmissionSniffer(year).sniff(readable);
+        // the sheets are read from the source the plan was made on: the file is opened once here
+        SubmissionSniffer.Opened opened = new SubmissionSniffer(year).open(readable);
+        SubmissionSniffer.Result sniff = opened.result();
         if (!sniff.readable()) {
             breakage = fileFinding("文件在发现后无法再读取，未读取 (" + sniff.message() + ")");
             return;
@@ -89,7 +90,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
         sheets = sniff.sheets();
         sheet = 0;
         header = sheets.get(0).header();
-        source = SheetSources.open(readable);
+        source = opened.source();
         // the sheet is opened by the first read, where a sheet that cannot be read is reported, not thrown
     }
 
@@ -136,12 +137,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
 
     /** Copies the file and returns the SHA-256 of the bytes copied: the copy is what was hashed, whatever happens to the file. */
     static String copyHashing(Path from, Path to) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest digest = InputSet.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
              OutputStream out = Files.newOutputStream(to)) {
             in.transferTo(out);

@@ -65,18 +65,57 @@ public final class SubmissionSniffer {
     }
 
     public Result sniff(Path file) {
+        return sniff(file, false).result();
+    }
+
+    /** What sniffing found, and for a readable file its source, still open, to read the planned sheets from. */
+    record Opened(Result result, SheetSource source) {
+    }
+
+    /**
+     * Sniffs the file and, when it is readable, leaves its source open for the caller (who closes it): the
+     * intake reader reads the sheets from the source the plan was made on instead of opening the file again.
+     * The source is null when the file is not readable.
+     */
+    Opened open(Path file) {
+        return sniff(file, true);
+    }
+
+    private Opened sniff(Path file, boolean keepOpen) {
         String fileName = file.getFileName().toString();
-        try (SheetSource source = SheetSources.open(file)) {
-            return sniff(fileName, source);
+        SheetSource source = null;
+        try {
+            source = SheetSources.open(file);
+            Result result = sniff(fileName, source);
+            SheetSource opened = source;
+            source = null;
+            if (keepOpen && result.readable()) {
+                return new Opened(result, opened);
+            }
+            opened.close();
+            return new Opened(result, null);
         } catch (UnreadableFileException e) {
-            return skipped(fileName, null, Rule.FILE_UNREADABLE, e.getMessage());
+            closeQuietly(source);
+            return new Opened(skipped(fileName, null, Rule.FILE_UNREADABLE, e.getMessage()), null);
         } catch (IOException e) {
-            return skipped(fileName, null, Rule.FILE_UNREADABLE,
-                    "文件无法读取 (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            closeQuietly(source);
+            return new Opened(skipped(fileName, null, Rule.FILE_UNREADABLE,
+                    "文件无法读取 (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"), null);
         } catch (OutOfMemoryError | StackOverflowError e) {
+            closeQuietly(source);
             // the readers bound what they hold; should a file still find a way, it fails alone, not the run
-            return skipped(fileName, null, Rule.FILE_UNREADABLE, "文件内容异常庞大或嵌套过深，无法读取；请重新导出后报送"
-                    + " (the file exhausts the reader: " + e.getClass().getSimpleName() + ")");
+            return new Opened(skipped(fileName, null, Rule.FILE_UNREADABLE, "文件内容异常庞大或嵌套过深，无法读取；请重新导出后报送"
+                    + " (the file exhausts the reader: " + e.getClass().getSimpleName() + ")"), null);
+        }
+    }
+
+    private static void closeQuietly(SheetSource source) {
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the file is reported unreadable already; a failure to close it adds nothing
+            }
         }
     }
 
