@@ -1,10 +1,12 @@
 package cn.js.reduction.intake;
 
 import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,7 +59,13 @@ public final class Discovery {
                 readable++;
             }
             // the ERROR that skips a file, or a read file's notes (sheets not read, units converted)
-            List<Finding> fileFindings = sniff.findings();
+            List<Finding> fileFindings = new ArrayList<>(sniff.findings());
+            String notADate = InputSet.notADate(f.name());
+            if (notADate != null) {
+                fileFindings.add(Finding.of(Rule.BAD_SUBMISSION_DATE, null, f.name(), null, null, null, notADate,
+                        "文件名末尾的「_" + notADate + "」不是有效日期，本文件按修改时间 " + f.submittedAt()
+                                + " 判断新旧；请用 _YYYYMMDD 写报送日期 (not a date: the file counts by its modification time)"));
+            }
             for (int i = 0; i < fileFindings.size(); i++) {
                 findings.insert(runId, STAGE, i, fileFindings.get(i));
             }

@@ -159,6 +159,24 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * The digits of a trailing _YYYYMMDD that is no date (_20201399), or null: the file then counts by its
+     * modification time, which the clerk cannot see, so discovery says so.
+     */
+    public static String notADate(String name) {
+        int dot = name.lastIndexOf('.');
+        Matcher m = SUBMISSION_DATE.matcher(dot > 0 ? name.substring(0, dot) : name);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            LocalDate.parse(m.group(1), DateTimeFormatter.BASIC_ISO_DATE);
+            return null;
+        } catch (DateTimeParseException e) {
+            return m.group(1);
+        }
+    }
+
     static LocalDateTime submittedAt(Path file) throws IOException {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -184,6 +184,10 @@ class HostileSetTest {
         Files.writeString(year.resolve("nanjing_extra.csv"), header + csvLine(projectRow("SZ-STRAY", "苏州市")));
         expected.put("nanjing_extra.csv", "WARNING ROW_OF_OTHER_CITY");
 
+        // a submission date that is no date: counted by its modification time, and told
+        Files.writeString(year.resolve("changzhou_fix_20201399.csv"), header + csvLine(projectRow("CZ-2", "常州")));
+        expected.put("changzhou_fix_20201399.csv", "WARNING BAD_SUBMISSION_DATE");
+
         // the same list sent twice under two names: both are told, and 南京 is counted once
         Files.copy(year.resolve("nanjing_projects.csv"), year.resolve("nanjing_projects (1).csv"));
         expected.put("nanjing_projects (1).csv", "WARNING DUPLICATE_FILE");
