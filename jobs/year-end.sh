@@ -4,5 +4,5 @@
 #   jobs/year-end.sh [YEAR]    (default: REDUCTION_YEAR, else the newest plan year that has reference data
 #                               and an input folder; see jobs/plan-year.sh)
 set -euo pipefail
-year="${1:-$("$(dirname "$0")/plan-year.sh")}"
-exec "$(dirname "$0")/run-year.sh" final "$year"
+# run-year.sh works the default year out (jobs/plan-year.sh) when none is given
+exec "$(dirname "$0")/run-year.sh" final "$@"

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -35,27 +34,15 @@ public final class FindingListSheet {
     public static Sheet write(Workbook workbook, List<Finding> findings, Function<Finding, String> target) {
         Sheet sheet = workbook.createSheet(NAME);
         PrintLayout.wide(sheet);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        CellStyle header = workbook.createCellStyle();
-        header.setFont(bold);
         Font blue = workbook.createFont();
         blue.setUnderline(Font.U_SINGLE);
         blue.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());
         CellStyle link = workbook.createCellStyle();
         link.setFont(blue);
-        CellStyle wrapped = workbook.createCellStyle();
-        wrapped.setWrapText(true);
-        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        CellStyle wrapped = PlainSheetHeader.wrapped(workbook);
         CellStyle quoted = workbook.createCellStyle();
         quoted.setQuotePrefixed(true);
-        Row top = sheet.createRow(0);
-        for (int i = 0; i < HEADERS.length; i++) {
-            sheet.setColumnWidth(i, WIDTHS[i] * 256);
-            Cell c = top.createCell(i);
-            c.setCellValue(HEADERS[i]);
-            c.setCellStyle(header);
-        }
+        PlainSheetHeader.write(sheet, HEADERS, WIDTHS);
         int r = 1;
         for (Finding f : findings) {
             Row row = sheet.createRow(r++);

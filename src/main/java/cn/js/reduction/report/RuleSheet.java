@@ -4,10 +4,8 @@ import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.RuleCatalogue;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** 规则说明: the rule catalogue as a sheet, in every workbook the program writes, so a code is never unexplained. */
@@ -23,20 +21,8 @@ public final class RuleSheet {
     public static Sheet write(Workbook workbook) {
         Sheet sheet = workbook.createSheet(NAME);
         PrintLayout.wide(sheet);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        CellStyle header = workbook.createCellStyle();
-        header.setFont(bold);
-        CellStyle wrapped = workbook.createCellStyle();
-        wrapped.setWrapText(true);
-        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-        Row top = sheet.createRow(0);
-        for (int i = 0; i < HEADERS.length; i++) {
-            sheet.setColumnWidth(i, WIDTHS[i] * 256);
-            Cell c = top.createCell(i);
-            c.setCellValue(HEADERS[i]);
-            c.setCellStyle(header);
-        }
+        PlainSheetHeader.write(sheet, HEADERS, WIDTHS);
+        CellStyle wrapped = PlainSheetHeader.wrapped(workbook);
         int r = 1;
         for (Rule rule : Rule.values()) {
             Row row = sheet.createRow(r++);

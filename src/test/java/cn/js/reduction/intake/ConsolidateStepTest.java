@@ -42,12 +42,8 @@ class ConsolidateStepTest {
     @TempDir
     Path output;
 
-    static List<String> databases() {
-        return StepHarness.databases();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(StepHarness.DATABASES)
     void the_newest_file_of_a_city_counts_and_a_repeated_id_is_rejected_naming_the_first(String database) {
         try (StepHarness run = new StepHarness(database, "nightly", output)) {
             JdbcTemplate jdbc = run.jdbc();

@@ -1,5 +1,7 @@
 package cn.js.reduction.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,6 +37,17 @@ final class Cli {
         List<String> args = new ArrayList<>(command);
         args.addAll(options);
         return run(args);
+    }
+
+    /**
+     * Runs {@code run} without interruption on a database of its own (output in {@code dir}/clean) and returns its
+     * summary tables: the result an interrupted run must reach once continued.
+     */
+    static Map<String, byte[]> uninterruptedTables(Path dir, String database, List<String> run) throws IOException {
+        Path clean = dir.resolve("clean");
+        Result result = run(run, TestDatabases.options(database, clean));
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        return summaryTables(clean, "nightly");
     }
 
     /** The four summary CSVs of the latest run of a year and mode, by name, as bytes. */

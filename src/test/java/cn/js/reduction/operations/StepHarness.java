@@ -107,6 +107,9 @@ public final class StepHarness implements AutoCloseable {
         return execution;
     }
 
+    /** For {@code @MethodSource}: the step tests of every package run on both databases through this one list. */
+    public static final String DATABASES = "cn.js.reduction.operations.StepHarness#databases";
+
     /** Both databases the product runs on, for parameterized tests. */
     public static List<String> databases() {
         return List.of(TestDatabases.H2, TestDatabases.POSTGRESQL);

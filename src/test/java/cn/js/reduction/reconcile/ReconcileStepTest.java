@@ -52,12 +52,8 @@ class ReconcileStepTest {
     @TempDir
     Path output;
 
-    static List<String> databases() {
-        return StepHarness.databases();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(StepHarness.DATABASES)
     void tallies_and_findings_of_a_nightly_run_match_the_hand_worked_figures(String database) {
         try (StepHarness run = new StepHarness(database, "nightly", output)) {
             seed(run.jdbc(), run.runId());
@@ -158,7 +154,7 @@ class ReconcileStepTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(StepHarness.DATABASES)
     void a_final_run_also_reports_the_categories_not_completed(String database) {
         try (StepHarness run = new StepHarness(database, "final", output)) {
             seed(run.jdbc(), run.runId());

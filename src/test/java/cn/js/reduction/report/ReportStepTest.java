@@ -38,12 +38,8 @@ class ReportStepTest {
     @TempDir
     Path output;
 
-    static List<String> databases() {
-        return StepHarness.databases();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(StepHarness.DATABASES)
     void the_csvs_and_workbooks_say_what_the_stored_sums_mean(String database) throws IOException {
         try (StepHarness run = new StepHarness(database, "nightly", output)) {
             JdbcTemplate jdbc = run.jdbc();

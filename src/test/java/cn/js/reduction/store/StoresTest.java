@@ -26,12 +26,8 @@ class StoresTest {
     @TempDir
     Path output;
 
-    static List<String> databases() {
-        return StepHarness.databases();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(StepHarness.DATABASES)
     void a_citys_findings_are_its_own_and_the_city_less_ones_of_its_files_in_place_order(String database) {
         try (StepHarness run = new StepHarness(database, "nightly", output)) {
             JdbcTemplate jdbc = run.jdbc();
@@ -59,7 +55,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(StepHarness.DATABASES)
     void only_accepted_rows_not_superseded_count(String database) {
         try (StepHarness run = new StepHarness(database, "nightly", output)) {
             JdbcTemplate jdbc = run.jdbc();
