@@ -1,33 +1,53 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.core.Severity;
+import cn.js.reduction.intake.EmissionRecord;
+import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.TableSheet.Column;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The three row-level sheets, streamed from {@link ReportData} one row at a time: 问题清单 (findings),
- * 项目明细 (accepted projects with their source) and 退回记录 (rejected rows with their reasons).
+ * The row-level sheets, streamed from {@link ReportData} one row at a time: 项目明细 (accepted projects) and
+ * 排放明细 (accepted emission rows), each row with its lineage (file, the file's SHA-256, sheet, row), which the
+ * summary sheets' formulas add up; then 问题清单 (findings) and 退回记录 (rejected rows with their reasons), whose
+ * cell links to the detail row or the annotated input cell it concerns.
  */
 final class ListSheets {
 
     static final String FINDINGS = "问题清单";
     static final String PROJECTS = "项目明细";
+    static final String EMISSIONS = "排放明细";
     static final String REJECTIONS = "退回记录";
+
+    /** Hex digits of a file's SHA-256 shown on each detail row; the run sheet has the whole digest. */
+    static final int SHORT_SHA = 12;
+    /** Warned rows whose detail row a finding links to; beyond this the findings are listed without a link. */
+    static final int MAX_LINKED_ROWS = 200_000;
 
     static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 26),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
+
+    // the columns of 项目明细 that the summary formulas read
+    static final int P_CITY = 1;
+    static final int P_CATEGORY_CODE = 8;
+    static final int P_COUNTED_STATUS = 10;
+    static final int P_VOC = 14;
 
     static final List<Column> PROJECT_COLUMNS = List.of(new Column("项目编号", 18), new Column("设区市", 8),
             new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
@@ -36,46 +56,66 @@ final class ListSheets {
             new Column("计划完成时间", 12), new Column("实际完成时间", 12), new Column("总投资（万元）", 12),
             new Column("VOCs减排量（吨/年）", 12), new Column("二氧化硫减排量（吨/年）", 12),
             new Column("氮氧化物减排量（吨/年）", 12), new Column("颗粒物减排量（吨/年）", 12), new Column("备注", 24),
-            new Column("来源文件", 32), new Column("工作表", 14), new Column("行号", 8));
+            new Column("来源文件", 32), new Column("文件SHA-256（前12位）", 15), new Column("工作表", 14),
+            new Column("行号", 8), new Column("单元格范围", 10));
+
+    // the columns of 排放明细 that the summary formulas read
+    static final int E_CITY = 0;
+    static final int E_POLLUTANT = 2;
+    static final int E_BASE = 5;
+    static final int E_REPORTING = 6;
+
+    static List<Column> emissionColumns(int year, int baseYear) {
+        return List.of(new Column("设区市", 8), new Column("城市代码", 9), new Column("污染物代码", 10),
+                new Column("污染物", 14), new Column("排放源类别", 14), new Column(baseYear + "年排放量（吨）", 16),
+                new Column(year + "年排放量（吨）", 16), new Column("备注", 24), new Column("来源文件", 32),
+                new Column("文件SHA-256（前12位）", 15), new Column("工作表", 14), new Column("行号", 8),
+                new Column("单元格范围", 10));
+    }
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 26),
             new Column("规则说明", 30), new Column("值", 24), new Column("说明", 60));
 
     /** What the city's 说明 sheet reports about the lists. */
-    record Counts(Map<Severity, Long> findings, long projects, long rejectedRows, long rejectionReasons) {
+    record Counts(Map<Severity, Long> findings, long projects, long rejectedRows, long rejectionReasons,
+                  List<TableSheet.Part> findingParts) {
+    }
+
+    /**
+     * The detail lists as written: the sheets each went into (what the summary formulas cover), what they add up
+     * to, and where each warned row sits (file, sheet, row → link address).
+     */
+    record Details(List<TableSheet.Part> projects, List<TableSheet.Part> emissions, DetailTotals totals,
+                   Map<String, String> rowLinks, long projectRows) {
     }
 
     private ListSheets() {
     }
 
-    static Counts write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
-                        int maxRowsPerSheet) {
-        return write(workbook, styles, scope, data, maxRowsPerSheet, Map.of());
+    /** The key a finding and a detail row share: the input file, sheet and row. */
+    static String rowKey(String file, String sheet, Integer row) {
+        return file + '\u0001' + sheet + '\u0001' + row;
     }
 
-    /**
-     * @param annotated where the workbook shows a finding's cell annotated (sheet 原表标注), as a link address;
-     *                  the 单元格 of such a finding links there
-     */
-    static Counts write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
-                        int maxRowsPerSheet, Map<Finding, String> annotated) {
+    /** Writes 项目明细 and 排放明细. */
+    static Details writeDetails(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
+                                int maxRowsPerSheet) {
         ReferenceData reference = scope.reference();
-
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        TableSheet findings = new TableSheet(workbook, styles, FINDINGS, FINDING_COLUMNS, 0, maxRowsPerSheet);
+        // the rows a finding (a warning: errors reject their row) will link to, so that only those are remembered
+        Set<String> warned = new HashSet<>();
         data.forEachFinding(scope.cityCode(), f -> {
-            bySeverity.merge(f.severity(), 1L, Long::sum);
-            findings.nextRow()
-                    .text(Labels.severity(f.severity()), Kind.TEXT, severityMark(f.severity()))
-                    .text(f.rule() == null ? null : f.rule().name())
-                    .text(f.rule() == null ? null : f.rule().title())
-                    .text(Labels.cityName(reference, f.cityCode()))
-                    .text(f.file()).text(f.sheet()).count(f.row()).link(f.cell(), annotated.get(f))
-                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
-                    .text(f.message(), Kind.WRAPPED, Mark.NONE);
+            if (f.severity() != Severity.ERROR && f.row() != null && warned.size() < MAX_LINKED_ROWS) {
+                warned.add(rowKey(f.file(), f.sheet(), f.row()));
+            }
         });
-        findings.finish();
+        Map<String, String> shortSha = new HashMap<>();
+        for (RunInfo.InputFile f : data.runInfo().inputFiles() == null ? List.<RunInfo.InputFile>of()
+                : data.runInfo().inputFiles()) {
+            shortSha.put(f.file(), f.sha256() == null ? null : f.sha256().substring(0, Math.min(SHORT_SHA, f.sha256().length())));
+        }
+        Map<String, String> links = new HashMap<>();
+        DetailTotals totals = new DetailTotals();
 
         TableSheet projects = new TableSheet(workbook, styles, PROJECTS, PROJECT_COLUMNS, 1, maxRowsPerSheet);
         data.forEachAcceptedProject(scope.cityCode(), a -> {
@@ -92,9 +132,77 @@ final class ListSheets {
                     .decimal(p.vocT(), Kind.TONNES).decimal(p.so2T(), Kind.TONNES)
                     .decimal(p.noxT(), Kind.TONNES).decimal(p.pmT(), Kind.TONNES)
                     .text(p.remarks())
-                    .text(a.file()).text(a.sheet()).count(a.row());
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
+            Map<Pollutant, BigDecimal> claimed = new EnumMap<>(Pollutant.class);
+            for (Pollutant pollutant : reference.pollutants()) {
+                claimed.put(pollutant, claim(p, pollutant));
+            }
+            totals.project(p.cityCode(), p.categoryCode(), p.countedStatus(), claimed);
+            remember(links, warned, projects, a.file(), a.sheet(), a.row());
         });
         projects.finish();
+
+        TableSheet emissions = new TableSheet(workbook, styles, EMISSIONS,
+                emissionColumns(data.runInfo().year(), reference.baseYear()), 1, maxRowsPerSheet);
+        data.forEachAcceptedEmission(scope.cityCode(), a -> {
+            EmissionRecord e = a.emission();
+            emissions.nextRow()
+                    .text(Labels.cityName(reference, e.cityCode())).text(e.cityCode()).text(e.pollutant().name())
+                    .text(e.pollutant().chineseName() + "（" + e.pollutant().label() + "）").text(e.sector())
+                    .decimal(e.baseT(), Kind.TONNES).decimal(e.reportingT(), Kind.TONNES).text(e.remarks())
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
+            totals.emission(e.cityCode(), e.pollutant(), e.baseT(), e.reportingT());
+            remember(links, warned, emissions, a.file(), a.sheet(), a.row());
+        });
+        emissions.finish();
+        return new Details(projects.parts(), emissions.parts(), totals, links, projects.rowsWritten());
+    }
+
+    private static void remember(Map<String, String> links, Set<String> warned, TableSheet list, String file,
+                                 String sheet, int row) {
+        String key = rowKey(file, sheet, row);
+        if (warned.contains(key)) {
+            links.put(key, list.address(list.lastRowIndex()));
+        }
+    }
+
+    /** A project's claimed reduction of a pollutant, in tonnes: the column of 项目明细 that SUMIFS adds up. */
+    static BigDecimal claim(ProjectRecord p, Pollutant pollutant) {
+        return switch (pollutant) {
+            case VOCS -> p.vocT();
+            case SO2 -> p.so2T();
+            case NOX -> p.noxT();
+        };
+    }
+
+    /** The column of 项目明细 holding a project's claimed reduction of the pollutant. */
+    static int claimColumn(Pollutant pollutant) {
+        return P_VOC + pollutant.ordinal();
+    }
+
+    /**
+     * Writes 问题清单 and 退回记录.
+     *
+     * @param annotated where the workbook shows a finding's cell annotated (sheet 原表标注), as a link address
+     * @param rowLinks  where a warned row sits in the detail lists ({@link Details#rowLinks()})
+     */
+    static Counts writeFindings(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
+                                int maxRowsPerSheet, Map<Finding, String> annotated, Details details) {
+        ReferenceData reference = scope.reference();
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        TableSheet findings = new TableSheet(workbook, styles, FINDINGS, FINDING_COLUMNS, 0, maxRowsPerSheet);
+        data.forEachFinding(scope.cityCode(), f -> {
+            bySeverity.merge(f.severity(), 1L, Long::sum);
+            findings.nextRow()
+                    .text(Labels.severity(f.severity()), Kind.TEXT, severityMark(f.severity()))
+                    .text(f.rule() == null ? null : f.rule().name())
+                    .text(f.rule() == null ? null : f.rule().title())
+                    .text(Labels.cityName(reference, f.cityCode()))
+                    .text(f.file()).text(f.sheet()).count(f.row()).link(cellText(f), link(f, annotated, details))
+                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
+                    .text(f.message(), Kind.WRAPPED, Mark.NONE);
+        });
+        findings.finish();
 
         long[] rejected = new long[1];
         Object[] lastRow = new Object[1];
@@ -115,7 +223,21 @@ final class ListSheets {
         });
         rejections.finish();
 
-        return new Counts(bySeverity, projects.rowsWritten(), rejected[0], rejections.rowsWritten());
+        return new Counts(bySeverity, details.projectRows(), rejected[0], rejections.rowsWritten(), findings.parts());
+    }
+
+    /** The finding's cell; a finding about a whole row that the detail lists show is linked by its row. */
+    private static String cellText(Finding f) {
+        return f.cell() != null || f.row() == null ? f.cell() : f.row() + ":" + f.row();
+    }
+
+    /** The annotated input cell when the workbook shows it, else the detail row of a warned row, else none. */
+    private static String link(Finding f, Map<Finding, String> annotated, Details details) {
+        String address = annotated.get(f);
+        if (address == null && f.row() != null) {
+            address = details.rowLinks().get(rowKey(f.file(), f.sheet(), f.row()));
+        }
+        return address;
     }
 
     static Mark severityMark(Severity severity) {

@@ -36,6 +36,8 @@ final class WorkbookStyles {
         ATTENTION(new byte[]{(byte) 0xFF, (byte) 0xEB, (byte) 0x9C}),
         /** completed < planned at the year-end run (lavender, told apart from the shortfall's red) */
         COMPLETION(new byte[]{(byte) 0xE4, (byte) 0xDF, (byte) 0xEC}),
+        /** submitted > planned, planned > 0 */
+        EXCESS(new byte[]{(byte) 0xB7, (byte) 0xDE, (byte) 0xE8}),
         /** no emission data */
         NO_DATA(new byte[]{(byte) 0xD9, (byte) 0xD9, (byte) 0xD9}),
         /** header cells */
@@ -45,6 +47,10 @@ final class WorkbookStyles {
 
         Mark(byte[] rgb) {
             this.rgb = rgb;
+        }
+
+        byte[] rgb() {
+            return rgb == null ? null : rgb.clone();
         }
     }
 

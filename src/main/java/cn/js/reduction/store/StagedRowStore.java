@@ -6,6 +6,7 @@ import cn.js.reduction.intake.InputLimits;
 import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.intake.ProjectStatus;
 import cn.js.reduction.intake.RowOutcome;
+import cn.js.reduction.reference.Pollutant;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -173,6 +174,28 @@ public final class StagedRowStore {
                         localDate(rs.getDate("planned_completion")), localDate(rs.getDate("actual_completion")),
                         rs.getBigDecimal("investment"), rs.getBigDecimal("voc_t"), rs.getBigDecimal("so2_t"),
                         rs.getBigDecimal("nox_t"), rs.getBigDecimal("pm_t"), rs.getString("remarks")),
+                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
+    }
+
+    /** An emission row that counts, with its place. */
+    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo) {
+    }
+
+    /**
+     * Streams the run's emission rows that count, all or a city's, by file, sheet and row: the rows behind the
+     * reduction tallies, for the workbooks' 排放明细.
+     */
+    public void forEachCountedEmission(long runId, String cityCode, Consumer<CountedEmission> action) {
+        String sql = """
+                SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no
+                FROM ra_emission_row
+                WHERE run_id = :run_id AND %s%s
+                ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
+                cityCode == null ? "" : " AND city_code = :city_code");
+        streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
+                (RowCallbackHandler) rs -> action.accept(new CountedEmission(new EmissionRecord(rs.getString("city_code"),
+                        Pollutant.valueOf(rs.getString("pollutant")), rs.getString("sector"), rs.getBigDecimal("base_t"),
+                        rs.getBigDecimal("reporting_t"), rs.getString("remarks")),
                         rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
     }
 
