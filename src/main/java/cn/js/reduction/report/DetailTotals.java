@@ -1,6 +1,6 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 import java.util.HashMap;

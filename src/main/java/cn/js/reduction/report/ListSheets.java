@@ -2,11 +2,11 @@ package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Severity;
-import cn.js.reduction.intake.EmissionRecord;
-import cn.js.reduction.intake.ProjectRecord;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.EmissionRecord;
+import cn.js.reduction.store.ProjectRecord;
 import cn.js.reduction.report.TableSheet.Column;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;

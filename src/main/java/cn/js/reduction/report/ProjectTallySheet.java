@@ -1,6 +1,6 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.reconcile.CompletionStatus;
 import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;

@@ -4,7 +4,7 @@ import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
-import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.report.Formulas.Criterion;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;

@@ -1,8 +1,8 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.ProjectRecord;
-import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.store.ProjectRecord;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.reconcile.ProjectTally;
@@ -239,7 +239,7 @@ final class InMemoryReportData implements ReportData {
         int row = 2;
         for (Map.Entry<String, BigDecimal[]> e : emissions.entrySet()) {
             String[] key = e.getKey().split("\\|");
-            AcceptedEmission a = new AcceptedEmission(new cn.js.reduction.intake.EmissionRecord(key[0],
+            AcceptedEmission a = new AcceptedEmission(new cn.js.reduction.store.EmissionRecord(key[0],
                     Pollutant.valueOf(key[1]), "工业源", e.getValue()[0], e.getValue()[1], null), FILE_EMISSIONS, "排放量", row++);
             if (cityCode == null || cityCode.equals(key[0])) {
                 action.accept(a);
