@@ -496,6 +496,25 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void formulasOverAListCoverEverySheetItGoesOnIn() throws IOException {
+        Path out = dir.resolve("province.xlsx");
+        new WorkbookWriter(3).writeProvince(new InMemoryReportData("final"), out);   // header + 2 rows per sheet
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            assertThat(sheetNames(wb)).containsSubsequence("项目明细", "项目明细（续2）", "排放明细", "排放明细（续2）", "退回记录");
+            XSSFSheet matrix = wb.getSheet("项目汇总");
+            // 南京 × 煤炭消费总量控制项目 submitted: NJ-001 is on the first sheet, the count covers both
+            assertThat(formula(matrix, "I6")).isEqualTo("COUNTIFS('项目明细'!$B$2:$B$3,\"南京\",'项目明细'!$I$2:$I$3,\"ENERGY_COAL\")"
+                    + "+COUNTIFS('项目明细（续2）'!$B$2:$B$3,\"南京\",'项目明细（续2）'!$I$2:$I$3,\"ENERGY_COAL\")");
+            XSSFSheet reductions = wb.getSheet("减排核算");
+            assertThat(formula(reductions, "B6")).contains("'排放明细'!$F$2:$F$3", "'排放明细（续2）'!$F$2:$F$3");
+            // 无锡's VOCs row is the fourth emission row: on the second sheet, found by the formula
+            XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            assertThat(evaluator.evaluate(cell(reductions, "B6")).getNumberValue()).isEqualTo(2000);
+            assertThat(evaluator.evaluate(cell(matrix, "AP7")).getNumberValue()).isEqualTo(1);   // WX-002, second sheet
+        }
+    }
+
+    @Test
     void textLongerThanACellHoldsIsCutNotFailed() throws IOException {
         InMemoryReportData data = new InMemoryReportData("final");
         data.findings.add(Finding.of(Rule.BAD_NUMBER, "320100", "x.csv", "x", 9, "A9", "9".repeat(40_000), "太长"));
