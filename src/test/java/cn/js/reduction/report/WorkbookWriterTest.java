@@ -56,7 +56,7 @@ class WorkbookWriterTest {
     @Test
     void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "项目统计", "附件", "问题清单", "项目明细",
+            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
                     "排放明细", "退回记录", "规则说明");
         }
     }
@@ -102,7 +102,7 @@ class WorkbookWriterTest {
             // 无锡 × 滚动实施项目: planned 1, submitted 1, completed 1: nothing marked
             assertThat(mark(s, "C7")).isNull();
             assertThat(mark(s, "D7")).isNull();
-            assertThat(s.getRow(5).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0");
+            assertThat(s.getRow(5).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
         }
     }
 
@@ -389,7 +389,7 @@ class WorkbookWriterTest {
             XSSFSheet findings = wb.getSheet("问题清单");
             int d7 = rowWith(findings, 7, "D7");
             assertThat(findings.getRow(d7).getCell(7).getHyperlink().getAddress()).isEqualTo(target);
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "项目统计", "附件", "问题清单",
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "原表标注", "规则说明");
         }
     }
@@ -397,7 +397,7 @@ class WorkbookWriterTest {
     @Test
     void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
         try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "项目统计", "附件", "问题清单",
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "规则说明");
             assertThat(wb.getActiveSheetIndex()).isZero();
             String guide = allText(wb.getSheet("说明"));
@@ -492,6 +492,18 @@ class WorkbookWriterTest {
             }
             assertThat(rules).containsExactly("SUPERSEDED_FILE", "REQUIRED_MISSING", "BAD_NUMBER", "BAD_CREDIT_CODE",
                     "COUNT_SHORTFALL", "UNPLANNED_CATEGORY");
+        }
+    }
+
+    @Test
+    void thePlansOtherAnnexesStandBesideTheResult() throws IOException {
+        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("规划目标");
+            int nanjing = rowWith(s, 0, "南京");
+            assertThat(s.getRow(nanjing).getCell(1).getNumericCellValue()).isEqualTo(39);   // annex 1: PM2.5 binding
+            assertThat(s.getRow(nanjing).getCell(3).getNumericCellValue()).isEqualTo(71.5);  // good days, binding
+            assertThat(column(s, 0)).contains("全省").doesNotContain("无锡");
+            assertThat(allText(s)).contains("附件3", "持续改善");
         }
     }
 
