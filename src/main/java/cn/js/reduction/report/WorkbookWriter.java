@@ -93,13 +93,15 @@ public class WorkbookWriter {
             ProjectTallySheet.write(workbook, styles, scope, run, projectTallies, annex, details);
             ReductionSheet.write(workbook, styles, scope, run, reductionTallies, annex, details);
             PlanSheet.write(workbook, styles, scope, run);
+            ChartSheet.write(workbook, styles, scope, run, projectTallies, reductionTallies);
             RuleSheet.write(workbook);
             if (!scope.isProvince()) {
                 GuideSheet.write(workbook.createSheet(GuideSheet.NAME), styles, scope, run, projectTallies,
                         reductionTallies, counts);
             }
             arrange(workbook, GuideSheet.NAME, RunSheet.NAME, ProjectMatrixSheet.NAME, ReductionSheet.NAME,
-                    ProjectTallySheet.NAME, PlanSheet.NAME, AnnexSheet.NAME, ListSheets.FINDINGS, ListSheets.PROJECTS, ListSheets.EMISSIONS,
+                    ChartSheet.NAME, ProjectTallySheet.NAME, PlanSheet.NAME, AnnexSheet.NAME, ListSheets.FINDINGS,
+                    ListSheets.PROJECTS, ListSheets.EMISSIONS,
                     ListSheets.REJECTIONS, ReturnedRowsSheet.NAME, RuleSheet.NAME);
             workbook.setActiveSheet(0);
             workbook.setSelectedTab(0);

@@ -56,7 +56,7 @@ class WorkbookWriterTest {
     @Test
     void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
+            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
                     "排放明细", "退回记录", "规则说明");
         }
     }
@@ -389,7 +389,7 @@ class WorkbookWriterTest {
             XSSFSheet findings = wb.getSheet("问题清单");
             int d7 = rowWith(findings, 7, "D7");
             assertThat(findings.getRow(d7).getCell(7).getHyperlink().getAddress()).isEqualTo(target);
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "项目统计", "规划目标", "附件", "问题清单",
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "原表标注", "规则说明");
         }
     }
@@ -397,7 +397,7 @@ class WorkbookWriterTest {
     @Test
     void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
         try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "项目统计", "规划目标", "附件", "问题清单",
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "规则说明");
             assertThat(wb.getActiveSheetIndex()).isZero();
             String guide = allText(wb.getSheet("说明"));
@@ -492,6 +492,29 @@ class WorkbookWriterTest {
             }
             assertThat(rules).containsExactly("SUPERSEDED_FILE", "REQUIRED_MISSING", "BAD_NUMBER", "BAD_CREDIT_CODE",
                     "COUNT_SHORTFALL", "UNPLANNED_CATEGORY");
+        }
+    }
+
+    @Test
+    void chartsPlotTheResultAgainstThePlanFromTablesOfFormulas() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("图表");
+            var charts = s.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(4);   // three pollutants, then projects
+            var vocs = charts.get(0);
+            assertThat(vocs.getTitleText().getString()).startsWith("挥发性有机物（VOCs）减排比例");
+            var series = vocs.getChartSeries().get(0).getSeries(0);
+            assertThat(series.getCategoryData().getPointCount()).isEqualTo(13);
+            int first = rowWith(s, 0, "南京");
+            assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("'图表'!$B$" + (first + 1) + ":$B$" + (first + 13));
+            // the table cell is a formula over 减排核算: 南京's VOCs reduction, 30 %
+            assertThat(formula(s, "B" + (first + 1))).isEqualTo("'减排核算'!E5");
+            assertThat(number(s, "B" + (first + 1))).isEqualTo(30);
+        }
+        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+            var charts = wb.getSheet("图表").getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(2);
+            assertThat(charts.get(1).getChartSeries().get(0).getSeries(0).getCategoryData().getPointCount()).isEqualTo(18);
         }
     }
 
