@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -46,6 +48,9 @@ final class ChartSheet {
     private static final int CHART_FIRST_COLUMN = 5;
     private static final int CHART_LAST_COLUMN = 17;
     private static final int CHART_ROWS = 20;
+    /** Blue for the result, orange for the target (or grey, blue, green for planned, submitted, completed). */
+    private static final byte[][] SERIES_COLOURS = {{(byte) 0x44, (byte) 0x72, (byte) 0xC4}, {(byte) 0xED, (byte) 0x7D, (byte) 0x31},
+        {(byte) 0x70, (byte) 0xAD, (byte) 0x47}};
 
     /** One chart and its table: categories down, a column per series. */
     private record Block(String title, String axisTitle, Kind kind, List<String> categories, List<String> series,
@@ -58,7 +63,7 @@ final class ChartSheet {
     static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run,
                       List<ProjectTally> projectTallies, List<ReductionTally> reductionTallies) {
         SXSSFSheet sheet = workbook.createSheet(NAME);
-        sheet.setColumnWidth(0, 22 * 256);
+        sheet.setColumnWidth(0, 30 * 256);
         for (int c = 1; c < CHART_FIRST_COLUMN; c++) {
             sheet.setColumnWidth(c, 11 * 256);
         }
@@ -194,6 +199,8 @@ final class ChartSheet {
                     sheetRef + column + "$" + (first + 3) + ":" + column + "$" + (first + 2 + n));
             XDDFBarChartData.Series series = (XDDFBarChartData.Series) data.addSeries(categories, values);
             series.setTitle(block.series().get(s), new CellReference(NAME, first + 1, 1 + s, true, true));
+            // an explicit fill: without one LibreOffice draws the bars without colour, invisible
+            series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(SERIES_COLOURS[s % SERIES_COLOURS.length])));
         }
         chart.plot(data);
         return first + Math.max(n + 3, CHART_ROWS + 2);

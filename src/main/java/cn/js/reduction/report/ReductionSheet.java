@@ -46,7 +46,7 @@ final class ReductionSheet {
     static final int CLAIMED = 8;
     static final int CLAIM_RATIO = 9;
 
-    private static final int[] WIDTHS = {12, 12, 10, 9, 9, 10, 11, 8, 12, 8};
+    private static final int[] WIDTHS = {14, 14, 12, 9, 9, 10, 14, 8, 13, 9};
 
     private ReductionSheet() {
     }
