@@ -519,6 +519,18 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void aWarningLinksToTheDetailRowItConcerns() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet findings = wb.getSheet("问题清单");
+            Row credit = findings.getRow(rowWith(findings, 1, "BAD_CREDIT_CODE"));   // WX-002, a warned row that counts
+            int detail = rowWith(wb.getSheet("项目明细"), 0, "WX-002");
+            assertThat(credit.getCell(7).getHyperlink().getAddress()).isEqualTo("'项目明细'!A" + (detail + 1));
+            // an error's row was rejected: it is in no detail list, and (in the province workbook) not linked
+            assertThat(findings.getRow(rowWith(findings, 1, "BAD_NUMBER")).getCell(7).getHyperlink()).isNull();
+        }
+    }
+
+    @Test
     void thePlansOtherAnnexesStandBesideTheResult() throws IOException {
         try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
             XSSFSheet s = wb.getSheet("规划目标");
