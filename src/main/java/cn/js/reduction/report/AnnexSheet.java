@@ -49,7 +49,7 @@ final class AnnexSheet {
 
     /** Annex 2's target % of a city (or 全省) and pollutant, as a lookup formula. */
     String target(City city, Pollutant pollutant) {
-        return lookup(targets, targetCities, targetCodes, city, pollutant.name());
+        return lookup(targets, targetCities, targetCodes, city, pollutant.code());
     }
 
     private static String lookup(String table, String cities, String codes, City city, String code) {
@@ -107,7 +107,7 @@ final class AnnexSheet {
         codes = new ArrayList<>();
         for (Pollutant p : reference.pollutants()) {
             names.add(p.chineseName() + "（" + p.label() + "）");
-            codes.add(p.name());
+            codes.add(p.code());
         }
         codeRow = header(sheet, styles, r, names, codes, 42);
         r = codeRow + 1;

@@ -88,8 +88,10 @@ final class ChartSheet {
         List<Block> blocks = new ArrayList<>();
         List<City> cities = scope.reference().cities();
         List<String> names = cities.stream().map(City::name).toList();
-        for (Pollutant p : scope.reference().pollutants()) {
-            int o = 1 + p.ordinal() * ReductionSheet.PER_POLLUTANT;
+        List<Pollutant> pollutants = scope.reference().pollutants();
+        for (int pi = 0; pi < pollutants.size(); pi++) {
+            Pollutant p = pollutants.get(pi);
+            int o = 1 + pi * ReductionSheet.PER_POLLUTANT;
             List<String> achieved = new ArrayList<>();
             List<String> target = new ArrayList<>();
             List<BigDecimal> achievedValues = new ArrayList<>();
@@ -117,8 +119,10 @@ final class ChartSheet {
         List<String> target = new ArrayList<>();
         List<BigDecimal> achievedValues = new ArrayList<>();
         List<BigDecimal> targetValues = new ArrayList<>();
-        for (Pollutant p : scope.reference().pollutants()) {
-            int o = 1 + p.ordinal() * ReductionSheet.PER_POLLUTANT;
+        List<Pollutant> pollutants = scope.reference().pollutants();
+        for (int pi = 0; pi < pollutants.size(); pi++) {
+            Pollutant p = pollutants.get(pi);
+            int o = 1 + pi * ReductionSheet.PER_POLLUTANT;
             names.add(p.chineseName() + "（" + p.label() + "）");
             achieved.add(ref(ReductionSheet.NAME, o + ReductionSheet.REDUCTION_PCT, ReductionSheet.FIRST_DATA_ROW));
             target.add(ref(ReductionSheet.NAME, o + ReductionSheet.TARGET_PCT, ReductionSheet.FIRST_DATA_ROW));
@@ -211,7 +215,7 @@ final class ChartSheet {
     }
 
     private static ReductionTally reduction(List<ReductionTally> tallies, String city, Pollutant p) {
-        return tallies.stream().filter(t -> t.cityCode().equals(city) && t.pollutant() == p).findFirst()
+        return tallies.stream().filter(t -> t.cityCode().equals(city) && t.pollutant().code().equals(p.code())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no reduction tally for " + city + " × " + p));
     }
 }

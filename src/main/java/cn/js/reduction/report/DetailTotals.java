@@ -17,15 +17,16 @@ final class DetailTotals {
     private final Map<String, BigDecimal> claims = new HashMap<>();     // city|POLLUTANT → completed projects' claims
     private final Map<String, BigDecimal[]> emissions = new HashMap<>(); // city|POLLUTANT → {rows, base, reporting}
 
-    void project(String city, String category, ProjectStatus counted, Map<Pollutant, BigDecimal> claimed) {
+    /** @param claimed the project's claimed tonnes by pollutant code */
+    void project(String city, String category, ProjectStatus counted, Map<String, BigDecimal> claimed) {
         counts.computeIfAbsent(city + "|" + category, k -> new int[ProjectStatus.values().length])[counted.ordinal()]++;
         if (counted == ProjectStatus.COMPLETED) {
-            claimed.forEach((p, t) -> claims.merge(city + "|" + p.name(), t == null ? BigDecimal.ZERO : t, BigDecimal::add));
+            claimed.forEach((p, t) -> claims.merge(city + "|" + p, t == null ? BigDecimal.ZERO : t, BigDecimal::add));
         }
     }
 
     void emission(String city, Pollutant p, BigDecimal base, BigDecimal reporting) {
-        BigDecimal[] e = emissions.computeIfAbsent(city + "|" + p.name(),
+        BigDecimal[] e = emissions.computeIfAbsent(city + "|" + p.code(),
                 k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         e[0] = e[0].add(BigDecimal.ONE);
         e[1] = e[1].add(base);
@@ -49,22 +50,22 @@ final class DetailTotals {
     }
 
     BigDecimal claimed(String city, Pollutant p) {
-        return claims.getOrDefault(city + "|" + p.name(), BigDecimal.ZERO);
+        return claims.getOrDefault(city + "|" + p.code(), BigDecimal.ZERO);
     }
 
     int emissionRows(String city, Pollutant p) {
-        BigDecimal[] e = emissions.get(city + "|" + p.name());
+        BigDecimal[] e = emissions.get(city + "|" + p.code());
         return e == null ? 0 : e[0].intValue();
     }
 
     /** Summed base-year tonnes; null when the city has no emission row of the pollutant. */
     BigDecimal base(String city, Pollutant p) {
-        BigDecimal[] e = emissions.get(city + "|" + p.name());
+        BigDecimal[] e = emissions.get(city + "|" + p.code());
         return e == null ? null : e[1];
     }
 
     BigDecimal reporting(String city, Pollutant p) {
-        BigDecimal[] e = emissions.get(city + "|" + p.name());
+        BigDecimal[] e = emissions.get(city + "|" + p.code());
         return e == null ? null : e[2];
     }
 }

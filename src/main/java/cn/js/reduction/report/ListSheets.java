@@ -2,6 +2,7 @@ package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Severity;
+import cn.js.reduction.discover.Field;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
@@ -13,6 +14,7 @@ import cn.js.reduction.report.WorkbookStyles.Mark;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,21 +45,40 @@ final class ListSheets {
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
-    // the columns of 项目明细 that the summary formulas read
+    // the columns of 项目明细 that the summary formulas read; the claim columns follow 总投资, one per pollutant
     static final int P_CITY = 1;
     static final int P_CATEGORY_CODE = 8;
     static final int P_COUNTED_STATUS = 10;
-    static final int P_VOC = 14;
+    private static final int P_FIRST_CLAIM = 14;
 
-    static final List<Column> PROJECT_COLUMNS = List.of(new Column("项目编号", 18), new Column("设区市", 8),
-            new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
-            new Column("责任单位", 28), new Column("统一社会信用代码", 22), new Column("项目类别", 26),
-            new Column("类别代码", 15), new Column("进展状态", 9), new Column("统计口径状态", 9),
-            new Column("计划完成时间", 12), new Column("实际完成时间", 12), new Column("总投资（万元）", 12),
-            new Column("VOCs减排量（吨/年）", 12), new Column("二氧化硫减排量（吨/年）", 12),
-            new Column("氮氧化物减排量（吨/年）", 12), new Column("颗粒物减排量（吨/年）", 12), new Column("备注", 24),
-            new Column("来源文件", 32), new Column("文件SHA-256（前12位）", 15), new Column("工作表", 14),
-            new Column("行号", 8), new Column("单元格范围", 10));
+    /**
+     * The project list's columns, a claim column per pollutant of the plan year between 总投资 and 备注, the lineage
+     * last.
+     */
+    static List<Column> projectColumns(ReferenceData reference) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("项目编号", 18), new Column("设区市", 8),
+                new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
+                new Column("责任单位", 28), new Column("统一社会信用代码", 22), new Column("项目类别", 26),
+                new Column("类别代码", 15), new Column("进展状态", 9), new Column("统计口径状态", 9),
+                new Column("计划完成时间", 12), new Column("实际完成时间", 12), new Column("总投资（万元）", 12)));
+        for (Field claim : Field.claims(reference.claimPollutants())) {
+            columns.add(new Column(claim.label(), 12));
+        }
+        columns.addAll(List.of(new Column("备注", 24), new Column("来源文件", 32), new Column("文件SHA-256（前12位）", 15),
+                new Column("工作表", 14), new Column("行号", 8), new Column("单元格范围", 10)));
+        return List.copyOf(columns);
+    }
+
+    /** The column of 项目明细 holding a project's claimed reduction of the pollutant. */
+    static int claimColumn(ReferenceData reference, Pollutant pollutant) {
+        List<Pollutant> claimed = reference.claimPollutants();
+        for (int i = 0; i < claimed.size(); i++) {
+            if (claimed.get(i).code().equals(pollutant.code())) {
+                return P_FIRST_CLAIM + i;
+            }
+        }
+        throw new IllegalArgumentException("项目清单没有 " + pollutant.code() + " 的减排量列 (no claim column)");
+    }
 
     // the columns of 排放明细 that the summary formulas read
     static final int E_CITY = 0;
@@ -117,10 +138,11 @@ final class ListSheets {
         Map<String, String> links = new HashMap<>();
         DetailTotals totals = new DetailTotals();
 
-        TableSheet projects = new TableSheet(workbook, styles, PROJECTS, PROJECT_COLUMNS, 1, maxRowsPerSheet);
+        TableSheet projects = new TableSheet(workbook, styles, PROJECTS, projectColumns(reference), 1,
+                maxRowsPerSheet);
         data.forEachAcceptedProject(scope.cityCode(), a -> {
             ProjectRecord p = a.project();
-            projects.nextRow()
+            RowWriter row = projects.nextRow()
                     .text(p.projectId()).text(Labels.cityName(reference, p.cityCode())).text(p.cityCode())
                     .text(p.district()).text(p.projectName()).text(p.responsibleUnit()).text(p.creditCode())
                     .text(reference.category(p.categoryCode()).map(Category::name).orElse(p.categoryCode()))
@@ -128,15 +150,14 @@ final class ListSheets {
                     .text(p.status() == null ? null : p.status().chineseName())
                     .text(p.countedStatus() == null ? null : p.countedStatus().chineseName())
                     .date(p.plannedCompletion()).date(p.actualCompletion())
-                    .decimal(p.investment(), Kind.TONNES)
-                    .decimal(p.vocT(), Kind.TONNES).decimal(p.so2T(), Kind.TONNES)
-                    .decimal(p.noxT(), Kind.TONNES).decimal(p.pmT(), Kind.TONNES)
-                    .text(p.remarks())
-                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
-            Map<Pollutant, BigDecimal> claimed = new EnumMap<>(Pollutant.class);
-            for (Pollutant pollutant : reference.pollutants()) {
-                claimed.put(pollutant, claim(p, pollutant));
+                    .decimal(p.investment(), Kind.TONNES);
+            Map<String, BigDecimal> claimed = new HashMap<>();
+            for (Pollutant pollutant : reference.claimPollutants()) {
+                row.decimal(p.claim(pollutant.code()), Kind.TONNES);
+                claimed.put(pollutant.code(), p.claim(pollutant.code()));
             }
+            row.text(p.remarks())
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
             totals.project(p.cityCode(), p.categoryCode(), p.countedStatus(), claimed);
             remember(links, warned, projects, a.file(), a.sheet(), a.row());
         });
@@ -147,7 +168,7 @@ final class ListSheets {
         data.forEachAcceptedEmission(scope.cityCode(), a -> {
             EmissionRecord e = a.emission();
             emissions.nextRow()
-                    .text(Labels.cityName(reference, e.cityCode())).text(e.cityCode()).text(e.pollutant().name())
+                    .text(Labels.cityName(reference, e.cityCode())).text(e.cityCode()).text(e.pollutant().code())
                     .text(e.pollutant().chineseName() + "（" + e.pollutant().label() + "）").text(e.sector())
                     .decimal(e.baseT(), Kind.TONNES).decimal(e.reportingT(), Kind.TONNES).text(e.remarks())
                     .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
@@ -164,20 +185,6 @@ final class ListSheets {
         if (warned.contains(key)) {
             links.put(key, list.address(list.lastRowIndex()));
         }
-    }
-
-    /** A project's claimed reduction of a pollutant, in tonnes: the column of 项目明细 that SUMIFS adds up. */
-    static BigDecimal claim(ProjectRecord p, Pollutant pollutant) {
-        return switch (pollutant) {
-            case VOCS -> p.vocT();
-            case SO2 -> p.so2T();
-            case NOX -> p.noxT();
-        };
-    }
-
-    /** The column of 项目明细 holding a project's claimed reduction of the pollutant. */
-    static int claimColumn(Pollutant pollutant) {
-        return P_VOC + pollutant.ordinal();
     }
 
     /**

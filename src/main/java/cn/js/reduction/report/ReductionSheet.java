@@ -62,7 +62,7 @@ final class ReductionSheet {
                       List<ReductionTally> tallies, AnnexSheet annex, ListSheets.Details details) {
         Map<String, ReductionTally> index = new HashMap<>();
         for (ReductionTally t : tallies) {
-            index.put(t.cityCode() + "|" + t.pollutant().name(), t);
+            index.put(t.cityCode() + "|" + t.pollutant().code(), t);
         }
         List<Pollutant> pollutants = scope.reference().pollutants();
         int baseYear = scope.reference().baseYear();
@@ -93,13 +93,13 @@ final class ReductionSheet {
                 agree(t.reportingT(), found.reporting(city.code(), p), label + "核算年排放量");
                 agree(t.claimedT(), found.claimed(city.code(), p), label + "项目申报减排量");
                 Criterion inCity = new Criterion(ListSheets.E_CITY, city.name());
-                Criterion ofPollutant = new Criterion(ListSheets.E_POLLUTANT, p.name());
+                Criterion ofPollutant = new Criterion(ListSheets.E_POLLUTANT, p.code());
                 String rows = Formulas.countIfs(details.emissions(), inCity, ofPollutant);
                 w.formula("IF(" + rows + "=0,\"\"," + Formulas.sumIfs(details.emissions(), ListSheets.E_BASE, inCity,
                         ofPollutant) + ")", t.baseT(), Kind.TONNES, Mark.NONE);
                 w.formula("IF(" + rows + "=0,\"\"," + Formulas.sumIfs(details.emissions(), ListSheets.E_REPORTING,
                         inCity, ofPollutant) + ")", t.reportingT(), Kind.TONNES, Mark.NONE);
-                String claimed = Formulas.sumIfs(details.projects(), ListSheets.claimColumn(p),
+                String claimed = Formulas.sumIfs(details.projects(), ListSheets.claimColumn(scope.reference(), p),
                         new Criterion(ListSheets.P_CITY, city.name()),
                         new Criterion(ListSheets.P_COUNTED_STATUS, ProjectStatus.COMPLETED.chineseName()));
                 writeDerived(w, t, annex.target(city, p), claimed);
@@ -279,9 +279,9 @@ final class ReductionSheet {
     }
 
     private static ReductionTally tally(Map<String, ReductionTally> index, String city, Pollutant p) {
-        ReductionTally t = index.get(city + "|" + p.name());
+        ReductionTally t = index.get(city + "|" + p.code());
         if (t == null) {
-            throw new IllegalStateException("减排核算缺少 " + city + " × " + p.name()
+            throw new IllegalStateException("减排核算缺少 " + city + " × " + p.code()
                     + " 的统计 (no reduction tally for this city and pollutant)");
         }
         return t;
