@@ -230,9 +230,8 @@ final class ProjectMatrixSheet {
     private static void writeNotes(SXSSFSheet sheet, WorkbookStyles styles, int row, Scope scope) {
         String[] notes = {
                 "计划：附件4的计划项目数；报送：通过校验的项目清单行数；完成：进展状态为已完成且实际完成时间不晚于核算年末的项目数。",
-                scope.isProvince()
-                        ? "核对：全省行每个单元格 = SUM(本列各市单元格)，合计列 = SUM(本行各类别的同名列)；与 projects_by_city_category.csv 一致。"
-                        : "核对：合计列 = SUM(本行各类别的同名列)；与 projects_by_city_category.csv 中本市的行一致。",
+                "公式：计划 = INDEX/MATCH(附件)；报送 = COUNTIFS(项目明细!设区市, 本市, 项目明细!类别代码, 本类别)；完成再加统计口径状态 = 已完成；"
+                        + (scope.isProvince() ? "全省行 = SUM(各市)，" : "") + "合计列 = SUM(本行各类别的同名列)。与 projects_by_city_category.csv 一致。",
                 "追溯：在“项目明细”表中按设区市、项目类别（及进展状态）筛选，行数即为报送（完成）数，每行注明来源文件、工作表和行号。"};
         for (String note : notes) {
             new RowWriter(sheet.createRow(row++), styles, false).text(note, Kind.NOTE, Mark.NONE);

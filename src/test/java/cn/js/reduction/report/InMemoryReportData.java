@@ -241,7 +241,7 @@ final class InMemoryReportData implements ReportData {
         for (Map.Entry<String, BigDecimal[]> e : emissions.entrySet()) {
             String[] key = e.getKey().split("\\|");
             AcceptedEmission a = new AcceptedEmission(new cn.js.reduction.store.EmissionRecord(key[0],
-                    Pollutant.valueOf(key[1]), "工业源", e.getValue()[0], e.getValue()[1], null), FILE_EMISSIONS, "排放量", row++);
+                    reference.pollutant(key[1]).orElseThrow(), "工业源", e.getValue()[0], e.getValue()[1], null), FILE_EMISSIONS, "排放量", row++);
             if (cityCode == null || cityCode.equals(key[0])) {
                 action.accept(a);
             }

@@ -155,10 +155,12 @@ final class RecalculatedFigures {
             }
             String city = reference.cities().stream().filter(c -> c.name().equals(row.getCell(0).getStringCellValue()))
                     .map(c -> c.code()).findFirst().orElse(reference.province().code());
-            for (Pollutant p : reference.pollutants()) {
-                String[] e = reductions.get(city + "|" + p.name());
-                int o = 1 + p.ordinal() * ReductionSheet.PER_POLLUTANT;
-                String where = ReductionSheet.NAME + " " + city + " " + p + " ";
+            List<Pollutant> pollutants = reference.pollutants();
+            for (int pi = 0; pi < pollutants.size(); pi++) {
+                Pollutant p = pollutants.get(pi);
+                String[] e = reductions.get(city + "|" + p.code());
+                int o = 1 + pi * ReductionSheet.PER_POLLUTANT;
+                String where = ReductionSheet.NAME + " " + city + " " + p.code() + " ";
                 assertThat(tonnes(row.getCell(o + ReductionSheet.BASE))).as(where + "base_t").isEqualTo(plain(e[4]));
                 assertThat(tonnes(row.getCell(o + ReductionSheet.REPORTING))).as(where + "reporting_t").isEqualTo(plain(e[5]));
                 assertThat(tonnes(row.getCell(o + ReductionSheet.REDUCTION))).as(where + "reduction_t").isEqualTo(plain(e[6]));

@@ -47,12 +47,17 @@ class ReportStepTest {
             // check that what they hold adds up to its tallies, so the tallies are never seeded by hand)
             String project = "INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code,"
                     + " project_id, project_name, responsible_unit, category_code, status, counted_status,"
-                    + " planned_completion, actual_completion, voc_t, so2_t, nox_t, pm_t)"
+                    + " planned_completion, actual_completion)"
                     + " VALUES (?, 'nj.xlsx', '项目', ?, 'ACCEPTED', '320100', ?, '窑炉', '某公司', 'KILN', ?, ?,"
-                    + " DATE '2020-12-31', ?, ?, 0, 0, 0)";
-            jdbc.update(project, id, 2, "NJ-1", "COMPLETED", "COMPLETED", java.sql.Date.valueOf("2020-05-01"), 10);
-            jdbc.update(project, id, 3, "NJ-2", "COMPLETED", "COMPLETED", java.sql.Date.valueOf("2020-06-01"), 3.5);
-            jdbc.update(project, id, 4, "NJ-3", "IN_PROGRESS", "IN_PROGRESS", null, 7);
+                    + " DATE '2020-12-31', ?)";
+            String claim = "INSERT INTO ra_project_claim (run_id, file_name, sheet, row_no, pollutant, claimed_t)"
+                    + " VALUES (?, 'nj.xlsx', '项目', ?, 'VOCS', ?)";
+            jdbc.update(project, id, 2, "NJ-1", "COMPLETED", "COMPLETED", java.sql.Date.valueOf("2020-05-01"));
+            jdbc.update(claim, id, 2, 10);
+            jdbc.update(project, id, 3, "NJ-2", "COMPLETED", "COMPLETED", java.sql.Date.valueOf("2020-06-01"));
+            jdbc.update(claim, id, 3, 3.5);
+            jdbc.update(project, id, 4, "NJ-3", "IN_PROGRESS", "IN_PROGRESS", null);
+            jdbc.update(claim, id, 4, 7);
             String emission = "INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code,"
                     + " pollutant, base_t, reporting_t) VALUES (?, 'em.xlsx', '排放', ?, 'ACCEPTED', '320100', 'VOCS', ?, ?)";
             jdbc.update(emission, id, 2, 60, 40);
@@ -61,8 +66,7 @@ class ReportStepTest {
                     + " city_code, cell, cell_value, message) VALUES (?, 'RECONCILE', '', '', 0, 0, 'WARNING',"
                     + " 'TARGET_NOT_MET', '320100', NULL, 'VOCS', ?)", id, NOT_MET);
             // the sums of the reconcile step (its SQL), without running that step: the harness runs one step a run
-            new cn.js.reduction.store.TallyStore(jdbc).tally(id, 2020, "320000", "TOTAL",
-                    List.of(cn.js.reduction.reference.Pollutant.values()));
+            new cn.js.reduction.store.TallyStore(jdbc).tally(id, 2020, "320000", "TOTAL");
 
             run.runStep("report");
 
