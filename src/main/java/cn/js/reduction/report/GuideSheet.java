@@ -70,9 +70,16 @@ final class GuideSheet {
                 + scope.reference().pollutants().stream().map(Pollutant::chineseName).collect(Collectors.joining("、"))
                 + "的基准年（" + scope.reference().baseYear() + "年）与核算年排放量、"
                 + "减排比例、目标和差距，以及已完成项目申报的减排量。");
+        r = line(sheet, styles, r, ChartSheet.NAME, "本市三项污染物的实际与目标减排比例、各类项目计划与完成数的柱状图。");
+        r = line(sheet, styles, r, ProjectTallySheet.NAME, "与 projects_by_city_category.csv 逐行对应的项目统计：计划、报送、完成、在建、"
+                + "未开工、差额、完成率和状态，均为公式。");
+        r = line(sheet, styles, r, PlanSheet.NAME, "计划附件1（空气质量目标）和附件3（秋冬季目标）中本市与全省的目标。");
+        r = line(sheet, styles, r, AnnexSheet.NAME, "计划附件2、附件4的转录；“项目汇总”“减排核算”的计划数和目标比例由公式从此表查得。");
         r = line(sheet, styles, r, ListSheets.FINDINGS, "本市的全部问题：错误（该行被退回）、警告（该行已计入，请核实）、提示。"
                 + "每条注明文件、工作表、行号和单元格。");
-        r = line(sheet, styles, r, ListSheets.PROJECTS, "通过校验、计入统计的本市项目，每行注明来源文件、工作表和行号。");
+        r = line(sheet, styles, r, ListSheets.PROJECTS, "通过校验、计入统计的本市项目，每行注明来源文件、文件SHA-256、工作表和行号；"
+                + "汇总表中的报送、完成数和申报减排量按此表计数、求和。");
+        r = line(sheet, styles, r, ListSheets.EMISSIONS, "计入统计的本市排放量报表行，每行注明来源；“减排核算”的排放量按此表求和。");
         r = line(sheet, styles, r, ListSheets.REJECTIONS, "未通过校验、未计入统计的行，一行一个原因。");
         r = line(sheet, styles, r, ReturnedRowsSheet.NAME, "被退回或有警告的行，按原报送表的样子返回：出错的单元格标红（错误）或标黄（警告），"
                 + "批注说明问题和应填写的内容；A列为原表行号。");
@@ -83,6 +90,7 @@ final class GuideSheet {
         r = line(sheet, styles, r, "红色底纹", "报送数少于计划数；未达到减排目标；错误。", Mark.SHORTFALL);
         r = line(sheet, styles, r, "黄色底纹", "计划外类别报送了项目；项目申报减排量超过核算减排量的"
                 + scope.reference().claimRatioLimit().toPlainString() + "倍；警告。", Mark.ATTENTION);
+        r = line(sheet, styles, r, "蓝绿色底纹", "报送数多于计划数。", Mark.EXCESS);
         r = line(sheet, styles, r, "紫色底纹", "完成数少于计划数（仅年终核算标注）。", Mark.COMPLETION);
         r = line(sheet, styles, r, "灰色底纹", "无排放数据，无法核算减排比例。", Mark.NO_DATA);
         r++;

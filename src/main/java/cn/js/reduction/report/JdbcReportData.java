@@ -82,6 +82,12 @@ public final class JdbcReportData implements ReportData {
                 p -> action.accept(new AcceptedProject(p.project(), p.fileName(), p.sheet(), p.rowNo())));
     }
 
+    @Override
+    public void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action) {
+        rows.forEachCountedEmission(runId, cityCode, reference.pollutants(),
+                e -> action.accept(new AcceptedEmission(e.emission(), e.fileName(), e.sheet(), e.rowNo())));
+    }
+
     /** files.csv rows: every input file with its row counts (docs/rules.md: read = accepted + rejected + ignored). */
     private List<RunInfo.InputFile> inputFiles() {
         Map<String, StagedRowStore.FileRowCounts> counts = new LinkedHashMap<>();
@@ -101,7 +107,7 @@ public final class JdbcReportData implements ReportData {
             String name = f.fileName();
             StagedRowStore.FileRowCounts c = counts.getOrDefault(name,
                     new StagedRowStore.FileRowCounts(name, 0, 0, 0, 0, 0, 0));
-            out.add(new RunInfo.InputFile(name, f.sha256(), f.kind(),
+            out.add(new RunInfo.InputFile(name, f.sha256(), f.sizeBytes(), f.kind(),
                     List.copyOf(cities.getOrDefault(name, new TreeSet<>())), (int) c.readRows(), (int) c.accepted(),
                     (int) c.rejected(), (int) c.ignored(), List.copyOf(superseded.getOrDefault(name, new TreeSet<>()))));
         }

@@ -3,6 +3,8 @@ package cn.js.reduction.report;
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.Severity;
+import cn.js.reduction.reconcile.CompletionStatus;
+import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
@@ -41,6 +43,22 @@ final class Labels {
             case MET -> "达标";
             case NOT_MET -> "未达标";
             case NO_DATA -> "无数据";
+        };
+    }
+
+    static String countStatus(CountStatus status) {
+        return switch (status) {
+            case OK -> "相符";
+            case SHORTFALL -> "少于计划";
+            case EXCESS -> "多于计划";
+            case UNPLANNED -> "计划外";
+        };
+    }
+
+    static String completionStatus(CompletionStatus status) {
+        return switch (status) {
+            case MET -> "完成";
+            case NOT_MET -> "未完成";
         };
     }
 

@@ -1,38 +1,60 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.store.ProjectRecord;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.discover.Field;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.EmissionRecord;
+import cn.js.reduction.store.ProjectRecord;
 import cn.js.reduction.report.TableSheet.Column;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The three row-level sheets, streamed from {@link ReportData} one row at a time: 问题清单 (findings),
- * 项目明细 (accepted projects with their source) and 退回记录 (rejected rows with their reasons).
+ * The row-level sheets, streamed from {@link ReportData} one row at a time: 项目明细 (accepted projects) and
+ * 排放明细 (accepted emission rows), each row with its lineage (file, the file's SHA-256, sheet, row), which the
+ * summary sheets' formulas add up; then 问题清单 (findings) and 退回记录 (rejected rows with their reasons), whose
+ * cell links to the detail row or the annotated input cell it concerns.
  */
 final class ListSheets {
 
     static final String FINDINGS = "问题清单";
     static final String PROJECTS = "项目明细";
+    static final String EMISSIONS = "排放明细";
     static final String REJECTIONS = "退回记录";
+
+    /** Hex digits of a file's SHA-256 shown on each detail row; the run sheet has the whole digest. */
+    static final int SHORT_SHA = 12;
+    /** Warned rows whose detail row a finding links to; beyond this the findings are listed without a link. */
+    static final int MAX_LINKED_ROWS = 200_000;
 
     static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 26),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
-    /** The project list's columns, a claim column per pollutant of the plan year between 总投资 and 备注. */
+    // the columns of 项目明细 that the summary formulas read; the claim columns follow 总投资, one per pollutant
+    static final int P_CITY = 1;
+    static final int P_CATEGORY_CODE = 8;
+    static final int P_COUNTED_STATUS = 10;
+    private static final int P_FIRST_CLAIM = 14;
+
+    /**
+     * The project list's columns, a claim column per pollutant of the plan year between 总投资 and 备注, the lineage
+     * last.
+     */
     static List<Column> projectColumns(ReferenceData reference) {
         List<Column> columns = new ArrayList<>(List.of(new Column("项目编号", 18), new Column("设区市", 8),
                 new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
@@ -42,9 +64,34 @@ final class ListSheets {
         for (Field claim : Field.claims(reference.claimPollutants())) {
             columns.add(new Column(claim.label(), 12));
         }
-        columns.addAll(List.of(new Column("备注", 24), new Column("来源文件", 32), new Column("工作表", 14),
-                new Column("行号", 8)));
+        columns.addAll(List.of(new Column("备注", 24), new Column("来源文件", 32), new Column("文件SHA-256（前12位）", 15),
+                new Column("工作表", 14), new Column("行号", 8), new Column("单元格范围", 10)));
         return List.copyOf(columns);
+    }
+
+    /** The column of 项目明细 holding a project's claimed reduction of the pollutant. */
+    static int claimColumn(ReferenceData reference, Pollutant pollutant) {
+        List<Pollutant> claimed = reference.claimPollutants();
+        for (int i = 0; i < claimed.size(); i++) {
+            if (claimed.get(i).code().equals(pollutant.code())) {
+                return P_FIRST_CLAIM + i;
+            }
+        }
+        throw new IllegalArgumentException("项目清单没有 " + pollutant.code() + " 的减排量列 (no claim column)");
+    }
+
+    // the columns of 排放明细 that the summary formulas read
+    static final int E_CITY = 0;
+    static final int E_POLLUTANT = 2;
+    static final int E_BASE = 5;
+    static final int E_REPORTING = 6;
+
+    static List<Column> emissionColumns(int year, int baseYear) {
+        return List.of(new Column("设区市", 8), new Column("城市代码", 9), new Column("污染物代码", 10),
+                new Column("污染物", 14), new Column("排放源类别", 14), new Column(baseYear + "年排放量（吨）", 16),
+                new Column(year + "年排放量（吨）", 16), new Column("备注", 24), new Column("来源文件", 32),
+                new Column("文件SHA-256（前12位）", 15), new Column("工作表", 14), new Column("行号", 8),
+                new Column("单元格范围", 10));
     }
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
@@ -52,39 +99,44 @@ final class ListSheets {
             new Column("规则说明", 30), new Column("值", 24), new Column("说明", 60));
 
     /** What the city's 说明 sheet reports about the lists. */
-    record Counts(Map<Severity, Long> findings, long projects, long rejectedRows, long rejectionReasons) {
+    record Counts(Map<Severity, Long> findings, long projects, long rejectedRows, long rejectionReasons,
+                  List<TableSheet.Part> findingParts) {
+    }
+
+    /**
+     * The detail lists as written: the sheets each went into (what the summary formulas cover), what they add up
+     * to, and where each warned row sits (file, sheet, row → link address).
+     */
+    record Details(List<TableSheet.Part> projects, List<TableSheet.Part> emissions, DetailTotals totals,
+                   Map<String, String> rowLinks, long projectRows) {
     }
 
     private ListSheets() {
     }
 
-    static Counts write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
-                        int maxRowsPerSheet) {
-        return write(workbook, styles, scope, data, maxRowsPerSheet, Map.of());
+    /** The key a finding and a detail row share: the input file, sheet and row. */
+    static String rowKey(String file, String sheet, Integer row) {
+        return file + '\u0001' + sheet + '\u0001' + row;
     }
 
-    /**
-     * @param annotated where the workbook shows a finding's cell annotated (sheet 原表标注), as a link address;
-     *                  the 单元格 of such a finding links there
-     */
-    static Counts write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
-                        int maxRowsPerSheet, Map<Finding, String> annotated) {
+    /** Writes 项目明细 and 排放明细. */
+    static Details writeDetails(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
+                                int maxRowsPerSheet) {
         ReferenceData reference = scope.reference();
-
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        TableSheet findings = new TableSheet(workbook, styles, FINDINGS, FINDING_COLUMNS, 0, maxRowsPerSheet);
+        // the rows a finding (a warning: errors reject their row) will link to, so that only those are remembered
+        Set<String> warned = new HashSet<>();
         data.forEachFinding(scope.cityCode(), f -> {
-            bySeverity.merge(f.severity(), 1L, Long::sum);
-            findings.nextRow()
-                    .text(Labels.severity(f.severity()), Kind.TEXT, severityMark(f.severity()))
-                    .text(f.rule() == null ? null : f.rule().name())
-                    .text(f.rule() == null ? null : f.rule().title())
-                    .text(Labels.cityName(reference, f.cityCode()))
-                    .text(f.file()).text(f.sheet()).count(f.row()).link(f.cell(), annotated.get(f))
-                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
-                    .text(f.message(), Kind.WRAPPED, Mark.NONE);
+            if (f.severity() != Severity.ERROR && f.row() != null && warned.size() < MAX_LINKED_ROWS) {
+                warned.add(rowKey(f.file(), f.sheet(), f.row()));
+            }
         });
-        findings.finish();
+        Map<String, String> shortSha = new HashMap<>();
+        for (RunInfo.InputFile f : data.runInfo().inputFiles() == null ? List.<RunInfo.InputFile>of()
+                : data.runInfo().inputFiles()) {
+            shortSha.put(f.file(), f.sha256() == null ? null : f.sha256().substring(0, Math.min(SHORT_SHA, f.sha256().length())));
+        }
+        Map<String, String> links = new HashMap<>();
+        DetailTotals totals = new DetailTotals();
 
         TableSheet projects = new TableSheet(workbook, styles, PROJECTS, projectColumns(reference), 1,
                 maxRowsPerSheet);
@@ -99,13 +151,65 @@ final class ListSheets {
                     .text(p.countedStatus() == null ? null : p.countedStatus().chineseName())
                     .date(p.plannedCompletion()).date(p.actualCompletion())
                     .decimal(p.investment(), Kind.TONNES);
+            Map<String, BigDecimal> claimed = new HashMap<>();
             for (Pollutant pollutant : reference.claimPollutants()) {
                 row.decimal(p.claim(pollutant.code()), Kind.TONNES);
+                claimed.put(pollutant.code(), p.claim(pollutant.code()));
             }
             row.text(p.remarks())
-                    .text(a.file()).text(a.sheet()).count(a.row());
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
+            totals.project(p.cityCode(), p.categoryCode(), p.countedStatus(), claimed);
+            remember(links, warned, projects, a.file(), a.sheet(), a.row());
         });
         projects.finish();
+
+        TableSheet emissions = new TableSheet(workbook, styles, EMISSIONS,
+                emissionColumns(data.runInfo().year(), reference.baseYear()), 1, maxRowsPerSheet);
+        data.forEachAcceptedEmission(scope.cityCode(), a -> {
+            EmissionRecord e = a.emission();
+            emissions.nextRow()
+                    .text(Labels.cityName(reference, e.cityCode())).text(e.cityCode()).text(e.pollutant().code())
+                    .text(e.pollutant().chineseName() + "（" + e.pollutant().label() + "）").text(e.sector())
+                    .decimal(e.baseT(), Kind.TONNES).decimal(e.reportingT(), Kind.TONNES).text(e.remarks())
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
+            totals.emission(e.cityCode(), e.pollutant(), e.baseT(), e.reportingT());
+            remember(links, warned, emissions, a.file(), a.sheet(), a.row());
+        });
+        emissions.finish();
+        return new Details(projects.parts(), emissions.parts(), totals, links, projects.rowsWritten());
+    }
+
+    private static void remember(Map<String, String> links, Set<String> warned, TableSheet list, String file,
+                                 String sheet, int row) {
+        String key = rowKey(file, sheet, row);
+        if (warned.contains(key)) {
+            links.put(key, list.address(list.lastRowIndex()));
+        }
+    }
+
+    /**
+     * Writes 问题清单 and 退回记录.
+     *
+     * @param annotated where the workbook shows a finding's cell annotated (sheet 原表标注), as a link address
+     * @param rowLinks  where a warned row sits in the detail lists ({@link Details#rowLinks()})
+     */
+    static Counts writeFindings(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
+                                int maxRowsPerSheet, Map<Finding, String> annotated, Details details) {
+        ReferenceData reference = scope.reference();
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        TableSheet findings = new TableSheet(workbook, styles, FINDINGS, FINDING_COLUMNS, 0, maxRowsPerSheet);
+        data.forEachFinding(scope.cityCode(), f -> {
+            bySeverity.merge(f.severity(), 1L, Long::sum);
+            findings.nextRow()
+                    .text(Labels.severity(f.severity()), Kind.TEXT, severityMark(f.severity()))
+                    .text(f.rule() == null ? null : f.rule().name())
+                    .text(f.rule() == null ? null : f.rule().title())
+                    .text(Labels.cityName(reference, f.cityCode()))
+                    .text(f.file()).text(f.sheet()).count(f.row()).link(cellText(f), link(f, annotated, details))
+                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
+                    .text(f.message(), Kind.WRAPPED, Mark.NONE);
+        });
+        findings.finish();
 
         long[] rejected = new long[1];
         Object[] lastRow = new Object[1];
@@ -126,7 +230,21 @@ final class ListSheets {
         });
         rejections.finish();
 
-        return new Counts(bySeverity, projects.rowsWritten(), rejected[0], rejections.rowsWritten());
+        return new Counts(bySeverity, details.projectRows(), rejected[0], rejections.rowsWritten(), findings.parts());
+    }
+
+    /** The finding's cell; a finding about a whole row that the detail lists show is linked by its row. */
+    private static String cellText(Finding f) {
+        return f.cell() != null || f.row() == null ? f.cell() : f.row() + ":" + f.row();
+    }
+
+    /** The annotated input cell when the workbook shows it, else the detail row of a warned row, else none. */
+    private static String link(Finding f, Map<Finding, String> annotated, Details details) {
+        String address = annotated.get(f);
+        if (address == null && f.row() != null) {
+            address = details.rowLinks().get(rowKey(f.file(), f.sheet(), f.row()));
+        }
+        return address;
     }
 
     static Mark severityMark(Severity severity) {

@@ -1,9 +1,10 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.reconcile.CompletionStatus;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
+import cn.js.reduction.report.Formulas.Criterion;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
 import java.util.ArrayList;
@@ -24,9 +25,10 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
  * 项目汇总, laid out like annex 4: cities down (annex order, 全省 last), the 18 categories across, each with
  * three columns 计划 / 报送 / 完成, then 合计. The header has three rows: the annex's group (merged over its
  * categories; a group of one category is merged down over the category row), the category (merged over its
- * three measures) and the measure. The 全省 row and the 合计 columns are SUM formulas over the cells they
- * add up, with the cached value written too; the province and TOTAL tallies of the reconciliation must
- * equal those sums, or the workbook is not written (it would disagree with the CSV).
+ * three measures) and the measure. Every figure is a formula with the reconciliation's figure as its cached
+ * value: 计划 a lookup into 附件, 报送 and 完成 COUNTIFS over 项目明细 (city, category, counted status), the 全省 row
+ * and the 合计 columns SUM over the cells they add up. The tallies must equal what those formulas find, or the
+ * workbook is not written (it would disagree with the CSV).
  */
 final class ProjectMatrixSheet {
 
@@ -42,7 +44,7 @@ final class ProjectMatrixSheet {
     }
 
     static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run,
-                      List<ProjectTally> tallies) {
+                      List<ProjectTally> tallies, AnnexSheet annex, ListSheets.Details details) {
         List<Category> categories = scope.reference().categories();
         Map<String, ProjectTally> index = new HashMap<>();
         for (ProjectTally t : tallies) {
@@ -62,6 +64,8 @@ final class ProjectMatrixSheet {
         writeHeader(sheet, styles, categories);
 
         List<City> cities = scope.cities();
+        List<TableSheet.Part> projects = details.projects();
+        DetailTotals found = details.totals();
         int[][] values = new int[cities.size()][columns];
         int r = FIRST_DATA_ROW;
         for (int ci = 0; ci < cities.size(); ci++) {
@@ -71,9 +75,17 @@ final class ProjectMatrixSheet {
             int[] sums = new int[3];
             for (Category category : categories) {
                 ProjectTally t = tally(index, city.code(), category.code());
+                String what = city.name() + " " + category.name() + " ";
+                agree(scope.reference().planned(city.code(), category.code()), t.planned(), what + "计划");
+                agree(t.submitted(), found.count(city.code(), category.code(), null), what + "报送");
+                agree(t.completed(), found.count(city.code(), category.code(), ProjectStatus.COMPLETED), what + "完成");
                 int[] figures = {t.planned(), t.submitted(), t.completed()};
-                w.count(t.planned()).count(t.submitted(), submittedMark(t))
-                        .count(t.completed(), completedMark(t, finalMode));
+                Criterion inCity = new Criterion(ListSheets.P_CITY, city.name());
+                Criterion ofCategory = new Criterion(ListSheets.P_CATEGORY_CODE, category.code());
+                w.formula(annex.planned(city, category.code()), t.planned(), Kind.COUNT, Mark.NONE);
+                w.formula(Formulas.countIfs(projects, inCity, ofCategory), t.submitted(), Kind.COUNT, Mark.NONE);
+                w.formula(Formulas.countIfs(projects, inCity, ofCategory, COMPLETED), t.completed(), Kind.COUNT,
+                        Mark.NONE);
                 for (int m = 0; m < 3; m++) {
                     values[ci][w.column() - 3 + m] = figures[m];
                     sums[m] += figures[m];
@@ -81,7 +93,6 @@ final class ProjectMatrixSheet {
             }
             ProjectTally total = tally(index, city.code(), Category.TOTAL);
             int[] expected = {total.planned(), total.submitted(), total.completed()};
-            Mark[] marks = {Mark.NONE, submittedMark(total), completedMark(total, finalMode)};
             for (int m = 0; m < 3; m++) {
                 agree(expected[m], sums[m], city.name() + " 合计 " + MEASURES[m]);
                 List<String> refs = new ArrayList<>();
@@ -90,13 +101,14 @@ final class ProjectMatrixSheet {
                 }
                 values[ci][totalColumn + m] = sums[m];
                 new RowWriter(sheet.getRow(w.rowIndex()), styles, true).at(totalColumn + m)
-                        .formula("SUM(" + String.join(",", refs) + ")", sums[m], Kind.COUNT, marks[m]);
+                        .formula("SUM(" + String.join(",", refs) + ")", sums[m], Kind.COUNT, Mark.NONE);
             }
         }
         int lastCityRow = r - 1;
         if (scope.isProvince()) {
-            writeProvinceRow(sheet, styles, scope, index, categories, values, r++, finalMode);
+            writeProvinceRow(sheet, styles, scope, index, categories, values, r++);
         }
+        mark(sheet, FIRST_DATA_ROW, r - 1, categories.size() + 1, finalMode);
         sheet.createFreezePane(1, FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(MEASURE_ROW, lastCityRow, 0, columns - 1));
         sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, MEASURE_ROW, -1, -1));
@@ -105,9 +117,32 @@ final class ProjectMatrixSheet {
         PrintLayout.wide(sheet);
     }
 
+    private static final Criterion COMPLETED = new Criterion(ListSheets.P_COUNTED_STATUS,
+            ProjectStatus.COMPLETED.chineseName());
+
+    /**
+     * The marks as conditions on the figures beside them: 报送 against 计划 (shortfall, unplanned, excess) and, at
+     * the year-end run, 完成 against 计划.
+     */
+    private static void mark(SXSSFSheet sheet, int firstRow, int lastRow, int blocks, boolean finalMode) {
+        CellRangeAddress[] submitted = new CellRangeAddress[blocks];
+        CellRangeAddress[] completed = new CellRangeAddress[blocks];
+        for (int k = 0; k < blocks; k++) {
+            submitted[k] = new CellRangeAddress(firstRow, lastRow, 2 + 3 * k, 2 + 3 * k);
+            completed[k] = new CellRangeAddress(firstRow, lastRow, 3 + 3 * k, 3 + 3 * k);
+        }
+        int row = firstRow + 1;
+        Marks.when(sheet, "C" + row + "<B" + row, Mark.SHORTFALL, submitted);
+        Marks.when(sheet, "AND(B" + row + "=0,C" + row + ">0)", Mark.ATTENTION, submitted);
+        Marks.when(sheet, "AND(B" + row + ">0,C" + row + ">B" + row + ")", Mark.EXCESS, submitted);
+        if (finalMode) {
+            Marks.when(sheet, "AND(B" + row + ">0,D" + row + "<B" + row + ")", Mark.COMPLETION, completed);
+        }
+    }
+
     private static void writeProvinceRow(SXSSFSheet sheet, WorkbookStyles styles, Scope scope,
                                          Map<String, ProjectTally> index, List<Category> categories,
-                                         int[][] values, int row, boolean finalMode) {
+                                         int[][] values, int row) {
         String province = scope.reference().province().code();
         RowWriter w = new RowWriter(sheet.createRow(row), styles, true);
         w.text(scope.reference().province().name(), Kind.LABEL, Mark.NONE);
@@ -122,9 +157,8 @@ final class ProjectMatrixSheet {
             }
             int expected = m == 0 ? t.planned() : m == 1 ? t.submitted() : t.completed();
             agree(expected, sum, "全省 " + t.categoryName() + " " + MEASURES[m]);
-            Mark mark = m == 1 ? submittedMark(t) : m == 2 ? completedMark(t, finalMode) : Mark.NONE;
             String column = CellReference.convertNumToColString(c);
-            w.formula("SUM(" + column + (FIRST_DATA_ROW + 1) + ":" + column + row + ")", sum, Kind.COUNT, mark);
+            w.formula("SUM(" + column + (FIRST_DATA_ROW + 1) + ":" + column + row + ")", sum, Kind.COUNT, Mark.NONE);
         }
     }
 
@@ -139,9 +173,10 @@ final class ProjectMatrixSheet {
     private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, boolean finalMode) {
         Legend.write(sheet, styles, 9, List.of(
                 new Legend.Entry("报送数少于计划数（SHORTFALL）", Mark.SHORTFALL),
+                new Legend.Entry("报送数多于计划数（EXCESS）", Mark.EXCESS),
                 new Legend.Entry("计划外类别报送了项目（UNPLANNED）", Mark.ATTENTION),
                 new Legend.Entry(finalMode ? "完成数少于计划数（年终核算）" : "完成数少于计划数（仅年终核算标注）", Mark.COMPLETION)),
-                "全省行与合计列是公式（SUM），选中单元格可见求和范围。");
+                "每个数都是公式：计划查“附件”，报送、完成按“项目明细”计数（COUNTIFS），全省行与合计列求和（SUM）。");
     }
 
     /** Three header rows as a grid of texts (null under a merge), written in row order, then merged. */
@@ -195,9 +230,8 @@ final class ProjectMatrixSheet {
     private static void writeNotes(SXSSFSheet sheet, WorkbookStyles styles, int row, Scope scope) {
         String[] notes = {
                 "计划：附件4的计划项目数；报送：通过校验的项目清单行数；完成：进展状态为已完成且实际完成时间不晚于核算年末的项目数。",
-                scope.isProvince()
-                        ? "核对：全省行每个单元格 = SUM(本列各市单元格)，合计列 = SUM(本行各类别的同名列)；与 projects_by_city_category.csv 一致。"
-                        : "核对：合计列 = SUM(本行各类别的同名列)；与 projects_by_city_category.csv 中本市的行一致。",
+                "公式：计划 = INDEX/MATCH(附件)；报送 = COUNTIFS(项目明细!设区市, 本市, 项目明细!类别代码, 本类别)；完成再加统计口径状态 = 已完成；"
+                        + (scope.isProvince() ? "全省行 = SUM(各市)，" : "") + "合计列 = SUM(本行各类别的同名列)。与 projects_by_city_category.csv 一致。",
                 "追溯：在“项目明细”表中按设区市、项目类别（及进展状态）筛选，行数即为报送（完成）数，每行注明来源文件、工作表和行号。"};
         for (String note : notes) {
             new RowWriter(sheet.createRow(row++), styles, false).text(note, Kind.NOTE, Mark.NONE);
@@ -213,19 +247,6 @@ final class ProjectMatrixSheet {
         ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL, "0");
         rule.createFontFormatting().setFontColor(new XSSFColor(new byte[]{(byte) 0xA6, (byte) 0xA6, (byte) 0xA6}, null));
         formatting.addConditionalFormatting(new CellRangeAddress[]{range}, rule);
-    }
-
-    static Mark submittedMark(ProjectTally t) {
-        return switch (t.countStatus()) {
-            case SHORTFALL -> Mark.SHORTFALL;
-            case UNPLANNED -> Mark.ATTENTION;
-            case OK, EXCESS -> Mark.NONE;
-        };
-    }
-
-    /** Before the year-end every project may still be under way: only the final run marks completion. */
-    static Mark completedMark(ProjectTally t, boolean finalMode) {
-        return finalMode && t.planned() > 0 && t.completionStatus() == CompletionStatus.NOT_MET ? Mark.COMPLETION : Mark.NONE;
     }
 
     private static ProjectTally tally(Map<String, ProjectTally> index, String city, String category) {

@@ -4,9 +4,12 @@ import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
+import cn.js.reduction.core.ProjectStatus;
+import cn.js.reduction.report.Formulas.Criterion;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +22,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * 减排核算, laid out like annex 2: cities down, the three pollutants across, each with the columns below.
- * Every figure is the reconciliation's exact value (shown rounded to 2 decimals); the 全省 row's tonnes
- * (base, reporting, claimed) are SUM formulas over the city rows with the sum cached, and must equal the
- * province tally. Status is the reconciliation's, decided on exact figures.
+ * Every figure is a formula with the reconciliation's figure cached: tonnes SUMIFS over 排放明细 (city, pollutant),
+ * claims SUMIFS over 项目明细 (city, completed), targets a lookup into 附件, the rest formulas over those cells; the
+ * 全省 row sums the cities. The tallies must equal what the formulas find, or the workbook is not written.
  */
 final class ReductionSheet {
 
@@ -43,7 +46,7 @@ final class ReductionSheet {
     static final int CLAIMED = 8;
     static final int CLAIM_RATIO = 9;
 
-    private static final int[] WIDTHS = {12, 12, 10, 9, 9, 10, 11, 8, 12, 8};
+    private static final int[] WIDTHS = {14, 14, 12, 9, 9, 10, 14, 8, 13, 9};
 
     private ReductionSheet() {
     }
@@ -56,7 +59,7 @@ final class ReductionSheet {
     }
 
     static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run,
-                      List<ReductionTally> tallies) {
+                      List<ReductionTally> tallies, AnnexSheet annex, ListSheets.Details details) {
         Map<String, ReductionTally> index = new HashMap<>();
         for (ReductionTally t : tallies) {
             index.put(t.cityCode() + "|" + t.pollutant().code(), t);
@@ -78,29 +81,47 @@ final class ReductionSheet {
         writeHeader(sheet, styles, run.year(), baseYear, pollutants);
 
         List<City> cities = scope.cities();
+        DetailTotals found = details.totals();
         int r = FIRST_DATA_ROW;
         for (City city : cities) {
             RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
             w.text(city.name(), Kind.LABEL, Mark.NONE);
             for (Pollutant p : pollutants) {
                 ReductionTally t = tally(index, city.code(), p);
-                w.decimal(t.baseT(), Kind.TONNES).decimal(t.reportingT(), Kind.TONNES);
-                writeDerived(w, t, -1, scope.reference().claimRatioLimit());
+                String label = city.name() + " " + p.label() + " ";
+                agree(t.baseT(), found.base(city.code(), p), label + "基准年排放量");
+                agree(t.reportingT(), found.reporting(city.code(), p), label + "核算年排放量");
+                agree(t.claimedT(), found.claimed(city.code(), p), label + "项目申报减排量");
+                Criterion inCity = new Criterion(ListSheets.E_CITY, city.name());
+                Criterion ofPollutant = new Criterion(ListSheets.E_POLLUTANT, p.code());
+                String rows = Formulas.countIfs(details.emissions(), inCity, ofPollutant);
+                w.formula("IF(" + rows + "=0,\"\"," + Formulas.sumIfs(details.emissions(), ListSheets.E_BASE, inCity,
+                        ofPollutant) + ")", t.baseT(), Kind.TONNES, Mark.NONE);
+                w.formula("IF(" + rows + "=0,\"\"," + Formulas.sumIfs(details.emissions(), ListSheets.E_REPORTING,
+                        inCity, ofPollutant) + ")", t.reportingT(), Kind.TONNES, Mark.NONE);
+                String claimed = Formulas.sumIfs(details.projects(), ListSheets.claimColumn(scope.reference(), p),
+                        new Criterion(ListSheets.P_CITY, city.name()),
+                        new Criterion(ListSheets.P_COUNTED_STATUS, ProjectStatus.COMPLETED.chineseName()));
+                writeDerived(w, t, annex.target(city, p), claimed);
             }
         }
         int lastCityRow = r - 1;
         if (scope.isProvince()) {
-            writeProvinceRow(sheet, styles, scope, index, pollutants, r++);
+            writeProvinceRow(sheet, styles, scope, index, pollutants, r++, annex);
         }
+        mark(sheet, FIRST_DATA_ROW, r - 1, pollutants.size(), scope.reference().claimRatioLimit());
         sheet.createFreezePane(1, FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastCityRow, 0, columns - 1));
         sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, HEADER_ROW, -1, -1));
         String[] notes = {
+                "每个数都是公式：排放量按“排放明细”求和（SUMIFS，本市无该污染物的行则为空），目标比例查“附件”，项目申报减排量按“项目明细”中"
+                        + "已完成项目求和（SUMIFS）" + (scope.isProvince() ? "；全省行为各市之和（SUM）。" : "。"),
                 "减排量 = 基准年排放量 − 核算年排放量；减排比例 = 100 × 减排量 ÷ 基准年排放量；差距 = 减排比例 − 目标比例；"
                         + "允许排放量 = 基准年排放量 × (1 − 目标比例 ÷ 100)；申报/核算比 = 项目申报减排量 ÷ 减排量。",
-                "数值显示为四舍五入两位小数，单元格内为核算的精确值（与 reductions_by_city_pollutant.csv 一致）；达标与否按精确值判定。"
-                        + (scope.isProvince() ? "全省行的排放量与申报减排量为各市之和（SUM）。" : ""),
-                "项目申报减排量：本市已完成项目的减排量之和（见“项目明细”）；申报/核算比大于1.5表示项目申报的减排量多于排放核算显示的减排量。"};
+                "比例保留10位小数参与计算（ROUND），显示为四舍五入两位小数，与 reductions_by_city_pollutant.csv 一致；达标与否按"
+                        + "100 × 减排量 ≥ 目标比例 × 基准年排放量判定（精确到10⁻⁶）。",
+                "项目申报减排量：已完成项目的减排量之和；申报/核算比大于" + scope.reference().claimRatioLimit().toPlainString()
+                        + "表示项目申报的减排量多于排放核算显示的减排量。"};
         int n = r + 1;
         for (String note : notes) {
             new RowWriter(sheet.createRow(n++), styles, false).text(note, Kind.NOTE, Mark.NONE);
@@ -109,44 +130,78 @@ final class ReductionSheet {
     }
 
     /**
-     * The derived columns of one pollutant block, the base and reporting cells having just been written.
-     * They hold the reconciliation's exact figures as values, not formulas: a spreadsheet recomputing
-     * 100 × 246.9 ÷ 2000 − 22 in binary floating point may land on −9.6549999… and show −9.65 where the exact
-     * −9.655 shows −9.66 (LibreOffice does, with recalculation on), and the workbook must agree with the CSV.
-     * The notes under the table give each definition, so an auditor can recompute any of them.
+     * The derived columns of one pollutant block, the base and reporting cells having just been written, as
+     * formulas over them: the quotients rounded to {@link Formulas#QUOTIENT_DECIMALS} decimals (binary floating
+     * point would put the exact −9.655 at −9.6549999…, which a program rounding the binary value shows as −9.65
+     * where the CSV shows −9.66), the status decided on 100 × reduction ≥ target × base, rounded to 10⁻⁶ so
+     * that an exact tie stays a tie. Each caches the reconciliation's exact figure, rounded the same way.
      *
-     * @param provinceRow the 全省 row's index, whose claimed tonnes are a SUM over the cities; -1 for a city
+     * @param target  annex 2's target, as a lookup formula
+     * @param claimed the claimed tonnes, as a formula
      */
-    private static void writeDerived(RowWriter w, ReductionTally t, int provinceRow, BigDecimal claimRatioLimit) {
+    private static void writeDerived(RowWriter w, ReductionTally t, String target, String claimed) {
         int o = w.column() - 2;
-        Mark unmet = t.status() == ReductionStatus.NOT_MET ? Mark.SHORTFALL : Mark.NONE;
-        w.decimal(t.reductionT(), Kind.TONNES);
-        w.decimal(t.reductionPct(), Kind.PERCENT, unmet);
-        w.decimal(t.targetPct(), Kind.PERCENT);
-        w.decimal(t.gapPct(), Kind.PERCENT, unmet);
-        w.decimal(t.allowedT(), Kind.TONNES);
-        Mark statusMark = switch (t.status()) {
-            case NOT_MET -> Mark.SHORTFALL;
-            case NO_DATA -> Mark.NO_DATA;
-            case MET -> Mark.NONE;
-        };
-        w.text(Labels.reductionStatus(t.status()), Kind.TEXT, statusMark);
-        if (provinceRow < 0) {
-            w.decimal(t.claimedT(), Kind.TONNES);
+        String base = w.ref(o + BASE);
+        String reporting = w.ref(o + REPORTING);
+        String reduction = w.ref(o + REDUCTION);
+        String pct = w.ref(o + REDUCTION_PCT);
+        String targetCell = w.ref(o + TARGET_PCT);
+        w.formula("IF(" + base + "=\"\",\"\"," + base + "-" + reporting + ")", t.reductionT(), Kind.TONNES, Mark.NONE);
+        w.formula("IF(" + base + "=\"\",\"\",IF(" + base + "=0,\"\"," + Formulas.rounded("100*" + reduction + "/" + base)
+                + "))", rounded(t.reductionPct()), Kind.PERCENT, Mark.NONE);
+        if (t.targetPct() == null) {
+            w.blank(Kind.PERCENT, Mark.NONE);
         } else {
-            sumOrBlank(w, t.claimedT(), o + CLAIMED, provinceRow);
+            w.formula(target, t.targetPct(), Kind.PERCENT, Mark.NONE);
         }
-        Mark claim = t.claimExceedsAchieved(claimRatioLimit) ? Mark.ATTENTION : Mark.NONE;
-        w.decimal(t.claimRatio(), Kind.RATIO, claim);
+        w.formula("IF(OR(" + pct + "=\"\"," + targetCell + "=\"\"),\"\"," + Formulas.rounded(pct + "-" + targetCell) + ")",
+                rounded(t.gapPct()), Kind.PERCENT, Mark.NONE);
+        w.formula("IF(OR(" + base + "=\"\"," + targetCell + "=\"\"),\"\"," + base + "*(1-" + targetCell + "/100))",
+                t.allowedT(), Kind.TONNES, Mark.NONE);
+        w.formulaText("IF(OR(" + pct + "=\"\"," + targetCell + "=\"\"),\"" + Labels.reductionStatus(ReductionStatus.NO_DATA)
+                + "\",IF(ROUND(100*" + reduction + "-" + targetCell + "*" + base + ",6)>=0,\""
+                + Labels.reductionStatus(ReductionStatus.MET) + "\",\"" + Labels.reductionStatus(ReductionStatus.NOT_MET)
+                + "\"))", Labels.reductionStatus(t.status()), Kind.TEXT, Mark.NONE);
+        w.formula(claimed, t.claimedT(), Kind.TONNES, Mark.NONE);
+        String claimedCell = w.ref(o + CLAIMED);
+        w.formula("IF(" + reduction + "=\"\",\"\",IF(" + reduction + "<=0,\"\"," + Formulas.rounded(claimedCell + "/"
+                + reduction) + "))", rounded(t.claimRatio()), Kind.RATIO, Mark.NONE);
+    }
+
+    /** A quotient as the formulas round it. */
+    static BigDecimal rounded(BigDecimal v) {
+        return v == null ? null : v.setScale(Formulas.QUOTIENT_DECIMALS, RoundingMode.HALF_UP);
+    }
+
+    /** Not met, no data and claims over the limit, as conditions on each block's status and ratio cells. */
+    private static void mark(SXSSFSheet sheet, int firstRow, int lastRow, int blocks, BigDecimal claimRatioLimit) {
+        int row = firstRow + 1;
+        for (int b = 0; b < blocks; b++) {
+            int o = 1 + b * PER_POLLUTANT;
+            String status = "$" + CellReference.convertNumToColString(o + STATUS) + row;
+            String ratio = CellReference.convertNumToColString(o + CLAIM_RATIO) + row;
+            CellRangeAddress[] judged = {column(firstRow, lastRow, o + REDUCTION_PCT), column(firstRow, lastRow, o + GAP_PCT),
+                    column(firstRow, lastRow, o + STATUS)};
+            Marks.when(sheet, status + "=\"" + Labels.reductionStatus(ReductionStatus.NOT_MET) + "\"", Mark.SHORTFALL, judged);
+            Marks.when(sheet, status + "=\"" + Labels.reductionStatus(ReductionStatus.NO_DATA) + "\"", Mark.NO_DATA,
+                    column(firstRow, lastRow, o + STATUS));
+            Marks.when(sheet, "AND(ISNUMBER(" + ratio + ")," + ratio + ">" + claimRatioLimit.toPlainString()
+                    + ")", Mark.ATTENTION, column(firstRow, lastRow, o + CLAIM_RATIO));
+        }
+    }
+
+    private static CellRangeAddress column(int firstRow, int lastRow, int column) {
+        return new CellRangeAddress(firstRow, lastRow, column, column);
     }
 
     private static void writeProvinceRow(SXSSFSheet sheet, WorkbookStyles styles, Scope scope,
-                                         Map<String, ReductionTally> index, List<Pollutant> pollutants, int row) {
-        String province = scope.reference().province().code();
+                                         Map<String, ReductionTally> index, List<Pollutant> pollutants, int row,
+                                         AnnexSheet annex) {
+        City province = scope.reference().province();
         RowWriter w = new RowWriter(sheet.createRow(row), styles, true);
-        w.text(scope.reference().province().name(), Kind.LABEL, Mark.NONE);
+        w.text(province.name(), Kind.LABEL, Mark.NONE);
         for (Pollutant p : pollutants) {
-            ReductionTally t = tally(index, province, p);
+            ReductionTally t = tally(index, province.code(), p);
             BigDecimal base = null;
             BigDecimal reporting = null;
             BigDecimal claimed = null;
@@ -161,20 +216,17 @@ final class ReductionSheet {
             agree(t.reportingT(), reporting, label + "核算年排放量");
             agree(t.claimedT(), claimed, label + "项目申报减排量");
             int o = w.column();
-            sumOrBlank(w, t.baseT(), o + BASE, row);
-            sumOrBlank(w, t.reportingT(), o + REPORTING, row);
-            writeDerived(w, t, row, scope.reference().claimRatioLimit());
+            w.formula(sumOfCities(o + BASE, row, true), t.baseT(), Kind.TONNES, Mark.NONE);
+            w.formula(sumOfCities(o + REPORTING, row, true), t.reportingT(), Kind.TONNES, Mark.NONE);
+            writeDerived(w, t, annex.target(province, p), sumOfCities(o + CLAIMED, row, false));
         }
     }
 
-    private static void sumOrBlank(RowWriter w, BigDecimal value, int column, int provinceRow) {
-        if (value == null) {
-            w.blank(Kind.TONNES, Mark.NONE);
-            return;
-        }
+    /** The cities' column summed; blank when no city has a figure (no emission rows anywhere). */
+    private static String sumOfCities(int column, int provinceRow, boolean blankWhenNone) {
         String c = CellReference.convertNumToColString(column);
-        w.formula("SUM(" + c + (FIRST_DATA_ROW + 1) + ":" + c + provinceRow + ")", value.doubleValue(), Kind.TONNES,
-                Mark.NONE);
+        String range = c + (FIRST_DATA_ROW + 1) + ":" + c + provinceRow;
+        return blankWhenNone ? "IF(COUNT(" + range + ")=0,\"\",SUM(" + range + "))" : "SUM(" + range + ")";
     }
 
     private static BigDecimal add(BigDecimal sum, BigDecimal value) {

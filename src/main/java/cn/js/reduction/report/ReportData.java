@@ -30,6 +30,9 @@ public interface ReportData {
     /** Accepted projects in file, sheet, row order. */
     void forEachAcceptedProject(String cityCode, Consumer<AcceptedProject> action);
 
+    /** Accepted emission rows that count (newest submission of their city), in file, sheet, row order. */
+    void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action);
+
     /** Rejected rows' findings of severity ERROR (one line per reason), in file, sheet, row order. */
     void forEachRejection(String cityCode, Consumer<Finding> action);
 }

@@ -129,6 +129,12 @@ final class RowWriter {
         return this;
     }
 
+    /** A whole number too large for {@link #count(Integer)}, such as a file's size in bytes. */
+    RowWriter number(long value) {
+        blankCell(Kind.COUNT, Mark.NONE).setCellValue((double) value);
+        return this;
+    }
+
     RowWriter count(Integer value) {
         return count(value, Mark.NONE);
     }
@@ -159,6 +165,29 @@ final class RowWriter {
      * LibreOffice by default) shows the right figure, and Excel's own recalculation gives the same.
      */
     RowWriter formula(String formula, double cached, Kind kind, Mark mark) {
+        Cell cell = blankCell(kind, mark);
+        cell.setCellFormula(formula);
+        cell.setCellValue(cached);
+        return this;
+    }
+
+    /**
+     * A formula whose result may be blank: the cached value is the figure, or the empty text that the formula
+     * gives where there is none (IF(...,"",...)).
+     */
+    RowWriter formula(String formula, BigDecimal cached, Kind kind, Mark mark) {
+        Cell cell = blankCell(kind, mark);
+        cell.setCellFormula(formula);
+        if (cached == null) {
+            cell.setCellValue("");
+        } else {
+            cell.setCellValue(cached.doubleValue());
+        }
+        return this;
+    }
+
+    /** A formula whose result is text (a status), with that text cached. */
+    RowWriter formulaText(String formula, String cached, Kind kind, Mark mark) {
         Cell cell = blankCell(kind, mark);
         cell.setCellFormula(formula);
         cell.setCellValue(cached);

@@ -13,11 +13,12 @@ public record RunInfo(long runId, int year, RunMode mode, Map<String, String> pa
     /**
      * One input file of the run, as files.csv lists it.
      *
+     * @param sizeBytes  the file's size as discovery found it
      * @param kind       PROJECTS, EMISSIONS or null when it could not be told
      * @param cities     city codes the file holds rows of
      * @param superseded city codes for which a newer file replaced this one
      */
-    public record InputFile(String file, String sha256, String kind, List<String> cities, int rowsRead,
+    public record InputFile(String file, String sha256, long sizeBytes, String kind, List<String> cities, int rowsRead,
                             int accepted, int rejected, int ignored, List<String> superseded) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.core.Severity;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
 import java.util.List;
@@ -19,14 +20,16 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class RunSheet {
 
     static final String NAME = "运行信息";
-    static final String[] FILE_HEADERS = {"文件", "SHA-256", "类型", "涉及城市", "读取行数", "接受行数", "退回行数",
-            "忽略行数", "核对（读取−接受−退回−忽略，应为0）", "被替代（城市）"};
-    private static final int[] FILE_WIDTHS = {36, 66, 12, 24, 10, 10, 10, 10, 18, 24};
+    static final String[] FILE_HEADERS = {"文件", "SHA-256", "大小（字节）", "类型", "涉及城市", "读取行数", "接受行数",
+            "退回行数", "忽略行数", "核对（读取−接受−退回−忽略，应为0）", "被替代（城市）"};
+    private static final int[] FILE_WIDTHS = {36, 66, 12, 12, 24, 10, 10, 10, 10, 18, 24};
+    /** The column of 读取行数; accepted, rejected and ignored follow it. */
+    private static final int READ = 5;
 
     private RunSheet() {
     }
 
-    static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run) {
+    static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, RunInfo run, ListSheets.Counts counts) {
         SXSSFSheet sheet = workbook.createSheet(NAME);
         for (int i = 0; i < FILE_WIDTHS.length; i++) {
             sheet.setColumnWidth(i, FILE_WIDTHS[i] * 256);
@@ -56,6 +59,12 @@ final class RunSheet {
         String scopeText = scope.isProvince() ? "全省（" + scope.reference().province().code() + "）"
                 : scope.city().name() + "（" + scope.city().code() + "）";
         r = pair(sheet, styles, r, "本工作簿范围").text(scopeText).rowIndex() + 1;
+        for (Severity severity : Severity.values()) {
+            long n = counts.findings().getOrDefault(severity, 0L);
+            Formulas.Criterion level = new Formulas.Criterion(0, Labels.severity(severity));
+            r = pair(sheet, styles, r, "问题（" + Labels.severity(severity) + "）")
+                    .formula(Formulas.countIfs(counts.findingParts(), level), n, Kind.COUNT, Mark.NONE).rowIndex() + 1;
+        }
 
         r++;
         new RowWriter(sheet.createRow(r++), styles, false)
@@ -75,12 +84,11 @@ final class RunSheet {
                 continue;
             }
             RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
-            w.text(f.file()).text(f.sha256()).text(Labels.fileKind(f.kind()))
+            w.text(f.file()).text(f.sha256()).number(f.sizeBytes()).text(Labels.fileKind(f.kind()))
                     .text(Labels.cityNames(scope.reference(), f.cities()))
                     .count(f.rowsRead()).count(f.accepted()).count(f.rejected()).count(f.ignored());
             int balance = f.rowsRead() - f.accepted() - f.rejected() - f.ignored();
-            w.formula(w.ref(4) + "-" + w.ref(5) + "-" + w.ref(6) + "-" + w.ref(7), balance, Kind.COUNT,
-                    balance == 0 ? Mark.NONE : Mark.SHORTFALL);
+            w.formula(balance(w), balance, Kind.COUNT, Mark.NONE);
             w.text(Labels.cityNames(scope.reference(), f.superseded()));
             sums[0] += f.rowsRead();
             sums[1] += f.accepted();
@@ -91,17 +99,24 @@ final class RunSheet {
         sheet.setAutoFilter(new CellRangeAddress(header, Math.max(header, last), 0, FILE_HEADERS.length - 1));
 
         RowWriter total = new RowWriter(sheet.createRow(r), styles, true);
-        total.text("合计").blank(Kind.TEXT, Mark.NONE).blank(Kind.TEXT, Mark.NONE).blank(Kind.TEXT, Mark.NONE);
+        total.text("合计").blank(Kind.TEXT, Mark.NONE).blank(Kind.COUNT, Mark.NONE).blank(Kind.TEXT, Mark.NONE)
+                .blank(Kind.TEXT, Mark.NONE);
         for (int i = 0; i < 4; i++) {
-            String column = CellReference.convertNumToColString(4 + i);
+            String column = CellReference.convertNumToColString(READ + i);
             String formula = last < first ? "0" : "SUM(" + column + (first + 1) + ":" + column + (last + 1) + ")";
             total.formula(formula, sums[i], Kind.COUNT, Mark.NONE);
         }
         long balance = sums[0] - sums[1] - sums[2] - sums[3];
-        total.formula(total.ref(4) + "-" + total.ref(5) + "-" + total.ref(6) + "-" + total.ref(7), balance,
-                Kind.COUNT, balance == 0 ? Mark.NONE : Mark.SHORTFALL);
+        total.formula(balance(total), balance, Kind.COUNT, Mark.NONE);
         total.blank(Kind.TEXT, Mark.NONE);
+        // a file whose rows do not add up: the check cell red, whatever a recalculation gives
+        String check = CellReference.convertNumToColString(READ + 4) + (first + 1);
+        Marks.when(sheet, check + "<>0", Mark.SHORTFALL, new CellRangeAddress(first, r, READ + 4, READ + 4));
         PrintLayout.wide(sheet);
+    }
+
+    private static String balance(RowWriter w) {
+        return w.ref(READ) + "-" + w.ref(READ + 1) + "-" + w.ref(READ + 2) + "-" + w.ref(READ + 3);
     }
 
     private static RowWriter pair(SXSSFSheet sheet, WorkbookStyles styles, int row, String label) {

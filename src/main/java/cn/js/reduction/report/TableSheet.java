@@ -1,6 +1,7 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.report.WorkbookStyles.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -10,7 +11,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * A list sheet written row by row (findings, projects, rejections): one header row, frozen, with an
  * auto-filter over the rows written. A sheet holds at most 1,048,576 rows; beyond that the list goes on in
- * a sheet named "…（续2）" with the same header, so no row is ever lost.
+ * a sheet named "…（续2）" with the same header, so no row is ever lost, and every formula over the list covers
+ * all its sheets ({@link Formulas}).
  */
 final class TableSheet {
 
@@ -24,6 +26,7 @@ final class TableSheet {
     private final List<Column> columns;
     private final int frozenColumns;
     private final int maxRowsPerSheet;
+    private final List<Part> parts = new ArrayList<>();
     private SXSSFSheet sheet;
     private int part;
     private int nextRow;
@@ -62,9 +65,33 @@ final class TableSheet {
         closePart();
     }
 
+    /** The name of a list's continuation sheet: 项目明细（续2）. */
+    static String partName(String name, int part) {
+        return name + "（续" + part + "）";
+    }
+
+    /** One sheet of the list: its name and the 1-based number of its last data row (1 when it has none). */
+    record Part(String sheetName, int lastRow) {
+    }
+
+    /** The sheets the list was written into, in order; complete after {@link #finish()}. */
+    List<Part> parts() {
+        return List.copyOf(parts);
+    }
+
+    /** Where row {@code index} (0-based, of this part) sits, as a link address: '项目明细'!A12. */
+    String address(int rowIndex) {
+        return Formulas.sheetRef(sheet.getSheetName()) + "!A" + (rowIndex + 1);
+    }
+
+    /** The 0-based index of the row {@link #nextRow()} wrote last. */
+    int lastRowIndex() {
+        return nextRow - 1;
+    }
+
     private void startPart() {
         part++;
-        sheet = workbook.createSheet(part == 1 ? name : name + "（续" + part + "）");
+        sheet = workbook.createSheet(part == 1 ? name : partName(name, part));
         for (int i = 0; i < columns.size(); i++) {
             sheet.setColumnWidth(i, columns.get(i).width() * 256);
         }
@@ -84,5 +111,6 @@ final class TableSheet {
     private void closePart() {
         // the filter covers exactly the rows written, so Excel's filter and sort never miss the last ones
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, columns.size() - 1));
+        parts.add(new Part(sheet.getSheetName(), nextRow));
     }
 }

@@ -23,6 +23,8 @@ final class WorkbookStyles {
     /** What a cell holds, which decides its number format and alignment. */
     enum Kind {
         TITLE, NOTE, LABEL, HEADER, TEXT, WRAPPED, COUNT, TONNES, PERCENT, RATIO, DATE, DATETIME,
+        /** a figure of the plan as it states it (39, 71.5): no decimals added */
+        TARGET,
         /** a cell reference that links to the annotated cell */
         LINK
     }
@@ -36,6 +38,8 @@ final class WorkbookStyles {
         ATTENTION(new byte[]{(byte) 0xFF, (byte) 0xEB, (byte) 0x9C}),
         /** completed < planned at the year-end run (lavender, told apart from the shortfall's red) */
         COMPLETION(new byte[]{(byte) 0xE4, (byte) 0xDF, (byte) 0xEC}),
+        /** submitted > planned, planned > 0 */
+        EXCESS(new byte[]{(byte) 0xB7, (byte) 0xDE, (byte) 0xE8}),
         /** no emission data */
         NO_DATA(new byte[]{(byte) 0xD9, (byte) 0xD9, (byte) 0xD9}),
         /** header cells */
@@ -45,6 +49,10 @@ final class WorkbookStyles {
 
         Mark(byte[] rgb) {
             this.rgb = rgb;
+        }
+
+        byte[] rgb() {
+            return rgb == null ? null : rgb.clone();
         }
     }
 
@@ -59,7 +67,10 @@ final class WorkbookStyles {
     private final short dateFormat;
     private final short dateTimeFormat;
     private final short twoDecimals;
+    private final short fourDecimals;
+    private final short tonnes;
     private final short integer;
+    private final short general;
 
     WorkbookStyles(Workbook workbook) {
         this.workbook = workbook;
@@ -83,7 +94,11 @@ final class WorkbookStyles {
         dateFormat = formats.getFormat("yyyy-mm-dd");
         dateTimeFormat = formats.getFormat("yyyy-mm-dd hh:mm:ss");
         twoDecimals = formats.getFormat("0.00");
-        integer = formats.getFormat("0");
+        fourDecimals = formats.getFormat("0.0000");
+        // tonnes with thousands separators, as auditors read them; the CSVs keep numbers plain
+        tonnes = formats.getFormat("#,##0.00");
+        integer = formats.getFormat("#,##0");
+        general = formats.getFormat("General");
     }
 
     CellStyle style(Kind kind) {
@@ -121,7 +136,10 @@ final class WorkbookStyles {
                 bordered(s);
             }
             case COUNT -> numeric(s, integer);
-            case TONNES, PERCENT, RATIO -> numeric(s, twoDecimals);
+            case TONNES -> numeric(s, tonnes);
+            case PERCENT -> numeric(s, twoDecimals);
+            case RATIO -> numeric(s, fourDecimals);
+            case TARGET -> numeric(s, general);
             case DATE -> {
                 s.setDataFormat(dateFormat);
                 s.setAlignment(HorizontalAlignment.CENTER);

@@ -13,15 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes the reconciled workbooks (docs/outputs.md): the province workbook for auditors and one feedback workbook
  * per city. Streaming (SXSSF): only a window of rows is in memory, so a million projects need no more heap
- * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 问题清单, 项目明细, 退回记录, 规则说明; a city's workbook starts with
- * 说明, holds only that city's part, and returns its faulty rows annotated in 原表标注 (before 规则说明). Same
- * {@link ReportData}, same cell values: the only times written are the run's own.
+ * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 项目统计, 附件, 问题清单, 项目明细, 排放明细, 退回记录, 规则说明; a
+ * city's workbook starts with 说明, holds only that city's part, and returns its faulty rows annotated in 原表标注
+ * (before 规则说明). Every figure of the summaries is a formula over the detail sheets and 附件, with the
+ * reconciliation's figure as its cached value. Same {@link ReportData}, same workbook: the only times written
+ * are the run's own.
  */
 public class WorkbookWriter {
 
@@ -76,24 +77,34 @@ public class WorkbookWriter {
         try {
             workbook.setCompressTempFiles(true);
             WorkbookStyles styles = new WorkbookStyles(workbook);
-            SXSSFSheet guide = scope.isProvince() ? null : workbook.createSheet(GuideSheet.NAME);
             var projectTallies = data.projectTallies();
             var reductionTallies = data.reductionTallies();
-            RunSheet.write(workbook, styles, scope, run);
-            ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies);
-            ReductionSheet.write(workbook, styles, scope, run, reductionTallies);
-            // the annotated rows first, so that the lists can link to them; the sheet is moved behind them below
+            // the detail first: the summary formulas cover the sheets the lists went into, and the summaries check
+            // that the tallies equal what the detail adds up to; the sheets are put in reading order at the end
+            AnnexSheet annex = AnnexSheet.write(workbook, styles, scope.reference());
+            ListSheets.Details details = ListSheets.writeDetails(workbook, styles, scope, data, maxRowsPerSheet);
+            // the annotated rows before the findings, so that the lists can link to them
             Map<Finding, String> annotated = !scope.isProvince() && inputFolder != null
                     ? ReturnedRowsSheet.write(workbook, scope, data, inputFolder) : Map.of();
-            ListSheets.Counts counts = ListSheets.write(workbook, styles, scope, data, maxRowsPerSheet, annotated);
-            if (workbook.getSheet(ReturnedRowsSheet.NAME) != null) {
-                workbook.setSheetOrder(ReturnedRowsSheet.NAME, workbook.getNumberOfSheets() - 1);
-            }
+            ListSheets.Counts counts = ListSheets.writeFindings(workbook, styles, scope, data, maxRowsPerSheet,
+                    annotated, details);
+            RunSheet.write(workbook, styles, scope, run, counts);
+            ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies, annex, details);
+            ProjectTallySheet.write(workbook, styles, scope, run, projectTallies, annex, details);
+            ReductionSheet.write(workbook, styles, scope, run, reductionTallies, annex, details);
+            PlanSheet.write(workbook, styles, scope, run);
+            ChartSheet.write(workbook, styles, scope, run, projectTallies, reductionTallies);
             RuleSheet.write(workbook, scope.reference().terms());
-            if (guide != null) {
-                GuideSheet.write(guide, styles, scope, run, projectTallies, reductionTallies, counts);
+            if (!scope.isProvince()) {
+                GuideSheet.write(workbook.createSheet(GuideSheet.NAME), styles, scope, run, projectTallies,
+                        reductionTallies, counts);
             }
+            arrange(workbook, GuideSheet.NAME, RunSheet.NAME, ProjectMatrixSheet.NAME, ReductionSheet.NAME,
+                    ChartSheet.NAME, ProjectTallySheet.NAME, PlanSheet.NAME, AnnexSheet.NAME, ListSheets.FINDINGS,
+                    ListSheets.PROJECTS, ListSheets.EMISSIONS,
+                    ListSheets.REJECTIONS, ReturnedRowsSheet.NAME, RuleSheet.NAME);
             workbook.setActiveSheet(0);
+            workbook.setSelectedTab(0);
             describe(workbook, scope, run);
             try (OutputStream o = Files.newOutputStream(part)) {
                 workbook.write(o);
@@ -112,11 +123,34 @@ public class WorkbookWriter {
         }
     }
 
+    /**
+     * Puts the sheets in reading order: each name, followed by its continuation sheets (…（续2）), in the order
+     * given; a name the workbook does not have is passed over.
+     */
+    private static void arrange(SXSSFWorkbook workbook, String... order) {
+        int position = 0;
+        for (String name : order) {
+            for (int part = 1; ; part++) {
+                String sheet = part == 1 ? name : TableSheet.partName(name, part);
+                if (workbook.getSheet(sheet) == null) {
+                    break;
+                }
+                workbook.setSheetOrder(sheet, position++);
+            }
+        }
+    }
+
     /** Document properties from the run, not the clock, so that reruns write the same workbook. */
     private static void describe(SXSSFWorkbook workbook, Scope scope, RunInfo run) {
         POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setCreator("reduction-accounting " + (run.softwareVersion() == null ? "" : run.softwareVersion()));
         core.setTitle(run.year() + "年大气污染防治减排核算" + (scope.isProvince() ? "（全省）" : "（" + scope.city().name() + "市反馈）"));
+        core.setSubjectProperty(scope.reference().plan().title());
+        core.setIdentifier("run-" + run.runId());
+        core.setKeywords("运行编号 " + run.runId() + "; " + run.mode().name().toLowerCase(java.util.Locale.ROOT) + "; "
+                + scope.reference().version());
+        core.setDescription("运行编号 " + run.runId() + "，" + Labels.mode(run.mode()) + "，基准数据版本 "
+                + scope.reference().version());
         if (run.startTime() != null) {
             core.setCreated(Optional.of(Date.from(run.startTime().atZone(CHINA).toInstant())));
         }

@@ -73,12 +73,12 @@ public final class InputFileStore {
     }
 
     /** A file as the outputs list it. */
-    public record ListedFile(String fileName, String sha256, String kind) {
+    public record ListedFile(String fileName, String sha256, long sizeBytes, String kind) {
     }
 
     /** Every file of the run (readable or not), by name. */
     public List<ListedFile> files(long runId) {
-        return jdbc.query("SELECT file_name, sha256, kind FROM ra_input_file WHERE run_id = :run_id ORDER BY file_name",
+        return jdbc.query("SELECT file_name, sha256, size_bytes, kind FROM ra_input_file WHERE run_id = :run_id ORDER BY file_name",
                 new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ListedFile.class));
     }
 

@@ -4,6 +4,7 @@ import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.core.ProjectStatus;
+import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -246,6 +247,31 @@ public final class StagedRowStore {
             current = null;
             claims.clear();
         }
+    }
+
+    /** An emission row that counts, with its place. */
+    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo) {
+    }
+
+    /**
+     * Streams the run's emission rows that count, all or a city's, by file, sheet and row: the rows behind the
+     * reduction tallies, for the workbooks' 排放明细.
+     */
+    public void forEachCountedEmission(long runId, String cityCode, List<Pollutant> pollutants,
+                                       Consumer<CountedEmission> action) {
+        Map<String, Pollutant> byCode = new HashMap<>();
+        pollutants.forEach(p -> byCode.put(p.code(), p));
+        String sql = """
+                SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no
+                FROM ra_emission_row
+                WHERE run_id = :run_id AND %s%s
+                ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
+                cityCode == null ? "" : " AND city_code = :city_code");
+        streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
+                (RowCallbackHandler) rs -> action.accept(new CountedEmission(new EmissionRecord(rs.getString("city_code"),
+                        byCode.get(rs.getString("pollutant")), rs.getString("sector"), rs.getBigDecimal("base_t"),
+                        rs.getBigDecimal("reporting_t"), rs.getString("remarks")),
+                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
     }
 
     /**

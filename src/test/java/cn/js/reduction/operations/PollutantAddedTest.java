@@ -104,15 +104,17 @@ class PollutantAddedTest {
         Files.writeString(file, text.replace(marker, lines + marker), StandardCharsets.UTF_8);
     }
 
-    /** Every cell of the sheet as text: a number as it is stored, without a trailing .0. */
+    /** Every cell of the sheet as text (a formula's cached result): a number as it is stored, without a trailing .0. */
     private static List<String> texts(Sheet sheet) {
         List<String> out = new ArrayList<>();
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (cell.getCellType() == CellType.NUMERIC) {
+                // a figure is a formula over the detail sheets with the job's figure as its cached result: read that
+                CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+                if (type == CellType.NUMERIC) {
                     out.add(new java.math.BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros()
                             .toPlainString());
-                } else if (cell.getCellType() == CellType.STRING) {
+                } else if (type == CellType.STRING) {
                     out.add(cell.getStringCellValue());
                 }
             }

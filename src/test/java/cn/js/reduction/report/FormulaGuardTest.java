@@ -126,7 +126,7 @@ class FormulaGuardTest {
         for (String name : names) {
             Path p = input.resolve(name);
             Files.writeString(p, name);
-            inputs.add(new RunInfo.InputFile(name, InputSet.sha256(p), "PROJECTS", List.of(), 0, 0, 0, 0, List.of()));
+            inputs.add(new RunInfo.InputFile(name, InputSet.sha256(p), Files.size(p), "PROJECTS", List.of(), 0, 0, 0, 0, List.of()));
         }
 
         Manifest.write(run, inputs, input);

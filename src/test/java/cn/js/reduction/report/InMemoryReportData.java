@@ -34,6 +34,7 @@ final class InMemoryReportData implements ReportData {
     static final String WUXI = "320200";
     static final String FILE_NJ = "南京_项目清单_20201201.xlsx";
     static final String FILE_WX = "无锡_项目清单.csv";
+    static final String FILE_EMISSIONS = "排放量报表.xlsx";
     static final String EVIL_NAME = "=cmd|' /C calc'!A0";
     static final String EVIL_VALUE = "=HYPERLINK(\"http://x\",\"点我\")";
 
@@ -52,14 +53,14 @@ final class InMemoryReportData implements ReportData {
         run = new RunInfo(42, 2020, cn.js.reduction.core.RunMode.stored(mode),
                 new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
                 LocalDateTime.of(2021, 1, 5, 2, 0, 0), LocalDateTime.of(2021, 1, 5, 2, 3, 17), "1.0.0", "2020-v1",
-                List.of(new RunInfo.InputFile(FILE_NJ, "a".repeat(64), "PROJECTS", List.of(NANJING), 10, 2, 1, 7,
+                List.of(new RunInfo.InputFile(FILE_NJ, "a".repeat(64), 18_432, "PROJECTS", List.of(NANJING), 10, 2, 1, 7,
                                 List.of()),
-                        new RunInfo.InputFile("南京_项目清单_20201101.xlsx", "b".repeat(64), "PROJECTS", List.of(NANJING),
+                        new RunInfo.InputFile("南京_项目清单_20201101.xlsx", "b".repeat(64), 9_876, "PROJECTS", List.of(NANJING),
                                 5, 0, 0, 5, List.of(NANJING)),
-                        new RunInfo.InputFile(FILE_WX, "c".repeat(64), "PROJECTS", List.of(WUXI), 3, 2, 0, 1, List.of()),
-                        new RunInfo.InputFile("排放量报表.xlsx", "d".repeat(64), "EMISSIONS", List.of(WUXI, NANJING), 6, 6,
+                        new RunInfo.InputFile(FILE_WX, "c".repeat(64), 512, "PROJECTS", List.of(WUXI), 3, 2, 0, 1, List.of()),
+                        new RunInfo.InputFile(FILE_EMISSIONS, "d".repeat(64), 7_000, "EMISSIONS", List.of(WUXI, NANJING), 6, 6,
                                 0, 0, List.of()),
-                        new RunInfo.InputFile("损坏.xlsx", "e".repeat(64), null, List.of(), 0, 0, 0, 0, List.of())));
+                        new RunInfo.InputFile("损坏.xlsx", "e".repeat(64), 0, null, List.of(), 0, 0, 0, 0, List.of())));
 
         projects.add(new AcceptedProject(project("NJ-001", NANJING, "ENERGY_COAL", "燃煤锅炉淘汰", ProjectStatus.COMPLETED,
                 LocalDate.of(2020, 6, 30), "0", "62.5", "3.25", "+1 备注"), FILE_NJ, "项目清单", 5));
@@ -231,6 +232,20 @@ final class InMemoryReportData implements ReportData {
     @Override
     public void forEachAcceptedProject(String cityCode, Consumer<AcceptedProject> action) {
         projects.stream().filter(a -> cityCode == null || cityCode.equals(a.project().cityCode())).forEach(action);
+    }
+
+    /** One emission row per city and pollutant of {@link #emissions}, numbered from row 2 of one sheet. */
+    @Override
+    public void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action) {
+        int row = 2;
+        for (Map.Entry<String, BigDecimal[]> e : emissions.entrySet()) {
+            String[] key = e.getKey().split("\\|");
+            AcceptedEmission a = new AcceptedEmission(new cn.js.reduction.store.EmissionRecord(key[0],
+                    reference.pollutant(key[1]).orElseThrow(), "工业源", e.getValue()[0], e.getValue()[1], null), FILE_EMISSIONS, "排放量", row++);
+            if (cityCode == null || cityCode.equals(key[0])) {
+                action.accept(a);
+            }
+        }
     }
 
     @Override

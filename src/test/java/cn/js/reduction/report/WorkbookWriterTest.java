@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.poi.ss.formula.ConditionalFormattingEvaluator;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -56,8 +57,8 @@ class WorkbookWriterTest {
     @Test
     void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录",
-                    "规则说明");
+            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
+                    "排放明细", "退回记录", "规则说明");
         }
     }
 
@@ -92,17 +93,17 @@ class WorkbookWriterTest {
             assertThat(number(s, "H6")).isEqualTo(3);
             assertThat(number(s, "I6")).isEqualTo(1);
             assertThat(number(s, "J6")).isEqualTo(1);
-            assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
-            assertThat(fill(s, "J6")).isEqualTo(COMPLETION);
-            assertThat(fill(s, "H6")).isNull();
+            assertThat(mark(s, "I6")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "J6")).isEqualTo(COMPLETION);
+            assertThat(mark(s, "H6")).isNull();
             // 无锡 × 施工工地扬尘治理项目 (column 1 + 3×13 = AO): planned 0, submitted 1 → UNPLANNED
             assertThat(number(s, "AO7")).isZero();
             assertThat(number(s, "AP7")).isEqualTo(1);
-            assertThat(fill(s, "AP7")).isEqualTo(ATTENTION);
+            assertThat(mark(s, "AP7")).isEqualTo(ATTENTION);
             // 无锡 × 滚动实施项目: planned 1, submitted 1, completed 1: nothing marked
-            assertThat(fill(s, "C7")).isNull();
-            assertThat(fill(s, "D7")).isNull();
-            assertThat(s.getRow(5).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0");
+            assertThat(mark(s, "C7")).isNull();
+            assertThat(mark(s, "D7")).isNull();
+            assertThat(s.getRow(5).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
         }
     }
 
@@ -114,11 +115,11 @@ class WorkbookWriterTest {
             assertThat(number(s, "H19")).isEqualTo(3);
             assertThat(formula(s, "I19")).isEqualTo("SUM(I6:I18)");
             assertThat(number(s, "I19")).isEqualTo(1);
-            assertThat(fill(s, "I19")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "I19")).isEqualTo(SHORTFALL);
             assertThat(formula(s, "BD6")).startsWith("SUM(B6,E6,H6,K6,").endsWith(",BA6)");
             assertThat(number(s, "BD6")).isEqualTo(4);   // 南京 planned: 3 + 1
             assertThat(number(s, "BE6")).isEqualTo(2);   // 南京 submitted
-            assertThat(fill(s, "BE6")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "BE6")).isEqualTo(SHORTFALL);
             assertThat(formula(s, "BE19")).isEqualTo("SUM(BE6:BE18)");
             assertThat(number(s, "BE19")).isEqualTo(4);
             assertThat(number(s, "BD19")).isEqualTo(7);
@@ -132,19 +133,25 @@ class WorkbookWriterTest {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
             XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
             int formulas = 0;
-            for (String name : List.of("运行信息", "项目汇总", "减排核算")) {
-                for (Row row : wb.getSheet(name)) {
+            for (var sheet : wb) {
+                for (Row row : sheet) {
                     for (var cell : row) {
                         if (cell.getCellType() == CellType.FORMULA) {
                             formulas++;
-                            double cached = cell.getNumericCellValue();
-                            double recalculated = evaluator.evaluate(cell).getNumberValue();
-                            assertThat(recalculated).as(name + "!" + cell.getAddress()).isCloseTo(cached, within(1e-9));
+                            String where = sheet.getSheetName() + "!" + cell.getAddress();
+                            var recalculated = evaluator.evaluate(cell);
+                            if (cell.getCachedFormulaResultType() == CellType.STRING) {
+                                assertThat(recalculated.getStringValue()).as(where).isEqualTo(cell.getStringCellValue());
+                            } else {
+                                assertThat(recalculated.getNumberValue()).as(where)
+                                        .isCloseTo(cell.getNumericCellValue(), within(1e-9));
+                            }
                         }
                     }
                 }
             }
-            assertThat(formulas).isGreaterThan(57 + 13 * 3 + 9);
+            // the matrix (13 × 19 × 3 + 57), 减排核算 (14 × 3 × 10), 项目统计 (14 × 19 × 9) and the run sheet
+            assertThat(formulas).isGreaterThan(13 * 57 + 57 + 14 * 30 + 14 * 19 * 9);
         }
     }
 
@@ -159,9 +166,10 @@ class WorkbookWriterTest {
             assertThat(reductions.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 4);
             assertThat(autoFilter(reductions)).isEqualTo("A4:AE17");
             assertThat(autoFilter(wb.getSheet("问题清单"))).isEqualTo("A1:J7");
-            assertThat(autoFilter(wb.getSheet("项目明细"))).isEqualTo("A1:V5");
+            assertThat(autoFilter(wb.getSheet("项目明细"))).isEqualTo("A1:X5");
+            assertThat(autoFilter(wb.getSheet("排放明细"))).isEqualTo("A1:M5");
             assertThat(autoFilter(wb.getSheet("退回记录"))).isEqualTo("A1:I3");
-            for (String name : List.of("问题清单", "项目明细", "退回记录")) {
+            for (String name : List.of("问题清单", "项目明细", "排放明细", "退回记录")) {
                 assertThat(wb.getSheet(name).getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
             }
             assertThat(wb.getSheet("项目明细").getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 1);
@@ -180,8 +188,11 @@ class WorkbookWriterTest {
             assertThat(text(s, "E4")).isEqualTo("减排比例\n（%）");
             // 无锡 VOCs: 2000 → 1753.1 t, exactly 12.345 %, shown 12.35; target 22: not met
             assertThat(number(s, "B6")).isEqualTo(2000);
-            // derived figures are the reconciliation's exact values, not recomputed by the spreadsheet
-            assertThat(cell(s, "D6").getCellType()).isEqualTo(CellType.NUMERIC);
+            // every figure a formula, caching the reconciliation's value
+            assertThat(formula(s, "D6")).isEqualTo("IF(B6=\"\",\"\",B6-C6)");
+            assertThat(formula(s, "B6")).isEqualTo("IF(COUNTIFS('排放明细'!$A$2:$A$5,\"无锡\",'排放明细'!$C$2:$C$5,\"VOCS\")=0,\"\","
+                    + "SUMIFS('排放明细'!$F$2:$F$5,'排放明细'!$A$2:$A$5,\"无锡\",'排放明细'!$C$2:$C$5,\"VOCS\"))");
+            assertThat(formula(s, "F6")).startsWith("INDEX('附件'!");
             assertThat(number(s, "D6")).isEqualTo(246.9);
             assertThat(number(s, "E6")).isEqualTo(12.345);
             assertThat(s.getRow(5).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00");
@@ -189,27 +200,28 @@ class WorkbookWriterTest {
             // gap exactly −9.655: half-up (away from zero) shows −9.66, as the CSV's rounding does
             assertThat(number(s, "G6")).isEqualTo(-9.655);
             assertThat(shown(cell(s, "G6"))).isEqualTo("-9.66");
-            assertThat(fill(s, "G6")).isEqualTo(SHORTFALL);
-            assertThat(fill(s, "E6")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "G6")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "E6")).isEqualTo(SHORTFALL);
             assertThat(text(s, "I6")).isEqualTo("未达标");
-            assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "I6")).isEqualTo(SHORTFALL);
             assertThat(number(s, "H6")).isCloseTo(1560, within(1e-9));   // allowed: 2000 × (1 − 22 %)
             // 南京 VOCs met; 徐州 no data
             assertThat(text(s, "I5")).isEqualTo("达标");
-            assertThat(fill(s, "I5")).isNull();
+            assertThat(mark(s, "I5")).isNull();
             assertThat(text(s, "I7")).isEqualTo("无数据");
-            assertThat(s.getRow(6).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(s.getRow(6).getCell(4).getCachedFormulaResultType()).isEqualTo(CellType.STRING);
+            assertThat(text(s, "E7")).isEmpty();
             // 南京 SO2 (block from L): claimed 62.5 t against a 40 t reduction → ratio 1.5625 > 1.5
             assertThat(number(s, "T5")).isEqualTo(62.5);
             assertThat(number(s, "U5")).isEqualTo(1.5625);
-            assertThat(fill(s, "U5")).isEqualTo(ATTENTION);
+            assertThat(mark(s, "U5")).isEqualTo(ATTENTION);
             // 全省: tonnes are SUMs over the city rows, the rest derived from them
             assertThat(text(s, "A18")).isEqualTo("全省");
-            assertThat(formula(s, "B18")).isEqualTo("SUM(B5:B17)");
+            assertThat(formula(s, "B18")).isEqualTo("IF(COUNT(B5:B17)=0,\"\",SUM(B5:B17))");
             assertThat(number(s, "B18")).isEqualTo(3000);
             assertThat(formula(s, "J18")).isEqualTo("SUM(J5:J17)");
             assertThat(number(s, "J18")).isEqualTo(100);
-            assertThat(formula(s, "C18")).isEqualTo("SUM(C5:C17)");
+            assertThat(formula(s, "C18")).isEqualTo("IF(COUNT(C5:C17)=0,\"\",SUM(C5:C17))");
             assertThat(number(s, "C18")).isEqualTo(2453.1);
             assertThat(number(s, "E18")).isCloseTo(18.23, within(0.001));
             assertThat(text(s, "I18")).isEqualTo("未达标");
@@ -231,19 +243,25 @@ class WorkbookWriterTest {
             assertThat(headers).containsExactly(RunSheet.FILE_HEADERS);
             Row nj = s.getRow(rowWith(s, 0, InMemoryReportData.FILE_NJ));
             assertThat(nj.getCell(1).getStringCellValue()).isEqualTo("a".repeat(64));
-            assertThat(nj.getCell(2).getStringCellValue()).isEqualTo("项目清单");
-            assertThat(nj.getCell(4).getNumericCellValue()).isEqualTo(10);
+            assertThat(nj.getCell(2).getNumericCellValue()).isEqualTo(18_432);
+            assertThat(nj.getCell(3).getStringCellValue()).isEqualTo("项目清单");
+            assertThat(nj.getCell(5).getNumericCellValue()).isEqualTo(10);
             int r = nj.getRowNum() + 1;
-            assertThat(nj.getCell(8).getCellFormula()).isEqualTo("E" + r + "-F" + r + "-G" + r + "-H" + r);
-            assertThat(nj.getCell(8).getNumericCellValue()).isZero();
+            assertThat(nj.getCell(9).getCellFormula()).isEqualTo("F" + r + "-G" + r + "-H" + r + "-I" + r);
+            assertThat(nj.getCell(9).getNumericCellValue()).isZero();
             Row old = s.getRow(rowWith(s, 0, "南京_项目清单_20201101.xlsx"));
-            assertThat(old.getCell(9).getStringCellValue()).isEqualTo("南京");
+            assertThat(old.getCell(10).getStringCellValue()).isEqualTo("南京");
             Row broken = s.getRow(rowWith(s, 0, "损坏.xlsx"));
-            assertThat(broken.getCell(2).getStringCellValue()).isEqualTo("无法识别");
+            assertThat(broken.getCell(3).getStringCellValue()).isEqualTo("无法识别");
             Row total = s.getRow(rowWith(s, 0, "合计"));
-            assertThat(total.getCell(4).getCellFormula()).isEqualTo("SUM(E" + (header + 2) + ":E" + (header + 6) + ")");
-            assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(24);
-            assertThat(autoFilter(s)).isEqualTo("A" + (header + 1) + ":J" + (header + 6));
+            assertThat(total.getCell(5).getCellFormula()).isEqualTo("SUM(F" + (header + 2) + ":F" + (header + 6) + ")");
+            assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(24);
+            assertThat(autoFilter(s)).isEqualTo("A" + (header + 1) + ":K" + (header + 6));
+            // the findings by severity, counted in 问题清单
+            String errors = "B" + (rowWith(s, 0, "问题（错误）") + 1);
+            assertThat(formula(s, errors)).isEqualTo("COUNTIFS('问题清单'!$A$2:$A$7,\"错误\")");
+            assertThat(number(s, errors)).isEqualTo(2);
+            assertThat(number(s, "B" + (rowWith(s, 0, "问题（警告）") + 1))).isEqualTo(3);
         }
     }
 
@@ -279,7 +297,8 @@ class WorkbookWriterTest {
             XSSFSheet s = wb.getSheet("项目明细");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).hasSize(22).startsWith("项目编号", "设区市", "城市代码").endsWith("来源文件", "工作表", "行号");
+            assertThat(headers).hasSize(24).startsWith("项目编号", "设区市", "城市代码")
+                    .endsWith("来源文件", "文件SHA-256（前12位）", "工作表", "行号", "单元格范围");
             Row nj1 = s.getRow(rowWith(s, 0, "NJ-001"));
             assertThat(nj1.getCell(7).getStringCellValue()).isEqualTo("煤炭消费总量控制项目");
             assertThat(nj1.getCell(8).getStringCellValue()).isEqualTo("ENERGY_COAL");
@@ -289,8 +308,10 @@ class WorkbookWriterTest {
             assertThat(nj1.getCell(15).getNumericCellValue()).isEqualTo(62.5);
             assertThat(nj1.getCell(18).getCellStyle().getQuotePrefixed()).isTrue();   // remarks "+1 备注"
             assertThat(nj1.getCell(19).getStringCellValue()).isEqualTo(InMemoryReportData.FILE_NJ);
-            assertThat(nj1.getCell(20).getStringCellValue()).isEqualTo("项目清单");
-            assertThat(nj1.getCell(21).getNumericCellValue()).isEqualTo(5);
+            assertThat(nj1.getCell(20).getStringCellValue()).isEqualTo("aaaaaaaaaaaa");
+            assertThat(nj1.getCell(21).getStringCellValue()).isEqualTo("项目清单");
+            assertThat(nj1.getCell(22).getNumericCellValue()).isEqualTo(5);
+            assertThat(nj1.getCell(23).getStringCellValue()).isEqualTo("5:5");
             Row nj2 = s.getRow(rowWith(s, 0, "NJ-002"));
             XSSFCell name = (XSSFCell) nj2.getCell(4);
             assertThat(name.getCellType()).isEqualTo(CellType.STRING);
@@ -370,16 +391,16 @@ class WorkbookWriterTest {
             XSSFSheet findings = wb.getSheet("问题清单");
             int d7 = rowWith(findings, 7, "D7");
             assertThat(findings.getRow(d7).getCell(7).getHyperlink().getAddress()).isEqualTo(target);
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细",
-                    "退回记录", "原表标注", "规则说明");
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
+                    "项目明细", "排放明细", "退回记录", "原表标注", "规则说明");
         }
     }
 
     @Test
     void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
         try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "问题清单", "项目明细", "退回记录",
-                    "规则说明");
+            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
+                    "项目明细", "排放明细", "退回记录", "规则说明");
             assertThat(wb.getActiveSheetIndex()).isZero();
             String guide = allText(wb.getSheet("说明"));
             assertThat(guide).contains("南京市", "1 行未通过校验", "共 2 条原因", "计划 4 个，报送 2 个",
@@ -411,8 +432,8 @@ class WorkbookWriterTest {
     void nightlyRunDoesNotMarkCompletion() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("nightly"))) {
             XSSFSheet s = wb.getSheet("项目汇总");
-            assertThat(fill(s, "J6")).isNull();
-            assertThat(fill(s, "I6")).isEqualTo(SHORTFALL);
+            assertThat(mark(s, "J6")).isNull();
+            assertThat(mark(s, "I6")).isEqualTo(SHORTFALL);
             assertThat(text(s, "A1")).contains("日常核算");
         }
     }
@@ -477,6 +498,72 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void chartsPlotTheResultAgainstThePlanFromTablesOfFormulas() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("图表");
+            var charts = s.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(4);   // three pollutants, then projects
+            var vocs = charts.get(0);
+            assertThat(vocs.getTitleText().getString()).startsWith("挥发性有机物（VOCs）减排比例");
+            var series = vocs.getChartSeries().get(0).getSeries(0);
+            assertThat(series.getCategoryData().getPointCount()).isEqualTo(13);
+            int first = rowWith(s, 0, "南京");
+            assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("'图表'!$B$" + (first + 1) + ":$B$" + (first + 13));
+            // the table cell is a formula over 减排核算: 南京's VOCs reduction, 30 %
+            assertThat(formula(s, "B" + (first + 1))).isEqualTo("'减排核算'!E5");
+            assertThat(number(s, "B" + (first + 1))).isEqualTo(30);
+        }
+        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+            var charts = wb.getSheet("图表").getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(2);
+            assertThat(charts.get(1).getChartSeries().get(0).getSeries(0).getCategoryData().getPointCount()).isEqualTo(18);
+        }
+    }
+
+    @Test
+    void aWarningLinksToTheDetailRowItConcerns() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet findings = wb.getSheet("问题清单");
+            Row credit = findings.getRow(rowWith(findings, 1, "BAD_CREDIT_CODE"));   // WX-002, a warned row that counts
+            int detail = rowWith(wb.getSheet("项目明细"), 0, "WX-002");
+            assertThat(credit.getCell(7).getHyperlink().getAddress()).isEqualTo("'项目明细'!A" + (detail + 1));
+            // an error's row was rejected: it is in no detail list, and (in the province workbook) not linked
+            assertThat(findings.getRow(rowWith(findings, 1, "BAD_NUMBER")).getCell(7).getHyperlink()).isNull();
+        }
+    }
+
+    @Test
+    void thePlansOtherAnnexesStandBesideTheResult() throws IOException {
+        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+            XSSFSheet s = wb.getSheet("规划目标");
+            int nanjing = rowWith(s, 0, "南京");
+            assertThat(s.getRow(nanjing).getCell(1).getNumericCellValue()).isEqualTo(39);   // annex 1: PM2.5 binding
+            assertThat(s.getRow(nanjing).getCell(3).getNumericCellValue()).isEqualTo(71.5);  // good days, binding
+            assertThat(column(s, 0)).contains("全省").doesNotContain("无锡");
+            assertThat(allText(s)).contains("附件3", "持续改善");
+        }
+    }
+
+    @Test
+    void formulasOverAListCoverEverySheetItGoesOnIn() throws IOException {
+        Path out = dir.resolve("province.xlsx");
+        new WorkbookWriter(3).writeProvince(new InMemoryReportData("final"), out);   // header + 2 rows per sheet
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            assertThat(sheetNames(wb)).containsSubsequence("项目明细", "项目明细（续2）", "排放明细", "排放明细（续2）", "退回记录");
+            XSSFSheet matrix = wb.getSheet("项目汇总");
+            // 南京 × 煤炭消费总量控制项目 submitted: NJ-001 is on the first sheet, the count covers both
+            assertThat(formula(matrix, "I6")).isEqualTo("COUNTIFS('项目明细'!$B$2:$B$3,\"南京\",'项目明细'!$I$2:$I$3,\"ENERGY_COAL\")"
+                    + "+COUNTIFS('项目明细（续2）'!$B$2:$B$3,\"南京\",'项目明细（续2）'!$I$2:$I$3,\"ENERGY_COAL\")");
+            XSSFSheet reductions = wb.getSheet("减排核算");
+            assertThat(formula(reductions, "B6")).contains("'排放明细'!$F$2:$F$3", "'排放明细（续2）'!$F$2:$F$3");
+            // 无锡's VOCs row is the fourth emission row: on the second sheet, found by the formula
+            XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            assertThat(evaluator.evaluate(cell(reductions, "B6")).getNumberValue()).isEqualTo(2000);
+            assertThat(evaluator.evaluate(cell(matrix, "AP7")).getNumberValue()).isEqualTo(1);   // WX-002, second sheet
+        }
+    }
+
+    @Test
     void textLongerThanACellHoldsIsCutNotFailed() throws IOException {
         InMemoryReportData data = new InMemoryReportData("final");
         data.findings.add(Finding.of(Rule.BAD_NUMBER, "320100", "x.csv", "x", 9, "A9", "9".repeat(40_000), "太长"));
@@ -536,6 +623,25 @@ class WorkbookWriterTest {
 
     private static String fill(XSSFSheet s, String ref) {
         return fill(cell(s, ref));
+    }
+
+    /**
+     * The fill a conditional format gives the cell, the workbook recalculated first: the mark Excel or LibreOffice
+     * shows; null when no rule applies.
+     */
+    static String mark(XSSFSheet s, String ref) {
+        XSSFWorkbook wb = s.getWorkbook();
+        XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        var rules = new ConditionalFormattingEvaluator(wb, evaluator)
+                .getConditionalFormattingForCell(new CellReference(s.getSheetName(), new CellReference(ref).getRow(),
+                        new CellReference(ref).getCol(), false, false));
+        for (var rule : rules) {
+            var pattern = rule.getRule().getPatternFormatting();
+            if (pattern != null && pattern.getFillBackgroundColorColor() != null) {
+                return ((XSSFColor) pattern.getFillBackgroundColorColor()).getARGBHex().substring(2);
+            }
+        }
+        return null;
     }
 
     private static String fill(org.apache.poi.ss.usermodel.Cell c) {
