@@ -24,7 +24,9 @@ final class Commands {
             Commands:
               run       --year Y [--mode nightly|final] [--input DIR] [--output DIR]   account one year's submissions
                         [--rerun "REASON"]                                          ... again, on purpose
-              restart   --execution ID | --year Y [--mode M]                         continue a failed or interrupted run
+                        [--distributed [--intake-timeout 60m]]                      ... intake on worker processes
+              restart   --execution ID | --year Y [--mode M] [--distributed]         continue a failed or interrupted run
+              worker    [--threads N]                                               take intake partitions (distributed runs)
               status    [--year Y] [--limit N]                                       recent runs, steps, counts, failures
               abandon   --execution ID                                                give up a failed run for good
               validate  FILE... [--year Y] [--output DIR]                           check submissions, no database
@@ -45,8 +47,16 @@ final class Commands {
         int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err);
     }
 
-    /** A command ready to run: the database it needs (null for none) and what it does. */
-    record Prepared(Database database, Runner runner) {
+    /**
+     * A command ready to run: the database it needs (null for none), what it does, and the Spring properties
+     * of its context besides the database's (a distributed run's or a worker's, see {@link Distribution}).
+     */
+    record Prepared(Database database, Runner runner, Map<String, Object> properties) {
+
+        Prepared(Database database, Runner runner) {
+            this(database, runner, Map.of());
+        }
+
         int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
             return runner.run(context, out, err);
         }
@@ -75,8 +85,9 @@ final class Commands {
     static Spec spec(String command) {
         return switch (command) {
             case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "db-url", "db-user",
-                    "db-password"), Set.of(), """
+                    "db-password", "intake-timeout"), Set.of("distributed"), """
                     run --year Y [--mode nightly|final] [--input DIR] [--output DIR] [--rerun "REASON"]
+                        [--distributed [--intake-timeout 60m]]
 
                     Accounts the submissions in DIR/Y/ (default input/Y/) against the plan's targets and writes
                     output/Y/MODE/run-ID/: four CSVs, the province workbook, one feedback workbook per city and a
@@ -88,15 +99,25 @@ final class Commands {
                     failed one is continued (see restart); a corrected annex or a new release makes a new run.
                       --rerun "REASON"  a new run of an unchanged, completed set, on purpose; the reason is kept
                                         with the run and shown by status
+                      --distributed     intake's partitions (one per file) go over RabbitMQ to worker processes
+                                        (see worker); the rest of the run stays here. Needs a shared database
+                                        (PostgreSQL) and REDUCTION_BROKER_URL; the input folder must be seen at the
+                                        same path by every worker
+                      --intake-timeout  how long to wait for the workers before failing intake (default 60m;
+                                        90s, 30m, 2h); restart continues what they left
                     """, RunCommand::prepare);
             case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "db-url",
-                    "db-user", "db-password"), Set.of(), """
+                    "db-user", "db-password", "intake-timeout"), Set.of("distributed"), """
                     restart --execution ID | --year Y [--mode nightly|final] [--output DIR]
+                            [--distributed [--intake-timeout 60m]]
 
                     Continues a failed run, or one whose process died (killed, machine lost), from the failed step
                     and its last committed chunk. With --year it takes the last failed or interrupted run of that
-                    year and mode. The result is the same as an uninterrupted run's.
+                    year and mode. The result is the same as an uninterrupted run's. With --distributed the intake
+                    partitions left go to the workers (as with run); without it, they run here.
                     """, RunCommand::prepareRestart);
+            case "worker" -> new Spec("worker", Set.of("threads", "output", "db-url", "db-user", "db-password"),
+                    Set.of(), WorkerCommand.HELP, WorkerCommand::prepare);
             case "status" -> new Spec("status", Set.of("year", "limit", "output", "db-url", "db-user", "db-password"),
                     Set.of(), """
                     status [--year Y] [--limit N] [--output DIR]
@@ -118,7 +139,7 @@ final class Commands {
                     TemplateCommand::prepare);
             case "rules" -> new Spec("rules", Set.of(), Set.of("markdown"), RulesCommand.HELP, RulesCommand::prepare);
             default -> throw new UsageException("unknown command '" + command
-                    + "'. Commands: run, restart, status, abandon, validate, template, rules");
+                    + "'. Commands: run, restart, status, abandon, worker, validate, template, rules");
         };
     }
 

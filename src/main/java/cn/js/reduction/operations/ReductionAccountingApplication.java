@@ -66,7 +66,7 @@ public class ReductionAccountingApplication {
                 }
             }
             database = prepared.database().prepare();
-            try (ConfigurableApplicationContext context = start(database)) {
+            try (ConfigurableApplicationContext context = start(database, prepared.properties())) {
                 return prepared.run(context, out, err);
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
@@ -89,13 +89,16 @@ public class ReductionAccountingApplication {
         }
     }
 
-    static ConfigurableApplicationContext start(Database database) {
+    /** The context on the database, with a command's own properties (a distributed run's, a worker's). */
+    static ConfigurableApplicationContext start(Database database, Map<String, Object> properties) {
         // POI's temporary files (workbooks being written) in the state folder, not a /tmp shared by all accounts
         if (Files.isDirectory(database.tempFolder())) {
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(database.tempFolder().toFile()));
         }
         SpringApplication app = new SpringApplication(ReductionAccountingApplication.class);
-        app.setDefaultProperties(database.properties());
+        Map<String, Object> all = new java.util.LinkedHashMap<>(database.properties());
+        all.putAll(properties);
+        app.setDefaultProperties(all);
         app.setLogStartupInfo(false);
         try {
             return app.run();

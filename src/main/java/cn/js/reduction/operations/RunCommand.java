@@ -41,6 +41,7 @@ final class RunCommand {
         InputSet set = Commands.inputSet(input, year);
         JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), basis(year), input, output);
         Database database = Database.resolve(options, env, output);
+        Distribution distribution = Distribution.manager(options, env, database);
         return new Commands.Prepared(database, (context, out, err) -> {
             // one run of a year and mode at a time, whatever its files: a lock the database (PostgreSQL) or the
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
@@ -48,7 +49,7 @@ final class RunCommand {
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
                 return run(context, out, err, lock == null, set, params, year, mode, rerunReason);
             }
-        });
+        }, properties(distribution));
     }
 
     /** What decides a run's figures besides its files, as this program has it now. */
@@ -211,6 +212,7 @@ final class RunCommand {
         }
         RunMode mode = Commands.mode(options);
         Database database = Database.existing(options, env, output);
+        Distribution distribution = Distribution.manager(options, env, database);
         return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobExecution execution = executionId != null ? Recovery.find(repository, executionId)
@@ -265,7 +267,12 @@ final class RunCommand {
                 // another machine): restart recovers it
                 return restart(context, Recovery.find(repository, execution.getId()), out);
             }
-        });
+        }, properties(distribution));
+    }
+
+    /** The context's properties for intake on workers (--distributed); none for a run on this machine alone. */
+    private static java.util.Map<String, Object> properties(Distribution distribution) {
+        return distribution == null ? java.util.Map.of() : distribution.properties(false);
     }
 
     static int restart(ConfigurableApplicationContext context, JobExecution failed, PrintStream out) {

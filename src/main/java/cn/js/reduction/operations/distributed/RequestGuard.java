@@ -1,0 +1,75 @@
+package cn.js.reduction.operations.distributed;
+
+import cn.js.reduction.operations.AccountingJobConfiguration;
+import cn.js.reduction.operations.Liveness;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Which requests a worker runs: an intake partition of this database that nobody has taken (STARTING) of a run
+ * that is going on. Everything else is logged and dropped: a request the broker delivered again after a worker
+ * died or the broker restarted (its partition STARTED, or ended), one of a run whose manager gave up (restart
+ * makes new partitions and sends them anew), one of another deployment's database. Two workers cannot both
+ * run one partition: Spring Batch's optimistic lock on the step execution lets only the first start it.
+ */
+final class RequestGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
+
+    private final JobRepository repository;
+
+    RequestGuard(JobRepository repository) {
+        this.repository = repository;
+    }
+
+    boolean isRequest(String text) {
+        if (PartitionRequests.parse(text) == null) {
+            log.warn("dropped a message that is not a partition request: {}", abbreviate(text));
+            return false;
+        }
+        return true;
+    }
+
+    boolean untaken(StepExecutionRequest request) {
+        StepExecution partition;
+        try {
+            partition = repository.getStepExecution(request.getStepExecutionId());
+        } catch (DataAccessException e) {
+            partition = null;
+        }
+        if (partition == null || !partition.getStepName().startsWith(AccountingJobConfiguration.INTAKE_FILE + ":")) {
+            log.warn("dropped a request for step execution {}: no intake partition of that id in this database"
+                    + " (is the queue shared with another deployment?)", request.getStepExecutionId());
+            return false;
+        }
+        if (partition.getStatus() != BatchStatus.STARTING) {
+            log.info("{} (step execution {}) is {} (worker {}): its request came again; dropped",
+                    partition.getStepName(), partition.getId(), partition.getStatus(),
+                    Liveness.owner(partition.getExecutionContext()));
+            return false;
+        }
+        if (partition.getJobExecution().getStatus() != BatchStatus.STARTED) {
+            log.info("{} (step execution {}) belongs to execution {}, which is {}: dropped (restart sends it anew)",
+                    partition.getStepName(), partition.getId(), partition.getJobExecutionId(),
+                    partition.getJobExecution().getStatus());
+            return false;
+        }
+        log.info("took {} (step execution {}, run {})", partition.getStepName(), partition.getId(),
+                partition.getJobExecution().getJobInstance().getInstanceId());
+        return true;
+    }
+
+    void ended(StepExecution partition) {
+        log.info("{} (step execution {}) ended: {}", partition.getStepName(), partition.getId(), partition.getStatus());
+    }
+
+    private static String abbreviate(String text) {
+        String t = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+}
