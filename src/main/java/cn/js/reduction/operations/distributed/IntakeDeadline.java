@@ -53,7 +53,8 @@ final class IntakeDeadline implements PartitionHandler {
         try {
             ended = handler.handle(splitter, managerStep);
         } catch (TimeoutException e) {
-            throw new IntakeTimedOut(unfinished(managerStep), e);
+            log.debug("intake timed out", e);
+            throw new IntakeTimedOut(unfinished(managerStep));
         }
         for (StepExecution partition : ended) {
             if (partition.getStatus() != BatchStatus.COMPLETED) {
@@ -97,8 +98,8 @@ final class IntakeDeadline implements PartitionHandler {
 
     /** The intake step's failure when the workers did not end every partition in time. */
     static final class IntakeTimedOut extends RuntimeException {
-        IntakeTimedOut(String message, Throwable cause) {
-            super(message, cause);
+        IntakeTimedOut(String message) {
+            super(message);
         }
     }
 }
