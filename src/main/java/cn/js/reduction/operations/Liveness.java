@@ -36,7 +36,7 @@ public final class Liveness {
     }
 
     /** Names this process in the context: the run it runs, or the intake partition a worker took. */
-    static void claim(ExecutionContext ctx) {
+    public static void claim(ExecutionContext ctx) {
         ctx.putString(HOST, thisHost());
         ctx.putLong(PID, ProcessHandle.current().pid());
     }

@@ -39,7 +39,7 @@ final class RunCommand {
         Path input = ReductionAccountingApplication.absolute(options.path("input", "input"));
         Path output = Commands.output(options);
         InputSet set = Commands.inputSet(input, year);
-        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), basis(year), input, output);
+        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), RunParameters.Basis.current(year), input, output);
         Database database = Database.resolve(options, env, output);
         Distribution distribution = Distribution.manager(options, env, database);
         return new Commands.Prepared(database, (context, out, err) -> {
@@ -50,12 +50,6 @@ final class RunCommand {
                 return run(context, out, err, lock == null, set, params, year, mode, rerunReason);
             }
         }, properties(distribution));
-    }
-
-    /** What decides a run's figures besides its files, as this program has it now. */
-    static RunParameters.Basis basis(int year) {
-        return new RunParameters.Basis(ReferenceDataLoader.load(year).version(),
-                ReferenceDataLoader.contentSha256(year), Version.current());
     }
 
     /** The reason given with --rerun, or null without it. */
@@ -248,7 +242,7 @@ final class RunCommand {
                         + " " + Program.command() + " run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }
-            RunParameters.Basis basis = basis(run.year());
+            RunParameters.Basis basis = RunParameters.Basis.current(run.year());
             if (!basis.equals(run.basis())) {
                 err.println("参考数据或程序已变化 (the reference data or the program changed since run " + run.runId()
                         + " started: it ran on " + run.describeBasis() + "; this is " + basis.referenceVersion()

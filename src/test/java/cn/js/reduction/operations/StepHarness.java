@@ -63,7 +63,7 @@ public final class StepHarness implements AutoCloseable {
         context = new SpringApplicationBuilder(ReductionAccountingApplication.class).properties(properties)
                 .logStartupInfo(false).run();
         parameters = RunParameters.jobParameters(2020, cn.js.reduction.core.RunMode.stored(mode),
-                "step-test-" + UUID.randomUUID(), RunCommand.basis(2020), output, output);
+                "step-test-" + UUID.randomUUID(), RunParameters.Basis.current(2020), output, output);
         // the seeded rows stand for the stages before this one: recorded as an attempt of the run that stopped
         // there, so that launching the step restarts the same job instance and the run id is known beforehand
         JobRepository repository = context.getBean(JobRepository.class);
