@@ -3,7 +3,7 @@ package cn.js.reduction.operations;
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.reference.ReferenceDataException;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceLibrary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,13 +48,18 @@ final class Commands {
     }
 
     /**
-     * A command ready to run: the database it needs (null for none), what it does, and the Spring properties
-     * of its context besides the database's (a distributed run's or a worker's, see {@link Distribution}).
+     * A command ready to run: the database it needs (null for none), the folder of plan-year reference folders it
+     * was given (null for the shipped ones; the job's {@link ReferenceLibrary} bean reads the same), what it does,
+     * and the Spring properties of its context besides those (a distributed run's or a worker's, see
+     * {@link Distribution}).
      */
-    record Prepared(Database database, Runner runner, Map<String, Object> properties) {
-
+    record Prepared(Database database, Path referenceRoot, Runner runner, Map<String, Object> properties) {
         Prepared(Database database, Runner runner) {
-            this(database, runner, Map.of());
+            this(database, null, runner);
+        }
+
+        Prepared(Database database, Path referenceRoot, Runner runner) {
+            this(database, referenceRoot, runner, Map.of());
         }
 
         int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
@@ -84,10 +89,10 @@ final class Commands {
 
     static Spec spec(String command) {
         return switch (command) {
-            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "db-url", "db-user",
-                    "db-password", "intake-timeout"), Set.of("distributed"), """
+            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "reference", "db-url",
+                    "db-user", "db-password", "intake-timeout"), Set.of("distributed"), """
                     run --year Y [--mode nightly|final] [--input DIR] [--output DIR] [--rerun "REASON"]
-                        [--distributed [--intake-timeout 60m]]
+                        [--reference DIR] [--distributed [--intake-timeout 60m]]
 
                     Accounts the submissions in DIR/Y/ (default input/Y/) against the plan's targets and writes
                     output/Y/MODE/run-ID/: four CSVs, the province workbook, one feedback workbook per city and a
@@ -99,6 +104,8 @@ final class Commands {
                     failed one is continued (see restart); a corrected annex or a new release makes a new run.
                       --rerun "REASON"  a new run of an unchanged, completed set, on purpose; the reason is kept
                                         with the run and shown by status
+                      --reference DIR   the plan year's reference data from DIR/Y/ instead of the data shipped in
+                                        the program (the same files; see docs/operations.md)
                       --distributed     intake's partitions (one per file) go over RabbitMQ to worker processes
                                         (see worker); the rest of the run stays here. Needs a shared database
                                         (PostgreSQL) and REDUCTION_BROKER_URL; the input folder must be seen at the
@@ -106,9 +113,9 @@ final class Commands {
                       --intake-timeout  how long to wait for the workers before failing intake (default 60m;
                                         90s, 30m, 2h); restart continues what they left
                     """, RunCommand::prepare);
-            case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "db-url",
-                    "db-user", "db-password", "intake-timeout"), Set.of("distributed"), """
-                    restart --execution ID | --year Y [--mode nightly|final] [--output DIR]
+            case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "reference",
+                    "db-url", "db-user", "db-password", "intake-timeout"), Set.of("distributed"), """
+                    restart --execution ID | --year Y [--mode nightly|final] [--output DIR] [--reference DIR]
                             [--distributed [--intake-timeout 60m]]
 
                     Continues a failed run, or one whose process died (killed, machine lost), from the failed step
@@ -116,8 +123,8 @@ final class Commands {
                     year and mode. The result is the same as an uninterrupted run's. With --distributed the intake
                     partitions left go to the workers (as with run); without it, they run here.
                     """, RunCommand::prepareRestart);
-            case "worker" -> new Spec("worker", Set.of("threads", "output", "db-url", "db-user", "db-password"),
-                    Set.of(), WorkerCommand.HELP, WorkerCommand::prepare);
+            case "worker" -> new Spec("worker", Set.of("threads", "output", "reference", "db-url", "db-user",
+                    "db-password"), Set.of(), WorkerCommand.HELP, WorkerCommand::prepare);
             case "status" -> new Spec("status", Set.of("year", "limit", "output", "db-url", "db-user", "db-password"),
                     Set.of(), """
                     status [--year Y] [--limit N] [--output DIR]
@@ -133,9 +140,10 @@ final class Commands {
                     Marks a failed or interrupted run as abandoned: it will not be restarted; the next run of the
                     same input set starts afresh.
                     """, StatusCommand::prepareAbandon);
-            case "validate" -> new Spec("validate", Set.of("year", "output"), Set.of(), ValidateCommand.HELP,
+            case "validate" -> new Spec("validate", Set.of("year", "output", "reference"), Set.of(), ValidateCommand.HELP,
                     ValidateCommand::prepare, true);
-            case "template" -> new Spec("template", Set.of("kind", "year", "city", "out"), Set.of(), TemplateCommand.HELP,
+            case "template" -> new Spec("template", Set.of("kind", "year", "city", "out", "reference"), Set.of(),
+                    TemplateCommand.HELP,
                     TemplateCommand::prepare);
             case "rules" -> new Spec("rules", Set.of(), Set.of("markdown"), RulesCommand.HELP, RulesCommand::prepare);
             default -> throw new UsageException("unknown command '" + command
@@ -143,17 +151,40 @@ final class Commands {
         };
     }
 
-    static int year(Options options) {
+    /** The plan years' reference data this command reads: --reference DIR (DIR/Y/), else the shipped ones. */
+    static ReferenceLibrary references(Options options) {
+        if (!options.has("reference")) {
+            return ReferenceLibrary.shipped();
+        }
+        Path root = ReductionAccountingApplication.absolute(options.path("reference", ""));
+        if (!Files.isDirectory(root)) {
+            throw new UsageException("no reference folder " + root + ": --reference names a folder that holds one"
+                    + " folder per plan year (2020/ with the files of src/main/resources/reference/2020/)");
+        }
+        return ReferenceLibrary.of(root);
+    }
+
+    /** --year, required: a plan year whose reference data the library has and that passes its checks. */
+    static int year(Options options, ReferenceLibrary references) {
         Integer year = options.integer("year");
         if (year == null) {
             throw new UsageException("--year is required, e.g. --year 2020");
         }
-        if (!ReferenceDataLoader.exists(year)) {
-            throw new UsageException("there is no reference data for plan year " + year
-                    + " (the plan's annexes ship as src/main/resources/reference/<year>/)");
+        return checkedYear(year, references);
+    }
+
+    /** --year, or the default plan year when it is not given. */
+    static int year(Options options, ReferenceLibrary references, int fallback) {
+        return options.has("year") ? year(options, references) : checkedYear(fallback, references);
+    }
+
+    private static int checkedYear(int year, ReferenceLibrary references) {
+        if (!references.has(year)) {
+            throw new UsageException("there is no reference data for plan year " + year + " in "
+                    + references.describe(year) + " (the plan's annexes ship as src/main/resources/reference/<year>/)");
         }
         try {
-            ReferenceDataLoader.load(year);
+            references.year(year);
         } catch (ReferenceDataException e) {
             throw new UsageException("the reference data of " + year + " fails its checks: " + e.getMessage());
         }

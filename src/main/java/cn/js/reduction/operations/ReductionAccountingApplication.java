@@ -66,7 +66,7 @@ public class ReductionAccountingApplication {
                 }
             }
             database = prepared.database().prepare();
-            try (ConfigurableApplicationContext context = start(database, prepared.properties())) {
+            try (ConfigurableApplicationContext context = start(database, prepared.referenceRoot(), prepared.properties())) {
                 return prepared.run(context, out, err);
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
@@ -90,15 +90,18 @@ public class ReductionAccountingApplication {
     }
 
     /** The context on the database, with a command's own properties (a distributed run's, a worker's). */
-    static ConfigurableApplicationContext start(Database database, Map<String, Object> properties) {
+    static ConfigurableApplicationContext start(Database database, Path referenceRoot, Map<String, Object> extra) {
         // POI's temporary files (workbooks being written) in the state folder, not a /tmp shared by all accounts
         if (Files.isDirectory(database.tempFolder())) {
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(database.tempFolder().toFile()));
         }
         SpringApplication app = new SpringApplication(ReductionAccountingApplication.class);
-        Map<String, Object> all = new java.util.LinkedHashMap<>(database.properties());
-        all.putAll(properties);
-        app.setDefaultProperties(all);
+        Map<String, Object> properties = new java.util.HashMap<>(database.properties());
+        if (referenceRoot != null) {
+            properties.put("reduction.reference-folder", referenceRoot.toString());
+        }
+        properties.putAll(extra);
+        app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
         try {
             return app.run();

@@ -15,7 +15,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 final class WorkerCommand {
 
     static final String HELP = """
-            worker [--threads N] [--output DIR] [--db-url URL --db-user USER]
+            worker [--threads N] [--output DIR] [--reference DIR] [--db-url URL --db-user USER]
 
             Takes the intake partitions (one per file) of distributed runs (run --distributed) from the RabbitMQ
             broker that REDUCTION_BROKER_URL names (amqp://user:password@host:5672; the queue is
@@ -23,6 +23,7 @@ final class WorkerCommand {
             which must be the manager's (PostgreSQL: REDUCTION_DB_URL or --db-url). Runs until stopped.
               --threads N   partitions run at once (default: the number of processors)
               --output DIR  where its log file goes (DIR/.state/reduction-accounting.log; default: output)
+              --reference DIR  the reference data the manager's runs use, when not the program's (as run)
             The input files are read at the path the manager's run names: every machine must see the input
             folder at that path. A file whose SHA-256 is not the one discovery recorded fails its partition.
             """;
@@ -34,7 +35,9 @@ final class WorkerCommand {
         Path output = Commands.output(options);
         Database database = Database.resolve(options, env, output);
         Distribution distribution = Distribution.worker(options, env, database);
-        return new Commands.Prepared(database, (context, out, err) -> {
+        // the reference data the manager's runs were given (--reference), for the rules and the check of each run
+        Path referenceRoot = Commands.references(options).root();
+        return new Commands.Prepared(database, referenceRoot, (context, out, err) -> {
             try (Connection connection = context.getBean(ConnectionFactory.class).createConnection()) {
                 connection.isOpen(); // the broker answers and takes the credentials
             } catch (AmqpException e) {

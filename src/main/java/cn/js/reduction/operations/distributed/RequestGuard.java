@@ -5,6 +5,7 @@ import cn.js.reduction.operations.Liveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import cn.js.reduction.operations.RunParameters;
+import cn.js.reduction.reference.ReferenceLibrary;
 import java.time.LocalDateTime;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -27,9 +28,11 @@ final class RequestGuard {
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
     private final JobRepository repository;
+    private final ReferenceLibrary references;
 
-    RequestGuard(JobRepository repository) {
+    RequestGuard(JobRepository repository, ReferenceLibrary references) {
         this.repository = repository;
+        this.references = references;
     }
 
     boolean isRequest(String text) {
@@ -78,11 +81,11 @@ final class RequestGuard {
      * Why this worker must not run the partition: its program or its reference data are not those the run
      * started on (a worker left on an older release would stage rows by other rules); null when they are.
      */
-    private static String basisMismatch(StepExecution partition) {
+    private String basisMismatch(StepExecution partition) {
         RunParameters run = RunParameters.of(partition.getJobExecution());
         RunParameters.Basis here;
         try {
-            here = RunParameters.Basis.current(run.year());
+            here = RunParameters.Basis.current(references, run.year());
         } catch (RuntimeException e) {
             return "this worker has no usable reference data for " + run.year() + " (" + e.getMessage() + ")";
         }

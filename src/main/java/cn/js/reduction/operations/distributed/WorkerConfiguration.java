@@ -1,6 +1,7 @@
 package cn.js.reduction.operations.distributed;
 
 import cn.js.reduction.operations.AccountingJobConfiguration;
+import cn.js.reduction.reference.ReferenceLibrary;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -37,11 +38,12 @@ public class WorkerConfiguration {
     IntegrationFlow intakeRequestsFromBroker(CachingConnectionFactory brokerConnectionFactory, Queue intakeQueue,
                                              JobRepository repository,
                                              @Qualifier("intakeFileStep") Step intakeFileStep,
+                                             ReferenceLibrary referenceLibrary,
                                              @Value("${reduction.distributed.consumers:1}") int consumers) {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(repository);
         handler.setStepLocator(name -> AccountingJobConfiguration.INTAKE_FILE.equals(name) ? intakeFileStep : null);
-        RequestGuard guard = new RequestGuard(repository);
+        RequestGuard guard = new RequestGuard(repository, referenceLibrary);
         return IntegrationFlow.from(Amqp.inboundAdapter(brokerConnectionFactory, intakeQueue)
                         .configureContainer(c -> c.concurrentConsumers(consumers).prefetchCount(1)
                                 .defaultRequeueRejected(false).shutdownTimeout(STOP_WAIT_MILLIS)))
