@@ -142,7 +142,7 @@ class DistributedRunTest {
         byte[] original = Files.readAllBytes(file);
         FileTime modified = Files.getLastModifiedTime(file);
         Cli.Result run;
-        System.setProperty(FaultInjection.PROPERTY, "pause:intake:3000");
+        System.setProperty(FaultInjection.PROPERTY, "pause:intake:5000");
         try {
             Future<Cli.Result> manager = manager(distributed(output, "changed file"), env);
             // discovery has hashed the files; before the requests go out, the file changes on the "shared folder"

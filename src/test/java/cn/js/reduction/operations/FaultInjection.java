@@ -24,8 +24,8 @@ import org.springframework.core.env.Environment;
  *   <li>{@code intakeFile:700}: an intake partition throws when writing would take it past 700 rows (the
  *       chunk is rolled back, the committed ones stay);</li>
  *   <li>{@code slow:200}: every intake chunk waits 200 ms before it is written (time to kill the process);</li>
- *   <li>{@code pause:intake:3000}: that step waits 3 s before it starts, after saying so on standard output
- *       ("paused before intake"): time to change what the steps before it have seen.</li>
+ *   <li>{@code pause:intake:3000}: that step waits 3 s once started, before its work: time to change what the
+ *       steps before it have seen.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,8 +62,6 @@ public class FaultInjection {
         @Override
         public void beforeStep(StepExecution stepExecution) {
             if (fault.startsWith("pause:" + stepExecution.getStepName() + ":")) {
-                System.out.println("paused before " + stepExecution.getStepName());
-                System.out.flush();
                 try {
                     Thread.sleep(Long.parseLong(fault.substring(fault.lastIndexOf(':') + 1)));
                 } catch (InterruptedException e) {
