@@ -175,8 +175,7 @@ class DistributedRunTest {
     void withNoWorkerTheManagerFailsInTimeAndRestartWithWorkersCompletes() throws Exception {
         Path output = dir.resolve("no-workers");
         Map<String, String> nobody = Map.of(Distribution.BROKER_URL, BROKER, Distribution.BROKER_QUEUE, queue + ".nobody");
-        List<String> args = new ArrayList<>(distributed(output, "no workers"));
-        args.addAll(List.of("--intake-timeout", "8s"));
+        List<String> args = distributed(output, "no workers", "8s");
         long started = System.nanoTime();
         Cli.Result run = end(manager(args, nobody), Duration.ofMinutes(2));
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
@@ -203,8 +202,7 @@ class DistributedRunTest {
     @Order(4)
     void aBrokerRestartedMidRunLosesNothing() throws Exception {
         Path output = dir.resolve("broker-restart");
-        List<String> args = new ArrayList<>(distributed(output, "broker restarted"));
-        args.addAll(List.of("--intake-timeout", "90s"));
+        List<String> args = distributed(output, "broker restarted", "90s");
         Future<Cli.Result> manager = manager(args, env);
         try {
             awaitStep(manager, "intakeFile:file:" + LARGE_FILE, "STARTED", 1);
@@ -226,8 +224,7 @@ class DistributedRunTest {
     @Order(5)
     void aWorkerKilledMidPartitionFailsTheStepInTimeAndRestartCompletesOnTheOther() throws Exception {
         Path output = dir.resolve("killed");
-        List<String> args = new ArrayList<>(distributed(output, "worker killed"));
-        args.addAll(List.of("--intake-timeout", "20s"));
+        List<String> args = distributed(output, "worker killed", "20s");
         Map<Child, Integer> before = new LinkedHashMap<>();
         workers.forEach(w -> before.put(w, w.output().length()));
         long started = System.nanoTime();
@@ -264,8 +261,13 @@ class DistributedRunTest {
     }
 
     private List<String> distributed(Path output, String reason) {
+        // 2 minutes are plenty here, and the manager then looks every 4 s rather than every 10
+        return distributed(output, reason, "2m");
+    }
+
+    private List<String> distributed(Path output, String reason, String timeout) {
         List<String> args = new ArrayList<>(runArgs());
-        args.addAll(List.of("--rerun", reason, "--distributed", "--output", output.toString()));
+        args.addAll(List.of("--rerun", reason, "--distributed", "--intake-timeout", timeout, "--output", output.toString()));
         args.addAll(database);
         return args;
     }
@@ -274,7 +276,7 @@ class DistributedRunTest {
         Matcher m = RUN_LINE.matcher(managerOutput);
         assertThat(m.find()).as(managerOutput).isTrue();
         List<String> args = new ArrayList<>(List.of("restart", "--execution", m.group(2), "--distributed",
-                "--output", output.toString()));
+                "--intake-timeout", "2m", "--output", output.toString()));
         args.addAll(database);
         return Cli.run(args, env);
     }

@@ -32,8 +32,16 @@ import org.springframework.integration.dsl.IntegrationFlow;
 @ConditionalOnProperty(name = "reduction.distributed.manager", havingValue = "true")
 public class ManagerConfiguration {
 
-    /** How often the job repository is read for the partitions' states. */
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * How often the job repository is read for the partitions' states: a thirtieth of the timeout, between 1 and
+     * 10 s. Each poll reads every partition of the run with its context (Spring Batch's handler does), which for
+     * thousands of files is work for the database; a run allowed an hour need not look more often than every 10 s.
+     */
+    static Duration pollInterval(Duration timeout) {
+        Duration d = timeout.dividedBy(30);
+        return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : d.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : d;
+    }
 
     @Bean
     DirectChannel intakeRequests() {
@@ -64,7 +72,7 @@ public class ManagerConfiguration {
         handler.setGridSize(1);
         handler.setMessagingOperations(template);
         handler.setJobRepository(repository);
-        handler.setPollInterval(POLL_INTERVAL.toMillis());
+        handler.setPollInterval(pollInterval(Duration.ofMillis(timeoutMillis)).toMillis());
         handler.setTimeout(timeoutMillis);
         handler.afterPropertiesSet();
         return new StepBuilder(AccountingJobConfiguration.INTAKE, repository)
