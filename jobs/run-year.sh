@@ -24,5 +24,11 @@ output="${REDUCTION_OUTPUT:-output}"
 mkdir -p "$output/.state/tmp"
 chmod 700 "$output/.state"
 
+# REDUCTION_DISTRIBUTED=1: intake on the workers (jobs/reduction-worker.service; docs/operations.md)
+distributed=()
+if [ "${REDUCTION_DISTRIBUTED:-0}" = 1 ]; then
+  distributed=(--distributed --intake-timeout "${REDUCTION_INTAKE_TIMEOUT:-60m}")
+fi
+
 exec java -Xmx512m -Djava.io.tmpdir="$output/.state/tmp" -jar "$jar" run --year "$year" --mode "$mode" \
-  --input "${REDUCTION_INPUT:-input}" --output "$output"
+  --input "${REDUCTION_INPUT:-input}" --output "$output" ${distributed[@]+"${distributed[@]}"}

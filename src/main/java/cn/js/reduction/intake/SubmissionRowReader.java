@@ -50,6 +50,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
     private int sheet;
     private Header header;
     private Finding breakage;
+    private boolean notAsDiscovered;
 
     /** Reads the file as it is now, unchecked: for callers with no discovery behind them. */
     public SubmissionRowReader(Path file, ReferenceData reference) {
@@ -76,11 +77,13 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
             try {
                 actual = copyHashing(file, snapshot);
             } catch (IOException e) {
+                notAsDiscovered = true;
                 breakage = fileFinding("文件在发现后已无法读取（可能已被删除、移走或改了权限），本次未读取；请重新发起运行"
                         + " (the file can no longer be read since it was discovered: " + e.getClass().getSimpleName() + ")");
                 return;
             }
             if (!actual.equalsIgnoreCase(expectedSha256)) {
+                notAsDiscovered = true;
                 breakage = fileFinding(String.format("文件在本次运行发现之后被修改（发现时 SHA-256 为 %s，现在为 %s），为保证结果与"
                         + "文件清单一致，本次未读取此文件；请重新发起运行 (the file changed since it was discovered: SHA-256 %s then,"
                         + " %s now; not read in this run, start a new run)", expectedSha256, actual, expectedSha256, actual));
@@ -141,6 +144,11 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
     /** A break found while reading, to be reported once the file's rows are staged; null when none. */
     public Finding breakage() {
         return breakage;
+    }
+
+    /** True when the file could not be read as discovery hashed it (changed, gone or unreadable since): nothing was read. */
+    public boolean notAsDiscovered() {
+        return notAsDiscovered;
     }
 
     /** Copies the file and returns the SHA-256 of the bytes copied: the copy is what was hashed, whatever happens to the file. */

@@ -27,6 +27,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -45,6 +46,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AccountingJobConfiguration {
 
     public static final String JOB_NAME = "reductionAccounting";
+    /** The intake step, and the step each of its partitions runs (here, or on a worker: operations.distributed). */
+    public static final String INTAKE = "intake";
+    public static final String INTAKE_FILE = "intakeFile";
     /** Rows per transaction in intake: big enough for throughput, small enough to lose little on a crash. */
     static final int CHUNK_SIZE = 500;
 
@@ -102,12 +106,14 @@ public class AccountingJobConfiguration {
                 (run, step) -> new ReferenceStore(jdbc).replace(references.year(run.year())));
     }
 
+    /** Partitions on this machine's cores; a distributed run's manager has its own (operations.distributed). */
     @Bean
+    @ConditionalOnProperty(name = "reduction.distributed.manager", havingValue = "false", matchIfMissing = true)
     public Step intakeStep(JobRepository repository, FilePartitioner filePartitioner, Step intakeFileStep) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("intake-");
         executor.setConcurrencyLimit(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        return new StepBuilder("intake", repository)
-                .partitioner("intakeFile", filePartitioner)
+        return new StepBuilder(INTAKE, repository)
+                .partitioner(INTAKE_FILE, filePartitioner)
                 .step(intakeFileStep)
                 .gridSize(1)
                 .taskExecutor(executor)
@@ -125,7 +131,7 @@ public class AccountingJobConfiguration {
                                SubmissionRowReader submissionRowReader, RowProcessor rowProcessor,
                                StagingWriter stagingWriter, IntakeFileListener intakeFileListener,
                                ProgressListener progressListener) {
-        return new StepBuilder("intakeFile", repository)
+        return new StepBuilder(INTAKE_FILE, repository)
                 .<SourcedRow, StagedRow>chunk(CHUNK_SIZE)
                 .transactionManager(tx) // never the resourceless default: a failed chunk must roll back
                 .reader(submissionRowReader)
@@ -133,6 +139,7 @@ public class AccountingJobConfiguration {
                 .writer(stagingWriter)
                 .listener(intakeFileListener)
                 .listener(progressListener)
+                .listener(new PartitionOwner(repository))
                 .build();
     }
 
@@ -164,8 +171,9 @@ public class AccountingJobConfiguration {
     @StepScope
     public IntakeFileListener intakeFileListener(JdbcTemplate jdbc, SubmissionRowReader submissionRowReader,
                                                  StagingWriter stagingWriter,
-                                                 @Value("#{stepExecutionContext['file']}") String file) {
-        return new IntakeFileListener(jdbc, submissionRowReader, stagingWriter, file);
+                                                 @Value("#{stepExecutionContext['file']}") String file,
+                                                 @Value("${reduction.distributed.worker:false}") boolean worker) {
+        return new IntakeFileListener(jdbc, submissionRowReader, stagingWriter, file, worker);
     }
 
     @Bean
@@ -174,23 +182,33 @@ public class AccountingJobConfiguration {
         return new ProgressListener(file);
     }
 
-    /** Clears a file's staged rows on a fresh (not restarted) attempt; reports a file that broke mid-read. */
+    /**
+     * Clears a file's staged rows on a fresh (not restarted) attempt; reports a file that broke mid-read. On a
+     * worker, a file that is not as discovery hashed it (changed, gone, unreadable) also fails the partition:
+     * there it means the worker does not see the shared input folder the manager saw, which restart can
+     * continue once mended; on one machine, the run goes on without the file and the finding says so.
+     */
     public static class IntakeFileListener implements StepExecutionListener {
         private final JdbcTemplate jdbc;
         private final SubmissionRowReader reader;
         private final StagingWriter writer;
         private final String file;
+        private final boolean worker;
+        /** The reader's position, which Spring Batch saves with every chunk; absent before the first one. */
+        private static final String READ_COUNT = "submissionRows.read.count";
 
-        IntakeFileListener(JdbcTemplate jdbc, SubmissionRowReader reader, StagingWriter writer, String file) {
+        IntakeFileListener(JdbcTemplate jdbc, SubmissionRowReader reader, StagingWriter writer, String file,
+                           boolean worker) {
             this.jdbc = jdbc;
             this.reader = reader;
             this.writer = writer;
             this.file = file;
+            this.worker = worker;
         }
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
-            if (!stepExecution.getExecutionContext().containsKey("submissionRows.read.count")) {
+            if (!stepExecution.getExecutionContext().containsKey(READ_COUNT)) {
                 writer.clearFile(file);
             }
         }
@@ -203,6 +221,13 @@ public class AccountingJobConfiguration {
                 FindingStore findings = new FindingStore(jdbc);
                 findings.deleteFileLevel(runId, StagingWriter.STAGE, file);
                 findings.insert(runId, StagingWriter.STAGE, 0, breakage);
+                if (worker && reader.notAsDiscovered()) {
+                    // nothing of the file was read: its restart starts it afresh (and clears this finding)
+                    stepExecution.getExecutionContext().remove(READ_COUNT);
+                    stepExecution.setStatus(org.springframework.batch.core.BatchStatus.FAILED);
+                    return org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(
+                            "on worker " + Liveness.owner(stepExecution.getExecutionContext()) + ": " + breakage.message());
+                }
             }
             return stepExecution.getExitStatus();
         }

@@ -24,7 +24,9 @@ final class Commands {
             Commands:
               run       --year Y [--mode nightly|final] [--input DIR] [--output DIR]   account one year's submissions
                         [--rerun "REASON"]                                          ... again, on purpose
-              restart   --execution ID | --year Y [--mode M]                         continue a failed or interrupted run
+                        [--distributed [--intake-timeout 60m]]                      ... intake on worker processes
+              restart   --execution ID | --year Y [--mode M] [--distributed]         continue a failed or interrupted run
+              worker    [--threads N]                                               take intake partitions (distributed runs)
               status    [--year Y] [--limit N]                                       recent runs, steps, counts, failures
               abandon   --execution ID                                                give up a failed run for good
               validate  FILE... [--year Y] [--output DIR]                           check submissions, no database
@@ -47,11 +49,17 @@ final class Commands {
 
     /**
      * A command ready to run: the database it needs (null for none), the folder of plan-year reference folders it
-     * was given (null for the shipped ones; the job's {@link ReferenceLibrary} bean reads the same) and what it does.
+     * was given (null for the shipped ones; the job's {@link ReferenceLibrary} bean reads the same), what it does,
+     * and the Spring properties of its context besides those (a distributed run's or a worker's, see
+     * {@link Distribution}).
      */
-    record Prepared(Database database, Path referenceRoot, Runner runner) {
+    record Prepared(Database database, Path referenceRoot, Runner runner, Map<String, Object> properties) {
         Prepared(Database database, Runner runner) {
             this(database, null, runner);
+        }
+
+        Prepared(Database database, Path referenceRoot, Runner runner) {
+            this(database, referenceRoot, runner, Map.of());
         }
 
         int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
@@ -82,9 +90,9 @@ final class Commands {
     static Spec spec(String command) {
         return switch (command) {
             case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "reference", "db-url",
-                    "db-user", "db-password"), Set.of(), """
+                    "db-user", "db-password", "intake-timeout"), Set.of("distributed"), """
                     run --year Y [--mode nightly|final] [--input DIR] [--output DIR] [--rerun "REASON"]
-                        [--reference DIR]
+                        [--reference DIR] [--distributed [--intake-timeout 60m]]
 
                     Accounts the submissions in DIR/Y/ (default input/Y/) against the plan's targets and writes
                     output/Y/MODE/run-ID/: four CSVs, the province workbook, one feedback workbook per city and a
@@ -98,15 +106,25 @@ final class Commands {
                                         with the run and shown by status
                       --reference DIR   the plan year's reference data from DIR/Y/ instead of the data shipped in
                                         the program (the same files; see docs/operations.md)
+                      --distributed     intake's partitions (one per file) go over RabbitMQ to worker processes
+                                        (see worker); the rest of the run stays here. Needs a shared database
+                                        (PostgreSQL) and REDUCTION_BROKER_URL; the input folder must be seen at the
+                                        same path by every worker
+                      --intake-timeout  how long to wait for the workers before failing intake (default 60m;
+                                        90s, 30m, 2h); restart continues what they left
                     """, RunCommand::prepare);
             case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "reference",
-                    "db-url", "db-user", "db-password"), Set.of(), """
+                    "db-url", "db-user", "db-password", "intake-timeout"), Set.of("distributed"), """
                     restart --execution ID | --year Y [--mode nightly|final] [--output DIR] [--reference DIR]
+                            [--distributed [--intake-timeout 60m]]
 
                     Continues a failed run, or one whose process died (killed, machine lost), from the failed step
                     and its last committed chunk. With --year it takes the last failed or interrupted run of that
-                    year and mode. The result is the same as an uninterrupted run's.
+                    year and mode. The result is the same as an uninterrupted run's. With --distributed the intake
+                    partitions left go to the workers (as with run); without it, they run here.
                     """, RunCommand::prepareRestart);
+            case "worker" -> new Spec("worker", Set.of("threads", "output", "reference", "db-url", "db-user",
+                    "db-password"), Set.of(), WorkerCommand.HELP, WorkerCommand::prepare);
             case "status" -> new Spec("status", Set.of("year", "limit", "output", "db-url", "db-user", "db-password"),
                     Set.of(), """
                     status [--year Y] [--limit N] [--output DIR]
@@ -130,7 +148,7 @@ final class Commands {
             case "rules" -> new Spec("rules", Set.of("year", "reference"), Set.of("markdown"), RulesCommand.HELP,
                     RulesCommand::prepare);
             default -> throw new UsageException("unknown command '" + command
-                    + "'. Commands: run, restart, status, abandon, validate, template, rules");
+                    + "'. Commands: run, restart, status, abandon, worker, validate, template, rules");
         };
     }
 

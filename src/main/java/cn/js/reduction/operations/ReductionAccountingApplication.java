@@ -66,7 +66,7 @@ public class ReductionAccountingApplication {
                 }
             }
             database = prepared.database().prepare();
-            try (ConfigurableApplicationContext context = start(database, prepared.referenceRoot())) {
+            try (ConfigurableApplicationContext context = start(database, prepared.referenceRoot(), prepared.properties())) {
                 return prepared.run(context, out, err);
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
@@ -89,7 +89,8 @@ public class ReductionAccountingApplication {
         }
     }
 
-    static ConfigurableApplicationContext start(Database database, Path referenceRoot) {
+    /** The context on the database, with a command's own properties (a distributed run's, a worker's). */
+    static ConfigurableApplicationContext start(Database database, Path referenceRoot, Map<String, Object> extra) {
         // POI's temporary files (workbooks being written) in the state folder, not a /tmp shared by all accounts
         if (Files.isDirectory(database.tempFolder())) {
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(database.tempFolder().toFile()));
@@ -99,6 +100,7 @@ public class ReductionAccountingApplication {
         if (referenceRoot != null) {
             properties.put("reduction.reference-folder", referenceRoot.toString());
         }
+        properties.putAll(extra);
         app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
         try {

@@ -40,9 +40,10 @@ final class RunCommand {
         Path input = ReductionAccountingApplication.absolute(options.path("input", "input"));
         Path output = Commands.output(options);
         InputSet set = Commands.inputSet(input, year);
-        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), basis(references, year), input,
-                output);
+        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(),
+                RunParameters.Basis.current(references, year), input, output);
         Database database = Database.resolve(options, env, output);
+        Distribution distribution = Distribution.manager(options, env, database);
         return new Commands.Prepared(database, references.root(), (context, out, err) -> {
             // one run of a year and mode at a time, whatever its files: a lock the database (PostgreSQL) or the
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
@@ -50,13 +51,12 @@ final class RunCommand {
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
                 return run(context, out, err, lock == null, set, params, references.year(year), mode, rerunReason);
             }
-        });
+        }, properties(distribution));
     }
 
-    /** What decides a run's figures besides its files, as this program has it now. */
-    static RunParameters.Basis basis(ReferenceLibrary references, int year) {
-        return new RunParameters.Basis(references.year(year).version(), references.contentSha256(year),
-                Version.current());
+    /** The context's properties for intake on workers (--distributed); none for a run on this machine alone. */
+    private static java.util.Map<String, Object> properties(Distribution distribution) {
+        return distribution == null ? java.util.Map.of() : distribution.properties(false);
     }
 
     /** The reason given with --rerun, or null without it. */
@@ -214,6 +214,7 @@ final class RunCommand {
         RunMode mode = Commands.mode(options);
         ReferenceLibrary references = Commands.references(options);
         Database database = Database.existing(options, env, output);
+        Distribution distribution = Distribution.manager(options, env, database);
         return new Commands.Prepared(database, references.root(), (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobExecution execution = executionId != null ? Recovery.find(repository, executionId)
@@ -249,7 +250,7 @@ final class RunCommand {
                         + " " + Program.command() + " run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }
-            RunParameters.Basis basis = basis(references, run.year());
+            RunParameters.Basis basis = RunParameters.Basis.current(references, run.year());
             if (!basis.equals(run.basis())) {
                 err.println("参考数据或程序已变化 (the reference data or the program changed since run " + run.runId()
                         + " started: it ran on " + run.describeBasis() + "; this is " + basis.referenceVersion()
@@ -268,7 +269,7 @@ final class RunCommand {
                 // another machine): restart recovers it
                 return restart(context, Recovery.find(repository, execution.getId()), out);
             }
-        });
+        }, properties(distribution));
     }
 
     static int restart(ConfigurableApplicationContext context, JobExecution failed, PrintStream out) {

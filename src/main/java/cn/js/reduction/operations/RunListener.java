@@ -22,8 +22,7 @@ public class RunListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        execution.getExecutionContext().putString(Liveness.HOST, Liveness.thisHost());
-        execution.getExecutionContext().putLong(Liveness.PID, ProcessHandle.current().pid());
+        Liveness.claim(execution.getExecutionContext());
         repository.updateExecutionContext(execution);
         RunParameters run = RunParameters.of(execution);
         log.info("run {} (execution {}) started: year {}, mode {}, input {}", run.runId(), execution.getId(),

@@ -51,6 +51,11 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
 
     /** What decides a run's figures, besides its input files. */
     public record Basis(String referenceVersion, String referenceSha256, String programVersion) {
+
+        /** What decides a run's figures besides its files, as this program has it now. */
+        public static Basis current(cn.js.reduction.reference.ReferenceLibrary references, int year) {
+            return new Basis(references.year(year).version(), references.contentSha256(year), Version.current());
+        }
     }
 
     public static JobParameters jobParameters(int year, RunMode mode, String fingerprint, Basis basis,

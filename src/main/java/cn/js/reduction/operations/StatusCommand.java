@@ -70,10 +70,10 @@ final class StatusCommand {
             String rows = ctx.containsKey(ProgressListener.ACCEPTED)
                     ? String.format("  (accepted %d  rejected %d  ignored %d)", ctx.getLong(ProgressListener.ACCEPTED),
                     ctx.getLong(ProgressListener.REJECTED, 0), ctx.getLong(ProgressListener.IGNORED, 0)) : "";
-            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%n",
+            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%s%n",
                     InputLimits.printable(s.getStepName()),
                     s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
-                    duration(s.getStartTime(), s.getEndTime()), rows);
+                    duration(s.getStartTime(), s.getEndTime()), rows, worker(e, s));
             RunCounts.FileRows file = rows.isEmpty() ? null : files.get(ctx.getString("file", ""));
             if (file != null && !file.unchangedSinceIntake()) {
                 out.println("      " + file.afterConsolidation());
@@ -105,6 +105,26 @@ final class StatusCommand {
             out.println("    to continue: " + Program.command() + " restart --execution " + e.getId()
                     + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
         }
+    }
+
+    /**
+     * Where an intake partition ran, when not in the run's own process (a distributed run's worker), and whether
+     * that process is gone; a partition no worker took says so.
+     */
+    private static String worker(JobExecution run, StepExecution s) {
+        var ctx = s.getExecutionContext();
+        if (!s.getStepName().startsWith(AccountingJobConfiguration.INTAKE_FILE + ":")) {
+            return "";
+        }
+        if (s.getStatus() == BatchStatus.STARTING) {
+            return "  not taken by any worker";
+        }
+        String owner = Liveness.owner(ctx);
+        if (owner.equals("unknown") || owner.equals(Liveness.owner(run))) {
+            return "";
+        }
+        boolean gone = s.getStatus().isRunning() && !Liveness.isAlive(ctx);
+        return "  worker " + owner + (gone ? " (process gone)" : "");
     }
 
     /**

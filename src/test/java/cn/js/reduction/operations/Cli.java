@@ -26,9 +26,14 @@ final class Cli {
     }
 
     static Result run(List<String> args) {
+        return run(args, Map.of());
+    }
+
+    /** With these environment variables (the broker's address of a distributed run). */
+    static Result run(List<String> args, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReductionAccountingApplication.execute(args.toArray(String[]::new), Map.of(),
+        int code = ReductionAccountingApplication.execute(args.toArray(String[]::new), env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

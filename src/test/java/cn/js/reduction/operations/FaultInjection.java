@@ -23,7 +23,9 @@ import org.springframework.core.env.Environment;
  *   <li>{@code reconcile} (any step name): that step fails before doing its work;</li>
  *   <li>{@code intakeFile:700}: an intake partition throws when writing would take it past 700 rows (the
  *       chunk is rolled back, the committed ones stay);</li>
- *   <li>{@code slow:200}: every intake chunk waits 200 ms before it is written (time to kill the process).</li>
+ *   <li>{@code slow:200}: every intake chunk waits 200 ms before it is written (time to kill the process);</li>
+ *   <li>{@code pause:intake:3000}: that step waits 3 s once started, before its work: time to change what the
+ *       steps before it have seen.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +61,13 @@ public class FaultInjection {
     private record FailingStep(String fault) implements StepExecutionListener {
         @Override
         public void beforeStep(StepExecution stepExecution) {
+            if (fault.startsWith("pause:" + stepExecution.getStepName() + ":")) {
+                try {
+                    Thread.sleep(Long.parseLong(fault.substring(fault.lastIndexOf(':') + 1)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (stepExecution.getStepName().equals(fault)) {
                 throw new InjectedFault("injected fault in step " + fault);
             }

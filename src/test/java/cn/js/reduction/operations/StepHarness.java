@@ -63,7 +63,7 @@ public final class StepHarness implements AutoCloseable {
         context = new SpringApplicationBuilder(ReductionAccountingApplication.class).properties(properties)
                 .logStartupInfo(false).run();
         parameters = RunParameters.jobParameters(2020, cn.js.reduction.core.RunMode.stored(mode),
-                "step-test-" + UUID.randomUUID(), RunCommand.basis(context.getBean(ReferenceLibrary.class), 2020),
+                "step-test-" + UUID.randomUUID(), RunParameters.Basis.current(context.getBean(ReferenceLibrary.class), 2020),
                 output, output);
         reference = context.getBean(ReferenceLibrary.class).year(2020);
         // the seeded rows stand for the stages before this one: recorded as an attempt of the run that stopped
