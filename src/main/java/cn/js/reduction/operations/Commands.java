@@ -129,7 +129,8 @@ final class Commands {
         }
         if (!ReferenceDataLoader.exists(year)) {
             throw new UsageException("there is no reference data for plan year " + year
-                    + " (the plan's annexes ship as src/main/resources/reference/<year>/)");
+                    + " (the plan's annexes ship as src/main/resources/reference/<year>/, or are read from $"
+                    + ReferenceDataLoader.REFERENCE_DIR_ENV + "/<year>/)");
         }
         try {
             ReferenceDataLoader.load(year);

@@ -47,7 +47,26 @@ public final class ReferenceDataLoader {
     private ReferenceDataLoader() {
     }
 
-    /** The reference data shipped inside the program for plan year {@code year}. */
+    /**
+     * The environment variable naming a folder of plan years, {@code <folder>/<year>/} holding {@link #FILES}: a year
+     * found there is used instead of the one shipped inside the program (a synthetic plan year for a benchmark, a
+     * corrected transcription under test). Read once per process, so every stage and partition sees the same year.
+     */
+    public static final String REFERENCE_DIR_ENV = "REDUCTION_REFERENCE_DIR";
+
+    /** The folder of plan year {@code year}: the one under {@link #REFERENCE_DIR_ENV} if it has it, else the shipped one. */
+    private static ReferenceFolder folderOf(int year) {
+        String root = System.getenv(REFERENCE_DIR_ENV);
+        if (root != null && !root.isBlank()) {
+            Path folder = Path.of(root.strip()).resolve(String.valueOf(year));
+            if (Files.isRegularFile(folder.resolve(PLAN))) {
+                return ReferenceFolder.directory(folder);
+            }
+        }
+        return ReferenceFolder.classpath(year);
+    }
+
+    /** The reference data of plan year {@code year}: shipped inside the program, or under {@link #REFERENCE_DIR_ENV}. */
     public static ReferenceData load(int year) {
         // the shipped files cannot change while the program runs: read and check them once per year, not once
         // per stage and per intake partition
@@ -58,7 +77,7 @@ public final class ReferenceDataLoader {
     private static final java.util.Map<Integer, ReferenceData> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static ReferenceData loadShipped(int year) {
-        ReferenceFolder folder = ReferenceFolder.classpath(year);
+        ReferenceFolder folder = folderOf(year);
         if (!exists(year)) {
             throw new ReferenceDataException("没有 " + year + " 年的参考数据：在 " + folder.describe() + " 中找不到 " + PLAN
                     + "（no reference data for plan year " + year + ": " + PLAN + " not found in "
@@ -89,7 +108,7 @@ public final class ReferenceDataLoader {
     public static String contentSha256(int year) {
         String cached = SHIPPED_SHA256.get(year);
         return cached != null ? cached
-                : SHIPPED_SHA256.computeIfAbsent(year, y -> contentSha256(ReferenceFolder.classpath(y)));
+                : SHIPPED_SHA256.computeIfAbsent(year, y -> contentSha256(folderOf(y)));
     }
 
     private static final java.util.Map<Integer, String> SHIPPED_SHA256 = new java.util.concurrent.ConcurrentHashMap<>();
@@ -116,9 +135,10 @@ public final class ReferenceDataLoader {
         }
     }
 
-    /** Whether the program ships reference data for plan year {@code year}. */
+    /** Whether the program ships reference data for plan year {@code year}, or {@link #REFERENCE_DIR_ENV} holds it. */
     public static boolean exists(int year) {
-        return ReferenceDataLoader.class.getClassLoader().getResource("reference/" + year + "/" + PLAN) != null;
+        return folderOf(year) instanceof ReferenceFolder.Directory
+                || ReferenceDataLoader.class.getClassLoader().getResource("reference/" + year + "/" + PLAN) != null;
     }
 
     /** One load: reads the files in dependency order, stopping at the first file that has problems. */
