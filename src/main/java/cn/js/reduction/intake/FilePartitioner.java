@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.InputLimits;
+
 import cn.js.reduction.store.InputFileStore;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,10 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.discover.RawRow;
+
 import cn.js.reduction.core.Finding;
+import cn.js.reduction.store.StagedRowStore;
 import java.util.List;
 
 /**
@@ -20,6 +24,11 @@ public record RowOutcome<T>(String file, String sheet, int rowNumber, Dispositio
 
     static <T> RowOutcome<T> ignored(String file, RawRow row) {
         return new RowOutcome<>(file, row.sheet(), row.rowNumber(), Disposition.IGNORED, null, null, List.of());
+    }
+
+    /** The row's place and verdict as the store keeps them. */
+    public StagedRowStore.Place place() {
+        return new StagedRowStore.Place(file, sheet, rowNumber, disposition, cityCode);
     }
 
     public boolean isAccepted() {

@@ -1,5 +1,11 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.discover.Field;
+import cn.js.reduction.discover.FileNameCities;
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.RawCell;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import java.util.ArrayList;

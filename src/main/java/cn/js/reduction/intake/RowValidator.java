@@ -1,9 +1,23 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.core.ProjectStatus;
+import cn.js.reduction.discover.Field;
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.HeaderLocator;
+import cn.js.reduction.discover.RawCell;
+import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.discover.Unit;
+import cn.js.reduction.store.EmissionRecord;
+import cn.js.reduction.store.ProjectRecord;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
-import cn.js.reduction.intake.Values.Parsed;
+import cn.js.reduction.discover.Values;
+import cn.js.reduction.discover.Values.Parsed;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;

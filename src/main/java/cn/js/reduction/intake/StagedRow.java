@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.FileKind;
+
 /**
  * A row's outcome ready for staging.
  *

@@ -1,5 +1,9 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.store.EmissionRecord;
+import cn.js.reduction.store.ProjectRecord;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.StagedRowStore;
@@ -37,9 +41,9 @@ public class StagingWriter implements ItemWriter<StagedRow> {
         for (StagedRow staged : chunk) {
             RowOutcome<?> o = staged.outcome();
             if (staged.kind() == FileKind.PROJECTS) {
-                projects.add(StagedRowStore.project(runId, o, (ProjectRecord) o.record(), staged.idCell()));
+                projects.add(StagedRowStore.project(runId, o.place(), (ProjectRecord) o.record(), staged.idCell()));
             } else {
-                emissions.add(StagedRowStore.emission(runId, o, (EmissionRecord) o.record()));
+                emissions.add(StagedRowStore.emission(runId, o.place(), (EmissionRecord) o.record()));
             }
             List<Finding> list = o.findings();
             for (int i = 0; i < list.size(); i++) {

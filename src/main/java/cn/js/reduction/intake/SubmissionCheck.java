@@ -1,5 +1,12 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.discover.Field;
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.RawCell;
+import cn.js.reduction.discover.SubmissionSniffer;
+import cn.js.reduction.store.ProjectRecord;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;

@@ -1,5 +1,12 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.InputSet;
+import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.discover.SheetSource;
+import cn.js.reduction.discover.SubmissionSniffer;
+import cn.js.reduction.discover.UnreadableFileException;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import java.io.IOException;

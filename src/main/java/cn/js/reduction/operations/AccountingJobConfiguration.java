@@ -1,7 +1,7 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.Consolidation;
-import cn.js.reduction.intake.Discovery;
+import cn.js.reduction.consolidate.Consolidation;
+import cn.js.reduction.discover.Discovery;
 import cn.js.reduction.intake.FilePartitioner;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.intake.RowProcessor;

@@ -1,7 +1,7 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.core.RunMode;
-import cn.js.reduction.intake.InputSet;
+import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.reference.ReferenceDataException;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import java.io.IOException;

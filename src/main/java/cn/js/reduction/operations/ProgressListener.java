@@ -1,7 +1,7 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.InputLimits;
-import cn.js.reduction.intake.Disposition;
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.core.Disposition;
 import cn.js.reduction.intake.StagedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

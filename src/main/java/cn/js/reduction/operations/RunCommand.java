@@ -1,13 +1,13 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.core.RunMode;
-import cn.js.reduction.intake.InputSet;
-import cn.js.reduction.intake.SubmissionCoverage;
+import cn.js.reduction.discover.InputSet;
+import cn.js.reduction.consolidate.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import cn.js.reduction.publish.Publication;
 import java.io.IOException;
-import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.core.InputLimits;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

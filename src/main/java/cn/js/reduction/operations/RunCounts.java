@@ -1,6 +1,6 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.Consolidation;
+import cn.js.reduction.consolidate.Consolidation;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.store.FindingStore;

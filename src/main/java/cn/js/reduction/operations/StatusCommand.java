@@ -1,6 +1,6 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.core.InputLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

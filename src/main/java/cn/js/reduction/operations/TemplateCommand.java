@@ -1,6 +1,6 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.FileKind;
+import cn.js.reduction.core.FileKind;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;

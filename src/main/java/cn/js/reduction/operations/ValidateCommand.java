@@ -69,8 +69,8 @@ final class ValidateCommand {
     /** A folder stands for the files a run would take from it (the run's own listing). */
     private static List<Path> filesIn(Path folder) {
         try {
-            return cn.js.reduction.intake.InputSet.scan(folder).files().stream()
-                    .map(cn.js.reduction.intake.InputSet.InputFile::path).toList();
+            return cn.js.reduction.discover.InputSet.scan(folder).files().stream()
+                    .map(cn.js.reduction.discover.InputSet.InputFile::path).toList();
         } catch (java.io.IOException e) {
             throw new UsageException("cannot list the folder " + folder + ": " + e.getMessage());
         }

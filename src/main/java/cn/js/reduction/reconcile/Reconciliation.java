@@ -1,7 +1,7 @@
 package cn.js.reduction.reconcile;
 
 import cn.js.reduction.core.RunMode;
-import cn.js.reduction.intake.FileKind;
+import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.reference.Category;

@@ -1,10 +1,10 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.RawRow;
-import cn.js.reduction.intake.SheetSource;
-import cn.js.reduction.intake.SheetSources;
-import cn.js.reduction.intake.UnreadableFileException;
+import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.discover.SheetSource;
+import cn.js.reduction.discover.SheetSources;
+import cn.js.reduction.discover.UnreadableFileException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.RawCell;
-import cn.js.reduction.intake.RawRow;
+import cn.js.reduction.discover.RawCell;
+import cn.js.reduction.discover.RawRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.RunMode;
-import cn.js.reduction.intake.FileKind;
+import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reference.City;

@@ -1,7 +1,7 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.ProjectRecord;
+import cn.js.reduction.store.ProjectRecord;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.ReferenceData;

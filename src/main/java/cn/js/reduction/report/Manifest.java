@@ -2,7 +2,7 @@ package cn.js.reduction.report;
 
 import static cn.js.reduction.report.CsvFiles.row;
 
-import cn.js.reduction.intake.InputSet;
+import cn.js.reduction.discover.InputSet;
 import com.opencsv.ICSVWriter;
 import java.io.IOException;
 import java.nio.file.Files;

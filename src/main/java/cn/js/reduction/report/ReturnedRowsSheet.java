@@ -1,12 +1,12 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.Header;
-import cn.js.reduction.intake.HeaderLocator;
-import cn.js.reduction.intake.RawRow;
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.HeaderLocator;
+import cn.js.reduction.discover.RawRow;
 import cn.js.reduction.core.Severity;
-import cn.js.reduction.intake.SheetSource;
-import cn.js.reduction.intake.SheetSources;
+import cn.js.reduction.discover.SheetSource;
+import cn.js.reduction.discover.SheetSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

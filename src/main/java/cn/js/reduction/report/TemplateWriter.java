@@ -1,8 +1,8 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.Field;
-import cn.js.reduction.intake.FileKind;
-import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.discover.Field;
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;

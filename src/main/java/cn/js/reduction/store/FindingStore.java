@@ -1,7 +1,7 @@
 package cn.js.reduction.store;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
 import java.sql.ResultSet;

@@ -1,11 +1,9 @@
 package cn.js.reduction.store;
 
-import cn.js.reduction.intake.EmissionRecord;
-import cn.js.reduction.intake.FileKind;
-import cn.js.reduction.intake.InputLimits;
-import cn.js.reduction.intake.ProjectRecord;
-import cn.js.reduction.intake.ProjectStatus;
-import cn.js.reduction.intake.RowOutcome;
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.core.ProjectStatus;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -235,8 +233,15 @@ public final class StagedRowStore {
         };
     }
 
+    /**
+     * Where a staged row was read and what became of it: its key within the run, its disposition and its city
+     * (when its 设区市 cell could be resolved, else null).
+     */
+    public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
+    }
+
     /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
-    public static MapSqlParameterSource project(long runId, RowOutcome<?> o, ProjectRecord p, String idCell) {
+    public static MapSqlParameterSource project(long runId, Place o, ProjectRecord p, String idCell) {
         MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell));
         if (p == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
@@ -266,7 +271,7 @@ public final class StagedRowStore {
     }
 
     /** An emission row's columns by name; a row without a record keeps only its place. */
-    public static MapSqlParameterSource emission(long runId, RowOutcome<?> o, EmissionRecord e) {
+    public static MapSqlParameterSource emission(long runId, Place o, EmissionRecord e) {
         MapSqlParameterSource row = place(runId, o);
         if (e == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", null)
@@ -281,7 +286,7 @@ public final class StagedRowStore {
                 .addValue("remarks", text(e.remarks()));
     }
 
-    private static MapSqlParameterSource place(long runId, RowOutcome<?> o) {
+    private static MapSqlParameterSource place(long runId, Place o) {
         return new MapSqlParameterSource("run_id", runId)
                 .addValue("file_name", text(o.file()))
                 .addValue("sheet", text(o.sheet()))

@@ -1,5 +1,13 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.discover.InputSet;
+import cn.js.reduction.discover.RawCell;
+import cn.js.reduction.discover.RawXlsx;
+import cn.js.reduction.discover.SubmissionSniffer;
+import cn.js.reduction.store.ProjectRecord;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import static org.assertj.core.api.Assertions.assertThat;

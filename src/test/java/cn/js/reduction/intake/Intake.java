@@ -1,5 +1,8 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.discover.SubmissionSniffer;
+
 import cn.js.reduction.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.discover.RawXlsx;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,11 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.discover.InputSet;
+import cn.js.reduction.discover.SubmissionSniffer;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.reference.ReferenceDataLoader;
 import java.nio.file.Path;

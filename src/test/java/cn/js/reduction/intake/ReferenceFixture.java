@@ -7,12 +7,12 @@ import cn.js.reduction.reference.ReferenceDataLoader;
  * The reference data intake tests check against: the 2020 plan the program ships, so that the tests and the
  * program never disagree on a city's name, pinyin or a category (one fixture for every test).
  */
-final class ReferenceFixture {
+public final class ReferenceFixture {
 
     private ReferenceFixture() {
     }
 
-    static ReferenceData jiangsu2020() {
+    public static ReferenceData jiangsu2020() {
         return ReferenceDataLoader.load(2020);
     }
 }

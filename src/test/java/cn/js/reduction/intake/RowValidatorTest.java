@@ -1,11 +1,20 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.discover.Sheet;
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.core.ProjectStatus;
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.HeaderLocator;
+import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.store.EmissionRecord;
+import cn.js.reduction.store.ProjectRecord;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
-import static cn.js.reduction.intake.Sheet.error;
-import static cn.js.reduction.intake.Sheet.row;
-import static cn.js.reduction.intake.Sheet.with;
+import static cn.js.reduction.discover.Sheet.error;
+import static cn.js.reduction.discover.Sheet.row;
+import static cn.js.reduction.discover.Sheet.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,5 +1,16 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.core.Disposition;
+import cn.js.reduction.core.FileKind;
+import cn.js.reduction.core.ProjectStatus;
+import cn.js.reduction.discover.Header;
+import cn.js.reduction.discover.HeaderLocator;
+import cn.js.reduction.discover.MergedCells;
+import cn.js.reduction.discover.SheetFiles;
+import cn.js.reduction.discover.SubmissionSniffer;
+import cn.js.reduction.store.EmissionRecord;
+import cn.js.reduction.store.ProjectRecord;
+
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
@@ -325,13 +336,13 @@ class SpreadsheetShapesTest {
 
     @Test
     void aRowNamingOnlyOneHeadingIsStillData() {
-        Header header = new HeaderLocator(2020).locate(cn.js.reduction.intake.Sheet.NAME, List.of(
-                cn.js.reduction.intake.Sheet.row(1, PROJECT_HEADER))).orElseThrow();
+        Header header = new HeaderLocator(2020).locate(cn.js.reduction.discover.Sheet.NAME, List.of(
+                cn.js.reduction.discover.Sheet.row(1, PROJECT_HEADER))).orElseThrow();
 
         // a project named like a column is a project, and is validated as one
-        assertThat(HeaderLocator.repeatsHeader(cn.js.reduction.intake.Sheet.row(2,
+        assertThat(HeaderLocator.repeatsHeader(cn.js.reduction.discover.Sheet.row(2,
                 "NJ-1", "南京", null, "项目名称", "某公司", null, "BOILER", "在建", "2020-12-31"), header)).isFalse();
-        assertThat(HeaderLocator.repeatsHeader(cn.js.reduction.intake.Sheet.row(2, PROJECT_HEADER), header)).isTrue();
+        assertThat(HeaderLocator.repeatsHeader(cn.js.reduction.discover.Sheet.row(2, PROJECT_HEADER), header)).isTrue();
     }
 
     // ---------------------------------------------------------------- units

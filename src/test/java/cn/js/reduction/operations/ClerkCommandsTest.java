@@ -2,8 +2,8 @@ package cn.js.reduction.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.intake.Field;
-import cn.js.reduction.intake.FileKind;
+import cn.js.reduction.discover.Field;
+import cn.js.reduction.core.FileKind;
 import cn.js.reduction.report.Annotator;
 import cn.js.reduction.report.TemplateWriter;
 import java.io.InputStream;

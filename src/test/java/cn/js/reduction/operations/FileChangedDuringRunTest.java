@@ -37,7 +37,7 @@ class FileChangedDuringRunTest {
         Map<String, String> hashed = new HashMap<>();
         try (Stream<Path> files = Files.list(year)) {
             for (Path f : files.toList()) {
-                hashed.put(f.getFileName().toString(), cn.js.reduction.intake.InputSet.sha256(f));
+                hashed.put(f.getFileName().toString(), cn.js.reduction.discover.InputSet.sha256(f));
             }
         }
         Path output = dir.resolve("output");

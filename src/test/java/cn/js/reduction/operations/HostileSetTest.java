@@ -2,7 +2,7 @@ package cn.js.reduction.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.intake.HostileXlsx;
+import cn.js.reduction.discover.HostileXlsx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,7 +59,7 @@ class HostileSetTest {
         for (Map.Entry<String, String> e : expected.entrySet()) {
             List<String> itsFindings = findings.stream()
                     .filter(f -> HostileSubmissionsTest.unguarded(f[3]).equals(e.getKey()))
-                    .map(f -> f[0] + " " + f[1] + " " + f[6] + " " + cn.js.reduction.intake.InputLimits.forDisplay(f[8], 200)).toList();
+                    .map(f -> f[0] + " " + f[1] + " " + f[6] + " " + cn.js.reduction.core.InputLimits.forDisplay(f[8], 200)).toList();
             assertThat(findings).as("a finding %s naming %s; it has %s", e.getValue(), e.getKey(), itsFindings)
                     .anyMatch(f -> HostileSubmissionsTest.unguarded(f[3]).equals(e.getKey())
                             && (f[0] + " " + f[1]).equals(e.getValue()));

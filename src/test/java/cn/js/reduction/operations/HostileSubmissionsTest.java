@@ -224,7 +224,7 @@ class HostileSubmissionsTest {
         // name, rows of hostile cells of every type, then a row number twice (once a primary-key violation that
         // failed every run)
         String xlsxCity = HOSTILE_CITIES.get(city);
-        cn.js.reduction.intake.HostileXlsx.write(year.resolve("raw hostile.xlsx"), xlsxCity, random,
+        cn.js.reduction.discover.HostileXlsx.write(year.resolve("raw hostile.xlsx"), xlsxCity, random,
                 10 + random.nextInt(30), column -> switch (column) {
                     case "I", "J" -> hostileDate(random);
                     case "K", "L", "M", "N", "O" -> hostileNumber(random);

@@ -1,6 +1,6 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.InputLimits;
+import cn.js.reduction.core.InputLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package cn.js.reduction.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.InputSet;
+import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.core.Rule;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;

@@ -1,8 +1,8 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.intake.ProjectRecord;
-import cn.js.reduction.intake.ProjectStatus;
+import cn.js.reduction.store.ProjectRecord;
+import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.reconcile.ProjectTally;

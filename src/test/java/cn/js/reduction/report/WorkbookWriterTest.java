@@ -322,8 +322,8 @@ class WorkbookWriterTest {
         try (XSSFWorkbook source = new XSSFWorkbook(); var out = Files.newOutputStream(input.resolve(InMemoryReportData.FILE_NJ))) {
             XSSFSheet sheet = source.createSheet("项目清单");
             sheet.createRow(0).createCell(0).setCellValue("南京市项目清单");
-            List<String> header = cn.js.reduction.intake.Field.of(cn.js.reduction.intake.FileKind.PROJECTS).stream()
-                    .map(cn.js.reduction.intake.Field::label).toList();
+            List<String> header = cn.js.reduction.discover.Field.of(cn.js.reduction.core.FileKind.PROJECTS).stream()
+                    .map(cn.js.reduction.discover.Field::label).toList();
             Row h = sheet.createRow(1);
             for (int c = 0; c < header.size(); c++) {
                 h.createCell(c).setCellValue(header.get(c));

@@ -1,0 +1,140 @@
+package cn.js.reduction.discover;
+
+import cn.js.reduction.core.FileKind;
+
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A recognised header: what kind of submission the sheet holds, where each column is, and the unit each numeric
+ * column is written in.
+ *
+ * @param kind            the kind the header names
+ * @param sheet           the sheet it was found on
+ * @param headerRowNumber the 1-based row number of the last header row; data starts below it
+ * @param columns         the 0-based column of each field found
+ * @param missingRequired the required fields of the kind that no column names, in the order of docs/input-format.md
+ * @param units           the unit of each numeric column that states one, in its own header or in a unit note
+ *                        above the header; a column absent here is in the contract's unit
+ * @param headerRows      the header row(s) as read, top first, each as its cells' {@link HeaderLocator#key keys}
+ *                        by column (a unit row below the headings included): a data row that repeats them is a
+ *                        header pasted again, not data
+ * @param pageTop         the filled rows above the header (title, unit note), keyed the same way: a data row
+ *                        that is one of them again is the top of a printed page pasted again, not data
+ */
+public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
+                     List<Field> missingRequired, Map<Field, ColumnUnit> units,
+                     List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop) {
+
+    /**
+     * The unit of one numeric column and where it was read.
+     *
+     * @param row     the 1-based row of the header cell the finding points at (the unit row's, when the unit
+     *                is written in a row of units under the headings)
+     * @param heading the column's header text as written (for a two-row header, the top and the bottom)
+     * @param note    the A1 cell of the unit note the unit comes from, or null when the header names it
+     */
+    public record ColumnUnit(Field field, int column, int row, String heading, Unit unit, String note) {
+    }
+
+    public Header {
+        columns = columns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(columns));
+        missingRequired = List.copyOf(missingRequired);
+        units = units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(units));
+        headerRows = headerRows.stream().map(Map::copyOf).toList();
+        pageTop = pageTop.stream().map(Map::copyOf).toList();
+    }
+
+    public Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
+                  List<Field> missingRequired) {
+        this(kind, sheet, headerRowNumber, columns, missingRequired, Map.of(), List.of(), List.of());
+    }
+
+    /** The 0-based column of a field, or null when the header has no such column. */
+    public Integer column(Field field) {
+        return columns.get(field);
+    }
+
+    /** True when every required column is there, i.e. the file's rows can be validated. */
+    public boolean isComplete() {
+        return missingRequired.isEmpty();
+    }
+
+    /** True when every numeric column's unit is known, so that its values can be read into the contract's unit. */
+    public boolean unitsKnown() {
+        return units.values().stream().allMatch(u -> u.unit().isKnown() && u.unit().dimension() == dimension(u.field()));
+    }
+
+    /**
+     * What a field's values are multiplied by to be in the contract's unit (10000 for a column in 万吨), or null
+     * when they already are.
+     */
+    public BigDecimal factor(Field field) {
+        ColumnUnit u = units.get(field);
+        return u == null || !u.unit().converts() ? null : u.unit().factor();
+    }
+
+    /** The dimension a numeric field is measured in: investment in money, everything else in mass. */
+    public static Unit.Dimension dimension(Field field) {
+        return field == Field.INVESTMENT ? Unit.Dimension.MONEY : Unit.Dimension.MASS;
+    }
+
+    /**
+     * The MISSING_COLUMN finding for this header, naming every missing column, or empty when none is missing.
+     * The file is then skipped (docs/rules.md); the finding points at the header row.
+     */
+    public Optional<Finding> missingColumnFinding(String file) {
+        if (missingRequired.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = missingRequired.stream().map(Field::label).collect(Collectors.joining("、"));
+        String message = "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头缺少必需的列："
+                + names + "。请按模板补齐这些列后重新报送，本文件未予处理"
+                + " | missing required columns: "
+                + missingRequired.stream().map(Field::key).collect(Collectors.joining(", "));
+        return Optional.of(Finding.of(Rule.MISSING_COLUMN, null, file, sheet, headerRowNumber, null, names,
+                message));
+    }
+
+    /**
+     * One finding per numeric column whose unit is not the contract's: UNIT_CONVERTED (INFO) naming the column
+     * and the factor, or UNKNOWN_UNIT (ERROR) when the unit cannot be read into the contract's unit; then the
+     * sheet is not read. Each points at the column's header cell.
+     */
+    public List<Finding> unitFindings(String file) {
+        List<Finding> out = new ArrayList<>();
+        for (ColumnUnit u : units.values()) {
+            String cell = RawCell.columnName(u.column()) + u.row();
+            // a heading typed on two lines (总投资⏎（元）) is named on one
+            String where = "工作表「" + sheet + "」" + cell + " 列「" + u.heading().replaceAll("\\s*[\\r\\n]+\\s*", "") + "」"
+                    + (u.note() == null ? "" : "（单位见 " + u.note() + " 的单位说明）");
+            String contract = dimension(u.field()).contractUnit();
+            if (!u.unit().isKnown() || u.unit().dimension() != dimension(u.field())) {
+                out.add(Finding.of(Rule.UNKNOWN_UNIT, null, file, sheet, u.row(), cell, u.unit().text(),
+                        where + "的单位「" + u.unit().text() + "」无法换算为" + contract + "（" + u.field().columnName()
+                                + "应以" + unitsOf(dimension(u.field())) + "填报），本工作表未予读取，请改正单位后重新报送"
+                                + " | unknown unit '" + u.unit().text() + "' for " + u.field().key()
+                                + "; expected " + contract + "; sheet not read"));
+            } else if (u.unit().converts()) {
+                out.add(Finding.of(Rule.UNIT_CONVERTED, null, file, sheet, u.row(), cell, u.unit().text(),
+                        where + "以「" + u.unit().text() + "」填报，已按 1 " + u.unit().text() + " = "
+                                + u.unit().factorText() + " " + contract + " 换算为" + contract
+                                + " | " + u.field().key() + " converted from " + u.unit().text() + " to "
+                                + contract + ", factor " + u.unit().factorText()));
+            }
+        }
+        return out;
+    }
+
+    private static String unitsOf(Unit.Dimension dimension) {
+        return dimension == Unit.Dimension.MASS ? "吨、万吨、千克等重量单位" : "万元或元";
+    }
+}

@@ -1,0 +1,494 @@
+package cn.js.reduction.discover;
+
+import cn.js.reduction.core.FileKind;
+
+import cn.js.reduction.reference.Text;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the header of a submitted sheet within its first 20 rows (docs/input-format.md) and tells which kind of submission it
+ * is. Title rows, blank rows and two-row headers are normal, so every single row and every pair of adjacent rows
+ * is tried, and the one naming the most columns wins (a single row on ties).
+ *
+ * <p>Two-row headers: the streaming reader cannot see merged regions (xlsx stores them after the data), so a
+ * merge is inferred from what it leaves behind. A horizontal merge such as 减排量（吨/年） over VOCs, 二氧化硫, …
+ * leaves its text in its first column only, so a blank top cell over a filled bottom cell takes the nearest
+ * filled top cell to its left. A vertical merge such as 项目编号 spanning both rows leaves the bottom blank, so
+ * the top alone names the column.
+ */
+public final class HeaderLocator {
+
+    /** How far down a sheet the header may be. */
+    public static final int SEARCH_ROWS = 20;
+
+    /** Fewest distinct fields a header must name to be recognised as a kind. */
+    static final int MIN_FIELDS = 3;
+
+    // a trailing bracketed unit or note: （吨/年） (万元) [吨] 【万元】; Text.normalise has folded （） to ()
+    private static final Pattern TRAILING_BRACKET = Pattern.compile("[(\\[【][^()\\[\\]【】]*[)\\]】]$");
+    // marks templates put on required columns, and a trailing colon
+    // a pollutant named with its formula in brackets, or the other way round, as reports write it: 二氧化硫（SO2）
+    // 减排量 is 二氧化硫减排量. Only the pairs that name one pollutant: 二氧化硫（NOx） stays what it is.
+    private static final Pattern POLLUTANT_WITH_FORMULA = Pattern.compile(
+            "(二氧化硫)[(\\[【]SO2[)\\]】]|(氮氧化物)[(\\[【]NOX[)\\]】]|(挥发性有机物)[(\\[【]VOCS?[)\\]】]"
+                    + "|(SO2)[(\\[【]二氧化硫[)\\]】]|(NOX)[(\\[【]氮氧化物[)\\]】]|(VOCS?)[(\\[【]挥发性有机物[)\\]】]"
+                    + "|(颗粒物)[(\\[【](?:PM|PM10|PM2\\.5|TSP)[)\\]】]");
+    private static final Pattern MARKS = Pattern.compile("^[*※★]+|[*※★:]+$");
+
+    private final int year;
+    private final Map<FileKind, Map<String, Field>> index = new EnumMap<>(FileKind.class);
+
+    /** @param year the plan year, since the emission report's 核算年 column may be headed 2020年排放量 */
+    public HeaderLocator(int year) {
+        this.year = year;
+        for (FileKind kind : FileKind.values()) {
+            Map<String, Field> byName = new HashMap<>();
+            for (Field field : Field.of(kind)) {
+                for (String alias : field.aliases(year)) {
+                    for (String name : List.of(key(alias), stripUnit(key(alias)))) {
+                        Field other = byName.putIfAbsent(name, field);
+                        if (other != null && other != field) {
+                            throw new IllegalStateException("header alias " + name + " names both " + other
+                                    + " and " + field);
+                        }
+                    }
+                }
+            }
+            index.put(kind, Map.copyOf(byName));
+        }
+    }
+
+    /**
+     * The header of a sheet, from its first rows as read (rows past row 20 are not looked at), or empty when no
+     * row or pair of rows is recognisable as a project list or an emission report.
+     */
+    public Optional<Header> locate(String sheet, List<RawRow> firstRows) {
+        List<RawRow> rows = firstRows.stream()
+                .filter(r -> r.rowNumber() <= SEARCH_ROWS)
+                .sorted(Comparator.comparingInt(RawRow::rowNumber))
+                .toList();
+        Match best = null;
+        for (int i = 0; i < rows.size(); i++) {
+            RawRow row = rows.get(i);
+            best = better(best, match(row.rowNumber(), false, singleRowNames(row)));
+            if (i + 1 < rows.size() && rows.get(i + 1).rowNumber() == row.rowNumber() + 1) {
+                RawRow below = rows.get(i + 1);
+                best = better(best, match(below.rowNumber(), true, pairNames(row, below)));
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        List<Field> missing = new ArrayList<>();
+        for (Field f : Field.of(best.kind)) {
+            if (f.isRequired() && !best.columns.containsKey(f)) {
+                missing.add(f);
+            }
+        }
+        int lastRow = best.lastRow;
+        RawRow bottom = rows.stream().filter(r -> r.rowNumber() == lastRow).findFirst().orElseThrow();
+        RawRow top = best.pair ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
+                : null;
+        int firstHeaderRow = top == null ? lastRow : lastRow - 1;
+        List<RawRow> above = rows.stream().filter(r -> r.rowNumber() < firstHeaderRow).toList();
+        List<Map<Integer, String>> headerRows = new ArrayList<>();
+        if (top != null) {
+            headerRows.add(keysByColumn(top));
+        }
+        headerRows.add(keysByColumn(bottom));
+        Map<Field, Header.ColumnUnit> units = units(best.columns, top, bottom, above);
+        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
+        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
+                .filter(HeaderLocator::isUnitRow).orElse(null);
+        int headerRowNumber = lastRow;
+        if (unitRow != null) {
+            headerRowNumber = unitRow.rowNumber();
+            headerRows.add(keysByColumn(unitRow));
+            unitsFromUnitRow(best.columns, unitRow, units);
+        }
+        // and a row numbering the columns (甲 乙 1 2 3 …, as statistical forms have) is not a project either
+        int numbersRow = headerRowNumber + 1;
+        RawRow columnNumbers = rows.stream().filter(r -> r.rowNumber() == numbersRow).findFirst()
+                .filter(HeaderLocator::isColumnNumberRow).orElse(null);
+        if (columnNumbers != null) {
+            headerRowNumber = numbersRow;
+            headerRows.add(keysByColumn(columnNumbers));
+        }
+        List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
+                .filter(k -> !k.isEmpty()).toList();
+        return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
+                pageTop));
+    }
+
+    /**
+     * True for a row that holds only units (万吨, （吨）, 单位：万元 …): at least one known unit, and nothing else but
+     * short texts without digits (a unit nobody knows, such as 立方米, or the row's label 单位).
+     */
+    static boolean isUnitRow(RawRow row) {
+        boolean known = false;
+        for (RawCell c : row.cells()) {
+            String text = unitText(c.text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (Unit.of(text).isKnown()) {
+                known = true;
+            } else if (text.length() > 6 || text.chars().anyMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return known;
+    }
+
+    /**
+     * True for a row that numbers the columns: at least three filled cells, each 甲, 乙, 丙 … or a whole number,
+     * the numbers counting up by one from left to right (1 2 3 …, or (1) (2) (3) …).
+     */
+    static boolean isColumnNumberRow(RawRow row) {
+        int numbers = 0;
+        int last = 0;
+        int filled = 0;
+        for (RawCell c : row.cells()) {
+            String t = Text.normalise(c.text()).replaceAll("^[(\\[【]|[)\\]】]$", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            filled++;
+            if (t.length() == 1 && "甲乙丙丁戊己庚辛壬癸".indexOf(t.charAt(0)) >= 0) {
+                continue;
+            }
+            if (!t.matches("\\d{1,3}(?:\\.0)?")) {
+                return false;
+            }
+            int n = Integer.parseInt(t.replace(".0", ""));
+            if (numbers > 0 && n != last + 1) {
+                return false;
+            }
+            last = n;
+            numbers++;
+        }
+        return filled >= 3 && numbers >= 2;
+    }
+
+    /** A cell of a unit row as a unit: brackets and a 单位： label dropped. */
+    private static String unitText(String text) {
+        return Text.normalise(text).replaceAll("^[(\\[【]|[)\\]】]$", "").replaceFirst("^(?:计量)?单位[:：]?", "");
+    }
+
+    /** Units from the unit row, for the numeric columns whose headings name none. */
+    private static void unitsFromUnitRow(Map<Field, Integer> columns, RawRow unitRow,
+                                         Map<Field, Header.ColumnUnit> units) {
+        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
+            Field field = e.getKey();
+            Header.ColumnUnit current = units.get(field);
+            if (field.unit() == null || (current != null && current.note() == null)) {
+                continue; // not numeric, or its heading names its unit
+            }
+            String text = unitRow.text(e.getValue()) == null ? "" : unitText(unitRow.text(e.getValue()));
+            if (!text.isEmpty() && !text.equals("单位") && !text.equals("计量单位")) {
+                units.put(field, new Header.ColumnUnit(field, e.getValue(), unitRow.rowNumber(), field.columnName() + " " + text,
+                        Unit.of(text), null));
+            }
+        }
+    }
+
+    /**
+     * The unit of each numeric column (docs/input-format.md): in the column's own header cell (for a two-row header, the bottom
+     * cell, else the merged cell above it: 减排量（吨/年） over VOCs …), or else in a unit note such as 单位：万吨 above
+     * the header, which applies to the columns of its dimension (a note in 万元 to investment, in 万吨 to tonnages;
+     * a note in a unit nobody knows to every numeric column without its own unit).
+     */
+    private static Map<Field, Header.ColumnUnit> units(Map<Field, Integer> columns, RawRow top, RawRow bottom,
+                                                       List<RawRow> above) {
+        Map<Field, Header.ColumnUnit> units = new EnumMap<>(Field.class);
+        List<Note> notes = notes(above);
+        TreeMap<Integer, String> topTexts = new TreeMap<>();
+        if (top != null) {
+            for (RawCell c : top.cells()) {
+                if (!c.text().isBlank()) {
+                    topTexts.put(c.column(), c.text());
+                }
+            }
+        }
+        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
+            Field field = e.getKey();
+            if (field.unit() == null) {
+                continue; // not a numeric column
+            }
+            int column = e.getValue();
+            String own = bottom.text(column);
+            String over = top == null ? null
+                    : topTexts.containsKey(column) ? topTexts.get(column) : nearestTextToTheLeft(topTexts, column);
+            String heading = over == null || over.equals(own) ? own : own == null ? over : over + " " + own;
+            Optional<Unit> unit = Unit.inHeader(own);
+            if (unit.isEmpty() && over != null && !over.equals(own)) {
+                unit = Unit.inHeader(over);
+            }
+            if (unit.isPresent()) {
+                units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, unit.get(), null));
+                continue;
+            }
+            Unit.Dimension dimension = Header.dimension(field);
+            for (Note note : notes) {
+                if (!note.unit().isKnown() || note.unit().dimension() == dimension) {
+                    units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, note.unit(), note.cell()));
+                    break;
+                }
+            }
+        }
+        return units;
+    }
+
+    private record Note(Unit unit, String cell) {
+    }
+
+    /** Unit notes (单位：万吨) in the rows above the header, top to bottom; 单位：万元、吨 is two notes. */
+    private static List<Note> notes(List<RawRow> above) {
+        List<Note> notes = new ArrayList<>();
+        for (RawRow row : above) {
+            for (RawCell c : row.cells()) {
+                if (row.isMergedFromElsewhere(c.column())) {
+                    continue; // a merged note is one note, however many columns it covers
+                }
+                Unit.inNote(c.text()).ifPresent(u -> {
+                    for (String part : u.text().split("[、/]")) {
+                        if (!part.isEmpty() && !part.equals("年") && !part.equalsIgnoreCase("A")) {
+                            notes.add(new Note(Unit.of(part), c.reference(row.rowNumber())));
+                        }
+                    }
+                });
+            }
+        }
+        return notes;
+    }
+
+    /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */
+    private static boolean firstCellIsFromTheTop(RawRow row, Header header) {
+        for (RawCell c : row.cells()) {
+            String k = row.isMergedFromElsewhere(c.column()) ? "" : key(c.text());
+            if (k.isEmpty()) {
+                continue;
+            }
+            for (List<Map<Integer, String>> rows : List.of(header.headerRows(), header.pageTop())) {
+                for (Map<Integer, String> top : rows) {
+                    String h = top.get(c.column());
+                    if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static String nearestTextToTheLeft(TreeMap<Integer, String> texts, int column) {
+        Map.Entry<Integer, String> left = texts.lowerEntry(column);
+        return left == null ? null : left.getValue();
+    }
+
+    /**
+     * True when a row below the header repeats it (printed pages pasted one under another): at least two of its
+     * cells, and at least half of its filled cells, read as the header's cells in the same columns. Such a row is
+     * not data.
+     */
+    public static boolean repeatsHeader(RawRow row, Header header) {
+        if (header.headerRows().isEmpty()) {
+            return false;
+        }
+        if (!firstCellIsFromTheTop(row, header)) {
+            return false; // the cheap test that every data row passes through: one key, not one per cell
+        }
+        // the header was found in the rows as stored, so compare what this row stores: a title merged across
+        // the page is one cell there, however many cells the merge fills in here
+        Map<Integer, String> keys = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty() && !row.isMergedFromElsewhere(c.column())) {
+                keys.put(c.column(), k);
+            }
+        }
+        if (!keys.isEmpty() && (header.pageTop().contains(keys) || header.headerRows().contains(keys))) {
+            return true; // the title, a unit note or a header row again, exactly
+        }
+        int filled = 0;
+        int same = 0;
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (k.isEmpty()) {
+                continue;
+            }
+            filled++;
+            for (Map<Integer, String> headerRow : header.headerRows()) {
+                String h = headerRow.get(c.column());
+                if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                    same++;
+                    break;
+                }
+            }
+        }
+        return same >= 2 && same * 2 >= filled;
+    }
+
+    /**
+     * A header text reduced to what identifies it: white space and full-width forms folded (reference.Text), upper
+     * case, subscript ₂ as 2, a pollutant's formula beside its name dropped (二氧化硫（SO2） as 二氧化硫), and
+     * required-column marks (*) dropped. Units in brackets are kept here; see
+     * {@link #stripUnit}.
+     */
+    static String key(String text) {
+        String k = Text.normalise(text).toUpperCase(Locale.ROOT).replace('₂', '2');
+        k = POLLUTANT_WITH_FORMULA.matcher(k).replaceAll(m -> {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    return m.group(g);
+                }
+            }
+            return m.group();
+        });
+        return MARKS.matcher(k).replaceAll("");
+    }
+
+    /**
+     * The key without trailing units: bracketed (减排量(吨/年) → 减排量) or a known unit written bare
+     * (排放量/万吨 → 排放量); never down to nothing.
+     */
+    static String stripUnit(String key) {
+        String k = key;
+        while (true) {
+            String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
+            if (shorter.equals(k)) {
+                shorter = Unit.BARE_SUFFIX.matcher(k).replaceFirst("");
+            }
+            if (shorter.equals(k) || shorter.isEmpty()) {
+                return k;
+            }
+            k = shorter;
+        }
+    }
+
+    /** Candidate names per column of a one-row header: the cell's own text. */
+    private static Map<Integer, List<String>> singleRowNames(RawRow row) {
+        Map<Integer, List<String>> names = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty()) {
+                names.put(c.column(), List.of(k));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Candidate names per column of a two-row header, in order of preference: the bottom alone, top+bottom,
+     * bottom+top (a blank top cell over a filled bottom cell taking the nearest filled top cell to its left), and
+     * the top alone where the bottom is blank. Units are dropped from each part before joining, since the unit of
+     * 减排量（吨/年） sits in the middle of 减排量（吨/年）VOCs.
+     */
+    private static Map<Integer, List<String>> pairNames(RawRow top, RawRow bottom) {
+        TreeMap<Integer, String> topKeys = keysByColumn(top);
+        TreeMap<Integer, String> bottomKeys = keysByColumn(bottom);
+        Set<Integer> columns = new TreeSet<>(topKeys.keySet());
+        columns.addAll(bottomKeys.keySet());
+        Map<Integer, List<String>> names = new TreeMap<>();
+        for (int column : columns) {
+            String b = bottomKeys.get(column);
+            String t = topKeys.get(column);
+            Set<String> candidates = new LinkedHashSet<>();
+            if (b == null) {
+                candidates.add(t); // vertical merge: the top names the column
+            } else {
+                candidates.add(b);
+                String over = t != null ? t : nearestToTheLeft(topKeys, column);
+                if (over != null) {
+                    for (String tp : List.of(over, stripUnit(over))) {
+                        for (String bp : List.of(b, stripUnit(b))) {
+                            candidates.add(tp + bp);
+                            candidates.add(bp + tp);
+                        }
+                    }
+                }
+            }
+            names.put(column, List.copyOf(candidates));
+        }
+        return names;
+    }
+
+    private static TreeMap<Integer, String> keysByColumn(RawRow row) {
+        TreeMap<Integer, String> keys = new TreeMap<>();
+        for (RawCell c : row.cells()) {
+            String k = key(c.text());
+            if (!k.isEmpty()) {
+                keys.put(c.column(), k);
+            }
+        }
+        return keys;
+    }
+
+    private static String nearestToTheLeft(TreeMap<Integer, String> topKeys, int column) {
+        Map.Entry<Integer, String> left = topKeys.lowerEntry(column);
+        return left == null ? null : left.getValue();
+    }
+
+    /** The best recognisable reading of one candidate (row or pair), over both kinds; null when none. */
+    private Match match(int lastRow, boolean pair, Map<Integer, List<String>> names) {
+        Match best = null;
+        for (FileKind kind : FileKind.values()) {
+            Map<String, Field> byName = index.get(kind);
+            Map<Field, Integer> columns = new EnumMap<>(Field.class);
+            for (Map.Entry<Integer, List<String>> e : names.entrySet()) {
+                Field field = resolve(byName, e.getValue());
+                if (field != null) {
+                    columns.putIfAbsent(field, e.getKey()); // the leftmost column of a field counts
+                }
+            }
+            boolean signed = columns.keySet().stream().anyMatch(f -> f.isSignatureOf(kind));
+            if (signed && columns.size() >= MIN_FIELDS && (best == null || columns.size() > best.columns.size())) {
+                best = new Match(kind, lastRow, pair, columns);
+            }
+        }
+        return best;
+    }
+
+    private static Field resolve(Map<String, Field> byName, List<String> candidates) {
+        for (String name : candidates) {
+            Field f = byName.get(name);
+            if (f == null) {
+                f = byName.get(stripUnit(name));
+            }
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** More fields wins; on a tie the single row beats the pair, then the earlier candidate stays. */
+    private static Match better(Match current, Match candidate) {
+        if (candidate == null) {
+            return current;
+        }
+        if (current == null || candidate.columns.size() > current.columns.size()) {
+            return candidate;
+        }
+        if (candidate.columns.size() == current.columns.size() && current.pair && !candidate.pair) {
+            return candidate;
+        }
+        return current;
+    }
+
+    private record Match(FileKind kind, int lastRow, boolean pair, Map<Field, Integer> columns) {
+    }
+}

@@ -1,0 +1,54 @@
+package cn.js.reduction.discover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What of a year's folder is a submission, and what is reported as skipped, without ever opening it. */
+class InputSetTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // a FIFO opened would block for ever
+    void onlyRegularSpreadsheetFilesOfTheFolderAreSubmissionsAndTheRestIsSkippedWithAReason() throws Exception {
+        Path year = Files.createDirectories(dir.resolve("2020"));
+        Path outside = Files.writeString(dir.resolve("outside.csv"), "a,b\n");
+        Files.writeString(year.resolve("suzhou.csv"), "a,b\n");
+        Files.createSymbolicLink(year.resolve("link-inside.csv"), year.resolve("suzhou.csv"));
+        Files.createSymbolicLink(year.resolve("link-outside.csv"), outside);
+        Files.createSymbolicLink(year.resolve("dangling.csv"), dir.resolve("nothing-here.csv"));
+        Files.writeString(year.resolve("readme.txt"), "说明");
+        Files.writeString(year.resolve(".DS_Store"), "x");
+        Files.writeString(year.resolve("~$suzhou.xlsx"), "x");
+        Files.createDirectories(year.resolve("more"));
+        Process mkfifo = new ProcessBuilder("mkfifo", year.resolve("pipe.xlsx").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        InputSet set = InputSet.scan(year);
+
+        assertThat(set.files()).extracting(InputSet.InputFile::name).containsExactly("link-inside.csv", "suzhou.csv");
+        assertThat(set.files().get(0).sha256()).isEqualTo(InputSet.sha256(year.resolve("suzhou.csv")));
+        assertThat(set.skipped()).extracting(s -> s.name() + " " + s.rule()).containsExactly(
+                ".DS_Store NOT_A_SUBMISSION",
+                "dangling.csv ENTRY_NOT_READ",
+                "link-outside.csv ENTRY_NOT_READ",
+                "more ENTRY_NOT_READ",
+                "pipe.xlsx ENTRY_NOT_READ",
+                "readme.txt NOT_A_SUBMISSION",
+                "~$suzhou.xlsx NOT_A_SUBMISSION");
+        assertThat(set.skipped()).filteredOn(s -> s.name().equals("link-outside.csv")).singleElement()
+                .extracting(InputSet.Skipped::reason).asString().contains("outside the input folder is not followed");
+
+        // what is skipped is no part of the run's identity
+        String fingerprint = set.fingerprint();
+        Files.writeString(year.resolve("notes.docx"), "x");
+        assertThat(InputSet.scan(year).fingerprint()).isEqualTo(fingerprint);
+    }
+}
