@@ -53,12 +53,21 @@ final class SampleFileWriter {
     }
 
     static Path write(SampleFile file, Path folder) throws IOException {
+        return write(file, folder, true);
+    }
+
+    /**
+     * As {@link #write(SampleFile, Path)}; {@code sharedStrings} false writes the text of an .xlsx inline in its
+     * cells, as some programs other than Excel do, which is many times faster to write.
+     */
+    static Path write(SampleFile file, Path folder, boolean sharedStrings) throws IOException {
         Path target = folder.resolve(file.name());
         switch (file.format()) {
             case XLSX -> {
                 // streaming: the XSSF usermodel spends seconds serialising sheets; all rows stay in memory (-1) so
                 // that the formulas can be evaluated, and strings are shared, as Excel itself writes them
-                try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(PlainSharedStrings.FACTORY), -1, false, true)) {
+                try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(PlainSharedStrings.FACTORY), -1, false,
+                        sharedStrings)) {
                     fill(wb, file);
                     var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
                     core.setCreated(Optional.of(CREATED));

@@ -63,13 +63,15 @@ public final class ScaleSetGenerator {
     private final int cityCount;
     private final long rows;
     private final long seed;
+    private final boolean sharedStrings;
     private final Expected expected;
 
-    private ScaleSetGenerator(Path out, int cityCount, long rows, long seed) {
+    private ScaleSetGenerator(Path out, int cityCount, long rows, long seed, boolean sharedStrings) {
         this.out = out;
         this.cityCount = cityCount;
         this.rows = rows;
         this.seed = seed;
+        this.sharedStrings = sharedStrings;
         this.expected = new Expected();
     }
 
@@ -81,16 +83,18 @@ public final class ScaleSetGenerator {
         int cities = 340;
         long rows = 1_000_000;
         long seed = 9;
+        boolean sharedStrings = true;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--cities" -> cities = Integer.parseInt(args[i + 1]);
                 case "--rows" -> rows = Long.parseLong(args[i + 1].replace("_", ""));
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--shared-strings" -> sharedStrings = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         long start = System.nanoTime();
-        Summary s = generate(Path.of(args[0]), cities, rows, seed);
+        Summary s = generate(Path.of(args[0]), cities, rows, seed, sharedStrings);
         System.out.printf("%d cities, %d project rows (%d counting), %d files, %d bytes, in %.1f s: %s%n", s.cities(),
                 s.projectRows(), s.countingRows(), s.files(), s.bytes(), (System.nanoTime() - start) / 1e9,
                 Path.of(args[0]).toAbsolutePath());
@@ -100,13 +104,18 @@ public final class ScaleSetGenerator {
     public record Summary(int cities, long projectRows, long countingRows, int files, long bytes) {
     }
 
-    /** Writes the set into {@code out} (input/2020, reference/2020, expected), which must be empty or absent. */
-    public static Summary generate(Path out, int cities, long rows, long seed) throws IOException {
+    /**
+     * Writes the set into {@code out} (input/2020, reference/2020, expected), which must be empty or absent. With
+     * {@code sharedStrings} the .xlsx files keep their text in a shared strings table, as Excel writes them (the
+     * benchmark's sets); without, inline in the cells, several times faster to write (the memory guard test's).
+     */
+    public static Summary generate(Path out, int cities, long rows, long seed, boolean sharedStrings)
+            throws IOException {
         if (cities < 1 || cities > HAN_FIRST.length() * HAN_SECOND.length() || rows < cities) {
             throw new IllegalArgumentException("1.." + HAN_FIRST.length() * HAN_SECOND.length()
                     + " cities and at least one row per city");
         }
-        return new ScaleSetGenerator(out, cities, rows, seed).run();
+        return new ScaleSetGenerator(out, cities, rows, seed, sharedStrings).run();
     }
 
     private Summary run() throws IOException {
@@ -116,30 +125,53 @@ public final class ScaleSetGenerator {
         long counting = 0;
         long bytes = 0;
         int files = 0;
-        for (int i = 0; i < cityCount; i++) {
-            long share = rows / cityCount + (i < rows % cityCount ? 1 : 0);
-            Random rng = new Random(seed * 1_000_003L + i);
-            SampleCity template = SampleCity.ALL.get(i % SampleCity.ALL.size());
-            CityRows city = cityRows(i, template, (int) share, rng);
-            cities.add(city.city);
-            for (SampleFile file : city.files) {
-                Path path = SampleFileWriter.write(file, input);
-                bytes += Files.size(path);
-                files++;
+        // cities are independent (each its own random numbers): made and written on every core, merged in order
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<CityRows>> made = new ArrayList<>();
+            for (int i = 0; i < cityCount; i++) {
+                int index = i;
+                long share = rows / cityCount + (i < rows % cityCount ? 1 : 0);
+                made.add(pool.submit(() -> {
+                    Random rng = new Random(seed * 1_000_003L + index);
+                    SampleCity template = SampleCity.ALL.get(index % SampleCity.ALL.size());
+                    CityRows city = cityRows(index, template, (int) share, rng);
+                    long size = 0;
+                    for (SampleFile file : city.files) {
+                        size += Files.size(SampleFileWriter.write(file, input, sharedStrings));
+                    }
+                    return new CityRows(city.city, List.of(), city.counting, city.expected, size);
+                }));
             }
-            written += share;
-            counting += city.counting;
+            for (int i = 0; i < cityCount; i++) {
+                CityRows city = made.get(i).get();
+                cities.add(city.city);
+                expected.merge(city.expected);
+                bytes += city.bytes;
+                files += 2;
+                written += rows / cityCount + (i < rows % cityCount ? 1 : 0);
+                counting += city.counting;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         writeReference(cities);
         expected.write(out.resolve("expected"), cities);
         return new Summary(cityCount, written, counting, files, bytes);
     }
 
-    private record CityRows(SampleCity city, List<SampleFile> files, long counting) {
+    private record CityRows(SampleCity city, List<SampleFile> files, long counting, Expected expected, long bytes) {
     }
 
     /** One city: its projects (share data rows, bad ones included), its annex rows and its two files. */
     private CityRows cityRows(int index, SampleCity template, int share, Random rng) {
+        Expected figures = new Expected();
         String code = String.format("%02d%02d00", 10 + index / 99, 1 + index % 99);
         String name = HAN_FIRST.charAt(index % HAN_FIRST.length()) + "" + HAN_SECOND.charAt(index / HAN_FIRST.length());
         String pinyin = PINYIN_FIRST[index % HAN_FIRST.length()] + PINYIN_SECOND[index / HAN_FIRST.length()];
@@ -191,7 +223,7 @@ public final class ScaleSetGenerator {
                     p = p.withCreditCode(CreditCode.withWrongCheck(p.creditCode()));
                 }
                 lines.add(Line.plain(p));
-                expected.project(p);
+                figures.project(p);
             }
         }
         // the bad rows, spread through the file; each is a fresh project that must not count
@@ -243,7 +275,7 @@ public final class ScaleSetGenerator {
         List<SampleNote> notes = new ArrayList<>();
         List<Layout.FileEntry> entries = new ArrayList<>();
         files.add(l.render(lines, notes, entries));
-        expected.file(l.fileName, lines.size() - extra, extra, l.quirks.contains(Quirk.TOTAL_ROW) ? 1 : 0);
+        figures.file(l.fileName, lines.size() - extra, extra, l.quirks.contains(Quirk.TOTAL_ROW) ? 1 : 0);
 
         List<Line<SampleEmission>> emissionLines = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
@@ -257,15 +289,15 @@ public final class ScaleSetGenerator {
             for (SampleEmission e : List.of(new SampleEmission(city, POLLUTANTS.get(p), "工业源", b1, r1, null),
                     new SampleEmission(city, POLLUTANTS.get(p), "移动源", b.subtract(b1), r.subtract(r1), null))) {
                 emissionLines.add(Line.plain(e));
-                expected.emission(e);
+                figures.emission(e);
             }
         }
         EmissionLayout e = new EmissionLayout(code + "_emissions" + (csv ? ".csv" : ".xlsx"),
                 csv ? Format.CSV_UTF8_BOM : Format.XLSX);
         e.sheetName = "排放量";
         files.add(e.render(emissionLines, notes, entries));
-        expected.file(e.fileName, emissionLines.size(), 0, 0);
-        return new CityRows(city, files, lines.size() - extra);
+        figures.file(e.fileName, emissionLines.size(), 0, 0);
+        return new CityRows(city, files, lines.size() - extra, figures, 0);
     }
 
     // ---------------------------------------------------------------- the synthetic plan year
@@ -341,6 +373,13 @@ public final class ScaleSetGenerator {
         private final StringBuilder files = new StringBuilder("file,accepted,rejected,ignored\n");
         private final java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
         private final java.util.Map<String, BigDecimal[]> tonnes = new java.util.LinkedHashMap<>();
+
+        /** Adds a city's figures (made on another thread) to these. */
+        void merge(Expected city) {
+            files.append(city.files, "file,accepted,rejected,ignored\n".length(), city.files.length());
+            counts.putAll(city.counts);
+            tonnes.putAll(city.tonnes);
+        }
 
         void project(SampleProject p) {
             int column = p.status() == Status.COMPLETED && p.actual() != null && !p.actual().isAfter(YEAR_END) ? 1
