@@ -36,7 +36,7 @@ public final class SubmissionCoverage {
 
     public static SubmissionCoverage of(InputSet set, ReferenceData ref) throws IOException {
         SubmissionCoverage coverage = new SubmissionCoverage();
-        SubmissionSniffer sniffer = new SubmissionSniffer(ref.year());
+        SubmissionSniffer sniffer = new SubmissionSniffer(ref);
         for (InputSet.InputFile file : set.files()) {
             SubmissionSniffer.Result sniff = sniffer.sniff(file.path());
             if (!sniff.readable()) {

@@ -4,6 +4,7 @@ import cn.js.reduction.core.InputLimits;
 
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
+import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
 import java.io.IOException;
@@ -34,7 +35,8 @@ public final class Discovery {
      *                            the files changed under a run, which must not be silently mixed
      * @return the number of readable files
      */
-    public int discover(long runId, int year, Path yearFolder, String expectedFingerprint) throws IOException {
+    public int discover(long runId, ReferenceData reference, Path yearFolder, String expectedFingerprint)
+            throws IOException {
         InputSet set = InputSet.scan(yearFolder);
         if (expectedFingerprint != null && !expectedFingerprint.equals(set.fingerprint())) {
             throw new IllegalStateException("输入文件在本次运行开始后发生了变化，请重新发起运行 (the files of " + yearFolder
@@ -42,7 +44,7 @@ public final class Discovery {
         }
         files.deleteRun(runId);
         findings.deleteStage(runId, STAGE);
-        SubmissionSniffer sniffer = new SubmissionSniffer(year);
+        SubmissionSniffer sniffer = new SubmissionSniffer(reference);
         int readable = 0;
         int ordinal = 0;
         for (InputSet.Skipped skipped : set.skipped()) {

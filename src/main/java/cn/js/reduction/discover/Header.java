@@ -7,9 +7,9 @@ import cn.js.reduction.core.Rule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -46,9 +46,9 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
     }
 
     public Header {
-        columns = columns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(columns));
+        columns = columns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(columns));
         missingRequired = List.copyOf(missingRequired);
-        units = units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(units));
+        units = units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(units));
         headerRows = headerRows.stream().map(Map::copyOf).toList();
         pageTop = pageTop.stream().map(Map::copyOf).toList();
     }

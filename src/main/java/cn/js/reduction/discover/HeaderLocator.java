@@ -1,6 +1,8 @@
 package cn.js.reduction.discover;
 
 import cn.js.reduction.core.FileKind;
+import cn.js.reduction.reference.Pollutant;
+import cn.js.reduction.reference.ReferenceData;
 
 import cn.js.reduction.reference.Text;
 import java.util.ArrayList;
@@ -48,14 +50,24 @@ public final class HeaderLocator {
     private static final Pattern MARKS = Pattern.compile("^[*※★]+|[*※★:]+$");
 
     private final int year;
+    private final List<Field> claims;
     private final Map<FileKind, Map<String, Field>> index = new EnumMap<>(FileKind.class);
 
-    /** @param year the plan year, since the emission report's 核算年 column may be headed 2020年排放量 */
-    public HeaderLocator(int year) {
+    /** The headers of the plan year of {@code reference}, with a claim column per pollutant of its pollutants.csv. */
+    public HeaderLocator(ReferenceData reference) {
+        this(reference.year(), reference.claimPollutants());
+    }
+
+    /**
+     * @param year            the plan year, since the emission report's 核算年 column may be headed 2020年排放量
+     * @param claimPollutants the pollutants a project list has a claim column for
+     */
+    public HeaderLocator(int year, List<Pollutant> claimPollutants) {
         this.year = year;
+        this.claims = Field.claims(claimPollutants);
         for (FileKind kind : FileKind.values()) {
             Map<String, Field> byName = new HashMap<>();
-            for (Field field : Field.of(kind)) {
+            for (Field field : Field.of(kind, claims)) {
                 for (String alias : field.aliases(year)) {
                     for (String name : List.of(key(alias), stripUnit(key(alias)))) {
                         Field other = byName.putIfAbsent(name, field);
@@ -92,7 +104,7 @@ public final class HeaderLocator {
             return Optional.empty();
         }
         List<Field> missing = new ArrayList<>();
-        for (Field f : Field.of(best.kind)) {
+        for (Field f : Field.of(best.kind, claims)) {
             if (f.isRequired() && !best.columns.containsKey(f)) {
                 missing.add(f);
             }
@@ -212,7 +224,7 @@ public final class HeaderLocator {
      */
     private static Map<Field, Header.ColumnUnit> units(Map<Field, Integer> columns, RawRow top, RawRow bottom,
                                                        List<RawRow> above) {
-        Map<Field, Header.ColumnUnit> units = new EnumMap<>(Field.class);
+        Map<Field, Header.ColumnUnit> units = new TreeMap<>();
         List<Note> notes = notes(above);
         TreeMap<Integer, String> topTexts = new TreeMap<>();
         if (top != null) {
@@ -447,7 +459,7 @@ public final class HeaderLocator {
         Match best = null;
         for (FileKind kind : FileKind.values()) {
             Map<String, Field> byName = index.get(kind);
-            Map<Field, Integer> columns = new EnumMap<>(Field.class);
+            Map<Field, Integer> columns = new TreeMap<>();
             for (Map.Entry<Integer, List<String>> e : names.entrySet()) {
                 Field field = resolve(byName, e.getValue());
                 if (field != null) {

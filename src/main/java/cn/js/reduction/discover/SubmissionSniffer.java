@@ -1,6 +1,7 @@
 package cn.js.reduction.discover;
 
 import cn.js.reduction.core.FileKind;
+import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.core.InputLimits;
 
 import cn.js.reduction.core.Finding;
@@ -30,8 +31,8 @@ public final class SubmissionSniffer {
 
     private final HeaderLocator locator;
 
-    public SubmissionSniffer(int year) {
-        this.locator = new HeaderLocator(year);
+    public SubmissionSniffer(ReferenceData reference) {
+        this.locator = new HeaderLocator(reference);
     }
 
     /** One sheet to read: its 0-based index in the workbook and its header. */

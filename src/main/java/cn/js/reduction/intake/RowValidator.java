@@ -28,7 +28,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,11 +55,14 @@ public final class RowValidator {
     private final ReferenceData reference;
     private final int year;
     private final LocalDate yearEnd;
+    /** The project list's claim columns: one per pollutant of the plan year. */
+    private final List<Field> claimFields;
 
     public RowValidator(ReferenceData reference, int year) {
         this.reference = reference;
         this.year = year;
         this.yearEnd = LocalDate.of(year, 12, 31);
+        this.claimFields = Field.claims(reference.claimPollutants());
     }
 
     /** The reference data the rows are checked against. */
@@ -84,17 +89,16 @@ public final class RowValidator {
         LocalDate actual = check.date(Field.ACTUAL_COMPLETION, false);
         ProjectStatus counted = completion(check, status, actual);
         BigDecimal investment = check.number(Field.INVESTMENT, false, null);
-        BigDecimal vocT = check.number(Field.VOC_T, false, BigDecimal.ZERO);
-        BigDecimal so2T = check.number(Field.SO2_T, false, BigDecimal.ZERO);
-        BigDecimal noxT = check.number(Field.NOX_T, false, BigDecimal.ZERO);
-        BigDecimal pmT = check.number(Field.PM_T, false, BigDecimal.ZERO);
+        Map<String, BigDecimal> claims = new LinkedHashMap<>();
+        for (Field claim : claimFields) {
+            claims.put(claim.pollutant().code(), check.number(claim, false, BigDecimal.ZERO));
+        }
         String remarks = check.optionalText(Field.REMARKS);
         if (check.hasErrors()) {
             return check.outcome(null);
         }
         return check.outcome(new ProjectRecord(projectId, check.cityCode, district, projectName, responsibleUnit,
-                creditCode, category.code(), status, counted, planned, actual, investment, vocT, so2T, noxT, pmT,
-                remarks));
+                creditCode, category.code(), status, counted, planned, actual, investment, claims, remarks));
     }
 
     /** One row of a 排放量报表 below its header. */
@@ -215,11 +219,19 @@ public final class RowValidator {
         if (check.missing(Field.POLLUTANT, cell)) {
             return null;
         }
-        return Pollutant.find(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
+        return reference.findPollutant(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
+            List<Pollutant> all = reference.pollutants();
             check.bad(Rule.UNKNOWN_POLLUTANT, Field.POLLUTANT, cell, "不是核算的污染物",
-                    "应填写 VOCs、二氧化硫 或 氮氧化物", "unknown pollutant; expected VOCs, SO2 or NOx");
+                    "应填写 " + either(all.stream().map(Pollutant::written).toList(), "、", " 或 "),
+                    "unknown pollutant; expected " + either(all.stream().map(Pollutant::label).toList(), ", ", " or "));
             return null;
         });
+    }
+
+    /** "a、b 或 c": the names joined, the last one with {@code last}. */
+    private static String either(List<String> names, String separator, String last) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(separator, names.subList(0, names.size() - 1)) + last + names.get(names.size() - 1);
     }
 
     /** Optional; a wrong check digit is only a WARNING (the row is kept, with the code as typed). */
@@ -525,14 +537,19 @@ public final class RowValidator {
 
         /** Characters the staging column of a text field holds (V2__reduction_accounting.sql). */
         static int storedChars(Field field) {
-            return switch (field) {
-                case PROJECT_ID, DISTRICT, SECTOR -> 200;
-                case PROJECT_NAME -> 2000;
-                case RESPONSIBLE_UNIT -> 500;
-                case CREDIT_CODE -> 100;
-                case REMARKS -> 4000;
-                default -> InputLimits.MAX_CELL_CHARS;
-            };
+            if (field == Field.PROJECT_ID || field == Field.DISTRICT || field == Field.SECTOR) {
+                return 200;
+            }
+            if (field == Field.PROJECT_NAME) {
+                return 2000;
+            }
+            if (field == Field.RESPONSIBLE_UNIT) {
+                return 500;
+            }
+            if (field == Field.CREDIT_CODE) {
+                return 100;
+            }
+            return field == Field.REMARKS ? 4000 : InputLimits.MAX_CELL_CHARS;
         }
 
         LocalDate date(Field field, boolean required) {

@@ -36,12 +36,14 @@ public class StagingWriter implements ItemWriter<StagedRow> {
     @Override
     public void write(Chunk<? extends StagedRow> chunk) {
         List<SqlParameterSource> projects = new ArrayList<>();
+        List<SqlParameterSource> claims = new ArrayList<>();
         List<SqlParameterSource> emissions = new ArrayList<>();
         List<SqlParameterSource> findings = new ArrayList<>();
         for (StagedRow staged : chunk) {
             RowOutcome<?> o = staged.outcome();
             if (staged.kind() == FileKind.PROJECTS) {
                 projects.add(StagedRowStore.project(runId, o.place(), (ProjectRecord) o.record(), staged.idCell()));
+                claims.addAll(StagedRowStore.claims(runId, o.place(), (ProjectRecord) o.record()));
             } else {
                 emissions.add(StagedRowStore.emission(runId, o.place(), (EmissionRecord) o.record()));
             }
@@ -51,6 +53,7 @@ public class StagingWriter implements ItemWriter<StagedRow> {
             }
         }
         rows.insertProjects(projects);
+        rows.insertClaims(claims);
         rows.insertEmissions(emissions);
         findingStore.insertBatch(findings);
     }

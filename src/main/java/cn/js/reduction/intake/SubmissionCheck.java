@@ -102,13 +102,13 @@ public final class SubmissionCheck {
 
     public Report check(Path file) {
         String name = file.getFileName().toString();
-        SubmissionSniffer.Result sniff = new SubmissionSniffer(year).sniff(file);
+        SubmissionSniffer.Result sniff = new SubmissionSniffer(reference).sniff(file);
         if (!sniff.readable()) {
             // the findings discovery records for a skipped file
             return Report.of(file, null, 0, 0, 0, 0, sniff.findings(), sniff.findings());
         }
         RowProcessor processor = new RowProcessor(new RowValidator(reference, year));
-        SubmissionRowReader reader = new SubmissionRowReader(file, year);
+        SubmissionRowReader reader = new SubmissionRowReader(file, reference);
         List<Finding> findings = new ArrayList<>();
         Map<Severity, Map<Rule, Long>> counts = new EnumMap<>(Severity.class);
         // the file's own notes, as discovery records them: sheets not read, sheet-level errors, units converted

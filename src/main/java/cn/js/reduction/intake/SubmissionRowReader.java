@@ -5,6 +5,7 @@ import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.discover.RawRow;
 import cn.js.reduction.discover.SheetSource;
 import cn.js.reduction.discover.SubmissionSniffer;
+import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.discover.UnreadableFileException;
 
 import cn.js.reduction.core.Finding;
@@ -40,7 +41,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
 
     private final Path file;
     private final String fileName;
-    private final int year;
+    private final ReferenceData reference;
     private final String expectedSha256;
     private Path snapshot;
     private SheetSource source;
@@ -51,15 +52,15 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
     private Finding breakage;
 
     /** Reads the file as it is now, unchecked: for callers with no discovery behind them. */
-    public SubmissionRowReader(Path file, int year) {
-        this(file, year, null);
+    public SubmissionRowReader(Path file, ReferenceData reference) {
+        this(file, reference, null);
     }
 
     /** @param expectedSha256 the file's SHA-256 as discovery recorded it; null to read the file unchecked */
-    public SubmissionRowReader(Path file, int year, String expectedSha256) {
+    public SubmissionRowReader(Path file, ReferenceData reference, String expectedSha256) {
         this.file = file;
         this.fileName = file.getFileName().toString();
-        this.year = year;
+        this.reference = reference;
         this.expectedSha256 = expectedSha256;
         setName("submissionRows");
     }
@@ -88,7 +89,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
             readable = snapshot;
         }
         // the sheets are read from the source the plan was made on: the file is opened once here
-        SubmissionSniffer.Opened opened = new SubmissionSniffer(year).open(readable);
+        SubmissionSniffer.Opened opened = new SubmissionSniffer(reference).open(readable);
         SubmissionSniffer.Result sniff = opened.result();
         if (!sniff.readable()) {
             breakage = fileFinding("文件在发现后无法再读取，未读取 (" + sniff.message() + ")");

@@ -12,7 +12,7 @@ import cn.js.reduction.intake.StagingWriter;
 import cn.js.reduction.intake.SubmissionRowReader;
 import cn.js.reduction.reconcile.Reconciliation;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.report.Reporting;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.ReferenceStore;
@@ -59,6 +59,15 @@ public class AccountingJobConfiguration {
                 .build();
     }
 
+    /**
+     * The plan years' reference data, each year loaded and checked once: the shipped ones, or those of the folder
+     * a command was given (--reference DIR). Every step takes its run's year from here.
+     */
+    @Bean
+    public ReferenceLibrary referenceLibrary(@Value("${reduction.reference-folder:}") String folder) {
+        return folder.isBlank() ? ReferenceLibrary.shipped() : ReferenceLibrary.of(java.nio.file.Path.of(folder));
+    }
+
     @Bean
     public RunListener runListener(JobRepository repository) {
         return new RunListener(repository);
@@ -79,15 +88,18 @@ public class AccountingJobConfiguration {
     }
 
     @Bean
-    public Step discoverStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+    public Step discoverStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
+                             ReferenceLibrary references) {
         return stage("discover", repository, tx, (run, step) -> step.getExecutionContext().putInt("readableFiles",
-                new Discovery(jdbc).discover(run.runId(), run.year(), run.yearFolder(), run.fingerprint())));
+                new Discovery(jdbc).discover(run.runId(), references.year(run.year()), run.yearFolder(),
+                        run.fingerprint())));
     }
 
     @Bean
-    public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+    public Step referenceStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
+                              ReferenceLibrary references) {
         return stage("reference", repository, tx,
-                (run, step) -> new ReferenceStore(jdbc).replace(ReferenceDataLoader.load(run.year())));
+                (run, step) -> new ReferenceStore(jdbc).replace(references.year(run.year())));
     }
 
     @Bean
@@ -127,17 +139,18 @@ public class AccountingJobConfiguration {
     @Bean
     @StepScope
     public SubmissionRowReader submissionRowReader(@Value("#{stepExecution}") StepExecution step,
+                                                   ReferenceLibrary references,
                                                    @Value("#{stepExecutionContext['file']}") String file,
                                                    @Value("#{stepExecutionContext['sha256']}") String sha256) {
         RunParameters run = RunParameters.of(step.getJobExecution());
-        return new SubmissionRowReader(run.yearFolder().resolve(file), run.year(), sha256);
+        return new SubmissionRowReader(run.yearFolder().resolve(file), references.year(run.year()), sha256);
     }
 
     @Bean
     @StepScope
-    public RowProcessor rowProcessor(@Value("#{stepExecution}") StepExecution step) {
+    public RowProcessor rowProcessor(@Value("#{stepExecution}") StepExecution step, ReferenceLibrary references) {
         RunParameters run = RunParameters.of(step.getJobExecution());
-        ReferenceData ref = ReferenceDataLoader.load(run.year());
+        ReferenceData ref = references.year(run.year());
         return new RowProcessor(new RowValidator(ref, run.year()));
     }
 
@@ -196,24 +209,28 @@ public class AccountingJobConfiguration {
     }
 
     @Bean
-    public Step consolidateStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+    public Step consolidateStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
+                                ReferenceLibrary references) {
         return stage("consolidate", repository, tx, (run, step) ->
-                new Consolidation(jdbc).consolidate(run.runId(), ReferenceDataLoader.load(run.year())));
+                new Consolidation(jdbc).consolidate(run.runId(), references.year(run.year())));
     }
 
     @Bean
-    public Step reconcileStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+    public Step reconcileStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
+                              ReferenceLibrary references) {
         return stage("reconcile", repository, tx, (run, step) ->
-                new Reconciliation(jdbc).reconcile(run.runId(), ReferenceDataLoader.load(run.year()), run.mode()));
+                new Reconciliation(jdbc).reconcile(run.runId(), references.year(run.year()), run.mode()));
     }
 
     /** CSVs, workbooks and the manifest, into the run's private working folder. */
     @Bean
-    public Step reportStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc) {
+    public Step reportStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
+                           ReferenceLibrary references) {
         return stage("report", repository, tx, (run, step) -> {
             Reporting reporting = new Reporting(jdbc);
-            reporting.write(reporting.data(run.runId(), ReferenceDataLoader.load(run.year()),
-                    run.runInfo(step.getJobExecution())), run.publication().prepareWorkFolder(), run.yearFolder());
+            ReferenceData reference = references.year(run.year());
+            reporting.write(reporting.data(run.runId(), reference, run.runInfo(step.getJobExecution(), reference)),
+                    run.publication().prepareWorkFolder(), run.yearFolder());
         });
     }
 

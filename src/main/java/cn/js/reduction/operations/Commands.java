@@ -3,7 +3,7 @@ package cn.js.reduction.operations;
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.reference.ReferenceDataException;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceLibrary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -45,8 +45,15 @@ final class Commands {
         int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err);
     }
 
-    /** A command ready to run: the database it needs (null for none) and what it does. */
-    record Prepared(Database database, Runner runner) {
+    /**
+     * A command ready to run: the database it needs (null for none), the folder of plan-year reference folders it
+     * was given (null for the shipped ones; the job's {@link ReferenceLibrary} bean reads the same) and what it does.
+     */
+    record Prepared(Database database, Path referenceRoot, Runner runner) {
+        Prepared(Database database, Runner runner) {
+            this(database, null, runner);
+        }
+
         int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
             return runner.run(context, out, err);
         }
@@ -74,9 +81,10 @@ final class Commands {
 
     static Spec spec(String command) {
         return switch (command) {
-            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "db-url", "db-user",
-                    "db-password"), Set.of(), """
+            case "run" -> new Spec("run", Set.of("year", "mode", "input", "output", "rerun", "reference", "db-url",
+                    "db-user", "db-password"), Set.of(), """
                     run --year Y [--mode nightly|final] [--input DIR] [--output DIR] [--rerun "REASON"]
+                        [--reference DIR]
 
                     Accounts the submissions in DIR/Y/ (default input/Y/) against the plan's targets and writes
                     output/Y/MODE/run-ID/: four CSVs, the province workbook, one feedback workbook per city and a
@@ -88,10 +96,12 @@ final class Commands {
                     failed one is continued (see restart); a corrected annex or a new release makes a new run.
                       --rerun "REASON"  a new run of an unchanged, completed set, on purpose; the reason is kept
                                         with the run and shown by status
+                      --reference DIR   the plan year's reference data from DIR/Y/ instead of the data shipped in
+                                        the program (the same files; see docs/operations.md)
                     """, RunCommand::prepare);
-            case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "db-url",
-                    "db-user", "db-password"), Set.of(), """
-                    restart --execution ID | --year Y [--mode nightly|final] [--output DIR]
+            case "restart" -> new Spec("restart", Set.of("execution", "year", "mode", "output", "input", "reference",
+                    "db-url", "db-user", "db-password"), Set.of(), """
+                    restart --execution ID | --year Y [--mode nightly|final] [--output DIR] [--reference DIR]
 
                     Continues a failed run, or one whose process died (killed, machine lost), from the failed step
                     and its last committed chunk. With --year it takes the last failed or interrupted run of that
@@ -112,9 +122,10 @@ final class Commands {
                     Marks a failed or interrupted run as abandoned: it will not be restarted; the next run of the
                     same input set starts afresh.
                     """, StatusCommand::prepareAbandon);
-            case "validate" -> new Spec("validate", Set.of("year", "output"), Set.of(), ValidateCommand.HELP,
+            case "validate" -> new Spec("validate", Set.of("year", "output", "reference"), Set.of(), ValidateCommand.HELP,
                     ValidateCommand::prepare, true);
-            case "template" -> new Spec("template", Set.of("kind", "year", "city", "out"), Set.of(), TemplateCommand.HELP,
+            case "template" -> new Spec("template", Set.of("kind", "year", "city", "out", "reference"), Set.of(),
+                    TemplateCommand.HELP,
                     TemplateCommand::prepare);
             case "rules" -> new Spec("rules", Set.of(), Set.of("markdown"), RulesCommand.HELP, RulesCommand::prepare);
             default -> throw new UsageException("unknown command '" + command
@@ -122,18 +133,40 @@ final class Commands {
         };
     }
 
-    static int year(Options options) {
+    /** The plan years' reference data this command reads: --reference DIR (DIR/Y/), else the shipped ones. */
+    static ReferenceLibrary references(Options options) {
+        if (!options.has("reference")) {
+            return ReferenceLibrary.shipped();
+        }
+        Path root = ReductionAccountingApplication.absolute(options.path("reference", ""));
+        if (!Files.isDirectory(root)) {
+            throw new UsageException("no reference folder " + root + ": --reference names a folder that holds one"
+                    + " folder per plan year (2020/ with the files of src/main/resources/reference/2020/)");
+        }
+        return ReferenceLibrary.of(root);
+    }
+
+    /** --year, required: a plan year whose reference data the library has and that passes its checks. */
+    static int year(Options options, ReferenceLibrary references) {
         Integer year = options.integer("year");
         if (year == null) {
             throw new UsageException("--year is required, e.g. --year 2020");
         }
-        if (!ReferenceDataLoader.exists(year)) {
-            throw new UsageException("there is no reference data for plan year " + year
-                    + " (the plan's annexes ship as src/main/resources/reference/<year>/, or are read from $"
-                    + ReferenceDataLoader.REFERENCE_DIR_ENV + "/<year>/)");
+        return checkedYear(year, references);
+    }
+
+    /** --year, or the default plan year when it is not given. */
+    static int year(Options options, ReferenceLibrary references, int fallback) {
+        return options.has("year") ? year(options, references) : checkedYear(fallback, references);
+    }
+
+    private static int checkedYear(int year, ReferenceLibrary references) {
+        if (!references.has(year)) {
+            throw new UsageException("there is no reference data for plan year " + year + " in "
+                    + references.describe(year) + " (the plan's annexes ship as src/main/resources/reference/<year>/)");
         }
         try {
-            ReferenceDataLoader.load(year);
+            references.year(year);
         } catch (ReferenceDataException e) {
             throw new UsageException("the reference data of " + year + " fails its checks: " + e.getMessage());
         }

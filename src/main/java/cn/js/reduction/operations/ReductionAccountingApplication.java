@@ -66,7 +66,7 @@ public class ReductionAccountingApplication {
                 }
             }
             database = prepared.database().prepare();
-            try (ConfigurableApplicationContext context = start(database)) {
+            try (ConfigurableApplicationContext context = start(database, prepared.referenceRoot())) {
                 return prepared.run(context, out, err);
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
@@ -89,13 +89,17 @@ public class ReductionAccountingApplication {
         }
     }
 
-    static ConfigurableApplicationContext start(Database database) {
+    static ConfigurableApplicationContext start(Database database, Path referenceRoot) {
         // POI's temporary files (workbooks being written) in the state folder, not a /tmp shared by all accounts
         if (Files.isDirectory(database.tempFolder())) {
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(database.tempFolder().toFile()));
         }
         SpringApplication app = new SpringApplication(ReductionAccountingApplication.class);
-        app.setDefaultProperties(database.properties());
+        Map<String, Object> properties = new java.util.HashMap<>(database.properties());
+        if (referenceRoot != null) {
+            properties.put("reduction.reference-folder", referenceRoot.toString());
+        }
+        app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
         try {
             return app.run();

@@ -4,7 +4,7 @@ import cn.js.reduction.core.RunMode;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.consolidate.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.publish.Publication;
 import java.io.IOException;
 import cn.js.reduction.core.InputLimits;
@@ -33,28 +33,30 @@ final class RunCommand {
     }
 
     static Commands.Prepared prepare(Options options, java.util.Map<String, String> env) {
-        int year = Commands.year(options);
+        ReferenceLibrary references = Commands.references(options);
+        int year = Commands.year(options, references);
         RunMode mode = Commands.mode(options);
         String rerunReason = rerunReason(options);
         Path input = ReductionAccountingApplication.absolute(options.path("input", "input"));
         Path output = Commands.output(options);
         InputSet set = Commands.inputSet(input, year);
-        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), basis(year), input, output);
+        JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(), basis(references, year), input,
+                output);
         Database database = Database.resolve(options, env, output);
-        return new Commands.Prepared(database, (context, out, err) -> {
+        return new Commands.Prepared(database, references.root(), (context, out, err) -> {
             // one run of a year and mode at a time, whatever its files: a lock the database (PostgreSQL) or the
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
             // pass the checks below and start
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
-                return run(context, out, err, lock == null, set, params, year, mode, rerunReason);
+                return run(context, out, err, lock == null, set, params, references.year(year), mode, rerunReason);
             }
         });
     }
 
     /** What decides a run's figures besides its files, as this program has it now. */
-    static RunParameters.Basis basis(int year) {
-        return new RunParameters.Basis(ReferenceDataLoader.load(year).version(),
-                ReferenceDataLoader.contentSha256(year), Version.current());
+    static RunParameters.Basis basis(ReferenceLibrary references, int year) {
+        return new RunParameters.Basis(references.year(year).version(), references.contentSha256(year),
+                Version.current());
     }
 
     /** The reason given with --rerun, or null without it. */
@@ -89,8 +91,9 @@ final class RunCommand {
 
     /** Gathers the facts {@link RunAdmission} decides on, and carries out its decision. */
     private static int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err,
-                           boolean lockHeldElsewhere, InputSet set, JobParameters firstAttempt, int year,
+                           boolean lockHeldElsewhere, InputSet set, JobParameters firstAttempt, ReferenceData ref,
                            RunMode mode, String rerunReason) {
+        int year = ref.year();
         JobRepository repository = context.getBean(JobRepository.class);
         // the newest run of this identity: a new attempt (abandon, --rerun) is a new job instance told apart by
         // one more identifying parameter, absent on the first attempt
@@ -110,7 +113,7 @@ final class RunCommand {
         // filled when the decision asks for it (a final run about to start): it reads every file's header rows
         List<String> missing = new ArrayList<>();
         Supplier<List<String>> coverage = () -> {
-            missing.addAll(missingSubmissions(set, year));
+            missing.addAll(missingSubmissions(set, ref));
             return missing;
         };
         RunAdmission.Outcome outcome = RunAdmission.decide(new RunAdmission.Facts(lockHeldElsewhere, lastState, mode,
@@ -177,8 +180,7 @@ final class RunCommand {
         }
     }
 
-    private static List<String> missingSubmissions(InputSet set, int year) {
-        ReferenceData ref = ReferenceDataLoader.load(year);
+    private static List<String> missingSubmissions(InputSet set, ReferenceData ref) {
         try {
             return SubmissionCoverage.of(set, ref).missing(ref);
         } catch (IOException e) {
@@ -210,8 +212,9 @@ final class RunCommand {
             throw new UsageException("say which run: --execution ID, or --year Y [--mode M] for its last failed run");
         }
         RunMode mode = Commands.mode(options);
+        ReferenceLibrary references = Commands.references(options);
         Database database = Database.existing(options, env, output);
-        return new Commands.Prepared(database, (context, out, err) -> {
+        return new Commands.Prepared(database, references.root(), (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobExecution execution = executionId != null ? Recovery.find(repository, executionId)
                     : Runs.lastRestartable(repository, year, mode);
@@ -246,7 +249,7 @@ final class RunCommand {
                         + " " + Program.command() + " run --year " + run.year() + " --mode " + run.mode());
                 return ReductionAccountingApplication.USAGE;
             }
-            RunParameters.Basis basis = basis(run.year());
+            RunParameters.Basis basis = basis(references, run.year());
             if (!basis.equals(run.basis())) {
                 err.println("参考数据或程序已变化 (the reference data or the program changed since run " + run.runId()
                         + " started: it ran on " + run.describeBasis() + "; this is " + basis.referenceVersion()

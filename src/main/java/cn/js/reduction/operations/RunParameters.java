@@ -2,6 +2,7 @@ package cn.js.reduction.operations;
 
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.publish.Publication;
+import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.RunInfo;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,7 +24,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * parameters: they read as null, and such a run is simply not the run of any set today.
  *
  * @param runId           the job instance id: shared by every execution (restart) of the run
- * @param referenceSha256 {@link cn.js.reduction.reference.ReferenceDataLoader#contentSha256}; null for older runs
+ * @param referenceSha256 {@link cn.js.reduction.reference.ReferenceLibrary#contentSha256}; null for older runs
  * @param attempt         1, or the number of the new run of the same identity (after abandon, or on request)
  * @param rerunReason     why the operator asked for this run of an unchanged set ({@code run --rerun}); else null
  */
@@ -111,7 +112,7 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
     }
 
     /** What the workbooks say about the run; its input files are filled in from the database. */
-    public RunInfo runInfo(JobExecution execution) {
+    public RunInfo runInfo(JobExecution execution, ReferenceData reference) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("year", String.valueOf(year));
         parameters.put("mode", mode.code());
@@ -129,6 +130,6 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
         parameters.put("jobExecutionId", String.valueOf(execution.getId()));
         LocalDateTime start = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
         return new RunInfo(runId, year, mode, parameters, start, LocalDateTime.now().withNano(0), Version.current(),
-                cn.js.reduction.reference.ReferenceDataLoader.load(year).version(), List.of());
+                reference.version(), List.of());
     }
 }

@@ -3,7 +3,7 @@ package cn.js.reduction.operations;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.report.TemplateWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,7 @@ final class TemplateCommand {
             validate without a finding.
               --kind projects   项目清单 (project list);  --kind emissions  排放量报表 (emission report)
               --year Y          plan year (default 2020)
+              --reference DIR   that year's reference data from DIR/Y/ (default: the data shipped in the program)
               --city C          fill in the city (南京, 南京市, 320100 or nanjing): in a project list the city
                                 appears on every row as soon as the row is filled; an emission report gets the
                                 city's three pollutant rows
@@ -41,8 +42,8 @@ final class TemplateCommand {
             case "emissions", "排放量报表" -> FileKind.EMISSIONS;
             default -> throw new UsageException("--kind must be projects or emissions, not '" + kindName + "'");
         };
-        int year = options.has("year") ? Commands.year(options) : ValidateCommand.DEFAULT_YEAR;
-        ReferenceData reference = ReferenceDataLoader.load(year);
+        ReferenceLibrary references = Commands.references(options);
+        ReferenceData reference = references.year(Commands.year(options, references, ValidateCommand.DEFAULT_YEAR));
         City city = null;
         if (options.has("city")) {
             String c = options.get("city", "");

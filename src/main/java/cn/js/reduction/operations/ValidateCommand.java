@@ -5,7 +5,8 @@ import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.RuleCatalogue;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.intake.SubmissionCheck;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.report.AnnotatedReturn;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,7 @@ final class ValidateCommand {
             is wrong, a sheet 问题清单 linking every finding to its cell, and the sheet 规则说明.
             Not checked here (they need every file of the year): resubmissions, duplicate ids across files.
               --year Y    the plan year whose reference data applies (default 2020)
+              --reference DIR  that year's reference data from DIR/Y/ (default: the data shipped in the program)
             Exit codes: 0 no errors, 1 errors found (or a file cannot be read), 2 bad usage.
             """;
 
@@ -44,7 +46,8 @@ final class ValidateCommand {
     }
 
     static Commands.Prepared prepare(Options options, Map<String, String> env) {
-        int year = options.has("year") ? Commands.year(options) : DEFAULT_YEAR;
+        ReferenceLibrary references = Commands.references(options);
+        ReferenceData reference = references.year(Commands.year(options, references, DEFAULT_YEAR));
         if (options.positional().isEmpty()) {
             throw new UsageException("name at least one file to check, e.g. validate 南京_项目清单.xlsx");
         }
@@ -63,7 +66,7 @@ final class ValidateCommand {
             throw new UsageException("no files to check in " + String.join(", ", options.positional()));
         }
         Path output = ReductionAccountingApplication.absolute(options.path("output", DEFAULT_OUTPUT));
-        return new Commands.Prepared(null, (context, out, err) -> run(files, year, output, out, err));
+        return new Commands.Prepared(null, (context, out, err) -> run(files, reference, output, out, err));
     }
 
     /** A folder stands for the files a run would take from it (the run's own listing). */
@@ -76,8 +79,8 @@ final class ValidateCommand {
         }
     }
 
-    static int run(List<Path> files, int year, Path output, PrintStream out, PrintStream err) {
-        SubmissionCheck check = new SubmissionCheck(ReferenceDataLoader.load(year), year);
+    static int run(List<Path> files, ReferenceData reference, Path output, PrintStream out, PrintStream err) {
+        SubmissionCheck check = new SubmissionCheck(reference, reference.year());
         long errors = 0;
         long warnings = 0;
         for (Path file : files) {

@@ -45,7 +45,7 @@ public final class Reconciliation {
         String province = City.PROVINCE_CODE;
         store.deleteRun(runId);
         findings.deleteStage(runId, STAGE);
-        store.tally(runId, year, province, Category.TOTAL, ref.pollutants());
+        store.tally(runId, year, province, Category.TOTAL);
 
         findings.insertAll(runId, STAGE, findings(runId, ref, mode));
     }
@@ -91,13 +91,13 @@ public final class Reconciliation {
             }
             String where = t.cityName() + "市" + t.pollutant().chineseName();
             if (t.status() == ReductionStatus.NOT_MET) {
-                out.add(Finding.of(Rule.TARGET_NOT_MET, t.cityCode(), null, null, null, null, t.pollutant().name(),
+                out.add(Finding.of(Rule.TARGET_NOT_MET, t.cityCode(), null, null, null, null, t.pollutant().code(),
                         where + "比" + ref.baseYear() + "年削减" + pct(t.reductionPct()) + "%，目标" + pct(t.targetPct()) + "%，差"
                                 + pct(t.gapPct().negate()) + "个百分点 (target not met)"));
             }
             if (t.claimExceedsAchieved()) {
                 out.add(Finding.of(Rule.CLAIM_EXCEEDS_ACHIEVED, t.cityCode(), null, null, null, null,
-                        t.pollutant().name(), where + "已完成项目申报减排" + t.claimedT().toPlainString() + "吨，排放核算减排"
+                        t.pollutant().code(), where + "已完成项目申报减排" + t.claimedT().toPlainString() + "吨，排放核算减排"
                                 + t.reductionT().toPlainString() + "吨，比值" + t.claimRatio().setScale(2, RoundingMode.HALF_UP)
                                 + "，超过" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + " (projects claim more than the emissions show)"));
             }

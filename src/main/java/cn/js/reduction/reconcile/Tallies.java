@@ -73,7 +73,7 @@ public final class Tallies {
         List<ReductionTally> out = new ArrayList<>();
         for (City city : citiesAndProvince(ref)) {
             for (Pollutant p : ref.pollutants()) {
-                Sums s = sums.get(city.code() + "|" + p.name());
+                Sums s = sums.get(city.code() + "|" + p.code());
                 BigDecimal target = s != null && s.target() != null ? s.target() : ref.targetPct(city.code(), p);
                 out.add(reduction(ref.year(), city, p, s, target));
             }

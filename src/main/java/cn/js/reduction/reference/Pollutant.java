@@ -1,71 +1,38 @@
 package cn.js.reduction.reference;
 
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The pollutants of annex 2, with the names people write in submissions and the column of ra_project_row that
- * holds a project's claimed reduction of it. To add a pollutant: a constant here, its column in the annex-2
- * file of the plan year (annex2_reduction_targets.csv, headed by the constant's name), and a migration adding
- * its claim column; reconciliation and the reports take the list from {@link ReferenceData#pollutants()}.
+ * A pollutant of the plan year, one row of its pollutants.csv: what a project list may claim a reduction of
+ * (one column per pollutant) and, when annex 2 has a column for it, what reconciliation compares with a target.
+ * Adding a pollutant is a data change in the year's reference folder (docs/outputs.md, Reference data).
+ *
+ * @param code         the code annex 2's column, the staged rows and the outputs use, e.g. VOCS
+ * @param label        the short name the outputs show, e.g. VOCs, SO2
+ * @param chineseName  the full Chinese name, e.g. 挥发性有机物
+ * @param written      how an emission report names it (the template's drop-down), e.g. VOCs, 二氧化硫
+ * @param claimKey     the English key of its claim column in docs/input-format.md, e.g. voc_t
+ * @param claimColumn  the project list's header of its claim column, without the unit, e.g. VOCs减排量
+ * @param claimAliases the other header texts people write for that column
+ * @param targeted     whether annex 2 sets targets for it: only such a pollutant is reconciled, and only such a
+ *                     pollutant may be named in an emission report
  */
-public enum Pollutant {
-    VOCS("VOCs", "挥发性有机物", "voc_t"),
-    SO2("SO2", "二氧化硫", "so2_t"),
-    NOX("NOx", "氮氧化物", "nox_t");
+public record Pollutant(String code, String label, String chineseName, String written, String claimKey,
+                        String claimColumn, List<String> claimAliases, boolean targeted) {
 
-    private final String label;
-    private final String chineseName;
-    private final String claimColumn;
+    /** The unit every claim column is in. */
+    public static final String CLAIM_UNIT = "吨/年";
 
-    Pollutant(String label, String chineseName, String claimColumn) {
-        this.label = label;
-        this.chineseName = chineseName;
-        this.claimColumn = claimColumn;
+    public Pollutant {
+        claimAliases = List.copyOf(claimAliases);
     }
 
-    /** The column of ra_project_row with a project's claimed reduction of this pollutant, in tonnes. */
-    public String claimColumn() {
-        return claimColumn;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public String chineseName() {
-        return chineseName;
-    }
-
-    // 二氧化硫（SO2）, SO2(二氧化硫): the usual label in Chinese reports, name and formula of one pollutant
-    private static final Pattern NAME_AND_FORMULA = Pattern.compile("([^(\\[【]+)[(\\[【]([^)\\]】]+)[)\\]】]");
-
-    /**
-     * Matches the code, the label or the Chinese name, ignoring case, white space and full-width forms; also a name
-     * with the same pollutant's other name in brackets (二氧化硫（SO2）), never two names of different pollutants.
-     */
-    public static Optional<Pollutant> find(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String key = Text.normalise(text).toUpperCase(Locale.ROOT).replace("₂", "2").replace("Ｘ", "X");
-        Matcher both = NAME_AND_FORMULA.matcher(key);
-        if (both.matches()) {
-            Optional<Pollutant> name = byName(both.group(1));
-            return name.isPresent() && name.equals(byName(both.group(2))) ? name : Optional.empty();
-        }
-        return byName(key);
-    }
-
-    private static Optional<Pollutant> byName(String key) {
-        for (Pollutant p : values()) {
-            if (key.equals(p.name()) || key.equals(p.label.toUpperCase(Locale.ROOT))
-                    || key.equals(p.chineseName)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+    /** The header texts of its claim column: the column's own name first. */
+    public List<String> claimHeaders() {
+        List<String> all = new ArrayList<>();
+        all.add(claimColumn);
+        all.addAll(claimAliases);
+        return List.copyOf(all);
     }
 }

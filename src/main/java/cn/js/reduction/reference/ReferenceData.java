@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The plan year's reference data (docs/outputs.md): cities, categories and the annex tables, with the matchers that
@@ -13,12 +15,12 @@ import java.util.Optional;
  */
 public final class ReferenceData {
 
-    private static final List<Pollutant> POLLUTANTS = List.of(Pollutant.values());
-
     private final PlanInfo plan;
     private final List<City> cities;
     private final City province;
     private final List<Category> categories;
+    private final List<Pollutant> claimPollutants;
+    private final List<Pollutant> pollutants;
     private final Map<String, Integer> planned;          // cityCode|categoryCode → count
     private final Map<String, BigDecimal> targetPct;     // cityCode|POLLUTANT → %
     private final List<AirQualityTarget> airQualityTargets;
@@ -31,15 +33,18 @@ public final class ReferenceData {
      *
      * @param planned   annex 4: key {@code cityCode + "|" + categoryCode}, for the cities and the province; also
      *                  each row's TOTAL under {@code cityCode + "|" + Category.TOTAL} (else summed on demand)
-     * @param targetPct annex 2: key {@code cityCode + "|" + Pollutant.name()}, for the cities and the province
+     * @param pollutants pollutants.csv, in its order; those annex 2 sets targets for are {@link Pollutant#targeted}
+     * @param targetPct annex 2: key {@code cityCode + "|" + Pollutant.code()}, for the cities and the province
      */
     public ReferenceData(PlanInfo plan, List<City> cities, City province, List<Category> categories,
-                         Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
+                         List<Pollutant> pollutants, Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
                          List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets) {
         this.plan = plan;
         this.cities = List.copyOf(cities);
         this.province = province;
         this.categories = List.copyOf(categories);
+        this.claimPollutants = List.copyOf(pollutants);
+        this.pollutants = this.claimPollutants.stream().filter(Pollutant::targeted).toList();
         this.planned = Map.copyOf(planned);
         this.targetPct = Map.copyOf(targetPct);
         this.airQualityTargets = List.copyOf(airQualityTargets);
@@ -94,11 +99,52 @@ public final class ReferenceData {
     }
 
     /**
-     * The pollutants of annex 2, in its column order: what reconciliation sums and the reports show. The loader
-     * requires annex 2 to have a column for every {@link Pollutant}, so this is all of them.
+     * The pollutants annex 2 sets targets for, in the order of pollutants.csv: what reconciliation sums, what the
+     * reports show and what an emission report may name.
      */
     public List<Pollutant> pollutants() {
-        return POLLUTANTS;
+        return pollutants;
+    }
+
+    /** Every pollutant of pollutants.csv: each has a claim column in the project list, targeted or not. */
+    public List<Pollutant> claimPollutants() {
+        return claimPollutants;
+    }
+
+    /** A pollutant of pollutants.csv by its code. */
+    public Optional<Pollutant> pollutant(String code) {
+        return claimPollutants.stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    // 二氧化硫（SO2）, SO2(二氧化硫): the usual label in Chinese reports, name and formula of one pollutant
+    private static final Pattern NAME_AND_FORMULA = Pattern.compile("([^(\\[【]+)[(\\[【]([^)\\]】]+)[)\\]】]");
+
+    /**
+     * A pollutant annex 2 sets targets for, as an emission report names it: its code, label, Chinese name or the
+     * name the template writes, ignoring case, white space and full-width forms; also a name with the same
+     * pollutant's other name in brackets (二氧化硫（SO2）), never two names of different pollutants.
+     */
+    public Optional<Pollutant> findPollutant(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String key = Text.normalise(text).toUpperCase(Locale.ROOT).replace("₂", "2").replace("Ｘ", "X");
+        Matcher both = NAME_AND_FORMULA.matcher(key);
+        if (both.matches()) {
+            Optional<Pollutant> name = pollutantByName(both.group(1));
+            return name.isPresent() && name.equals(pollutantByName(both.group(2))) ? name : Optional.empty();
+        }
+        return pollutantByName(key);
+    }
+
+    private Optional<Pollutant> pollutantByName(String key) {
+        for (Pollutant p : pollutants) {
+            if (key.equals(p.code()) || key.equals(p.label().toUpperCase(Locale.ROOT))
+                    || key.equals(p.chineseName()) || key.equals(p.written().toUpperCase(Locale.ROOT))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<AirQualityTarget> airQualityTargets() {
@@ -123,7 +169,7 @@ public final class ReferenceData {
 
     /** Annex 2's reduction target in % against the base year, or null when the annex has none. */
     public BigDecimal targetPct(String cityCode, Pollutant pollutant) {
-        return targetPct.get(cityCode + "|" + pollutant.name());
+        return targetPct.get(cityCode + "|" + pollutant.code());
     }
 
     public Optional<City> city(String code) {

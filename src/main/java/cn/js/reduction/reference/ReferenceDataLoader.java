@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Loads and checks a plan year's reference files (docs/outputs.md). The files of year Y live in the classpath folder
@@ -33,13 +32,15 @@ public final class ReferenceDataLoader {
     public static final String SOURCE = "source.txt";
     public static final String CITIES = "cities.csv";
     public static final String CATEGORIES = "categories.csv";
+    public static final String POLLUTANTS = "pollutants.csv";
     public static final String ANNEX1 = "annex1_air_quality_targets.csv";
     public static final String ANNEX2 = "annex2_reduction_targets.csv";
     public static final String ANNEX3 = "annex3_autumn_winter_targets.csv";
     public static final String ANNEX4 = "annex4_project_plan.csv";
 
     /** Every file a reference folder must hold. */
-    public static final List<String> FILES = List.of(PLAN, SOURCE, CITIES, CATEGORIES, ANNEX1, ANNEX2, ANNEX3, ANNEX4);
+    public static final List<String> FILES = List.of(PLAN, SOURCE, CITIES, CATEGORIES, POLLUTANTS, ANNEX1, ANNEX2, ANNEX3,
+            ANNEX4);
 
     private static final String CITY_CODE = "city_code";
     private static final String CITY_NAME = "city_name";
@@ -48,36 +49,11 @@ public final class ReferenceDataLoader {
     }
 
     /**
-     * The environment variable naming a folder of plan years, {@code <folder>/<year>/} holding {@link #FILES}: a year
-     * found there is used instead of the one shipped inside the program (a synthetic plan year for a benchmark, a
-     * corrected transcription under test). Read once per process, so every stage and partition sees the same year.
+     * The reference data shipped inside the program for plan year {@code year}, read and checked afresh: a program
+     * keeps the years it uses in its {@link ReferenceLibrary}.
      */
-    public static final String REFERENCE_DIR_ENV = "REDUCTION_REFERENCE_DIR";
-
-    /** The folder of plan year {@code year}: the one under {@link #REFERENCE_DIR_ENV} if it has it, else the shipped one. */
-    private static ReferenceFolder folderOf(int year) {
-        String root = System.getenv(REFERENCE_DIR_ENV);
-        if (root != null && !root.isBlank()) {
-            Path folder = Path.of(root.strip()).resolve(String.valueOf(year));
-            if (Files.isRegularFile(folder.resolve(PLAN))) {
-                return ReferenceFolder.directory(folder);
-            }
-        }
-        return ReferenceFolder.classpath(year);
-    }
-
-    /** The reference data of plan year {@code year}: shipped inside the program, or under {@link #REFERENCE_DIR_ENV}. */
     public static ReferenceData load(int year) {
-        // the shipped files cannot change while the program runs: read and check them once per year, not once
-        // per stage and per intake partition
-        ReferenceData cached = SHIPPED.get(year);
-        return cached != null ? cached : SHIPPED.computeIfAbsent(year, ReferenceDataLoader::loadShipped);
-    }
-
-    private static final java.util.Map<Integer, ReferenceData> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static ReferenceData loadShipped(int year) {
-        ReferenceFolder folder = folderOf(year);
+        ReferenceFolder folder = ReferenceFolder.classpath(year);
         if (!exists(year)) {
             throw new ReferenceDataException("没有 " + year + " 年的参考数据：在 " + folder.describe() + " 中找不到 " + PLAN
                     + "（no reference data for plan year " + year + ": " + PLAN + " not found in "
@@ -100,20 +76,11 @@ public final class ReferenceDataLoader {
     }
 
     /**
-     * The SHA-256 of the shipped reference files of plan year {@code year}: each of {@link #FILES} in that order,
-     * as its name, its length and its bytes. Part of a run's identity, because these files decide its figures as
-     * much as the inputs do: a corrected transcription of an annex makes a new run even when nobody raised the
-     * version in plan.properties.
+     * The SHA-256 of a plan year's reference files: each of {@link #FILES} in that order, as its name, its length
+     * and its bytes. Part of a run's identity, because these files decide its figures as much as the inputs do: a
+     * corrected transcription of an annex makes a new run even when nobody raised the version in plan.properties.
      */
-    public static String contentSha256(int year) {
-        String cached = SHIPPED_SHA256.get(year);
-        return cached != null ? cached
-                : SHIPPED_SHA256.computeIfAbsent(year, y -> contentSha256(folderOf(y)));
-    }
-
-    private static final java.util.Map<Integer, String> SHIPPED_SHA256 = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String contentSha256(ReferenceFolder folder) {
+    static String contentSha256(ReferenceFolder folder) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String name : FILES) {
@@ -135,10 +102,9 @@ public final class ReferenceDataLoader {
         }
     }
 
-    /** Whether the program ships reference data for plan year {@code year}, or {@link #REFERENCE_DIR_ENV} holds it. */
+    /** Whether the program ships reference data for plan year {@code year}. */
     public static boolean exists(int year) {
-        return folderOf(year) instanceof ReferenceFolder.Directory
-                || ReferenceDataLoader.class.getClassLoader().getResource("reference/" + year + "/" + PLAN) != null;
+        return ReferenceDataLoader.class.getClassLoader().getResource("reference/" + year + "/" + PLAN) != null;
     }
 
     /** One load: reads the files in dependency order, stopping at the first file that has problems. */
@@ -160,11 +126,17 @@ public final class ReferenceDataLoader {
             City province = all.get(all.size() - 1);
             List<City> cities = all.subList(0, all.size() - 1);
             List<Category> categories = categories();
+            List<Pollutant> listed = pollutants();
             List<AirQualityTarget> airQuality = annex1(cities, province);
-            Map<String, BigDecimal> targetPct = annex2(cities, province);
+            Map<String, BigDecimal> targetPct = new HashMap<>();
+            List<String> targeted = annex2(cities, province, listed, targetPct);
+            List<Pollutant> pollutants = listed.stream().map(p -> targeted.contains(p.code()) ? new Pollutant(p.code(),
+                    p.label(), p.chineseName(), p.written(), p.claimKey(), p.claimColumn(), p.claimAliases(), true) : p)
+                    .toList();
             List<AutumnWinterTarget> autumnWinter = annex3(cities, province);
             Map<String, Integer> planned = annex4(cities, province, categories);
-            return new ReferenceData(plan, cities, province, categories, planned, targetPct, airQuality, autumnWinter);
+            return new ReferenceData(plan, cities, province, categories, pollutants, planned, targetPct, airQuality,
+                    autumnWinter);
         }
 
         private PlanInfo plan() {
@@ -304,6 +276,55 @@ public final class ReferenceDataLoader {
             return categories;
         }
 
+        /**
+         * The pollutants, in the order the outputs list them: each one's names, and the header of the project
+         * list's column that claims a reduction of it. Which of them annex 2 sets targets for is read there.
+         */
+        private List<Pollutant> pollutants() {
+            ReferenceTable t = table(POLLUTANTS);
+            List<Pollutant> pollutants = new ArrayList<>();
+            if (t.requireColumns(List.of("code", "label", "chinese_name", "written", "claim_key", "claim_column",
+                    "claim_aliases"))) {
+                Map<String, Integer> seen = new HashMap<>();
+                for (ReferenceTable.Row row : t.rows()) {
+                    String code = t.cell(row, "code");
+                    if (!code.matches("[A-Z][A-Z0-9]*") || code.length() > 10) {
+                        t.problem(row, "code", "大写英文代码 an upper-case code of at most 10 characters such as VOCS",
+                                code.isEmpty() ? "空 blank" : code);
+                    }
+                    String key = t.cell(row, "claim_key");
+                    if (!key.matches("[a-z][a-z0-9_]*")) {
+                        t.problem(row, "claim_key", "小写英文键 a lower-case key such as voc_t", key.isEmpty() ? "空 blank" : key);
+                    }
+                    String label = t.text(row, "label");
+                    String chineseName = t.text(row, "chinese_name");
+                    String written = t.text(row, "written");
+                    String claimColumn = t.text(row, "claim_column");
+                    List<String> aliases = t.cell(row, "claim_aliases").isEmpty() ? List.of()
+                            : List.of(t.cell(row, "claim_aliases").split("\\|"));
+                    List<String> unique = new ArrayList<>(List.of(code, key));
+                    if (claimColumn != null) {
+                        unique.add(claimColumn);
+                    }
+                    unique.addAll(aliases);
+                    for (String name : unique) {
+                        Integer first = name.isEmpty() ? null : seen.putIfAbsent(name, row.line());
+                        if (first != null) {
+                            t.problem(row, "code", "名称不重复 names unique", name + "（与第" + first + "行重复 also on line "
+                                    + first + "）");
+                        }
+                    }
+                    pollutants.add(new Pollutant(code, label, chineseName, written, key, claimColumn,
+                            aliases.stream().map(String::strip).toList(), false));
+                }
+                if (pollutants.isEmpty()) {
+                    t.problem("数据行 data rows", "至少一种污染物 at least one pollutant", "0 行 rows");
+                }
+            }
+            stopIf(t.problems());
+            return pollutants;
+        }
+
         /** Annex 1, 14 rows: the cities and 全省. */
         private List<AirQualityTarget> annex1(List<City> cities, City province) {
             ReferenceTable t = table(ANNEX1);
@@ -323,23 +344,39 @@ public final class ReferenceDataLoader {
             return targets;
         }
 
-        /** Annex 2, 14 rows: reduction targets in % against the base year, one column per {@link Pollutant}. */
-        private Map<String, BigDecimal> annex2(List<City> cities, City province) {
+        /**
+         * Annex 2, 14 rows: reduction targets in % against the base year, one column per pollutant it sets
+         * targets for (a code of pollutants.csv). Fills {@code targetPct}; returns the codes of its columns.
+         */
+        private List<String> annex2(List<City> cities, City province, List<Pollutant> pollutants,
+                                    Map<String, BigDecimal> targetPct) {
             ReferenceTable t = table(ANNEX2);
-            Map<String, BigDecimal> targetPct = new HashMap<>();
-            if (t.requireColumns(withCity(Stream.of(Pollutant.values()).map(Pollutant::name).toList()))) {
+            List<String> header = t.header();
+            List<String> codes = header.size() > 2 ? header.subList(2, header.size()) : List.of();
+            List<String> known = pollutants.stream().map(Pollutant::code).toList();
+            for (String code : codes) {
+                if (!known.contains(code)) {
+                    t.problem("第1行（表头 header）列 column " + code, POLLUTANTS + " 中的污染物代码 a pollutant code of "
+                            + POLLUTANTS + "（" + String.join(", ", known) + "）", code);
+                }
+            }
+            if (codes.isEmpty() || codes.stream().distinct().count() != codes.size()) {
+                t.problem("第1行（表头 header）", "每种污染物一列，至少一列 one column per pollutant, at least one",
+                        String.join(",", header));
+            }
+            if (t.problems().isEmpty() && t.requireColumns(withCity(codes))) {
                 Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
                 rows.forEach((code, row) -> {
-                    for (Pollutant p : Pollutant.values()) {
-                        BigDecimal pct = t.decimal(row, p.name());
+                    for (String pollutant : codes) {
+                        BigDecimal pct = t.decimal(row, pollutant);
                         if (pct != null) {
-                            targetPct.put(code + "|" + p.name(), pct);
+                            targetPct.put(code + "|" + pollutant, pct);
                         }
                     }
                 });
             }
             stopIf(t.problems());
-            return targetPct;
+            return codes;
         }
 
         /** Annex 3, the 13 cities (the annex has no 全省 row; one is taken if a later year's annex has it). */

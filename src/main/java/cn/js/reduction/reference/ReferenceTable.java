@@ -81,6 +81,11 @@ final class ReferenceTable {
         return rows;
     }
 
+    /** The header row's cells, as read. */
+    List<String> header() {
+        return header;
+    }
+
     List<String> problems() {
         return problems;
     }

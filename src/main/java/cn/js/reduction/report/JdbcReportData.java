@@ -4,6 +4,7 @@ import cn.js.reduction.core.Finding;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reconcile.Tallies;
+import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
@@ -77,7 +78,7 @@ public final class JdbcReportData implements ReportData {
 
     @Override
     public void forEachAcceptedProject(String cityCode, Consumer<AcceptedProject> action) {
-        rows.forEachCountedProject(runId, cityCode,
+        rows.forEachCountedProject(runId, cityCode, reference.claimPollutants().stream().map(Pollutant::code).toList(),
                 p -> action.accept(new AcceptedProject(p.project(), p.fileName(), p.sheet(), p.rowNo())));
     }
 

@@ -3,13 +3,16 @@ package cn.js.reduction.report;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.store.ProjectRecord;
 import cn.js.reduction.core.Severity;
+import cn.js.reduction.discover.Field;
 import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.TableSheet.Column;
 import cn.js.reduction.report.WorkbookStyles.Kind;
 import cn.js.reduction.report.WorkbookStyles.Mark;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,14 +32,20 @@ final class ListSheets {
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
-    static final List<Column> PROJECT_COLUMNS = List.of(new Column("项目编号", 18), new Column("设区市", 8),
-            new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
-            new Column("责任单位", 28), new Column("统一社会信用代码", 22), new Column("项目类别", 26),
-            new Column("类别代码", 15), new Column("进展状态", 9), new Column("统计口径状态", 9),
-            new Column("计划完成时间", 12), new Column("实际完成时间", 12), new Column("总投资（万元）", 12),
-            new Column("VOCs减排量（吨/年）", 12), new Column("二氧化硫减排量（吨/年）", 12),
-            new Column("氮氧化物减排量（吨/年）", 12), new Column("颗粒物减排量（吨/年）", 12), new Column("备注", 24),
-            new Column("来源文件", 32), new Column("工作表", 14), new Column("行号", 8));
+    /** The project list's columns, a claim column per pollutant of the plan year between 总投资 and 备注. */
+    static List<Column> projectColumns(ReferenceData reference) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("项目编号", 18), new Column("设区市", 8),
+                new Column("城市代码", 9), new Column("县（市、区）", 12), new Column("项目名称", 36),
+                new Column("责任单位", 28), new Column("统一社会信用代码", 22), new Column("项目类别", 26),
+                new Column("类别代码", 15), new Column("进展状态", 9), new Column("统计口径状态", 9),
+                new Column("计划完成时间", 12), new Column("实际完成时间", 12), new Column("总投资（万元）", 12)));
+        for (Field claim : Field.claims(reference.claimPollutants())) {
+            columns.add(new Column(claim.label(), 12));
+        }
+        columns.addAll(List.of(new Column("备注", 24), new Column("来源文件", 32), new Column("工作表", 14),
+                new Column("行号", 8)));
+        return List.copyOf(columns);
+    }
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 26),
@@ -77,10 +86,11 @@ final class ListSheets {
         });
         findings.finish();
 
-        TableSheet projects = new TableSheet(workbook, styles, PROJECTS, PROJECT_COLUMNS, 1, maxRowsPerSheet);
+        TableSheet projects = new TableSheet(workbook, styles, PROJECTS, projectColumns(reference), 1,
+                maxRowsPerSheet);
         data.forEachAcceptedProject(scope.cityCode(), a -> {
             ProjectRecord p = a.project();
-            projects.nextRow()
+            RowWriter row = projects.nextRow()
                     .text(p.projectId()).text(Labels.cityName(reference, p.cityCode())).text(p.cityCode())
                     .text(p.district()).text(p.projectName()).text(p.responsibleUnit()).text(p.creditCode())
                     .text(reference.category(p.categoryCode()).map(Category::name).orElse(p.categoryCode()))
@@ -88,10 +98,11 @@ final class ListSheets {
                     .text(p.status() == null ? null : p.status().chineseName())
                     .text(p.countedStatus() == null ? null : p.countedStatus().chineseName())
                     .date(p.plannedCompletion()).date(p.actualCompletion())
-                    .decimal(p.investment(), Kind.TONNES)
-                    .decimal(p.vocT(), Kind.TONNES).decimal(p.so2T(), Kind.TONNES)
-                    .decimal(p.noxT(), Kind.TONNES).decimal(p.pmT(), Kind.TONNES)
-                    .text(p.remarks())
+                    .decimal(p.investment(), Kind.TONNES);
+            for (Pollutant pollutant : reference.claimPollutants()) {
+                row.decimal(p.claim(pollutant.code()), Kind.TONNES);
+            }
+            row.text(p.remarks())
                     .text(a.file()).text(a.sheet()).count(a.row());
         });
         projects.finish();

@@ -59,7 +59,7 @@ final class ReductionSheet {
                       List<ReductionTally> tallies) {
         Map<String, ReductionTally> index = new HashMap<>();
         for (ReductionTally t : tallies) {
-            index.put(t.cityCode() + "|" + t.pollutant().name(), t);
+            index.put(t.cityCode() + "|" + t.pollutant().code(), t);
         }
         List<Pollutant> pollutants = scope.reference().pollutants();
         int baseYear = scope.reference().baseYear();
@@ -227,9 +227,9 @@ final class ReductionSheet {
     }
 
     private static ReductionTally tally(Map<String, ReductionTally> index, String city, Pollutant p) {
-        ReductionTally t = index.get(city + "|" + p.name());
+        ReductionTally t = index.get(city + "|" + p.code());
         if (t == null) {
-            throw new IllegalStateException("减排核算缺少 " + city + " × " + p.name()
+            throw new IllegalStateException("减排核算缺少 " + city + " × " + p.code()
                     + " 的统计 (no reduction tally for this city and pollutant)");
         }
         return t;

@@ -74,7 +74,7 @@ final class ReturnedRowsSheet {
             line(sheet, next, title, "问题过多（共 " + seen[0] + " 条），此处只标出前 " + MAX_FINDINGS + " 条，其余见“问题清单”。");
         }
         next[0]++;
-        HeaderLocator locator = new HeaderLocator(data.runInfo().year());
+        HeaderLocator locator = new HeaderLocator(data.reference());
         for (var file : rows.entrySet()) {
             Path path = inputFolder.resolve(file.getKey());
             if (!Files.isRegularFile(path)) {

@@ -54,7 +54,7 @@ public final class SummaryTables {
             row(csv, "year", "city_code", "city_name", "pollutant", "base_t", "reporting_t", "reduction_t",
                     "reduction_pct", "target_pct", "gap_pct", "allowed_t", "status", "claimed_t", "claim_ratio");
             for (ReductionTally t : data.reductionTallies()) {
-                row(csv, String.valueOf(t.year()), t.cityCode(), t.cityName(), t.pollutant().name(), plain(t.baseT()),
+                row(csv, String.valueOf(t.year()), t.cityCode(), t.cityName(), t.pollutant().code(), plain(t.baseT()),
                         plain(t.reportingT()), plain(t.reductionT()), rounded(t.reductionPct(), PERCENT_DECIMALS),
                         rounded(t.targetPct(), PERCENT_DECIMALS), rounded(t.gapPct(), PERCENT_DECIMALS),
                         plain(t.allowedT()), t.status().name(), plain(t.claimedT()),

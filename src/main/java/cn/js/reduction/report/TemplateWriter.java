@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -111,7 +112,7 @@ public final class TemplateWriter {
                 reference.cities().stream().map(City::name).toList(),
                 reference.categories().stream().map(Category::name).toList(),
                 java.util.Arrays.stream(ProjectStatus.values()).map(ProjectStatus::chineseName).toList(),
-                java.util.Arrays.stream(Pollutant.values()).map(TemplateWriter::pollutantLabel).toList());
+                reference.pollutants().stream().map(Pollutant::written).toList());
         List<String> names = List.of(CITY_LIST, CATEGORY_LIST, STATUS_LIST, POLLUTANT_LIST);
         for (int c = 0; c < columns.size(); c++) {
             List<String> values = columns.get(c);
@@ -127,17 +128,15 @@ public final class TemplateWriter {
         }
     }
 
-    /** The columns in docs/input-format.md's order: 备注 last in both kinds (Field lists it among the project columns). */
-    public static List<Field> columns(FileKind kind) {
-        List<Field> fields = new ArrayList<>(Field.of(kind));
+    /**
+     * The columns in docs/input-format.md's order, a claim column per pollutant of the plan year: 备注 last in both
+     * kinds (Field lists it among the project columns).
+     */
+    List<Field> columns(FileKind kind) {
+        List<Field> fields = new ArrayList<>(Field.of(kind, Field.claims(reference.claimPollutants())));
         fields.remove(Field.REMARKS);
         fields.add(Field.REMARKS);
         return List.copyOf(fields);
-    }
-
-    /** VOCs, 二氧化硫, 氮氧化物: how the plan names them, and what the reader accepts. */
-    static String pollutantLabel(Pollutant p) {
-        return p == Pollutant.VOCS ? p.label() : p.chineseName();
     }
 
     private void writeData(XSSFWorkbook wb, XSSFSheet sheet, FileKind kind, List<Field> fields, City city, Font bold) {
@@ -211,10 +210,10 @@ public final class TemplateWriter {
         if (kind == FileKind.EMISSIONS) {
             int pollutantColumn = fields.indexOf(Field.POLLUTANT);
             int r = 1;
-            for (Pollutant p : Pollutant.values()) {
+            for (Pollutant p : reference.pollutants()) {
                 Row row = sheet.createRow(r++);
                 row.createCell(cityColumn).setCellValue(city.name());
-                row.createCell(pollutantColumn).setCellValue(pollutantLabel(p));
+                row.createCell(pollutantColumn).setCellValue(p.written());
             }
             return;
         }
@@ -243,21 +242,19 @@ public final class TemplateWriter {
     private enum Type { TEXT, LIST, DATE, NUMBER }
 
     private static Type type(Field f) {
-        return switch (f) {
-            case CITY, CATEGORY, STATUS, POLLUTANT -> Type.LIST;
-            case PLANNED_COMPLETION, ACTUAL_COMPLETION -> Type.DATE;
-            case INVESTMENT, VOC_T, SO2_T, NOX_T, PM_T, BASE_T, REPORTING_T -> Type.NUMBER;
-            default -> Type.TEXT;
-        };
+        if (f == Field.CITY || f == Field.CATEGORY || f == Field.STATUS || f == Field.POLLUTANT) {
+            return Type.LIST;
+        }
+        if (f == Field.PLANNED_COMPLETION || f == Field.ACTUAL_COMPLETION) {
+            return Type.DATE;
+        }
+        return f.isClaim() || f == Field.INVESTMENT || f == Field.BASE_T || f == Field.REPORTING_T ? Type.NUMBER
+                : Type.TEXT;
     }
 
     private static String listName(Field f) {
-        return switch (f) {
-            case CITY -> CITY_LIST;
-            case CATEGORY -> CATEGORY_LIST;
-            case STATUS -> STATUS_LIST;
-            default -> POLLUTANT_LIST;
-        };
+        return f == Field.CITY ? CITY_LIST : f == Field.CATEGORY ? CATEGORY_LIST : f == Field.STATUS ? STATUS_LIST
+                : POLLUTANT_LIST;
     }
 
     /** The header as docs/input-format.md writes it: 总投资（万元）, VOCs减排量（吨/年）, 基准年排放量（吨）. */
@@ -282,41 +279,48 @@ public final class TemplateWriter {
     }
 
     private static int width(Field f) {
-        return switch (f) {
-            case PROJECT_NAME, RESPONSIBLE_UNIT -> 30;
-            case CATEGORY -> 28;
-            case CREDIT_CODE -> 22;
-            case REMARKS -> 24;
-            case PROJECT_ID, DISTRICT, SECTOR -> 14;
-            case CITY, STATUS, POLLUTANT -> 11;
-            default -> 14;
-        };
+        if (f == Field.PROJECT_NAME || f == Field.RESPONSIBLE_UNIT) {
+            return 30;
+        }
+        if (f == Field.CATEGORY) {
+            return 28;
+        }
+        if (f == Field.CREDIT_CODE) {
+            return 22;
+        }
+        if (f == Field.REMARKS) {
+            return 24;
+        }
+        return f == Field.CITY || f == Field.STATUS || f == Field.POLLUTANT ? 11 : 14;
     }
 
     /** The input message shown when a cell of the column is selected (Excel allows 255 characters). */
-    static String prompt(Field f) {
+    String prompt(Field f) {
         String required = f.isRequired() ? "必填。" : "选填。";
-        String what = switch (f) {
-            case PROJECT_ID -> "本年度内唯一的项目编号，如 NJ-2020-001。";
-            case CITY -> "从下拉列表选择设区市。";
-            case DISTRICT -> "县（市、区）名称，如 江宁区。";
-            case PROJECT_NAME -> "项目全称。";
-            case RESPONSIBLE_UNIT -> "负责实施的单位全称。";
-            case CREDIT_CODE -> "18位统一社会信用代码；校验位错误只提示，不退回。";
-            case CATEGORY -> "从下拉列表选择附件4的18类项目之一。";
-            case STATUS -> "从下拉列表选择：未开工、在建、已完成。";
-            case PLANNED_COMPLETION -> "日期，如 2020-06-30。";
-            case ACTUAL_COMPLETION -> "日期，如 2020-06-30；进展状态为已完成时必填。";
-            case INVESTMENT -> "单位：万元；0 或正数。";
-            case VOC_T, SO2_T, NOX_T, PM_T -> "单位：吨/年；0 或正数，空白按 0 计。";
-            case POLLUTANT -> "从下拉列表选择：VOCs、二氧化硫、氮氧化物。";
-            case SECTOR -> "排放源类别，如 工业源、移动源、生活源。";
-            case BASE_T -> "2015年排放量，单位：吨；0 或正数。";
-            case REPORTING_T -> "核算年排放量，单位：吨；0 或正数。";
-            case REMARKS -> "其他说明。";
-        };
-        return required + what;
+        return required + (f.isClaim() ? "单位：" + Pollutant.CLAIM_UNIT + "；0 或正数，空白按 0 计。" : PROMPTS.get(f.key())
+                .replace("{categories}", String.valueOf(reference.categories().size()))
+                .replace("{pollutants}", String.join("、", reference.pollutants().stream().map(Pollutant::written).toList()))
+                .replace("{base_year}", String.valueOf(reference.baseYear())));
     }
+
+    /** What each column holds, by its key; {placeholders} are the plan year's own figures. */
+    private static final Map<String, String> PROMPTS = Map.ofEntries(
+            Map.entry(Field.PROJECT_ID.key(), "本年度内唯一的项目编号，如 NJ-2020-001。"),
+            Map.entry(Field.CITY.key(), "从下拉列表选择设区市。"),
+            Map.entry(Field.DISTRICT.key(), "县（市、区）名称，如 江宁区。"),
+            Map.entry(Field.PROJECT_NAME.key(), "项目全称。"),
+            Map.entry(Field.RESPONSIBLE_UNIT.key(), "负责实施的单位全称。"),
+            Map.entry(Field.CREDIT_CODE.key(), "18位统一社会信用代码；校验位错误只提示，不退回。"),
+            Map.entry(Field.CATEGORY.key(), "从下拉列表选择附件4的{categories}类项目之一。"),
+            Map.entry(Field.STATUS.key(), "从下拉列表选择：未开工、在建、已完成。"),
+            Map.entry(Field.PLANNED_COMPLETION.key(), "日期，如 2020-06-30。"),
+            Map.entry(Field.ACTUAL_COMPLETION.key(), "日期，如 2020-06-30；进展状态为已完成时必填。"),
+            Map.entry(Field.INVESTMENT.key(), "单位：万元；0 或正数。"),
+            Map.entry(Field.POLLUTANT.key(), "从下拉列表选择：{pollutants}。"),
+            Map.entry(Field.SECTOR.key(), "排放源类别，如 工业源、移动源、生活源。"),
+            Map.entry(Field.BASE_T.key(), "{base_year}年排放量，单位：吨；0 或正数。"),
+            Map.entry(Field.REPORTING_T.key(), "核算年排放量，单位：吨；0 或正数。"),
+            Map.entry(Field.REMARKS.key(), "其他说明。"));
 
     private void writeGuide(XSSFWorkbook wb, XSSFSheet sheet, FileKind kind, List<Field> fields, City city, Font bold) {
         CellStyle wrapped = wb.createCellStyle();

@@ -63,7 +63,7 @@ public final class ReferenceStore {
             for (Pollutant p : ref.pollutants()) {
                 if (ref.targetPct(c.code(), p) != null) {
                     targets.add(new MapSqlParameterSource("plan_year", year).addValue("city_code", c.code())
-                            .addValue("pollutant", p.name()).addValue("target_pct", ref.targetPct(c.code(), p)));
+                            .addValue("pollutant", p.code()).addValue("target_pct", ref.targetPct(c.code(), p)));
                 }
             }
         }

@@ -4,10 +4,17 @@ import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.core.ProjectStatus;
+import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,18 +24,22 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
- * The staged rows: ra_project_row and ra_emission_row, keyed by (run, file, sheet, row). What counts of them is
- * {@link StagedRows#COUNTED}.
+ * The staged rows: ra_project_row (with its claims in ra_project_claim, one row per pollutant claimed) and
+ * ra_emission_row, keyed by (run, file, sheet, row). What counts of them is {@link StagedRows#COUNTED}.
  */
 public final class StagedRowStore {
 
     private static final String INSERT_PROJECT = """
             INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code, project_id, id_cell,
                 district, project_name, responsible_unit, credit_code, category_code, status, counted_status,
-                planned_completion, actual_completion, investment, voc_t, so2_t, nox_t, pm_t, remarks)
+                planned_completion, actual_completion, investment, remarks)
             VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :project_id, :id_cell,
                 :district, :project_name, :responsible_unit, :credit_code, :category_code, :status, :counted_status,
-                :planned_completion, :actual_completion, :investment, :voc_t, :so2_t, :nox_t, :pm_t, :remarks)""";
+                :planned_completion, :actual_completion, :investment, :remarks)""";
+
+    private static final String INSERT_CLAIM = """
+            INSERT INTO ra_project_claim (run_id, file_name, sheet, row_no, pollutant, claimed_t)
+            VALUES (:run_id, :file_name, :sheet, :row_no, :pollutant, :claimed_t)""";
 
     private static final String INSERT_EMISSION = """
             INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code, pollutant, sector,
@@ -51,6 +62,13 @@ public final class StagedRowStore {
         }
     }
 
+    /** One batch of project claims ({@link #claims}), after the batch of their project rows. */
+    public void insertClaims(List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_CLAIM, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
     /** One batch of emission rows ({@link #emission}). */
     public void insertEmissions(List<? extends SqlParameterSource> rows) {
         if (!rows.isEmpty()) {
@@ -61,6 +79,7 @@ public final class StagedRowStore {
     /** Removes a file's staged rows of both kinds. */
     public void deleteFile(long runId, String fileName) {
         MapSqlParameterSource key = new MapSqlParameterSource("run_id", runId).addValue("file_name", fileName);
+        jdbc.update("DELETE FROM ra_project_claim WHERE run_id = :run_id AND file_name = :file_name", key);
         jdbc.update("DELETE FROM ra_project_row WHERE run_id = :run_id AND file_name = :file_name", key);
         jdbc.update("DELETE FROM ra_emission_row WHERE run_id = :run_id AND file_name = :file_name", key);
     }
@@ -152,26 +171,81 @@ public final class StagedRowStore {
     }
 
     /**
-     * Streams the run's project rows that count, all or a city's, by file, sheet and row.
+     * Streams the run's project rows that count, all or a city's, by file, sheet and row, each with every claim
+     * of the pollutants {@code claimed} (in that order; 0 where the row claims none).
      */
-    public void forEachCountedProject(long runId, String cityCode, Consumer<CountedProject> action) {
+    public void forEachCountedProject(long runId, String cityCode, List<String> claimed,
+                                      Consumer<CountedProject> action) {
+        // one row per claim (or one without): the rows of a project arrive together, in claim order
         String sql = """
-                SELECT project_id, city_code, district, project_name, responsible_unit, credit_code, category_code,
-                    status, counted_status, planned_completion, actual_completion, investment, voc_t, so2_t, nox_t,
-                    pm_t, remarks, file_name, sheet, row_no
-                FROM ra_project_row
-                WHERE run_id = :run_id AND %s%s
-                ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
-                cityCode == null ? "" : " AND city_code = :city_code");
+                SELECT r.project_id, r.city_code, r.district, r.project_name, r.responsible_unit, r.credit_code,
+                    r.category_code, r.status, r.counted_status, r.planned_completion, r.actual_completion,
+                    r.investment, r.remarks, r.file_name, r.sheet, r.row_no, c.pollutant, c.claimed_t
+                FROM ra_project_row r LEFT JOIN ra_project_claim c ON c.run_id = r.run_id
+                    AND c.file_name = r.file_name AND c.sheet = r.sheet AND c.row_no = r.row_no
+                WHERE r.run_id = :run_id AND %s%s
+                ORDER BY r.file_name, r.sheet, r.row_no""".formatted(StagedRows.COUNTED,
+                cityCode == null ? "" : " AND r.city_code = :city_code");
+        ProjectAssembler rows = new ProjectAssembler(claimed, action);
         streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
-                (RowCallbackHandler) rs -> action.accept(new CountedProject(new ProjectRecord(rs.getString("project_id"),
-                        rs.getString("city_code"), rs.getString("district"), rs.getString("project_name"),
-                        rs.getString("responsible_unit"), rs.getString("credit_code"), rs.getString("category_code"),
-                        ProjectStatus.valueOf(rs.getString("status")), ProjectStatus.valueOf(rs.getString("counted_status")),
-                        localDate(rs.getDate("planned_completion")), localDate(rs.getDate("actual_completion")),
-                        rs.getBigDecimal("investment"), rs.getBigDecimal("voc_t"), rs.getBigDecimal("so2_t"),
-                        rs.getBigDecimal("nox_t"), rs.getBigDecimal("pm_t"), rs.getString("remarks")),
-                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
+                (RowCallbackHandler) rows::add);
+        rows.flush();
+    }
+
+    /** Puts a project's rows of the claim join back together as one record. */
+    private static final class ProjectAssembler {
+        private final List<String> claimed;
+        private final Consumer<CountedProject> action;
+        private ResultRow current;
+        private final Map<String, BigDecimal> claims = new HashMap<>();
+
+        private record ResultRow(String projectId, String cityCode, String district, String projectName,
+                                 String responsibleUnit, String creditCode, String categoryCode, String status,
+                                 String countedStatus, LocalDate planned, LocalDate actual, BigDecimal investment,
+                                 String remarks, String fileName, String sheet, int rowNo) {
+        }
+
+        ProjectAssembler(List<String> claimed, Consumer<CountedProject> action) {
+            this.claimed = claimed;
+            this.action = action;
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            String fileName = rs.getString("file_name");
+            String sheet = rs.getString("sheet");
+            int rowNo = rs.getInt("row_no");
+            if (current == null || current.rowNo() != rowNo || !current.fileName().equals(fileName)
+                    || !current.sheet().equals(sheet)) {
+                flush();
+                current = new ResultRow(rs.getString("project_id"), rs.getString("city_code"),
+                        rs.getString("district"), rs.getString("project_name"), rs.getString("responsible_unit"),
+                        rs.getString("credit_code"), rs.getString("category_code"), rs.getString("status"),
+                        rs.getString("counted_status"), localDate(rs.getDate("planned_completion")),
+                        localDate(rs.getDate("actual_completion")), rs.getBigDecimal("investment"),
+                        rs.getString("remarks"), fileName, sheet, rowNo);
+            }
+            String pollutant = rs.getString("pollutant");
+            if (pollutant != null) {
+                claims.put(pollutant, rs.getBigDecimal("claimed_t"));
+            }
+        }
+
+        void flush() {
+            if (current == null) {
+                return;
+            }
+            Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+            for (String code : claimed) {
+                ordered.put(code, claims.getOrDefault(code, BigDecimal.ZERO));
+            }
+            ResultRow r = current;
+            action.accept(new CountedProject(new ProjectRecord(r.projectId(), r.cityCode(), r.district(),
+                    r.projectName(), r.responsibleUnit(), r.creditCode(), r.categoryCode(),
+                    ProjectStatus.valueOf(r.status()), ProjectStatus.valueOf(r.countedStatus()), r.planned(),
+                    r.actual(), r.investment(), ordered, r.remarks()), r.fileName(), r.sheet(), r.rowNo()));
+            current = null;
+            claims.clear();
+        }
     }
 
     /**
@@ -248,8 +322,7 @@ public final class StagedRowStore {
                     .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
                     .addValue("credit_code", null).addValue("category_code", null).addValue("status", null)
                     .addValue("counted_status", null).addValue("planned_completion", null)
-                    .addValue("actual_completion", null).addValue("investment", null).addValue("voc_t", null)
-                    .addValue("so2_t", null).addValue("nox_t", null).addValue("pm_t", null).addValue("remarks", null);
+                    .addValue("actual_completion", null).addValue("investment", null).addValue("remarks", null);
         }
         return row.addValue("city_code", text(p.cityCode()))
                 .addValue("project_id", text(p.projectId()))
@@ -263,11 +336,25 @@ public final class StagedRowStore {
                 .addValue("planned_completion", date(p.plannedCompletion()))
                 .addValue("actual_completion", date(p.actualCompletion()))
                 .addValue("investment", p.investment())
-                .addValue("voc_t", p.vocT())
-                .addValue("so2_t", p.so2T())
-                .addValue("nox_t", p.noxT())
-                .addValue("pm_t", p.pmT())
                 .addValue("remarks", text(p.remarks()));
+    }
+
+    /**
+     * A project row's claims by name, one per pollutant it claims other than 0 (a claim of 0 is not staged: it
+     * reads back as 0); none for a row without a record.
+     */
+    public static List<MapSqlParameterSource> claims(long runId, Place o, ProjectRecord p) {
+        List<MapSqlParameterSource> out = new ArrayList<>();
+        if (p != null) {
+            p.claims().forEach((pollutant, tonnes) -> {
+                if (tonnes.signum() != 0) {
+                    out.add(new MapSqlParameterSource("run_id", runId).addValue("file_name", text(o.file()))
+                            .addValue("sheet", text(o.sheet())).addValue("row_no", o.rowNumber())
+                            .addValue("pollutant", pollutant).addValue("claimed_t", tonnes));
+                }
+            });
+        }
+        return out;
     }
 
     /** An emission row's columns by name; a row without a record keeps only its place. */
@@ -279,7 +366,7 @@ public final class StagedRowStore {
                     .addValue("remarks", null);
         }
         return row.addValue("city_code", text(e.cityCode()))
-                .addValue("pollutant", e.pollutant().name())
+                .addValue("pollutant", e.pollutant().code())
                 .addValue("sector", text(e.sector()))
                 .addValue("base_t", e.baseT())
                 .addValue("reporting_t", e.reportingT())

@@ -1,9 +1,7 @@
 package cn.js.reduction.store;
 
-import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,7 +46,7 @@ public final class TallyStore {
      * @param provinceCode the province's code in the annex tables (its own rows there are not summed)
      * @param totalCode    the category code of the TOTAL row
      */
-    public void tally(long runId, int planYear, String provinceCode, String totalCode, List<Pollutant> pollutants) {
+    public void tally(long runId, int planYear, String provinceCode, String totalCode) {
         MapSqlParameterSource p = new MapSqlParameterSource("run_id", runId)
                 .addValue("plan_year", planYear)
                 .addValue("province", provinceCode)
@@ -93,7 +91,7 @@ public final class TallyStore {
                         GROUP BY city_code, pollutant) e ON e.city_code = t.city_code AND e.pollutant = t.pollutant
                 LEFT JOIN (%s) c ON c.city_code = t.city_code AND c.pollutant = t.pollutant
                 WHERE t.plan_year = :plan_year AND t.city_code <> :province"""
-                .formatted(COUNTED_OF_RUN, claims(pollutants)), p);
+                .formatted(COUNTED_OF_RUN, CLAIMS), p);
         // the province: the summed tonnes of the cities that have emission rows; claims of every city
         jdbc.update("""
                 INSERT INTO ra_reduction_tally (run_id, city_code, pollutant, emission_rows, base_t, reporting_t,
@@ -105,17 +103,15 @@ public final class TallyStore {
     }
 
     /**
-     * The completed projects' claimed tonnes per city, one UNION ALL branch per pollutant of the reference data:
-     * each pollutant's claims sit in its own column of ra_project_row ({@link Pollutant#claimColumn()}). Names
-     * and columns come from the enum, never from input, so writing them into the SQL is safe.
+     * The completed projects' claimed tonnes per city and pollutant, from ra_project_claim (whatever pollutants
+     * the plan year has): only the pollutants annex 2 targets join a row of ra_ref_target.
      */
-    private static String claims(List<Pollutant> pollutants) {
-        return pollutants.stream()
-                .map(p -> "SELECT city_code, '" + p.name() + "' AS pollutant, SUM(" + p.claimColumn()
-                        + ") AS claimed_t FROM ra_project_row WHERE " + COUNTED_OF_RUN
-                        + " AND counted_status = 'COMPLETED' GROUP BY city_code")
-                .collect(Collectors.joining(" UNION ALL "));
-    }
+    private static final String CLAIMS = """
+            SELECT r.city_code, c.pollutant, SUM(c.claimed_t) AS claimed_t
+            FROM ra_project_row r JOIN ra_project_claim c ON c.run_id = r.run_id AND c.file_name = r.file_name
+                AND c.sheet = r.sheet AND c.row_no = r.row_no
+            WHERE r.run_id = :run_id AND %s AND r.counted_status = 'COMPLETED'
+            GROUP BY r.city_code, c.pollutant""".formatted(StagedRows.COUNTED);
 
     public List<ProjectCounts> projectCounts(long runId) {
         return jdbc.query("""

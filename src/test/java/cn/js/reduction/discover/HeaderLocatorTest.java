@@ -1,5 +1,6 @@
 package cn.js.reduction.discover;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import cn.js.reduction.core.FileKind;
 
 import cn.js.reduction.core.Finding;
@@ -12,9 +13,7 @@ import static cn.js.reduction.discover.Field.CITY;
 import static cn.js.reduction.discover.Field.CREDIT_CODE;
 import static cn.js.reduction.discover.Field.DISTRICT;
 import static cn.js.reduction.discover.Field.INVESTMENT;
-import static cn.js.reduction.discover.Field.NOX_T;
 import static cn.js.reduction.discover.Field.PLANNED_COMPLETION;
-import static cn.js.reduction.discover.Field.PM_T;
 import static cn.js.reduction.discover.Field.POLLUTANT;
 import static cn.js.reduction.discover.Field.PROJECT_ID;
 import static cn.js.reduction.discover.Field.PROJECT_NAME;
@@ -22,9 +21,7 @@ import static cn.js.reduction.discover.Field.REMARKS;
 import static cn.js.reduction.discover.Field.REPORTING_T;
 import static cn.js.reduction.discover.Field.RESPONSIBLE_UNIT;
 import static cn.js.reduction.discover.Field.SECTOR;
-import static cn.js.reduction.discover.Field.SO2_T;
 import static cn.js.reduction.discover.Field.STATUS;
-import static cn.js.reduction.discover.Field.VOC_T;
 import static cn.js.reduction.discover.Sheet.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -36,7 +33,14 @@ import org.junit.jupiter.api.Test;
 
 class HeaderLocatorTest {
 
-    private final HeaderLocator locator = new HeaderLocator(2020);
+    /** The 2020 project list's claim columns, one per pollutant of its pollutants.csv. */
+    private static final java.util.List<Field> CLAIMS = Field.claims(ReferenceFixture.jiangsu2020().claimPollutants());
+    private static final Field VOC_T = CLAIMS.get(0);
+    private static final Field SO2_T = CLAIMS.get(1);
+    private static final Field NOX_T = CLAIMS.get(2);
+    private static final Field PM_T = CLAIMS.get(3);
+
+    private final HeaderLocator locator = new HeaderLocator(ReferenceFixture.jiangsu2020());
 
     private static final Object[] PROJECT_HEADER = {
             "项目编号", "设区市", "县（市、区）", "项目名称", "责任单位", "统一社会信用代码", "项目类别", "进展状态",
@@ -238,7 +242,7 @@ class HeaderLocatorTest {
 
     @Test
     void theReportingYearHeaderOfAnotherYearIsNotTheReportingColumn() {
-        Optional<Header> header = new HeaderLocator(2021)
+        Optional<Header> header = new HeaderLocator(2021, ReferenceFixture.jiangsu2020().claimPollutants())
                 .locate(Sheet.NAME, List.of(row(1, "设区市", "污染物", "2015年排放量（吨）", "2020年排放量（吨）")));
 
         assertThat(header).isPresent();

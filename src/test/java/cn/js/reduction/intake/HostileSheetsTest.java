@@ -46,7 +46,7 @@ class HostileSheetsTest {
     }
 
     Read read(Path file, String sha256) throws Exception {
-        SubmissionRowReader reader = new SubmissionRowReader(file, 2020, sha256);
+        SubmissionRowReader reader = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020(), sha256);
         List<RowOutcome<ProjectRecord>> rows = new ArrayList<>();
         reader.open(new ExecutionContext());
         try {
@@ -256,7 +256,7 @@ class HostileSheetsTest {
 
         // changed while being read: the rows are those of the version hashed, never the new one
         Files.writeString(file, CSV_HEADER + csvRow("SZ-1", "") + csvRow("SZ-2", ""));
-        SubmissionRowReader reader = new SubmissionRowReader(file, 2020, hashed);
+        SubmissionRowReader reader = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020(), hashed);
         reader.open(new ExecutionContext());
         List<String> ids = new ArrayList<>();
         try {
@@ -276,14 +276,14 @@ class HostileSheetsTest {
     void aFileNamedAsAWorkbookThatIsNotOneCannotBeOpened() throws Exception {
         Path text = dir.resolve("garbled.xlsx");
         Files.writeString(text, "this is not a workbook at all\n");
-        SubmissionSniffer.Result sniff = new SubmissionSniffer(2020).sniff(text);
+        SubmissionSniffer.Result sniff = new SubmissionSniffer(ReferenceFixture.jiangsu2020()).sniff(text);
         assertThat(sniff.problem()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(sniff.message()).contains("无法打开").contains("cannot be opened");
 
         Path badZip = dir.resolve("truncated.xlsx");
         byte[] good = Files.readAllBytes(RawXlsx.write(dir.resolve("good.xlsx"), xml -> xml.write(RawXlsx.PROJECT_HEADER_ROW)));
         Files.write(badZip, java.util.Arrays.copyOf(good, good.length / 2));
-        SubmissionSniffer.Result zip = new SubmissionSniffer(2020).sniff(badZip);
+        SubmissionSniffer.Result zip = new SubmissionSniffer(ReferenceFixture.jiangsu2020()).sniff(badZip);
         assertThat(zip.problem()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(zip.message()).contains("已损坏").doesNotContain("表头");
     }

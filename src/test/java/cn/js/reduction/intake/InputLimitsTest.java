@@ -33,7 +33,7 @@ class InputLimitsTest {
     private static final String FILE = "suzhou_20200701.csv";
 
     private final RowValidator validator = new RowValidator(ReferenceFixture.jiangsu2020(), 2020);
-    private final HeaderLocator locator = new HeaderLocator(2020);
+    private final HeaderLocator locator = new HeaderLocator(ReferenceFixture.jiangsu2020());
 
     private final Header projects = locator.locate(Sheet.NAME, List.of(
             row(1, "项目编号", "设区市", "县（市、区）", "项目名称", "责任单位", "统一社会信用代码", "项目类别",

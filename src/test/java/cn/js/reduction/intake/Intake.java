@@ -41,13 +41,13 @@ final class Intake {
     }
 
     static Read read(Path file) throws Exception {
-        SubmissionSniffer.Result sniff = new SubmissionSniffer(YEAR).sniff(file);
+        SubmissionSniffer.Result sniff = new SubmissionSniffer(ReferenceFixture.jiangsu2020()).sniff(file);
         List<RowOutcome<?>> outcomes = new ArrayList<>();
         if (!sniff.readable()) {
             return new Read(sniff, outcomes, null);
         }
         RowProcessor processor = new RowProcessor(new RowValidator(ReferenceFixture.jiangsu2020(), YEAR));
-        SubmissionRowReader reader = new SubmissionRowReader(file, YEAR);
+        SubmissionRowReader reader = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020());
         reader.open(new ExecutionContext());
         try {
             for (SourcedRow row = reader.read(); row != null; row = reader.read()) {

@@ -7,7 +7,6 @@ import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.discover.SubmissionSniffer;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.reference.ReferenceDataLoader;
 import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -22,17 +21,17 @@ public final class ReadSubmissionMain {
     }
 
     public static void main(String[] args) throws Exception {
-        RowValidator validator = new RowValidator(ReferenceDataLoader.load(2020), 2020);
+        RowValidator validator = new RowValidator(ReferenceFixture.jiangsu2020(), 2020);
         for (String arg : args) {
             Path file = Path.of(arg);
             String name = file.getFileName().toString();
             long start = System.nanoTime();
-            SubmissionSniffer.Result sniff = new SubmissionSniffer(2020).sniff(file);
+            SubmissionSniffer.Result sniff = new SubmissionSniffer(ReferenceFixture.jiangsu2020()).sniff(file);
             if (!sniff.readable()) {
                 System.out.println(name + " SNIFF " + sniff.problem() + " " + sniff.message());
                 continue;
             }
-            SubmissionRowReader reader = new SubmissionRowReader(file, 2020, InputSet.sha256(file));
+            SubmissionRowReader reader = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020(), InputSet.sha256(file));
             int accepted = 0;
             int rejected = 0;
             reader.open(new ExecutionContext());

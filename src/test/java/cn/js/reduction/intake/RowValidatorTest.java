@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +35,7 @@ class RowValidatorTest {
     private static final String VALID_CODE = "91320000134767063W";
 
     private final RowValidator validator = new RowValidator(ReferenceFixture.jiangsu2020(), 2020);
-    private final HeaderLocator locator = new HeaderLocator(2020);
+    private final HeaderLocator locator = new HeaderLocator(ReferenceFixture.jiangsu2020());
 
     @Nested
     class ProjectList {
@@ -76,8 +75,8 @@ class RowValidatorTest {
             assertThat(outcome.record()).isEqualTo(new ProjectRecord("NJ-2020-009", "320100", "江宁区",
                     "某化工公司无组织排放治理", "南京某化工有限公司", VALID_CODE, "VOC_FUGITIVE", ProjectStatus.COMPLETED,
                     ProjectStatus.COMPLETED, LocalDate.of(2020, 6, 30), LocalDate.of(2020, 5, 20),
-                    new BigDecimal("120.5"), new BigDecimal("3.2"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                    "已验收"));
+                    new BigDecimal("120.5"), java.util.Map.of("VOCS", new BigDecimal("3.2"), "SO2", BigDecimal.ZERO,
+                    "NOX", BigDecimal.ZERO, "PM", BigDecimal.ZERO), "已验收"));
         }
 
         @Test
@@ -85,8 +84,8 @@ class RowValidatorTest {
             ProjectRecord record = validate(with(with(good, "L", null), "M", "—")).record();
 
             assertThat(record.investment()).isNull();
-            assertThat(record.vocT()).isEqualByComparingTo("0");
-            assertThat(record.pmT()).isEqualByComparingTo("0");
+            assertThat(record.claim("VOCS")).isEqualByComparingTo("0");
+            assertThat(record.claim("PM")).isEqualByComparingTo("0");
         }
 
         @Test
@@ -232,8 +231,8 @@ class RowValidatorTest {
             ProjectRecord record = validate(with(with(with(good, "L", "1,234.5万元"), "N", "０．８吨"), "O", 2)).record();
 
             assertThat(record.investment()).isEqualByComparingTo("1234.5");
-            assertThat(record.so2T()).isEqualByComparingTo("0.8");
-            assertThat(record.noxT()).isEqualByComparingTo("2");
+            assertThat(record.claim("SO2")).isEqualByComparingTo("0.8");
+            assertThat(record.claim("NOX")).isEqualByComparingTo("2");
         }
 
         @Test
@@ -411,7 +410,7 @@ class RowValidatorTest {
             assertThat(outcome.disposition()).isEqualTo(Disposition.ACCEPTED);
             assertThat(outcome.cityCode()).isEqualTo("320200");
             assertThat(outcome.record()).isEqualTo(new EmissionRecord("320200",
-                    Pollutant.SO2, "工业源", new BigDecimal("12345.6"),
+                    ReferenceFixture.pollutant("SO2"), "工业源", new BigDecimal("12345.6"),
                     new BigDecimal("9876.5"), null));
         }
 
@@ -428,7 +427,7 @@ class RowValidatorTest {
             assertThat(f.message()).contains("污染物（B5）「PM2.5」不是核算的污染物，应填写 VOCs、二氧化硫 或 氮氧化物");
 
             assertThat(validate(with(good, "B", "NOx")).record().pollutant())
-                    .isEqualTo(Pollutant.NOX);
+                    .isEqualTo(ReferenceFixture.pollutant("NOX"));
         }
 
         @Test

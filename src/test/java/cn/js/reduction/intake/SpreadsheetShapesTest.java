@@ -17,7 +17,6 @@ import cn.js.reduction.core.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,7 +155,7 @@ class SpreadsheetShapesTest {
                 "BOILER", "BOILER", "BOILER", "BOILER",
                 "VOC_SUBST", "VOC_SUBST", "VOC_SUBST", "VOC_SUBST", "VOC_SUBST", "VOC_SUBST");
         // the reduction columns are named by the merged cell above them
-        assertThat(read.accepted()).extracting(o -> project(o).vocT().intValue())
+        assertThat(read.accepted()).extracting(o -> project(o).claim("VOCS").intValue())
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         ProjectRecord last = project(read.accepted().get(9));
         assertThat(last.status()).isEqualTo(ProjectStatus.COMPLETED);
@@ -336,7 +335,7 @@ class SpreadsheetShapesTest {
 
     @Test
     void aRowNamingOnlyOneHeadingIsStillData() {
-        Header header = new HeaderLocator(2020).locate(cn.js.reduction.discover.Sheet.NAME, List.of(
+        Header header = new HeaderLocator(ReferenceFixture.jiangsu2020()).locate(cn.js.reduction.discover.Sheet.NAME, List.of(
                 cn.js.reduction.discover.Sheet.row(1, PROJECT_HEADER))).orElseThrow();
 
         // a project named like a column is a project, and is validated as one
@@ -357,8 +356,8 @@ class SpreadsheetShapesTest {
 
         assertThat(read.accepted()).extracting(o -> emission(o).pollutant(), o -> emission(o).baseT(),
                         o -> emission(o).reportingT())
-                .containsExactly(tuple(Pollutant.VOCS, new BigDecimal("12345"), new BigDecimal("11000")),
-                        tuple(Pollutant.SO2, new BigDecimal("5000"), new BigDecimal("1.23")));
+                .containsExactly(tuple(ReferenceFixture.pollutant("VOCS"), new BigDecimal("12345"), new BigDecimal("11000")),
+                        tuple(ReferenceFixture.pollutant("SO2"), new BigDecimal("5000"), new BigDecimal("1.23")));
         assertThat(read.sniff().findings()).extracting(Finding::severity, Finding::rule, Finding::cell, Finding::value)
                 .containsExactly(tuple(Severity.INFO, Rule.UNIT_CONVERTED, "D1", "万吨"),
                         tuple(Severity.INFO, Rule.UNIT_CONVERTED, "E1", "万吨"));
@@ -385,10 +384,10 @@ class SpreadsheetShapesTest {
 
         ProjectRecord p = project(read.accepted().get(0));
         assertThat(p.investment()).isEqualByComparingTo("123.4567");
-        assertThat(p.vocT()).isEqualByComparingTo("1.5");
-        assertThat(p.so2T()).isEqualByComparingTo("2.5");
-        assertThat(p.noxT()).isEqualByComparingTo("3"); // its own header says tonnes: the note is not for it
-        assertThat(p.pmT()).isEqualByComparingTo("0.0005");
+        assertThat(p.claim("VOCS")).isEqualByComparingTo("1.5");
+        assertThat(p.claim("SO2")).isEqualByComparingTo("2.5");
+        assertThat(p.claim("NOX")).isEqualByComparingTo("3"); // its own header says tonnes: the note is not for it
+        assertThat(p.claim("PM")).isEqualByComparingTo("0.0005");
         assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::cell, Finding::value).containsExactly(
                 tuple(Rule.UNIT_CONVERTED, "K3", "元"), tuple(Rule.UNIT_CONVERTED, "L3", "千克"),
                 tuple(Rule.UNIT_CONVERTED, "M3", "千克"), tuple(Rule.UNIT_CONVERTED, "O3", "千克"));
@@ -446,7 +445,7 @@ class SpreadsheetShapesTest {
 
         assertThat(read.sniff().findings()).isEmpty();
         assertThat(project(read.accepted().get(0)).investment()).isEqualByComparingTo("12.5");
-        assertThat(project(read.accepted().get(0)).vocT()).isEqualByComparingTo("1.25");
+        assertThat(project(read.accepted().get(0)).claim("VOCS")).isEqualByComparingTo("1.25");
     }
 
     @Test
@@ -486,7 +485,7 @@ class SpreadsheetShapesTest {
         Intake.Read read = Intake.read(file);
 
         ProjectRecord p = project(read.accepted().get(0));
-        assertThat(List.of(p.vocT(), p.so2T(), p.noxT(), p.pmT())).extracting(BigDecimal::toPlainString)
+        assertThat(List.of(p.claim("VOCS"), p.claim("SO2"), p.claim("NOX"), p.claim("PM"))).extracting(BigDecimal::toPlainString)
                 .containsExactly("1", "2", "3", "4");
         assertThat(p.investment()).isEqualByComparingTo("10");
         assertThat(read.sniff().findings()).extracting(Finding::rule, Finding::cell).containsExactly(
@@ -660,7 +659,7 @@ class SpreadsheetShapesTest {
         assertThat(read.accepted()).extracting(o -> project(o).projectId())
                 .containsExactly("LYG-00", "LYG-01", "LYG-10", "LYG-11", "LYG-20", "LYG-21");
         assertThat(read.ignored()).extracting(RowOutcome::rowNumber).containsExactly(6, 7, 8, 11, 12, 13);
-        assertThat(project(read.accepted().get(5)).pmT()).isEqualByComparingTo("5");
+        assertThat(project(read.accepted().get(5)).claim("PM")).isEqualByComparingTo("5");
     }
 
     /** A restarted partition skips the rows it committed, across the sheets, and goes on where it stopped. */
@@ -678,7 +677,7 @@ class SpreadsheetShapesTest {
         });
         org.springframework.batch.infrastructure.item.ExecutionContext saved =
                 new org.springframework.batch.infrastructure.item.ExecutionContext();
-        SubmissionRowReader first = new SubmissionRowReader(file, Intake.YEAR);
+        SubmissionRowReader first = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020());
         first.open(saved);
         List<String> before = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -688,7 +687,7 @@ class SpreadsheetShapesTest {
         first.update(saved); // the commit after four rows
         first.close();
 
-        SubmissionRowReader restarted = new SubmissionRowReader(file, Intake.YEAR);
+        SubmissionRowReader restarted = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020());
         restarted.open(saved);
         List<String> after = new java.util.ArrayList<>();
         for (SourcedRow row = restarted.read(); row != null; row = restarted.read()) {

@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.js.reduction.discover.Field;
@@ -39,7 +40,7 @@ class ClerkCommandsTest {
     /** A project list as a clerk makes it: a title row, the header in row 2, a good row, a faulty one, a warned one, a total. */
     static final List<List<String>> PROJECT_ROWS = List.of(
             List.of("南京市2020年大气污染防治项目清单"),
-            Field.of(FileKind.PROJECTS).stream().map(Field::label).toList(),
+            Field.of(FileKind.PROJECTS, Field.claims(ReferenceFixture.jiangsu2020().claimPollutants())).stream().map(Field::label).toList(),
             List.of("NJ-001", "南京", "江宁区", "锅炉改造一期", "南京某公司", "", "锅炉提标改造项目", "已完成", "2020-06-30",
                     "2020-05-31", "100", "1.5", "2", "3", "0.5", ""),
             List.of("NJ-002", "南京", "", "", "南京某厂", "", "锅炉提标改造项目", "在建", "2020-12-31", "", "", "约12吨",
@@ -146,7 +147,8 @@ class ClerkCommandsTest {
     @Test
     void aProjectIdRepeatedInTheFilesCheckedIsFoundByValidate() throws Exception {
         Path file = dir.resolve("南京_项目清单.csv");
-        String header = String.join(",", Field.of(FileKind.PROJECTS).stream().map(Field::label).toList());
+        String header = String.join(",", Field.of(FileKind.PROJECTS,
+                Field.claims(ReferenceFixture.jiangsu2020().claimPollutants())).stream().map(Field::label).toList());
         Files.writeString(file, header + "\n"
                 + "NJ-001,南京,江宁区,锅炉改造一期,南京某公司,,锅炉提标改造项目,在建,2020-12-31,,,,,,,\n"
                 + "NJ-002,南京,江宁区,锅炉改造二期,南京某公司,,锅炉提标改造项目,在建,2020-12-31,,,,,,,\n"

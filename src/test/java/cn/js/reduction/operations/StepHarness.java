@@ -1,7 +1,7 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.store.ReferenceStore;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -46,7 +46,7 @@ public final class StepHarness implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final JobParameters parameters;
     private final long runId;
-    private final ReferenceData reference = ReferenceDataLoader.load(2020);
+    private final ReferenceData reference;
 
     /**
      * @param database {@link TestDatabases#H2} or {@link TestDatabases#POSTGRESQL}
@@ -63,7 +63,9 @@ public final class StepHarness implements AutoCloseable {
         context = new SpringApplicationBuilder(ReductionAccountingApplication.class).properties(properties)
                 .logStartupInfo(false).run();
         parameters = RunParameters.jobParameters(2020, cn.js.reduction.core.RunMode.stored(mode),
-                "step-test-" + UUID.randomUUID(), RunCommand.basis(2020), output, output);
+                "step-test-" + UUID.randomUUID(), RunCommand.basis(context.getBean(ReferenceLibrary.class), 2020),
+                output, output);
+        reference = context.getBean(ReferenceLibrary.class).year(2020);
         // the seeded rows stand for the stages before this one: recorded as an attempt of the run that stopped
         // there, so that launching the step restarts the same job instance and the run id is known beforehand
         JobRepository repository = context.getBean(JobRepository.class);

@@ -1,5 +1,6 @@
 package cn.js.reduction.reconcile;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.js.reduction.operations.StepHarness;
@@ -77,12 +78,12 @@ class ReconcileStepTest {
 
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ra_reduction_tally WHERE run_id = ?", Integer.class,
                     id)).isEqualTo(14 * 3);
-            assertReductionSums(jdbc, id, NANJING, Pollutant.VOCS, 2, "100", "72.5", "28", "13.5");
-            assertReductionSums(jdbc, id, NANJING, Pollutant.SO2, 1, "20", "18", "24.1", "6");
-            assertReductionSums(jdbc, id, NANJING, Pollutant.NOX, 1, "10", "7", "24.4", "2");
-            assertReductionSums(jdbc, id, WUXI, Pollutant.VOCS, 1, "100", "78", "22", "0");
-            assertReductionSums(jdbc, id, WUXI, Pollutant.SO2, 0, null, null, "26", "0");
-            assertReductionSums(jdbc, id, City.PROVINCE_CODE, Pollutant.VOCS, 3, "200", "150.5", "26", "13.5");
+            assertReductionSums(jdbc, id, NANJING, ReferenceFixture.pollutant("VOCS"), 2, "100", "72.5", "28", "13.5");
+            assertReductionSums(jdbc, id, NANJING, ReferenceFixture.pollutant("SO2"), 1, "20", "18", "24.1", "6");
+            assertReductionSums(jdbc, id, NANJING, ReferenceFixture.pollutant("NOX"), 1, "10", "7", "24.4", "2");
+            assertReductionSums(jdbc, id, WUXI, ReferenceFixture.pollutant("VOCS"), 1, "100", "78", "22", "0");
+            assertReductionSums(jdbc, id, WUXI, ReferenceFixture.pollutant("SO2"), 0, null, null, "26", "0");
+            assertReductionSums(jdbc, id, City.PROVINCE_CODE, ReferenceFixture.pollutant("VOCS"), 3, "200", "150.5", "26", "13.5");
 
             // what the CSVs and workbooks are made of: statuses decided on the exact figures
             Tallies tallies = new Tallies(jdbc);
@@ -104,7 +105,7 @@ class ReconcileStepTest {
             assertThat(projects.get(NANJING + "|ENERGY_CHP").countStatus()).isEqualTo(CountStatus.OK); // 0 of 0
 
             Map<String, ReductionTally> reductions = new HashMap<>();
-            tallies.reductions(id, run.reference()).forEach(t -> reductions.put(t.cityCode() + "|" + t.pollutant(), t));
+            tallies.reductions(id, run.reference()).forEach(t -> reductions.put(t.cityCode() + "|" + t.pollutant().code(), t));
             ReductionTally njVoc = reductions.get(NANJING + "|VOCS");
             assertThat(njVoc.reductionT()).isEqualByComparingTo("27.5");
             assertThat(njVoc.reductionPct()).isEqualByComparingTo("27.5");
@@ -198,10 +199,16 @@ class ReconcileStepTest {
                                 boolean superseded, String category, String status, String voc, String so2,
                                 String nox) {
         jdbc.update("INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, superseded, city_code,"
-                        + " project_id, category_code, status, counted_status, voc_t, so2_t, nox_t)"
-                        + " VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                run, file, row, disposition, superseded, NANJING, file + "#" + row, category, status, status,
-                new BigDecimal(voc), new BigDecimal(so2), new BigDecimal(nox));
+                        + " project_id, category_code, status, counted_status)"
+                        + " VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, ?, ?, ?)",
+                run, file, row, disposition, superseded, NANJING, file + "#" + row, category, status, status);
+        // the claims as intake stages them: one row per pollutant claimed, none for a claim of 0
+        for (String[] claim : new String[][] {{"VOCS", voc}, {"SO2", so2}, {"NOX", nox}}) {
+            if (new BigDecimal(claim[1]).signum() != 0) {
+                jdbc.update("INSERT INTO ra_project_claim (run_id, file_name, sheet, row_no, pollutant, claimed_t)"
+                        + " VALUES (?, ?, 'Sheet1', ?, ?, ?)", run, file, row, claim[0], new BigDecimal(claim[1]));
+            }
+        }
     }
 
     private static void emission(JdbcTemplate jdbc, long run, String file, int row, boolean superseded, String city,
@@ -230,7 +237,7 @@ class ReconcileStepTest {
             assertDecimal(rs.getBigDecimal(4), target, where + " target_pct");
             assertDecimal(rs.getBigDecimal(5), claimed, where + " claimed_t");
             return i;
-        }, run, city, p.name()).size();
+        }, run, city, p.code()).size();
         assertThat(found).as(where + " tally rows").isEqualTo(1);
     }
 

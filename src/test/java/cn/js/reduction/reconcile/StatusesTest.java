@@ -1,8 +1,8 @@
 package cn.js.reduction.reconcile;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.reference.Pollutant;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class StatusesTest {
     }
 
     private static ReductionTally tally(BigDecimal claimRatio) {
-        return new ReductionTally(2020, "320100", "南京", Pollutant.VOCS, null, null, null,
+        return new ReductionTally(2020, "320100", "南京", ReferenceFixture.pollutant("VOCS"), null, null, null,
                 null, null, null, null, ReductionStatus.NO_DATA, BigDecimal.ZERO, claimRatio);
     }
 }

@@ -1,5 +1,6 @@
 package cn.js.reduction.reference;
 
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,19 +62,19 @@ class ReferenceDataMatchingTest {
     @ParameterizedTest
     @ValueSource(strings = {"VOCs", "VOCS", "vocs", "挥发性有机物", " 挥发性 有机物 ", "ＶＯＣｓ"})
     void pollutant_vocs(String text) {
-        assertThat(Pollutant.find(text)).contains(Pollutant.VOCS);
+        assertThat(DATA.findPollutant(text)).contains(DATA.pollutant("VOCS").orElseThrow());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SO2", "so2", "So2", "二氧化硫", "SO₂", "ＳＯ２"})
     void pollutant_so2(String text) {
-        assertThat(Pollutant.find(text)).contains(Pollutant.SO2);
+        assertThat(DATA.findPollutant(text)).contains(DATA.pollutant("SO2").orElseThrow());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"NOx", "NOX", "nox", "氮氧化物", "ＮＯｘ"})
     void pollutant_nox(String text) {
-        assertThat(Pollutant.find(text)).contains(Pollutant.NOX);
+        assertThat(DATA.findPollutant(text)).contains(DATA.pollutant("NOX").orElseThrow());
     }
 
     /** The way Chinese reports label a pollutant: its name with its formula in brackets, or the other way round. */
@@ -81,8 +82,8 @@ class ReferenceDataMatchingTest {
     @ValueSource(strings = {"二氧化硫（SO2）", "二氧化硫(SO₂)", "SO2（二氧化硫）", "氮氧化物(NOx)", "氮氧化物（NOX）",
             "挥发性有机物（VOCs）", "VOCs(挥发性有机物)", "二氧化硫【SO2】"})
     void pollutant_name_with_its_formula_in_brackets(String text) {
-        assertThat(Pollutant.find(text)).isPresent();
-        assertThat(Pollutant.find(text).get().chineseName()).isEqualTo(
+        assertThat(DATA.findPollutant(text)).isPresent();
+        assertThat(DATA.findPollutant(text).get().chineseName()).isEqualTo(
                 text.replaceAll("[(（【].*", "").replace("SO2", "二氧化硫").replace("VOCs", "挥发性有机物"));
     }
 
@@ -91,6 +92,6 @@ class ReferenceDataMatchingTest {
     @ValueSource(strings = {"PM2.5", "颗粒物", "CO2", "二氧化碳", "NO2", "VOC", "二氧化硫（NOx）", "氮氧化物（折算）",
             "VOCs（含颗粒物）", "二氧化硫(", "（SO2）"})
     void pollutant_rejects_others(String text) {
-        assertThat(Pollutant.find(text)).isEmpty();
+        assertThat(DATA.findPollutant(text)).isEmpty();
     }
 }

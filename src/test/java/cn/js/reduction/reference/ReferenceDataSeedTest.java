@@ -1,5 +1,6 @@
 package cn.js.reduction.reference;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -99,8 +100,8 @@ class ReferenceDataSeedTest {
     void annex2_reduction_targets_match_the_seed() {
         // the annex's column order, read from its header: 挥发性有机物, 二氧化硫, 氮氧化物
         List<Pollutant> columns = section(2).stream().filter(l -> l.startsWith("\t"))
-                .map(l -> Pollutant.find(l.strip())).flatMap(java.util.Optional::stream).toList();
-        assertThat(columns).containsExactly(Pollutant.VOCS, Pollutant.SO2, Pollutant.NOX);
+                .map(l -> ReferenceFixture.jiangsu2020().findPollutant(l.strip())).flatMap(java.util.Optional::stream).toList();
+        assertThat(columns).containsExactly(ReferenceFixture.pollutant("VOCS"), ReferenceFixture.pollutant("SO2"), ReferenceFixture.pollutant("NOX"));
         Map<String, List<String>> rows = annexRows(2);
         assertThat(rows).hasSize(14);
         rows.forEach((name, cells) -> {
@@ -110,7 +111,7 @@ class ReferenceDataSeedTest {
                         .isEqualByComparingTo(cells.get(i));
             }
         });
-        assertThat(data.targetPct("320000", Pollutant.VOCS)).isEqualByComparingTo("26");
+        assertThat(data.targetPct("320000", ReferenceFixture.pollutant("VOCS"))).isEqualByComparingTo("26");
     }
 
     @Test

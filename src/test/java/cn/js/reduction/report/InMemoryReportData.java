@@ -11,7 +11,7 @@ import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.intake.ReferenceFixture;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,10 +70,10 @@ final class InMemoryReportData implements ReportData {
         projects.add(new AcceptedProject(project("WX-002", WUXI, "DUST_SITE", "工地扬尘", ProjectStatus.NOT_STARTED,
                 null, "0", "0", "0", "@某人"), FILE_WX, FILE_WX.replace(".csv", ""), 3));
 
-        emission(NANJING, Pollutant.VOCS, "1000", "700");   // 30 % vs 28: MET
-        emission(NANJING, Pollutant.SO2, "200", "160");     // 20 % vs 24.1: NOT_MET; claimed 62.5 / 40 > 1.5
-        emission(NANJING, Pollutant.NOX, "300", "227");     // 24.333… % vs 24.4: NOT_MET
-        emission(WUXI, Pollutant.VOCS, "2000", "1753.1");   // exactly 12.345 %: shows 12.35 (half-up)
+        emission(NANJING, ReferenceFixture.pollutant("VOCS"), "1000", "700");   // 30 % vs 28: MET
+        emission(NANJING, ReferenceFixture.pollutant("SO2"), "200", "160");     // 20 % vs 24.1: NOT_MET; claimed 62.5 / 40 > 1.5
+        emission(NANJING, ReferenceFixture.pollutant("NOX"), "300", "227");     // 24.333… % vs 24.4: NOT_MET
+        emission(WUXI, ReferenceFixture.pollutant("VOCS"), "2000", "1753.1");   // exactly 12.345 %: shows 12.35 (half-up)
 
         Finding missing = Finding.of(Rule.REQUIRED_MISSING, NANJING, FILE_NJ, "项目清单", 7, "D7", null,
                 "项目名称为空：每个项目必须填写项目名称 (project name is required)");
@@ -94,14 +94,15 @@ final class InMemoryReportData implements ReportData {
     }
 
     private void emission(String city, Pollutant p, String base, String reporting) {
-        emissions.put(city + "|" + p.name(), new BigDecimal[]{new BigDecimal(base), new BigDecimal(reporting)});
+        emissions.put(city + "|" + p.code(), new BigDecimal[]{new BigDecimal(base), new BigDecimal(reporting)});
     }
 
     private static ProjectRecord project(String id, String city, String category, String name, ProjectStatus status,
                                          LocalDate actual, String voc, String so2, String nox, String remarks) {
         return new ProjectRecord(id, city, "玄武区", name, "某公司", "91320100MA1XXXXXXX",
                 category, status, status, LocalDate.of(2020, 12, 31), actual, new BigDecimal("120.5"),
-                new BigDecimal(voc), new BigDecimal(so2), new BigDecimal(nox), BigDecimal.ZERO, remarks);
+                Map.of("VOCS", new BigDecimal(voc), "SO2", new BigDecimal(so2), "NOX", new BigDecimal(nox), "PM",
+                        BigDecimal.ZERO), remarks);
     }
 
     /**
@@ -147,7 +148,7 @@ final class InMemoryReportData implements ReportData {
         }
         reductionTallies = new ArrayList<>();
         for (City city : all) {
-            for (Pollutant p : Pollutant.values()) {
+            for (Pollutant p : reference.pollutants()) {
                 int rows = 0;
                 BigDecimal base = null;
                 BigDecimal reporting = null;
@@ -156,7 +157,7 @@ final class InMemoryReportData implements ReportData {
                     if (!city.isProvince() && !c.equals(city)) {
                         continue;
                     }
-                    BigDecimal[] e = emissions.get(c.code() + "|" + p.name());
+                    BigDecimal[] e = emissions.get(c.code() + "|" + p.code());
                     if (e != null) {
                         rows++;
                         base = base == null ? e[0] : base.add(e[0]);
@@ -165,7 +166,7 @@ final class InMemoryReportData implements ReportData {
                     for (AcceptedProject a : projects) {
                         ProjectRecord r = a.project();
                         if (r.cityCode().equals(c.code()) && r.countedStatus() == ProjectStatus.COMPLETED) {
-                            claimed = claimed.add(p == Pollutant.VOCS ? r.vocT() : p == Pollutant.SO2 ? r.so2T() : r.noxT());
+                            claimed = claimed.add(r.claim(p.code()));
                         }
                     }
                 }
@@ -180,7 +181,7 @@ final class InMemoryReportData implements ReportData {
      * annex 4 replaced by a handful of planned counts, so that the workbooks' marks can be worked out by hand.
      */
     static ReferenceData plan2020() {
-        ReferenceData shipped = ReferenceDataLoader.load(2020);
+        ReferenceData shipped = ReferenceFixture.jiangsu2020();
         Map<String, Integer> planned = new HashMap<>();
         planned.put("320100|ENERGY_COAL", 3);
         planned.put("320100|VOC_FUGITIVE", 1);
@@ -195,11 +196,11 @@ final class InMemoryReportData implements ReportData {
         all.add(shipped.province());
         for (City city : all) {
             for (Pollutant p : shipped.pollutants()) {
-                targetPct.put(city.code() + "|" + p.name(), shipped.targetPct(city.code(), p));
+                targetPct.put(city.code() + "|" + p.code(), shipped.targetPct(city.code(), p));
             }
         }
-        return new ReferenceData(shipped.plan(), shipped.cities(), shipped.province(), shipped.categories(), planned,
-                targetPct, shipped.airQualityTargets(), shipped.autumnWinterTargets());
+        return new ReferenceData(shipped.plan(), shipped.cities(), shipped.province(), shipped.categories(),
+                shipped.claimPollutants(), planned, targetPct, shipped.airQualityTargets(), shipped.autumnWinterTargets());
     }
 
     @Override

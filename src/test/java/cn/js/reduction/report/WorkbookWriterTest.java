@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -322,7 +323,8 @@ class WorkbookWriterTest {
         try (XSSFWorkbook source = new XSSFWorkbook(); var out = Files.newOutputStream(input.resolve(InMemoryReportData.FILE_NJ))) {
             XSSFSheet sheet = source.createSheet("项目清单");
             sheet.createRow(0).createCell(0).setCellValue("南京市项目清单");
-            List<String> header = cn.js.reduction.discover.Field.of(cn.js.reduction.core.FileKind.PROJECTS).stream()
+            List<String> header = cn.js.reduction.discover.Field.of(cn.js.reduction.core.FileKind.PROJECTS,
+                    cn.js.reduction.discover.Field.claims(ReferenceFixture.jiangsu2020().claimPollutants())).stream()
                     .map(cn.js.reduction.discover.Field::label).toList();
             Row h = sheet.createRow(1);
             for (int c = 0; c < header.size(); c++) {

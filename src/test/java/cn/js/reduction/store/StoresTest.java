@@ -67,10 +67,10 @@ class StoresTest {
             StagedRowStore rows = new StagedRowStore(jdbc);
 
             List<String> counted = new ArrayList<>();
-            rows.forEachCountedProject(id, null, p -> counted.add(p.fileName() + "#" + p.rowNo()));
+            rows.forEachCountedProject(id, null, List.of("VOCS"), p -> counted.add(p.fileName() + "#" + p.rowNo()));
             assertThat(counted).containsExactly("a.xlsx#2", "b.xlsx#2");
             List<String> nanjing = new ArrayList<>();
-            rows.forEachCountedProject(id, NANJING, p -> nanjing.add(p.project().projectId()));
+            rows.forEachCountedProject(id, NANJING, List.of("VOCS"), p -> nanjing.add(p.project().projectId()));
             assertThat(nanjing).containsExactly("a.xlsx#2");
 
             assertThat(rows.rowCountsPerFile(id)).contains(
