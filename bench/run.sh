@@ -12,6 +12,7 @@
 # The set is generated once per (cities, rows, seed) under target/bench/sets/. --db pg drops and creates the
 # database reduction_bench on BENCH_PG_HOST (default 127.0.0.1, port BENCH_PG_PORT 5432, user BENCH_PG_USER
 # postgres, trust authentication) with psql. --jfr also records a JFR profile of the job next to the results.
+# BENCH_JAR names another build of the program to time (e.g. a copy of the jar before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,7 @@ if [ ! -f target/reduction-accounting.jar ] || [ ! -f target/cp.txt ] || [ ! -d 
   mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 cp="target/test-classes:target/classes:$(cat target/cp.txt)"
+jar="${BENCH_JAR:-target/reduction-accounting.jar}"
 
 set_dir="target/bench/sets/c${cities}-r${rows}-s${seed}"
 if [ ! -f "$set_dir/expected/files.csv" ]; then
@@ -68,9 +70,8 @@ jfr_opt=()
 if [ -n "$jfr" ]; then
   jfr_opt=(-XX:StartFlightRecording=filename="$work/job.jfr",settings=profile)
 fi
-env "${db_env[@]}" REDUCTION_REFERENCE_DIR="$set_dir/reference" \
-  /usr/bin/time -v -o "$work/job.time" java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" "${jfr_opt[@]}" \
-  -jar target/reduction-accounting.jar run --year 2020 --input "$set_dir/input" --output "$work/output" \
+env "${db_env[@]}" /usr/bin/time -v -o "$work/job.time" java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" "${jfr_opt[@]}" \
+  -jar "$jar" run --year 2020 --reference "$set_dir/reference" --input "$set_dir/input" --output "$work/output" \
   > "$work/job.out" 2>&1 || { echo "the job failed: see $work/job.out" >&2; tail -20 "$work/job.out" >&2; exit 1; }
 job_s=$(grep "Elapsed (wall clock)" "$work/job.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 job_rss=$(grep "Maximum resident" "$work/job.time" | awk '{print $NF}')
@@ -79,8 +80,7 @@ job_cpu=$(grep "Percent of CPU" "$work/job.time" | awk '{print $NF}')
 peak_heap=$(grep -o '[0-9]*M->[0-9]*M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-steps=$(env "${db_env[@]}" REDUCTION_REFERENCE_DIR="$set_dir/reference" java -jar target/reduction-accounting.jar status \
-  --year 2020 --output "$work/output" --limit 1 2>&1 | grep -E '^    (discover|reference|intake|consolidate|reconcile|report|publish) ' \
+steps=$(env "${db_env[@]}" java -jar "$jar" status --year 2020 --output "$work/output" --limit 1 2>&1 | grep -E '^    (discover|reference|intake|consolidate|reconcile|report|publish) ' \
   | awk '{printf "%s %s %s; ", $1, $(NF-1), $NF}')
 run_dir=$(ls -d "$work"/output/2020/nightly/run-* | head -1)
 figures=$(java -cp "$cp" cn.js.reduction.sample.ScaleFigures "$set_dir/expected" "$run_dir" | tail -1 || true)
@@ -91,7 +91,7 @@ figures=$(java -cp "$cp" cn.js.reduction.sample.ScaleFigures "$set_dir/expected"
        "$(java -version 2>&1 | head -1)"
   echo "set: $cities cities, $rows project rows ($input_rows rows read incl. emissions and bad rows), $(ls "$set_dir/input/2020" | wc -l) files, $input_mb MB"
   echo "load average before: $load_before  after: $load_after"
-  echo "database: $db  heap: -Xmx$heap"
+  echo "database: $db  heap: -Xmx$heap  program: $jar ($(sha256sum "$jar" | cut -c1-12))"
   printf 'floor: %.1f s wall, peak RSS %d MiB\n' "$floor_s" $((floor_rss / 1024))
   printf 'job:   %.1f s wall, peak RSS %d MiB, peak heap %s MiB, CPU %s\n' "$job_s" $((job_rss / 1024)) "$peak_heap" "$job_cpu"
   awk -v j="$job_s" -v f="$floor_s" -v r="$input_rows" \

@@ -2,7 +2,6 @@ package cn.js.reduction.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.reference.ReferenceDataLoader;
 import cn.js.reduction.sample.ScaleFigures;
 import cn.js.reduction.sample.ScaleSetGenerator;
 import java.nio.file.Files;
@@ -38,9 +37,9 @@ class MemoryGuardTest {
                 "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")),
                 ReductionAccountingApplication.class.getName(), "run", "--year", "2020",
-                "--input", set.resolve("input").toString(), "--output", output.toString());
+                "--reference", set.resolve("reference").toString(), "--input", set.resolve("input").toString(),
+                "--output", output.toString());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put(ReferenceDataLoader.REFERENCE_DIR_ENV, set.resolve("reference").toString());
         Process child = pb.start();
         boolean ended = child.waitFor(10, TimeUnit.MINUTES);
         if (!ended) {

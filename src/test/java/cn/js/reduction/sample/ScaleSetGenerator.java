@@ -31,7 +31,7 @@ import java.util.Random;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.js.reduction.sample.ScaleSetGenerator OUT \
  *     [--cities 340] [--rows 1000000] [--seed 9]
- * REDUCTION_REFERENCE_DIR=OUT/reference java -jar target/reduction-accounting.jar run --year 2020 --input OUT/input ...
+ * java -jar target/reduction-accounting.jar run --year 2020 --reference OUT/reference --input OUT/input ...
  * </pre>
  * OUT/input/2020/ holds the submissions, OUT/reference/2020/ the plan year, OUT/expected/ the figures
  * ({@link ScaleFigures} compares a run's CSVs with them). Each city's rows are made, written and forgotten in turn,
@@ -175,8 +175,11 @@ public final class ScaleSetGenerator {
         String code = String.format("%02d%02d00", 10 + index / 99, 1 + index % 99);
         String name = HAN_FIRST.charAt(index % HAN_FIRST.length()) + "" + HAN_SECOND.charAt(index / HAN_FIRST.length());
         String pinyin = PINYIN_FIRST[index % HAN_FIRST.length()] + PINYIN_SECOND[index / HAN_FIRST.length()];
-        int bad = share / UNKNOWN_CATEGORY_EVERY + share / BAD_DATE_EVERY + share / NEGATIVE_EVERY
-                + share / NAME_MISSING_EVERY + share / DUPLICATE_EVERY;
+        int bad = 0;
+        for (int every : new int[]{UNKNOWN_CATEGORY_EVERY, BAD_DATE_EVERY, NEGATIVE_EVERY, NAME_MISSING_EVERY,
+            DUPLICATE_EVERY}) {
+            bad += badRows(share, every);
+        }
         int good = share - bad;
         // categories in a random mix, as a city's works are; the plan is the submission give or take a few
         double[] weights = new double[SampleCategory.values().length];
@@ -217,9 +220,9 @@ public final class ScaleSetGenerator {
                 number++;
                 SampleProject p = factory.project(template, category, number, 1.0).withCity(city)
                         .withId(String.format("CN-%s-%07d", code, number));
-                if (number % LATE_COMPLETION_EVERY == 0) {
+                if (number % every(share, LATE_COMPLETION_EVERY) == 0) {
                     p = p.withStatus(Status.COMPLETED, LocalDate.of(YEAR + 1, 3, 15));
-                } else if (number % BAD_CREDIT_EVERY == 0 && p.creditCode() != null) {
+                } else if (number % every(share, BAD_CREDIT_EVERY) == 0 && p.creditCode() != null) {
                     p = p.withCreditCode(CreditCode.withWrongCheck(p.creditCode()));
                 }
                 lines.add(Line.plain(p));
@@ -231,7 +234,7 @@ public final class ScaleSetGenerator {
         int extra = 0;
         for (int[] kind : new int[][]{{UNKNOWN_CATEGORY_EVERY, 0}, {BAD_DATE_EVERY, 1}, {NEGATIVE_EVERY, 2},
             {NAME_MISSING_EVERY, 3}, {DUPLICATE_EVERY, 4}}) {
-            for (int k = 0; k < share / kind[0]; k++) {
+            for (int k = 0; k < badRows(share, kind[0]); k++) {
                 extra++;
                 SampleProject p = factory.project(template, all.get(rng.nextInt(all.size())), number + extra, 1.0)
                         .withCity(city).withId(String.format("CN-%s-X%06d", code, extra));
@@ -300,6 +303,16 @@ public final class ScaleSetGenerator {
         return new CityRows(city, files, lines.size() - extra, figures, 0);
     }
 
+    /** Bad rows of one kind in a city's list: one in {@code every}, and one at least in a list of 100 rows or more. */
+    private static int badRows(int share, int every) {
+        return Math.max(share / every, share >= 100 ? 1 : 0);
+    }
+
+    /** One row in {@code every}, or in half the list when the list is shorter: small sets get warnings too. */
+    private static int every(int share, int every) {
+        return Math.min(every, Math.max(50, share / 2));
+    }
+
     // ---------------------------------------------------------------- the synthetic plan year
 
     private void writeReference(List<SampleCity> cities) throws IOException {
@@ -311,8 +324,11 @@ public final class ScaleSetGenerator {
                 + "\nbase_year=2015\nversion=" + YEAR + ".scale-" + cities.size() + "-" + rows
                 + "\ntitle=合成计划 " + cities.size() + " 城市\nsource_file=source.txt\nsource_sha256="
                 + sha256(source.getBytes(StandardCharsets.UTF_8)) + "\n", StandardCharsets.UTF_8);
-        try (InputStream in = ScaleSetGenerator.class.getClassLoader().getResourceAsStream("reference/2020/categories.csv")) {
-            Files.write(folder.resolve("categories.csv"), in.readAllBytes());
+        // the plan's categories and pollutants, as shipped: the set's rows use them
+        for (String shipped : List.of("categories.csv", "pollutants.csv")) {
+            try (InputStream in = ScaleSetGenerator.class.getClassLoader().getResourceAsStream("reference/2020/" + shipped)) {
+                Files.write(folder.resolve(shipped), in.readAllBytes());
+            }
         }
         StringBuilder citiesCsv = new StringBuilder("code,name,pinyin\n");
         StringBuilder annex1 = new StringBuilder("city_code,city_name,pm25_binding,pm25_working,good_day_ratio_binding,"
