@@ -57,6 +57,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   > "$work/floor.out" 2>&1
 floor_s=$(grep "Elapsed (wall clock)" "$work/floor.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 floor_rss=$(grep "Maximum resident" "$work/floor.time" | awk '{print $NF}')
+floor_cpu=$(grep -E "User time|System time" "$work/floor.time" | awk '{s += $NF} END {printf "%.1f", s}')
 
 # (b) the job, fresh JVM, fresh state
 db_env=()
@@ -76,6 +77,7 @@ env "${db_env[@]}" /usr/bin/time -v -o "$work/job.time" java -Xmx"$heap" -Xlog:g
 job_s=$(grep "Elapsed (wall clock)" "$work/job.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 job_rss=$(grep "Maximum resident" "$work/job.time" | awk '{print $NF}')
 job_cpu=$(grep "Percent of CPU" "$work/job.time" | awk '{print $NF}')
+job_cpu_s=$(grep -E "User time|System time" "$work/job.time" | awk '{s += $NF} END {printf "%.1f", s}')
 # "Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(256M)": the heap in use before each collection
 peak_heap=$(grep -o '[0-9]*M->[0-9]*M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -92,8 +94,9 @@ figures=$(java -cp "$cp" cn.js.reduction.sample.ScaleFigures "$set_dir/expected"
   echo "set: $cities cities, $rows project rows ($input_rows rows read incl. emissions and bad rows), $(ls "$set_dir/input/2020" | wc -l) files, $input_mb MB"
   echo "load average before: $load_before  after: $load_after"
   echo "database: $db  heap: -Xmx$heap  program: $jar ($(sha256sum "$jar" | cut -c1-12))"
-  printf 'floor: %.1f s wall, peak RSS %d MiB\n' "$floor_s" $((floor_rss / 1024))
-  printf 'job:   %.1f s wall, peak RSS %d MiB, peak heap %s MiB, CPU %s\n' "$job_s" $((job_rss / 1024)) "$peak_heap" "$job_cpu"
+  printf 'floor: %.1f s wall, %s s CPU, peak RSS %d MiB\n' "$floor_s" "$floor_cpu" $((floor_rss / 1024))
+  printf 'job:   %.1f s wall, %s s CPU (%s), peak RSS %d MiB, peak heap %s MiB\n' "$job_s" "$job_cpu_s" "$job_cpu" \
+    $((job_rss / 1024)) "$peak_heap"
   awk -v j="$job_s" -v f="$floor_s" -v r="$input_rows" \
     'BEGIN {printf "ratio job/floor: %.2f   rows/s: job %.0f, floor %.0f\n", j / f, r / j, r / f}'
   echo "steps: $steps"
