@@ -33,7 +33,7 @@ public enum Rule {
     UNIT_CONVERTED(INFO, "已按单位换算",
             "列的单位不是规定单位（吨、万元），已用精确的十进制运算换算，并注明换算系数。",
             "A column in another unit (万吨, kg, 元 …) was converted to the contract's unit with exact decimals; the factor is named.",
-            "2015年排放量（万吨）的 1.5 按 15000 吨计"),
+            "{base_year}年排放量（万吨）的 1.5 按 15000 吨计"),
     SHEET_NOT_READ(WARNING, "工作表未读取",
             "工作表有数据但找不到可识别的表头，未读取；请确认其中没有需要报送的行。",
             "A sheet holds data but no recognisable header, so it is not read; nothing disappears silently.",
@@ -64,11 +64,11 @@ public enum Rule {
             "A required cell is blank (or a formula that fails): the row is rejected.",
             "项目名称为空"),
     UNKNOWN_CITY(ERROR, "无法识别的设区市",
-            "设区市不是江苏省13个设区市之一（可填名称、带「市」的名称、代码或拼音）。",
-            "The city is not one of Jiangsu's 13 cities (name, name with 市, GB/T 2260 code or pinyin are accepted).",
+            "设区市不是江苏省{cities}个设区市之一（可填名称、带「市」的名称、代码或拼音）。",
+            "The city is not one of Jiangsu's {cities} cities (name, name with 市, GB/T 2260 code or pinyin are accepted).",
             "南景"),
     UNKNOWN_CATEGORY(ERROR, "无法识别的项目类别",
-            "项目类别不是附件4的18类之一（可填名称、去掉「项目」的名称或代码）。",
+            "项目类别不是附件4的{categories}类之一（可填名称、去掉「项目」的名称或代码）。",
             "The category is not one of annex 4's 18 (name, name without 项目, or code are accepted).",
             "锅炉改造"),
     UNKNOWN_STATUS(ERROR, "无法识别的进展状态",
@@ -153,16 +153,16 @@ public enum Rule {
             "Final run only: fewer projects completed by the year end than planned.",
             "计划 20 个，完成 15 个"),
     TARGET_NOT_MET(WARNING, "未完成减排目标",
-            "减排比例（相对2015年）低于附件2的目标。",
-            "The reduction against 2015 is below annex 2's target.",
+            "减排比例（相对{base_year}年）低于附件2的目标。",
+            "The reduction against {base_year} is below annex 2's target.",
             "目标 20%，实际 18.5%"),
     MISSING_SUBMISSION(WARNING, "缺少报送文件",
             "某市没有报送项目清单或排放量报表（年终核算因此拒绝运行）。",
             "A city has no project list or no emission report (the final run refuses to start).",
             "徐州 无排放量报表"),
     CLAIM_EXCEEDS_ACHIEVED(WARNING, "项目申报减排量超过排放核算减排量",
-            "已完成项目申报的减排量超过排放量核算减排量的1.5倍。",
-            "Completed projects claim more than 1.5 times the reduction the emissions show.",
+            "已完成项目申报的减排量超过排放量核算减排量的{claim_ratio_limit}倍。",
+            "Completed projects claim more than {claim_ratio_limit} times the reduction the emissions show.",
             "申报 3000 吨，核算减排 1500 吨");
 
     private final Severity severity;
@@ -193,9 +193,27 @@ public enum Rule {
         return title;
     }
 
-    /** What the rule checks and what follows from it, in Chinese, for the city clerk. */
+    /**
+     * What the rule checks and what follows from it, in Chinese, for the city clerk: as written, with the plan
+     * year's figures as placeholders ({@link PlanTerms}).
+     */
     public String descriptionZh() {
         return descriptionZh;
+    }
+
+    /** {@link #descriptionZh()} with the plan year's figures. */
+    public String descriptionZh(PlanTerms terms) {
+        return terms.fill(descriptionZh);
+    }
+
+    /** {@link #descriptionEn()} with the plan year's figures. */
+    public String descriptionEn(PlanTerms terms) {
+        return terms.fill(descriptionEn);
+    }
+
+    /** {@link #example()} with the plan year's figures. */
+    public String example(PlanTerms terms) {
+        return terms.fill(example);
     }
 
     /** The same in English, for engineers and auditors. */

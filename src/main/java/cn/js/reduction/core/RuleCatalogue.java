@@ -32,8 +32,8 @@ public final class RuleCatalogue {
                 .toList();
     }
 
-    /** docs/rules.md: one table, the rules in catalogue order. */
-    public static String markdown() {
+    /** docs/rules.md: one table, the rules in catalogue order, with the figures of the plan year {@code terms}. */
+    public static String markdown(PlanTerms terms) {
         StringBuilder s = new StringBuilder();
         s.append("# Rules 规则说明\n\n");
         s.append("Every rule the pipeline applies (validation, docs/input-format.md; reconciliation, docs/outputs.md),"
@@ -46,21 +46,21 @@ public final class RuleCatalogue {
         for (Rule r : Rule.values()) {
             s.append("| `").append(r.name()).append("` | ").append(r.severity().name()).append(' ')
                     .append(chinese(r.severity())).append(" | ").append(cell(r.title())).append(" | ")
-                    .append(cell(r.descriptionZh())).append(" | ").append(cell(r.descriptionEn())).append(" | ")
-                    .append(cell(r.example())).append(" |\n");
+                    .append(cell(r.descriptionZh(terms))).append(" | ").append(cell(r.descriptionEn(terms)))
+                    .append(" | ").append(cell(r.example(terms))).append(" |\n");
         }
         return s.toString();
     }
 
     /** What the {@code rules} command prints: one block per rule, readable in a terminal. */
-    public static String plain() {
+    public static String plain(PlanTerms terms) {
         StringBuilder s = new StringBuilder("规则说明 rules (ERROR 错误: 该行退回/文件未读取 rejected; WARNING 警告: 该行计入 kept;"
                 + " INFO 提示)\n\n");
         for (Rule r : Rule.values()) {
             s.append(String.format("%-26s %-7s %s  %s%n", r.name(), r.severity().name(), chinese(r.severity()), r.title()));
-            s.append("    ").append(r.descriptionZh()).append('\n');
-            s.append("    ").append(r.descriptionEn()).append('\n');
-            s.append("    示例 example: ").append(r.example()).append("\n\n");
+            s.append("    ").append(r.descriptionZh(terms)).append('\n');
+            s.append("    ").append(r.descriptionEn(terms)).append('\n');
+            s.append("    示例 example: ").append(r.example(terms)).append("\n\n");
         }
         return s.toString();
     }

@@ -56,7 +56,7 @@ public final class Field implements Comparable<Field> {
     public static final Field SECTOR = fixed(CLAIMS_END + 2, "sector", "排放源类别", null, Set.of(EMISSIONS), false,
             "排放源类别", "排放源类型", "排放源", "源类别", "行业类别", "行业");
     public static final Field BASE_T = fixed(CLAIMS_END + 3, "base_t", "基准年排放量", "吨", Set.of(EMISSIONS), true,
-            "基准年排放量", "基准排放量", "基准年（2015年）排放量", "2015年排放量");
+            "基准年排放量", "基准排放量");
     public static final Field REPORTING_T = fixed(CLAIMS_END + 4, "reporting_t", "核算年排放量", "吨", Set.of(EMISSIONS),
             true, "核算年排放量", "核算排放量");
 
@@ -147,16 +147,21 @@ public final class Field implements Comparable<Field> {
     }
 
     /**
-     * The header texts that name this column in the given plan year. The emission report's 核算年 column is
-     * also headed by the year itself (2020年排放量), which is why the year is needed.
+     * The header texts that name this column in the given plan year. The emission report's 核算年 and 基准年
+     * columns are also headed by the years themselves (2020年排放量, 2015年排放量), which is why they are needed.
      */
-    public List<String> aliases(int year) {
-        if (this != REPORTING_T) {
+    public List<String> aliases(int year, int baseYear) {
+        if (this != REPORTING_T && this != BASE_T) {
             return aliases;
         }
         List<String> all = new ArrayList<>(aliases);
-        all.add(year + "年排放量");
-        all.add("核算年（" + year + "年）排放量");
+        if (this == REPORTING_T) {
+            all.add(year + "年排放量");
+            all.add("核算年（" + year + "年）排放量");
+        } else {
+            all.add("基准年（" + baseYear + "年）排放量");
+            all.add(baseYear + "年排放量");
+        }
         return List.copyOf(all);
     }
 

@@ -55,20 +55,21 @@ public final class HeaderLocator {
 
     /** The headers of the plan year of {@code reference}, with a claim column per pollutant of its pollutants.csv. */
     public HeaderLocator(ReferenceData reference) {
-        this(reference.year(), reference.claimPollutants());
+        this(reference.year(), reference.baseYear(), reference.claimPollutants());
     }
 
     /**
      * @param year            the plan year, since the emission report's 核算年 column may be headed 2020年排放量
+     * @param baseYear        the base year of the targets: its 基准年 column may be headed 2015年排放量
      * @param claimPollutants the pollutants a project list has a claim column for
      */
-    public HeaderLocator(int year, List<Pollutant> claimPollutants) {
+    public HeaderLocator(int year, int baseYear, List<Pollutant> claimPollutants) {
         this.year = year;
         this.claims = Field.claims(claimPollutants);
         for (FileKind kind : FileKind.values()) {
             Map<String, Field> byName = new HashMap<>();
             for (Field field : Field.of(kind, claims)) {
-                for (String alias : field.aliases(year)) {
+                for (String alias : field.aliases(year, baseYear)) {
                     for (String name : List.of(key(alias), stripUnit(key(alias)))) {
                         Field other = byName.putIfAbsent(name, field);
                         if (other != null && other != field) {

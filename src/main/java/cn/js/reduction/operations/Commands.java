@@ -29,7 +29,7 @@ final class Commands {
               abandon   --execution ID                                                give up a failed run for good
               validate  FILE... [--year Y] [--output DIR]                           check submissions, no database
               template  --kind projects|emissions [--year Y] [--city C] --out FILE  a blank submission workbook
-              rules     [--markdown]                                                 the rule catalogue
+              rules     [--markdown] [--year Y]                                      the rule catalogue
 
             Options of every command that touches run state:
               --output DIR        where runs write, and where the embedded database lives (default: output)
@@ -127,7 +127,8 @@ final class Commands {
             case "template" -> new Spec("template", Set.of("kind", "year", "city", "out", "reference"), Set.of(),
                     TemplateCommand.HELP,
                     TemplateCommand::prepare);
-            case "rules" -> new Spec("rules", Set.of(), Set.of("markdown"), RulesCommand.HELP, RulesCommand::prepare);
+            case "rules" -> new Spec("rules", Set.of("year", "reference"), Set.of("markdown"), RulesCommand.HELP,
+                    RulesCommand::prepare);
             default -> throw new UsageException("unknown command '" + command
                     + "'. Commands: run, restart, status, abandon, validate, template, rules");
         };

@@ -1,16 +1,19 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.core.PlanTerms;
 import cn.js.reduction.core.RuleCatalogue;
+import cn.js.reduction.reference.ReferenceLibrary;
 import java.util.Map;
 
 /** {@code rules [--markdown]}: the rule catalogue; with --markdown, the text of docs/rules.md. */
 final class RulesCommand {
 
     static final String HELP = """
-            rules [--markdown]
+            rules [--markdown] [--year Y] [--reference DIR]
 
             Prints every rule the program applies: code, severity, Chinese title, description in Chinese and
-            English, and an example. With --markdown it prints docs/rules.md.
+            English, and an example, with the figures of plan year Y (default 2020: its counts of cities and
+            categories, base year and claim ratio limit). With --markdown it prints docs/rules.md.
             """;
 
     private RulesCommand() {
@@ -18,8 +21,10 @@ final class RulesCommand {
 
     static Commands.Prepared prepare(Options options, Map<String, String> env) {
         boolean markdown = options.has("markdown");
+        ReferenceLibrary references = Commands.references(options);
+        PlanTerms terms = references.year(Commands.year(options, references, ValidateCommand.DEFAULT_YEAR)).terms();
         return new Commands.Prepared(null, (context, out, err) -> {
-            out.print(markdown ? RuleCatalogue.markdown() : RuleCatalogue.plain());
+            out.print(markdown ? RuleCatalogue.markdown(terms) : RuleCatalogue.plain(terms));
             return ReductionAccountingApplication.OK;
         });
     }

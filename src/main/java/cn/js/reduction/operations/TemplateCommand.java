@@ -48,7 +48,7 @@ final class TemplateCommand {
         if (options.has("city")) {
             String c = options.get("city", "");
             city = reference.findCity(c).filter(found -> !found.isProvince()).orElseThrow(() -> new UsageException(
-                    "--city '" + c + "' is not one of the 13 cities; write e.g. 南京, 南京市, 320100 or nanjing"));
+                    "--city '" + c + "' is not one of the " + reference.cities().size() + " cities; write e.g. 南京, 南京市, 320100 or nanjing"));
         }
         if (!options.has("out")) {
             throw new UsageException("--out FILE is required, e.g. --out 南京_项目清单.xlsx");

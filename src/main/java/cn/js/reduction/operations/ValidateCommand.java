@@ -92,7 +92,7 @@ final class ValidateCommand {
             Path returned = output.resolve(AnnotatedReturn.fileName(file));
             try {
                 AnnotatedReturn.Written written = AnnotatedReturn.write(file, !unreadable(report),
-                        report.findings(), returned);
+                        report.findings(), reference.terms(), returned);
                 out.println("  标注文件 annotated copy: " + written.path());
                 if (written.note() != null) {
                     out.println("  （" + written.note() + "）");

@@ -95,11 +95,11 @@ public final class Reconciliation {
                         where + "比" + ref.baseYear() + "年削减" + pct(t.reductionPct()) + "%，目标" + pct(t.targetPct()) + "%，差"
                                 + pct(t.gapPct().negate()) + "个百分点 (target not met)"));
             }
-            if (t.claimExceedsAchieved()) {
+            if (t.claimExceedsAchieved(ref.claimRatioLimit())) {
                 out.add(Finding.of(Rule.CLAIM_EXCEEDS_ACHIEVED, t.cityCode(), null, null, null, null,
                         t.pollutant().code(), where + "已完成项目申报减排" + t.claimedT().toPlainString() + "吨，排放核算减排"
                                 + t.reductionT().toPlainString() + "吨，比值" + t.claimRatio().setScale(2, RoundingMode.HALF_UP)
-                                + "，超过" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + " (projects claim more than the emissions show)"));
+                                + "，超过" + ref.claimRatioLimit().toPlainString() + " (projects claim more than the emissions show)"));
             }
         }
         return out;

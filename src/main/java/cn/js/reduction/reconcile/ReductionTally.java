@@ -16,12 +16,6 @@ public record ReductionTally(int year, String cityCode, String cityName, Polluta
                              BigDecimal targetPct, BigDecimal gapPct, BigDecimal allowedT, ReductionStatus status,
                              BigDecimal claimedT, BigDecimal claimRatio) {
 
-    /**
-     * Above this claim ratio (claimed_t / reduction_t) the completed projects claim more than the emissions show:
-     * the one limit behind the CLAIM_EXCEEDS_ACHIEVED finding and the workbook's mark.
-     */
-    public static final BigDecimal CLAIM_RATIO_LIMIT = new BigDecimal("1.5");
-
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
@@ -64,8 +58,12 @@ public record ReductionTally(int year, String cityCode, String cityName, Polluta
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
-    /** The projects claim more than the emissions show; false when the ratio cannot be computed. */
-    public boolean claimExceedsAchieved() {
-        return claimRatio != null && claimRatio.compareTo(CLAIM_RATIO_LIMIT) > 0;
+    /**
+     * The projects claim more than the emissions show: the claim ratio (claimed_t / reduction_t) is above the plan
+     * year's limit ({@code ReferenceData#claimRatioLimit}), the one limit behind the CLAIM_EXCEEDS_ACHIEVED finding
+     * and the workbook's mark; false when the ratio cannot be computed.
+     */
+    public boolean claimExceedsAchieved(BigDecimal limit) {
+        return claimRatio != null && claimRatio.compareTo(limit) > 0;
     }
 }

@@ -1,5 +1,6 @@
 package cn.js.reduction.reference;
 
+import cn.js.reduction.core.PlanTerms;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,16 @@ public final class ReferenceData {
     /** The year the reduction targets of annex 2 are measured against, e.g. 2015. */
     public int baseYear() {
         return plan.baseYear();
+    }
+
+    /** The plan year's figures that rule texts and messages name: counts, base year, claim ratio limit. */
+    public PlanTerms terms() {
+        return new PlanTerms(cities.size(), categories.size(), plan.baseYear(), plan.claimRatioLimit());
+    }
+
+    /** Above this ratio of claimed to achieved reduction the claims exceed what the emissions show. */
+    public BigDecimal claimRatioLimit() {
+        return plan.claimRatioLimit();
     }
 
     /** Year, version, title and source document of the plan, for the run's metadata. */

@@ -160,6 +160,17 @@ public final class ReferenceDataLoader {
             String title = required.apply("title");
             String sourceFile = required.apply("source_file");
             String sha = required.apply("source_sha256").toLowerCase();
+            String limitText = required.apply("claim_ratio_limit");
+            BigDecimal claimRatioLimit = null;
+            try {
+                claimRatioLimit = limitText.isEmpty() ? null : new BigDecimal(limitText);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (!limitText.isEmpty() && (claimRatioLimit == null || claimRatioLimit.signum() <= 0)) {
+                problems.add(PLAN + " 键 key claim_ratio_limit：应为 expected 正数 a positive number such as 1.5，实为 found "
+                        + limitText);
+            }
             int planYear = yearNumber(yearText, "year", problems);
             int baseYear = yearNumber(baseYearText, "base_year", problems);
             if (expectedYear != null && planYear != 0 && planYear != expectedYear) {
@@ -176,7 +187,7 @@ public final class ReferenceDataLoader {
                 year = planYear;
             }
             stopIf(problems);
-            return new PlanInfo(planYear, baseYear, version, title, sourceFile, sha);
+            return new PlanInfo(planYear, baseYear, version, title, sourceFile, sha, claimRatioLimit);
         }
 
         private static int yearNumber(String text, String key, List<String> problems) {

@@ -1,6 +1,7 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.PlanTerms;
 import cn.js.reduction.discover.RawRow;
 import cn.js.reduction.discover.SheetSource;
 import cn.js.reduction.discover.SheetSources;
@@ -58,12 +59,14 @@ public final class AnnotatedReturn {
     }
 
     /** @param readable false when the file could not be read at all: the return then lists the findings only */
-    public static Written write(Path source, boolean readable, List<Finding> findings, Path out) throws IOException {
-        return write(source, readable, findings, out, MAX_COPY_BYTES);
+    public static Written write(Path source, boolean readable, List<Finding> findings, PlanTerms terms, Path out)
+            throws IOException {
+        return write(source, readable, findings, terms, out, MAX_COPY_BYTES);
     }
 
     /** @param maxCopyBytes the largest xlsx returned as a copy of itself (small in tests) */
-    static Written write(Path source, boolean readable, List<Finding> findings, Path out, long maxCopyBytes)
+    static Written write(Path source, boolean readable, List<Finding> findings, PlanTerms terms, Path out,
+                         long maxCopyBytes)
             throws IOException {
         String note = null;
         if (!readable) {
@@ -72,7 +75,7 @@ public final class AnnotatedReturn {
             long size = Files.size(source);
             if (size <= maxCopyBytes) {
                 try {
-                    writeCopy(source, findings, out);
+                    writeCopy(source, findings, terms, out);
                     return new Written(out, true, null);
                 } catch (RuntimeException | IOException e) {
                     note = "原文件无法整体复制（" + e.getClass().getSimpleName() + "），改为按读取的行生成新表";
@@ -85,7 +88,7 @@ public final class AnnotatedReturn {
         } else {
             note = "csv/xls 文件的标注按读取的行生成为新的 xlsx 文件";
         }
-        writeRows(source, findings, out);
+        writeRows(source, findings, terms, out);
         return new Written(out, false, note);
     }
 
@@ -101,7 +104,7 @@ public final class AnnotatedReturn {
     }
 
     /** A copy of the clerk's xlsx, opened from a stream so that their file is never written to. */
-    private static void writeCopy(Path source, List<Finding> findings, Path out) throws IOException {
+    private static void writeCopy(Path source, List<Finding> findings, PlanTerms terms, Path out) throws IOException {
         try (InputStream in = Files.newInputStream(source); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             // a return sent back for checking again carries our sheets already: replace them
             for (String name : List.of(FindingListSheet.NAME, RuleSheet.NAME)) {
@@ -136,7 +139,7 @@ public final class AnnotatedReturn {
                 annotator.annotate(cell, list);
             });
             FindingListSheet.write(wb, findings, f -> target(f, placed, wb.getSheet(f.sheet() == null ? "" : f.sheet()) != null));
-            RuleSheet.write(wb);
+            RuleSheet.write(wb, terms);
             wb.setActiveSheet(wb.getSheetIndex(FindingListSheet.NAME));
             wb.setSelectedTab(wb.getSheetIndex(FindingListSheet.NAME));
             save(wb, out);
@@ -144,7 +147,7 @@ public final class AnnotatedReturn {
     }
 
     /** A new xlsx of the rows as read, streamed: memory does not grow with the file. */
-    private static void writeRows(Path source, List<Finding> findings, Path out) throws IOException {
+    private static void writeRows(Path source, List<Finding> findings, PlanTerms terms, Path out) throws IOException {
         Map<String, Map<Integer, List<Finding>>> bySheetRow = new HashMap<>();
         for (Finding f : findings) {
             if (f.sheet() != null && f.row() != null) {
@@ -182,7 +185,7 @@ public final class AnnotatedReturn {
                 // an unreadable file: the return holds the findings list only
             }
             FindingListSheet.write(wb, findings, f -> placed.get(f));
-            RuleSheet.write(wb);
+            RuleSheet.write(wb, terms);
             wb.setActiveSheet(wb.getSheetIndex(FindingListSheet.NAME));
             wb.setSelectedTab(wb.getSheetIndex(FindingListSheet.NAME));
             save(wb, out);

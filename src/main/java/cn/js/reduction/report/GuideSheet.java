@@ -82,7 +82,7 @@ final class GuideSheet {
         r = section(sheet, styles, r, "颜色");
         r = line(sheet, styles, r, "红色底纹", "报送数少于计划数；未达到减排目标；错误。", Mark.SHORTFALL);
         r = line(sheet, styles, r, "黄色底纹", "计划外类别报送了项目；项目申报减排量超过核算减排量的"
-                + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString() + "倍；警告。", Mark.ATTENTION);
+                + scope.reference().claimRatioLimit().toPlainString() + "倍；警告。", Mark.ATTENTION);
         r = line(sheet, styles, r, "紫色底纹", "完成数少于计划数（仅年终核算标注）。", Mark.COMPLETION);
         r = line(sheet, styles, r, "灰色底纹", "无排放数据，无法核算减排比例。", Mark.NO_DATA);
         r++;

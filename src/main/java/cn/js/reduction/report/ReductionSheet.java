@@ -74,7 +74,7 @@ final class ReductionSheet {
         String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
         new RowWriter(title, styles, false).text(run.year() + "年主要大气污染物减排核算表" + who + "　对照附件2（较" + baseYear + "年）　运行编号 "
                 + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
-        writeLegend(sheet, styles);
+        writeLegend(sheet, styles, scope.reference().claimRatioLimit());
         writeHeader(sheet, styles, run.year(), baseYear, pollutants);
 
         List<City> cities = scope.cities();
@@ -85,7 +85,7 @@ final class ReductionSheet {
             for (Pollutant p : pollutants) {
                 ReductionTally t = tally(index, city.code(), p);
                 w.decimal(t.baseT(), Kind.TONNES).decimal(t.reportingT(), Kind.TONNES);
-                writeDerived(w, t, -1);
+                writeDerived(w, t, -1, scope.reference().claimRatioLimit());
             }
         }
         int lastCityRow = r - 1;
@@ -117,7 +117,7 @@ final class ReductionSheet {
      *
      * @param provinceRow the 全省 row's index, whose claimed tonnes are a SUM over the cities; -1 for a city
      */
-    private static void writeDerived(RowWriter w, ReductionTally t, int provinceRow) {
+    private static void writeDerived(RowWriter w, ReductionTally t, int provinceRow, BigDecimal claimRatioLimit) {
         int o = w.column() - 2;
         Mark unmet = t.status() == ReductionStatus.NOT_MET ? Mark.SHORTFALL : Mark.NONE;
         w.decimal(t.reductionT(), Kind.TONNES);
@@ -136,7 +136,7 @@ final class ReductionSheet {
         } else {
             sumOrBlank(w, t.claimedT(), o + CLAIMED, provinceRow);
         }
-        Mark claim = t.claimExceedsAchieved() ? Mark.ATTENTION : Mark.NONE;
+        Mark claim = t.claimExceedsAchieved(claimRatioLimit) ? Mark.ATTENTION : Mark.NONE;
         w.decimal(t.claimRatio(), Kind.RATIO, claim);
     }
 
@@ -163,7 +163,7 @@ final class ReductionSheet {
             int o = w.column();
             sumOrBlank(w, t.baseT(), o + BASE, row);
             sumOrBlank(w, t.reportingT(), o + REPORTING, row);
-            writeDerived(w, t, row);
+            writeDerived(w, t, row, scope.reference().claimRatioLimit());
         }
     }
 
@@ -190,11 +190,11 @@ final class ReductionSheet {
         }
     }
 
-    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles) {
+    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, BigDecimal claimRatioLimit) {
         Legend.write(sheet, styles, 6, List.of(
                 new Legend.Entry("未达到减排目标（NOT_MET）", Mark.SHORTFALL),
                 new Legend.Entry("无排放数据或基准年排放量为0（NO_DATA）", Mark.NO_DATA),
-                new Legend.Entry("申报/核算比大于" + ReductionTally.CLAIM_RATIO_LIMIT.toPlainString()
+                new Legend.Entry("申报/核算比大于" + claimRatioLimit.toPlainString()
                         + "（CLAIM_EXCEEDS_ACHIEVED）", Mark.ATTENTION)),
                 null);
     }

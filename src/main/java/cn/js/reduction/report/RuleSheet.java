@@ -1,6 +1,7 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.PlanTerms;
 import cn.js.reduction.core.RuleCatalogue;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,7 +19,8 @@ public final class RuleSheet {
     private RuleSheet() {
     }
 
-    public static Sheet write(Workbook workbook) {
+    /** @param terms the plan year's figures the rule texts name */
+    public static Sheet write(Workbook workbook, PlanTerms terms) {
         Sheet sheet = workbook.createSheet(NAME);
         PrintLayout.wide(sheet);
         PlainSheetHeader.write(sheet, HEADERS, WIDTHS);
@@ -26,8 +28,8 @@ public final class RuleSheet {
         int r = 1;
         for (Rule rule : Rule.values()) {
             Row row = sheet.createRow(r++);
-            String[] values = {rule.name(), RuleCatalogue.chinese(rule.severity()), rule.title(), rule.descriptionZh(),
-                    rule.descriptionEn(), rule.example()};
+            String[] values = {rule.name(), RuleCatalogue.chinese(rule.severity()), rule.title(), rule.descriptionZh(terms),
+                    rule.descriptionEn(terms), rule.example(terms)};
             int lines = 1;
             for (int i = 0; i < values.length; i++) {
                 Cell c = row.createCell(i);

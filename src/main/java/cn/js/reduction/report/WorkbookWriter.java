@@ -89,7 +89,7 @@ public class WorkbookWriter {
             if (workbook.getSheet(ReturnedRowsSheet.NAME) != null) {
                 workbook.setSheetOrder(ReturnedRowsSheet.NAME, workbook.getNumberOfSheets() - 1);
             }
-            RuleSheet.write(workbook);
+            RuleSheet.write(workbook, scope.reference().terms());
             if (guide != null) {
                 GuideSheet.write(guide, styles, scope, run, projectTallies, reductionTallies, counts);
             }

@@ -1,5 +1,6 @@
 package cn.js.reduction.core;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ class RuleCatalogueTest {
 
     @Test
     void docsRulesMdIsCurrent() throws Exception {
-        String expected = RuleCatalogue.markdown();
+        String expected = RuleCatalogue.markdown(ReferenceFixture.jiangsu2020().terms());
         String committed = Files.exists(DOCS) ? Files.readString(DOCS, StandardCharsets.UTF_8) : "";
         assertThat(committed)
                 .as("docs/rules.md differs from the rules in Rule.java; regenerate it with:%n  mvn -q -B package"
@@ -42,7 +43,7 @@ class RuleCatalogueTest {
         assertThat(Rule.UNIT_CONVERTED.severity()).isEqualTo(Severity.INFO);
         assertThat(Rule.SHEET_NOT_READ.severity()).isEqualTo(Severity.WARNING);
         assertThat(Rule.ROW_OF_OTHER_CITY.severity()).isEqualTo(Severity.WARNING);
-        assertThat(RuleCatalogue.markdown()).contains("| `REQUIRED_MISSING` | ERROR 错误 | 必填项为空 |");
-        assertThat(RuleCatalogue.plain()).contains("UNKNOWN_CITY", "无法识别的设区市", "示例 example: 南景");
+        assertThat(RuleCatalogue.markdown(ReferenceFixture.jiangsu2020().terms())).contains("| `REQUIRED_MISSING` | ERROR 错误 | 必填项为空 |");
+        assertThat(RuleCatalogue.plain(ReferenceFixture.jiangsu2020().terms())).contains("UNKNOWN_CITY", "无法识别的设区市", "示例 example: 南景");
     }
 }

@@ -242,7 +242,7 @@ class HeaderLocatorTest {
 
     @Test
     void theReportingYearHeaderOfAnotherYearIsNotTheReportingColumn() {
-        Optional<Header> header = new HeaderLocator(2021, ReferenceFixture.jiangsu2020().claimPollutants())
+        Optional<Header> header = new HeaderLocator(2021, 2015, ReferenceFixture.jiangsu2020().claimPollutants())
                 .locate(Sheet.NAME, List.of(row(1, "设区市", "污染物", "2015年排放量（吨）", "2020年排放量（吨）")));
 
         assertThat(header).isPresent();

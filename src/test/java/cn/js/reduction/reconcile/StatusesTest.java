@@ -37,9 +37,9 @@ class StatusesTest {
 
     @Test
     void a_claim_ratio_above_the_limit_exceeds_what_the_emissions_show() {
-        assertThat(tally(new BigDecimal("1.5")).claimExceedsAchieved()).isFalse();
-        assertThat(tally(new BigDecimal("1.5000001")).claimExceedsAchieved()).isTrue();
-        assertThat(tally(null).claimExceedsAchieved()).isFalse();
+        assertThat(tally(new BigDecimal("1.5")).claimExceedsAchieved(new BigDecimal("1.5"))).isFalse();
+        assertThat(tally(new BigDecimal("1.5000001")).claimExceedsAchieved(new BigDecimal("1.5"))).isTrue();
+        assertThat(tally(null).claimExceedsAchieved(new BigDecimal("1.5"))).isFalse();
     }
 
     private static ReductionTally tally(BigDecimal claimRatio) {

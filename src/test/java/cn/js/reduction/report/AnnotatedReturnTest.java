@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.intake.ReferenceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.js.reduction.core.Finding;
@@ -33,7 +34,7 @@ class AnnotatedReturnTest {
         }
         Finding f = Finding.of(Rule.BAD_NUMBER, null, "big.xlsx", "项目", 2, "C2", "42.5", "第2行 示例（C2）不对 | wrong");
         Path out = dir.resolve("out.xlsx");
-        AnnotatedReturn.Written written = AnnotatedReturn.write(source, true, List.of(f), out, 100);
+        AnnotatedReturn.Written written = AnnotatedReturn.write(source, true, List.of(f), ReferenceFixture.jiangsu2020().terms(), out, 100);
         assertThat(written.layoutKept()).isFalse();
         assertThat(written.note()).contains("超过 0.0 MB", "未保留原格式");
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
@@ -43,7 +44,8 @@ class AnnotatedReturnTest {
             assertThat(wb.getSheet(FindingListSheet.NAME).getRow(1).getCell(6).getHyperlink().getAddress())
                     .isEqualTo("'项目'!C2");
         }
-        AnnotatedReturn.Written copy = AnnotatedReturn.write(source, true, List.of(f), dir.resolve("copy.xlsx"));
+        AnnotatedReturn.Written copy = AnnotatedReturn.write(source, true, List.of(f), ReferenceFixture.jiangsu2020().terms(),
+                dir.resolve("copy.xlsx"));
         assertThat(copy.layoutKept()).isTrue();
         assertThat(copy.note()).isNull();
     }
