@@ -5,6 +5,14 @@ import cn.js.reduction.reference.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,16 +37,79 @@ public final class Reporting {
         return new JdbcReportData(jdbc, runId, ref, run);
     }
 
-    /** Writes every output of the run into {@code folder}, the manifest last so that it covers them all. */
+    /**
+     * Writes every output of the run into {@code folder}, the manifest last so that it covers them all. The
+     * workbooks are independent files, each streamed from its own queries: they are written on every core (the
+     * province's first, as the longest), each into its own file, so the outputs are the same as one at a time.
+     */
     public void write(ReportData data, Path folder, Path inputFolder) throws IOException {
-        SummaryTables.writeAll(data, folder);
         WorkbookWriter workbooks = new WorkbookWriter(inputFolder);
-        workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK));
         Path cities = folder.resolve("cities");
         Files.createDirectories(cities);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK));
+            return null;
+        });
+        tasks.add(() -> {
+            SummaryTables.writeAll(data, folder);
+            return null;
+        });
         for (City city : data.reference().cities()) {
-            workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)));
+            tasks.add(() -> {
+                workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)));
+                return null;
+            });
         }
+        runAll(tasks);
         Manifest.write(folder, data.runInfo().inputFiles(), inputFolder);
     }
+
+    /** Runs the tasks on as many threads as there are cores; the first failure, after every task has ended. */
+    private static void runAll(List<Callable<Void>> tasks) throws IOException {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "report-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (Callable<Void> task : tasks) {
+                running.add(pool.submit(task));
+            }
+            Throwable first = null;
+            for (Future<Void> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause();
+                        running.forEach(other -> other.cancel(false));
+                    }
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled after an earlier failure
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException re) {
+                throw re;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw new IOException(first);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("report interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
 }

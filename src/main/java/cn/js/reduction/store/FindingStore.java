@@ -35,19 +35,13 @@ public final class FindingStore {
                 CASE f.stage WHEN 'DISCOVER' THEN 0 WHEN 'INTAKE' THEN 1 WHEN 'CONSOLIDATE' THEN 2 ELSE 3 END,
                 f.ordinal""";
 
-    /**
-     * The files that hold rows of :city_code, one row each: joined, not IN (subquery), which H2 would run once
-     * per finding.
-     */
+    /** The files that hold rows of :city_code: a handful, found by the staged rows' city index. */
     private static final String FILES_OF_CITY = """
-            LEFT JOIN (
-                SELECT file_name FROM ra_project_row WHERE run_id = :run_id AND city_code = :city_code
-                UNION SELECT file_name FROM ra_emission_row WHERE run_id = :run_id AND city_code = :city_code) cf
-            ON cf.file_name = f.file_name""";
+            SELECT file_name FROM ra_project_row WHERE run_id = :run_id AND city_code = :city_code
+            UNION SELECT file_name FROM ra_emission_row WHERE run_id = :run_id AND city_code = :city_code""";
 
-    /** A city's part: its own findings, and the city-less findings of files that hold its rows. */
-    private static final String OF_CITY =
-            " AND (f.city_code = :city_code OR (f.city_code IS NULL AND cf.file_name IS NOT NULL))";
+    private static final String COLUMNS = "f.severity, f.rule, f.city_code, f.file_name, f.sheet, f.row_no, f.cell,"
+            + " f.cell_value, f.message, f.stage, f.ordinal";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -63,14 +57,22 @@ public final class FindingStore {
      * @param rowErrorsOnly only the errors about a row (the rows a city must correct)
      */
     public void forEach(long runId, String cityCode, boolean rowErrorsOnly, Consumer<Finding> action) {
-        String sql = "SELECT f.severity, f.rule, f.city_code, f.file_name, f.sheet, f.row_no, f.cell, f.cell_value,"
-                + " f.message FROM ra_finding f"
-                + (cityCode == null ? "" : "\n" + FILES_OF_CITY)
-                + "\nWHERE f.run_id = :run_id"
-                + (rowErrorsOnly ? " AND f.severity = 'ERROR' AND f.row_no > 0" : "")
-                + (cityCode == null ? "" : OF_CITY)
-                + "\n" + PLACE_ORDER;
-        streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
+        String errors = rowErrorsOnly ? " AND f.severity = 'ERROR' AND f.row_no > 0" : "";
+        MapSqlParameterSource parameters = new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode);
+        String sql;
+        if (cityCode == null) {
+            sql = "SELECT " + COLUMNS + " FROM ra_finding f WHERE f.run_id = :run_id" + errors;
+        } else {
+            // a city's part: its own findings (by the city index), and the city-less findings of the files that
+            // hold its rows (by file). Two index lookups per city, not a pass over every finding of the run: the
+            // report asks this for each of hundreds of cities
+            List<String> files = jdbc.queryForList(FILES_OF_CITY, parameters, String.class);
+            sql = "SELECT " + COLUMNS + " FROM ra_finding f WHERE f.run_id = :run_id AND f.city_code = :city_code" + errors
+                    + (files.isEmpty() ? "" : "\nUNION ALL SELECT " + COLUMNS + " FROM ra_finding f WHERE f.run_id = :run_id"
+                    + " AND f.city_code IS NULL AND f.file_name IN (:files)" + errors);
+            parameters.addValue("files", files);
+        }
+        streaming.query("SELECT * FROM (" + sql + ") f\n" + PLACE_ORDER, parameters,
                 (RowCallbackHandler) rs -> action.accept(finding(rs)));
     }
 

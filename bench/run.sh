@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The national-scale benchmark (issue 9, BENCHMARKS.md): in one run, on the same generated files,
+#   (a) the raw floor: a bare POI SAX read of every input cell + an SXSSF write of as many rows, one thread;
+#   (b) the whole job end to end in a fresh JVM (java -jar, -Xmx512m by default);
+#   (c) peak RSS of both (/usr/bin/time -v) and the job's peak heap (-Xlog:gc, the most in use before a collection);
+#   (d) the ratio job/floor, rows per second, each step's time (from the job repository, via `status`),
+#       and whether every figure of the run's CSVs is the one the generator computed.
+# Results go to stdout and to target/bench/results/<UTC time>-<rows>-<db>.txt.
+#
+#   bench/run.sh [--rows 227000] [--cities 340] [--db h2|pg] [--heap 512m] [--seed 9] [--jfr]
+#
+# The set is generated once per (cities, rows, seed) under target/bench/sets/. --db pg drops and creates the
+# database reduction_bench on BENCH_PG_HOST (default 127.0.0.1, port BENCH_PG_PORT 5432, user BENCH_PG_USER
+# postgres, trust authentication) with psql. --jfr also records a JFR profile of the job next to the results.
+# BENCH_JAR names another build of the program to time (e.g. a copy of the jar before a change).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=227000 cities=340 db=h2 heap=512m seed=9 jfr=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) rows="${2//_/}"; shift 2 ;;
+    --cities) cities="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
+    --heap) heap="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --jfr) jfr=1; shift ;;
+    *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -f target/reduction-accounting.jar ] || [ ! -f target/cp.txt ] || [ ! -d target/test-classes ]; then
+  mvn -q -B package -DskipTests
+  mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+fi
+cp="target/test-classes:target/classes:$(cat target/cp.txt)"
+jar="${BENCH_JAR:-target/reduction-accounting.jar}"
+
+set_dir="target/bench/sets/c${cities}-r${rows}-s${seed}"
+if [ ! -f "$set_dir/expected/files.csv" ]; then
+  rm -rf "$set_dir"
+  echo "generating $cities cities x $rows rows into $set_dir"
+  java -Xmx2g -cp "$cp" cn.js.reduction.sample.ScaleSetGenerator "$set_dir" --cities "$cities" --rows "$rows" --seed "$seed"
+fi
+input_rows=$(tail -n +2 "$set_dir/expected/files.csv" | awk -F, '{s += $2 + $3 + $4} END {print s}')
+input_mb=$(du -sm "$set_dir/input/2020" | cut -f1)
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+work="target/bench/runs/$stamp-$rows-$db"
+mkdir -p "$work" target/bench/results
+result="target/bench/results/$stamp-$rows-$db.txt"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# (a) the raw floor
+/usr/bin/time -v -o "$work/floor.time" java -Xmx"$heap" -cp "$cp" cn.js.reduction.bench.RawFloor "$set_dir/input/2020" \
+  > "$work/floor.out" 2>&1
+floor_s=$(grep "Elapsed (wall clock)" "$work/floor.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+floor_rss=$(grep "Maximum resident" "$work/floor.time" | awk '{print $NF}')
+floor_cpu=$(grep -E "User time|System time" "$work/floor.time" | awk '{s += $NF} END {printf "%.1f", s}')
+
+# (b) the job, fresh JVM, fresh state
+db_env=()
+if [ "$db" = pg ]; then
+  host="${BENCH_PG_HOST:-127.0.0.1}" port="${BENCH_PG_PORT:-5432}" user="${BENCH_PG_USER:-postgres}"
+  psql -q -h "$host" -p "$port" -U "$user" -d postgres -c "DROP DATABASE IF EXISTS reduction_bench" \
+    -c "CREATE DATABASE reduction_bench"
+  db_env=(REDUCTION_DB_URL="jdbc:postgresql://$host:$port/reduction_bench" REDUCTION_DB_USER="$user" REDUCTION_DB_PASSWORD="")
+fi
+jfr_opt=()
+if [ -n "$jfr" ]; then
+  jfr_opt=(-XX:StartFlightRecording=filename="$work/job.jfr",settings=profile)
+fi
+env "${db_env[@]}" /usr/bin/time -v -o "$work/job.time" java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" "${jfr_opt[@]}" \
+  -jar "$jar" run --year 2020 --reference "$set_dir/reference" --input "$set_dir/input" --output "$work/output" \
+  > "$work/job.out" 2>&1 || { echo "the job failed: see $work/job.out" >&2; tail -20 "$work/job.out" >&2; exit 1; }
+job_s=$(grep "Elapsed (wall clock)" "$work/job.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+job_rss=$(grep "Maximum resident" "$work/job.time" | awk '{print $NF}')
+job_cpu=$(grep "Percent of CPU" "$work/job.time" | awk '{print $NF}')
+job_cpu_s=$(grep -E "User time|System time" "$work/job.time" | awk '{s += $NF} END {printf "%.1f", s}')
+# "Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(256M)": the heap in use before each collection
+peak_heap=$(grep -o '[0-9]*M->[0-9]*M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+steps=$(env "${db_env[@]}" java -jar "$jar" status --year 2020 --output "$work/output" --limit 1 2>&1 | grep -E '^    (discover|reference|intake|consolidate|reconcile|report|publish) ' \
+  | awk '{printf "%s %s %s; ", $1, $(NF-1), $NF}')
+run_dir=$(ls -d "$work"/output/2020/nightly/run-* | head -1)
+figures=$(java -cp "$cp" cn.js.reduction.sample.ScaleFigures "$set_dir/expected" "$run_dir" | tail -1 || true)
+
+{
+  echo "benchmark $stamp  $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')  on $(hostname)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB;" \
+       "$(java -version 2>&1 | head -1)"
+  echo "set: $cities cities, $rows project rows ($input_rows rows read incl. emissions and bad rows), $(ls "$set_dir/input/2020" | wc -l) files, $input_mb MB"
+  echo "load average before: $load_before  after: $load_after"
+  echo "database: $db  heap: -Xmx$heap  program: $jar ($(sha256sum "$jar" | cut -c1-12))"
+  printf 'floor: %.1f s wall, %s s CPU, peak RSS %d MiB\n' "$floor_s" "$floor_cpu" $((floor_rss / 1024))
+  printf 'job:   %.1f s wall, %s s CPU (%s), peak RSS %d MiB, peak heap %s MiB\n' "$job_s" "$job_cpu_s" "$job_cpu" \
+    $((job_rss / 1024)) "$peak_heap"
+  awk -v j="$job_s" -v f="$floor_s" -v r="$input_rows" \
+    'BEGIN {printf "ratio job/floor: %.2f   rows/s: job %.0f, floor %.0f\n", j / f, r / j, r / f}'
+  echo "steps: $steps"
+  echo "$figures"
+} | tee "$result"
+echo "results: $result (work files: $work)"

@@ -1,0 +1,63 @@
+package cn.js.reduction.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.js.reduction.sample.ScaleFigures;
+import cn.js.reduction.sample.ScaleSetGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Memory does not grow with the input (SPEC section 8, issue 9): the whole job, in a separate JVM with a heap of
+ * 256 MB, accounts a generated set of 200,000 project rows and comes to every figure the generator computed on its
+ * own (each count of projects_by_city_category.csv, the tonnes of reductions_by_city_pollutant.csv, each file's
+ * accepted, rejected and ignored rows).
+ */
+class MemoryGuardTest {
+
+    static final long ROWS = 200_000;
+    static final int CITIES = 40;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoHundredThousandRowsIn256Megabytes() throws Exception {
+        Path set = dir.resolve("set");
+        ScaleSetGenerator.generate(set, CITIES, ROWS, 9, false);
+        Path output = dir.resolve("output");
+        Path log = dir.resolve("child.log");
+        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")),
+                ReductionAccountingApplication.class.getName(), "run", "--year", "2020",
+                "--reference", set.resolve("reference").toString(), "--input", set.resolve("input").toString(),
+                "--output", output.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Process child = pb.start();
+        boolean ended = child.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) {
+            child.destroyForcibly().waitFor();
+        }
+        String out = Files.readString(log);
+        assertThat(ended).as("the run ended within 10 minutes:\n" + tail(out)).isTrue();
+        assertThat(child.exitValue()).as(tail(out)).isZero();
+        assertThat(out).contains("COMPLETED").doesNotContain("OutOfMemoryError");
+
+        Path run;
+        try (Stream<Path> runs = Files.list(output.resolve("2020/nightly"))) {
+            run = runs.filter(p -> p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+        }
+        assertThat(ScaleFigures.compare(set.resolve("expected"), run)).isEmpty();
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    }
+}
