@@ -179,7 +179,8 @@ class DistributedRunTest {
         long started = System.nanoTime();
         Cli.Result run = end(manager(args, nobody), Duration.ofMinutes(2));
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(8));
+        // Spring Batch's poller gives up at its last poll before the timeout: up to one poll interval (1 s) early
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(8 - 1));
         assertThat(Files.readString(output.resolve(".state/reduction-accounting.log"), StandardCharsets.UTF_8))
                 .as("the manager's log").contains("no worker listening yet");
         assertThat(run.out()).contains("did not finish intake within 8 s").contains("5 of 5 files left")
@@ -215,6 +216,7 @@ class DistributedRunTest {
         }
         Cli.Result run = end(manager, Duration.ofMinutes(3));
         assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(output.resolve("2020/nightly/LATEST")).as(run.all()).exists();
         long runId = runId(run.out());
         assertSameFigures(output);
         assertThat(stagedRows(runId)).isEqualTo(expectedRows);
@@ -238,7 +240,7 @@ class DistributedRunTest {
         Cli.Result run = end(manager, Duration.ofMinutes(2));
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the manager waits its 20 s, and not much more")
-                .isGreaterThan(Duration.ofSeconds(20)).isLessThan(Duration.ofSeconds(20 + 90));
+                .isGreaterThan(Duration.ofSeconds(20 - 1)).isLessThan(Duration.ofSeconds(20 + 90));
         assertThat(run.out()).contains(LARGE_FILE + " still running on worker " + victim.name() + " (process gone)");
         assertThat(status(output))
                 .containsPattern("intakeFile:file:" + LARGE_FILE + " +STARTED +read \\d+ +written [1-9].*worker "
