@@ -10,6 +10,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -186,6 +188,12 @@ class HostileSetTest {
 
         // a submission date that is no date: counted by its modification time, and told
         Files.writeString(year.resolve("changzhou_fix_20201399.csv"), header + csvLine(projectRow("CZ-2", "常州")));
+        // both 常州 files are dated by their modification time: written a moment apart, the second could tick
+        // between them and decide which one supersedes the other; say it here, the remark file is the newer
+        Files.setLastModifiedTime(year.resolve("changzhou_fix_20201399.csv"),
+                FileTime.from(Instant.parse("2020-12-01T08:00:00Z")));
+        Files.setLastModifiedTime(year.resolve("changzhou_long_remark.csv"),
+                FileTime.from(Instant.parse("2020-12-02T08:00:00Z")));
         expected.put("changzhou_fix_20201399.csv", "WARNING BAD_SUBMISSION_DATE");
 
         // the same list sent twice under two names: both are told, and 南京 is counted once
