@@ -44,11 +44,11 @@ public final class FindingStore {
             + " f.cell_value, f.message, f.stage, f.ordinal";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate streaming;
+    private final StagedRows.Streaming streaming;
 
     public FindingStore(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
-        this.streaming = StagedRows.streaming(jdbc);
+        this.streaming = new StagedRows.Streaming(jdbc);
     }
 
     /**

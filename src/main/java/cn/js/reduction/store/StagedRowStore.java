@@ -49,11 +49,11 @@ public final class StagedRowStore {
                 :base_t, :reporting_t, :remarks)""";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate streaming;
+    private final StagedRows.Streaming streaming;
 
     public StagedRowStore(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
-        this.streaming = StagedRows.streaming(jdbc);
+        this.streaming = new StagedRows.Streaming(jdbc);
     }
 
     /** One batch of project rows ({@link #project}). */
