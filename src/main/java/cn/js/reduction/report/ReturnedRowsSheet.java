@@ -65,7 +65,7 @@ final class ReturnedRowsSheet {
         }
         Annotator annotator = new Annotator(workbook);
         AnnotatedRows copier = new AnnotatedRows(workbook, annotator);
-        Map<Finding, String> placed = new java.util.HashMap<>();
+        Map<Finding, String> placed = new java.util.LinkedHashMap<>(); // in the order shown
         int[] next = {0};
         line(sheet, next, title, rows.isEmpty()
                 ? "本市报送的行没有错误或警告。"

@@ -311,7 +311,10 @@ class WorkbookWriterTest {
             assertThat(nj1.getCell(20).getStringCellValue()).isEqualTo("aaaaaaaaaaaa");
             assertThat(nj1.getCell(21).getStringCellValue()).isEqualTo("项目清单");
             assertThat(nj1.getCell(22).getNumericCellValue()).isEqualTo(5);
-            assertThat(nj1.getCell(23).getStringCellValue()).isEqualTo("5:5");
+            assertThat(nj1.getCell(23).getStringCellValue()).as("the cells the row was read from").isEqualTo("A5:S5");
+            assertThat(s.getRow(rowWith(s, 0, "WX-002")).getCell(23).getStringCellValue()).isEqualTo("A3:R3");
+            XSSFSheet emissions = wb.getSheet("排放明细");
+            assertThat(emissions.getRow(1).getCell(12).getStringCellValue()).isEqualTo("B2:H2");
             Row nj2 = s.getRow(rowWith(s, 0, "NJ-002"));
             XSSFCell name = (XSSFCell) nj2.getCell(4);
             assertThat(name.getCellType()).isEqualTo(CellType.STRING);
