@@ -530,8 +530,16 @@ class WorkbookWriterTest {
             Row credit = findings.getRow(rowWith(findings, 1, "BAD_CREDIT_CODE"));   // WX-002, a warned row that counts
             int detail = rowWith(wb.getSheet("项目明细"), 0, "WX-002");
             assertThat(credit.getCell(7).getHyperlink().getAddress()).isEqualTo("'项目明细'!A" + (detail + 1));
-            // an error's row was rejected: it is in no detail list, and (in the province workbook) not linked
+            // an error's row was rejected: it is in no detail list, and with no city workbook to point at, not linked
+            // (a run links it to the city's 原表标注: RecalculatedWorkbooksTest)
             assertThat(findings.getRow(rowWith(findings, 1, "BAD_NUMBER")).getCell(7).getHyperlink()).isNull();
+            // a finding about a file as a whole: the file's name links to its row on 运行信息
+            Row superseded = findings.getRow(rowWith(findings, 1, "SUPERSEDED_FILE"));
+            String address = superseded.getCell(4).getHyperlink().getAddress();
+            assertThat(address).startsWith("'运行信息'!A");
+            CellReference file = new CellReference(address);
+            assertThat(wb.getSheet("运行信息").getRow(file.getRow()).getCell(0).getStringCellValue())
+                    .isEqualTo("南京_项目清单_20201101.xlsx");
         }
     }
 
