@@ -57,6 +57,9 @@ final class AnnexSheet {
                 + Formulas.text(code) + "," + codes + ",0))";
     }
 
+    /** Width in characters of a category's or pollutant's column. */
+    private static final int COLUMN_WIDTH = 9;
+
     static AnnexSheet write(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference) {
         SXSSFSheet sheet = workbook.createSheet(NAME);
         List<Category> categories = reference.categories();
@@ -65,7 +68,7 @@ final class AnnexSheet {
         sheet.setColumnWidth(0, 8 * 256);
         sheet.setColumnWidth(1, 9 * 256);
         for (int c = FIRST_COLUMN; c <= FIRST_COLUMN + categories.size(); c++) {
-            sheet.setColumnWidth(c, 9 * 256);
+            sheet.setColumnWidth(c, COLUMN_WIDTH * 256);
         }
         int r = 0;
         Row title = sheet.createRow(r++);
@@ -149,6 +152,8 @@ final class AnnexSheet {
         for (int i = 0; i < names.size(); i++) {
             n.text(names.get(i), Kind.HEADER, Mark.NONE);
             c.text(codes.get(i), Kind.HEADER, Mark.NONE);
+            // a code longer than the column (MOBILE_SHIP_RS) wraps: the row is made tall enough to show all of it
+            c.fitHeight(codes.get(i), COLUMN_WIDTH);
         }
         return row + 1;
     }

@@ -41,7 +41,7 @@ final class ListSheets {
     /** Warned rows whose detail row a finding links to; beyond this the findings are listed without a link. */
     static final int MAX_LINKED_ROWS = 200_000;
 
-    static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 26),
+    static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 30),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
@@ -95,7 +95,7 @@ final class ListSheets {
     }
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
-            new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 26),
+            new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 30),
             new Column("规则说明", 30), new Column("值", 24), new Column("说明", 60));
 
     /** What the city's 说明 sheet reports about the lists. */

@@ -22,6 +22,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.ss.formula.ConditionalFormattingEvaluator;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -173,6 +174,36 @@ class WorkbookWriterTest {
                 assertThat(wb.getSheet(name).getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
             }
             assertThat(wb.getSheet("项目明细").getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 1);
+        }
+    }
+
+    /**
+     * The two annex-shaped sheets print at full size across A3 landscape pages, each page ending between the annex's
+     * groups (项目汇总: B-V up to 其他重点行业减排项目, W-AN VOCs and 餐饮, AO-BF 扬尘, 移动源 and 合计; 减排核算 one
+     * pollutant a page), the city column and the header rows on every page; the charts two a page; every page footed.
+     */
+    @Test
+    void wideSheetsPrintLegiblyAcrossPagesBrokenBetweenGroups() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet matrix = wb.getSheet("项目汇总");
+            assertThat(matrix.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A3_PAPERSIZE);
+            assertThat(matrix.getPrintSetup().getLandscape()).isTrue();
+            assertThat(matrix.getFitToPage()).as("not shrunk to one page width").isFalse();
+            assertThat(matrix.getPrintSetup().getScale()).isEqualTo((short) 100);
+            assertThat(matrix.getColumnBreaks()).containsExactly(21, 39);   // after V and AN: W and AO start pages
+            assertThat(text(matrix, "W3")).isEqualTo("VOCs污染治理项目");
+            assertThat(text(matrix, "AO3")).isEqualTo("扬尘治理项目");
+            assertThat(matrix.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
+            assertThat(matrix.getRepeatingRows().formatAsString()).isEqualTo("3:5");
+            assertThat(matrix.getFooter().getCenter()).contains("&A", "&P", "&N");
+            // the legend's four boxes stay on the first page
+            assertThat(merged(matrix)).contains("B2:F2", "Q2:U2");
+            XSSFSheet reductions = wb.getSheet("减排核算");
+            assertThat(reductions.getColumnBreaks()).containsExactly(10, 20);
+            assertThat(reductions.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
+            assertThat(wb.getSheet("图表").getRowBreaks()).hasSize(1);
+            assertThat(wb.getSheet("问题清单").getFitToPage()).isTrue();
+            assertThat(wb.getSheet("问题清单").getFooter().getCenter()).contains("&P");
         }
     }
 
@@ -347,6 +378,7 @@ class WorkbookWriterTest {
         try (XSSFWorkbook source = new XSSFWorkbook(); var out = Files.newOutputStream(input.resolve(InMemoryReportData.FILE_NJ))) {
             XSSFSheet sheet = source.createSheet("项目清单");
             sheet.createRow(0).createCell(0).setCellValue("南京市项目清单");
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A1:S1"));   // a title over the whole table
             List<String> header = cn.js.reduction.discover.Field.of(cn.js.reduction.core.FileKind.PROJECTS,
                     cn.js.reduction.discover.Field.claims(ReferenceFixture.jiangsu2020().claimPollutants())).stream()
                     .map(cn.js.reduction.discover.Field::label).toList();
@@ -372,6 +404,10 @@ class WorkbookWriterTest {
             assertThat(all).contains("文件「" + InMemoryReportData.FILE_NJ + "」 工作表「项目清单」");
             int headerRow = rowWith(s, 0, "原行号");
             assertThat(s.getRow(headerRow).getCell(1).getStringCellValue()).isEqualTo("项目编号");
+            // the title above the header as the clerk sees it: once, not repeated in every column it is merged over
+            List<String> above = new ArrayList<>();
+            s.getRow(headerRow - 1).forEach(c -> above.add(c.getColumnIndex() + ":" + c.getStringCellValue()));
+            assertThat(above).containsExactly("1:南京市项目清单");
             Row faulty = s.getRow(headerRow + 1);
             assertThat(faulty.getCell(0).getNumericCellValue()).as("the original row number").isEqualTo(7);
             assertThat(faulty.getCell(1).getStringCellValue()).isEqualTo("NJ-006");
