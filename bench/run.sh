@@ -12,7 +12,8 @@
 # The set is generated once per (cities, rows, seed) under target/bench/sets/. --db pg drops and creates the
 # database reduction_bench on BENCH_PG_HOST (default 127.0.0.1, port BENCH_PG_PORT 5432, user BENCH_PG_USER
 # postgres, trust authentication) with psql. --jfr also records a JFR profile of the job next to the results.
-# BENCH_JAR names another build of the program to time (e.g. a copy of the jar before a change).
+# BENCH_JAR names another build of the program to time (e.g. a copy of the jar before a change, with the lib/
+# folder it names beside it, or a Spring Boot jar of an older build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

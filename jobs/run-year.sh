@@ -14,7 +14,8 @@ mode="${1:?usage: jobs/run-year.sh nightly|final [YEAR]}"
 year="${2:-$(jobs/plan-year.sh)}"
 jar=target/reduction-accounting.jar
 
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
+# the jar loads its libraries from target/lib/, which the same build writes
+if [ ! -f "$jar" ] || [ ! -d target/lib ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
   echo "building $jar"
   mvn -q -B package -DskipTests
 fi

@@ -90,10 +90,15 @@ public final class Consolidation {
             int count = marked[i] >= 0 ? marked[i] : 0;
             log.info("  {}: {} rows of {} {} superseded by {}; they count as ignored", p.fileName(), count,
                     p.cityCode(), city, winner.fileName());
+            // two files of one date (the same _YYYYMMDD, or the same second of modification): the name decides,
+            // and the clerk is told so, since neither file is newer than the other
+            boolean tie = p.submittedAt().equals(winner.submittedAt());
             out.add(Finding.of(Rule.SUPERSEDED_FILE, p.cityCode(), p.fileName(), null, null, null, null,
-                    kind.title() + "「" + p.fileName() + "」中" + city + "市的" + count + "行已被较新的报送文件「" + winner.fileName()
-                            + "」替代，不再计入 (" + count + " rows of " + p.cityCode() + " superseded by " + winner.fileName()
-                            + ")"));
+                    kind.title() + "「" + p.fileName() + "」中" + city + "市的" + count + "行已被"
+                            + (tie ? "同一报送日期、文件名排序在后的文件「" : "较新的报送文件「") + winner.fileName()
+                            + "」替代，不再计入" + (tie ? "；如应以本文件为准，请在文件名末尾注明较晚的报送日期（_YYYYMMDD）" : "")
+                            + " (" + count + " rows of " + p.cityCode() + " superseded by " + winner.fileName()
+                            + (tie ? ", of the same submission date, whose name sorts later" : "") + ")"));
         }
     }
 

@@ -297,7 +297,7 @@ public final class HeaderLocator {
             for (List<Map<Integer, String>> rows : List.of(header.headerRows(), header.pageTop())) {
                 for (Map<Integer, String> top : rows) {
                     String h = top.get(c.column());
-                    if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                    if (h != null && readsAs(h, k)) {
                         return true;
                     }
                 }
@@ -346,7 +346,7 @@ public final class HeaderLocator {
             filled++;
             for (Map<Integer, String> headerRow : header.headerRows()) {
                 String h = headerRow.get(c.column());
-                if (h != null && (h.equals(k) || stripUnit(h).equals(stripUnit(k)))) {
+                if (h != null && readsAs(h, k)) {
                     same++;
                     break;
                 }
@@ -372,6 +372,19 @@ public final class HeaderLocator {
             return m.group();
         });
         return MARKS.matcher(k).replaceAll("");
+    }
+
+    /**
+     * True when two header keys name the same column: equal, or equal once their units are dropped. Dropping a
+     * unit keeps at least a key's first character, so keys that start differently (a data row's cells against
+     * the header, the case of nearly every row) are told apart without the regular expressions.
+     */
+    static boolean readsAs(String headerKey, String key) {
+        if (headerKey.equals(key)) {
+            return true;
+        }
+        return !headerKey.isEmpty() && !key.isEmpty() && headerKey.charAt(0) == key.charAt(0)
+                && stripUnit(headerKey).equals(stripUnit(key));
     }
 
     /**

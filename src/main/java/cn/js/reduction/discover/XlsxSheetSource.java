@@ -224,6 +224,9 @@ public final class XlsxSheetSource implements SheetSource {
     private static List<MergedCells.Region> mergedRegions(String sheet, PackagePart part)
             throws UnreadableFileException {
         List<MergedCells.Region> regions = new ArrayList<>();
+        if (!mentionsMergeCell(part)) {
+            return regions;
+        }
         try (InputStream in = part.getInputStream()) {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             try {
@@ -251,6 +254,56 @@ public final class XlsxSheetSource implements SheetSource {
             return List.of(); // damaged: the row pass reports it, at the row where it breaks
         }
         return regions;
+    }
+
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * False when the part cannot hold a &lt;mergeCell&gt;: its bytes, as UTF-8 (what Excel, LibreOffice and WPS
+     * write), never spell the element's name. A byte scan costs a fraction of the XML pass it spares, and most
+     * sheets have no merges. A part that may be in another encoding (a byte-order mark of UTF-16, or a NUL in its
+     * first bytes) is taken as holding some, so that the XML pass decides.
+     */
+    private static boolean mentionsMergeCell(PackagePart part) {
+        byte[] buffer = new byte[1 << 16];
+        int keep = MERGE_CELL.length - 1;
+        try (InputStream in = part.getInputStream()) {
+            int filled = 0;
+            boolean first = true;
+            int n;
+            while ((n = in.read(buffer, filled, buffer.length - filled)) > 0) {
+                int end = filled + n;
+                if (first && (end >= 2 && (buffer[0] == (byte) 0xFE || buffer[0] == (byte) 0xFF || buffer[0] == 0
+                        || buffer[1] == 0))) {
+                    return true;
+                }
+                first = false;
+                if (contains(buffer, end)) {
+                    return true;
+                }
+                filled = Math.min(keep, end);
+                System.arraycopy(buffer, end - filled, buffer, 0, filled);
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true; // damaged: the XML pass and the row pass say where
+        }
+    }
+
+    private static boolean contains(byte[] buffer, int end) {
+        outer:
+        for (int i = 0; i + MERGE_CELL.length <= end; i++) {
+            if (buffer[i] != 'm') {
+                continue;
+            }
+            for (int j = 1; j < MERGE_CELL.length; j++) {
+                if (buffer[i + j] != MERGE_CELL[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** "B3:B322" as a region; null for a reference that is not one (ignored, as Excel would repair it). */

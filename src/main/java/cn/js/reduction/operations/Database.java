@@ -68,11 +68,10 @@ public record Database(String url, String user, String password, Path stateFolde
             // QUERY_CACHE_SIZE=0: H2 keeps a pooled connection's plan of a statement, made when the staging tables
             // were empty; the DELETE that clears a file before its intake then scanned the whole table for each of
             // hundreds of files (issue 9, BENCHMARKS.md). Planned afresh, it uses the key.
-            // TRACE_LEVEL_FILE=0: Spring's DataClassRowMapper asks for each column by its camel-case name first
-            // (citycode before city_code); H2 wrote every such miss with its stack trace into the .trace.db file,
-            // once per row read, 100 MB and a third of the reconcile and report steps on 45k rows
+            // H2's trace file keeps its default (errors): the store's row mappers name each column as it is, so a
+            // run writes none; a .trace.db file beside the database means something failed and is worth reading
             url = "jdbc:h2:file:" + state.resolve(DB_NAME)
-                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0;TRACE_LEVEL_FILE=0";
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0";
             return new Database(url, user == null ? "sa" : user, password, state, true, mayCreate);
         }
         return new Database(url, user, password, state, false, mayCreate);

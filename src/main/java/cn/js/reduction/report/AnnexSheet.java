@@ -60,10 +60,15 @@ final class AnnexSheet {
     /** Width in characters of a category's or pollutant's column. */
     private static final int COLUMN_WIDTH = 9;
 
-    static AnnexSheet write(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference) {
+    /**
+     * The annexes' rows of the scope's cities and the province's: a city's workbook holds its own row and the
+     * province's, not every city's (at national scale that would be cities × cities rows over all the workbooks).
+     */
+    static AnnexSheet write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope) {
+        ReferenceData reference = scope.reference();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         List<Category> categories = reference.categories();
-        List<City> rows = new ArrayList<>(reference.cities());
+        List<City> rows = new ArrayList<>(scope.cities());
         rows.add(reference.province());
         sheet.setColumnWidth(0, 8 * 256);
         sheet.setColumnWidth(1, 9 * 256);

@@ -98,7 +98,7 @@ public class WorkbookWriter {
             var reductionTallies = data.reductionTallies();
             // the detail first: the summary formulas cover the sheets the lists went into, and the summaries check
             // that the tallies equal what the detail adds up to; the sheets are put in reading order at the end
-            AnnexSheet annex = AnnexSheet.write(workbook, styles, scope.reference());
+            AnnexSheet annex = AnnexSheet.write(workbook, styles, scope);
             ListSheets.Details details = ListSheets.writeDetails(workbook, styles, scope, data, maxRowsPerSheet);
             // the annotated rows before the findings, so that the lists can link to them
             Map<Finding, String> annotated = !scope.isProvince() && inputFolder != null

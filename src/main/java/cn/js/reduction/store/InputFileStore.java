@@ -3,7 +3,6 @@ package cn.js.reduction.store;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -56,7 +55,8 @@ public final class InputFileStore {
                 SELECT file_name, sheet, header_row, first_column, last_column FROM ra_input_sheet
                 WHERE run_id = :run_id
                 ORDER BY file_name, sheet""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(SheetColumns.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new SheetColumns(rs.getString("file_name"),
+                        rs.getString("sheet"), rs.getInt("header_row"), rs.getInt("first_column"), rs.getInt("last_column")));
     }
 
     public void insert(long runId, InputFile f) {
@@ -82,7 +82,7 @@ public final class InputFileStore {
                 SELECT file_name, sha256 FROM ra_input_file
                 WHERE run_id = :run_id AND readable
                 ORDER BY file_name""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ReadableFile.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new ReadableFile(rs.getString("file_name"), rs.getString("sha256")));
     }
 
     /** A file whose content another file of the run also has. */
@@ -98,7 +98,7 @@ public final class InputFileStore {
                     GROUP BY sha256 HAVING COUNT(*) > 1) d ON d.sha256 = f.sha256
                 WHERE f.run_id = :run_id
                 ORDER BY f.sha256, f.file_name""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(SameContent.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new SameContent(rs.getString("sha256"), rs.getString("file_name")));
     }
 
     /** A file as the outputs list it. */
@@ -108,7 +108,8 @@ public final class InputFileStore {
     /** Every file of the run (readable or not), by name. */
     public List<ListedFile> files(long runId) {
         return jdbc.query("SELECT file_name, sha256, size_bytes, kind FROM ra_input_file WHERE run_id = :run_id ORDER BY file_name",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ListedFile.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new ListedFile(rs.getString("file_name"), rs.getString("sha256"),
+                        rs.getLong("size_bytes"), rs.getString("kind")));
     }
 
     /** How many files the run has; with {@code unreadableOnly}, how many of them were skipped. */

@@ -17,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -122,7 +122,8 @@ public final class StagedRowStore {
                 WHERE r.run_id = :run_id AND r.city_code IS NOT NULL AND r.disposition = 'ACCEPTED'
                 GROUP BY r.file_name, r.city_code, f.submitted_at
                 ORDER BY r.file_name, r.city_code""".formatted(table(kind)),
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCity.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new FileCity(rs.getString("file_name"), rs.getString("city_code"),
+                        rs.getTimestamp("submitted_at")));
     }
 
     /** Marks the rows of each file and city superseded, one batch; returns the rows marked per file and city. */
@@ -150,7 +151,8 @@ public final class StagedRowStore {
                     GROUP BY project_id HAVING COUNT(*) > 1) d ON d.project_id = r.project_id
                 WHERE r.run_id = :run_id AND %1$s
                 ORDER BY r.project_id, r.file_name, r.row_no, r.sheet""".formatted(StagedRows.COUNTED),
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(IdRow.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new IdRow(rs.getString("project_id"), rs.getString("file_name"),
+                        rs.getString("sheet"), rs.getInt("row_no"), rs.getString("city_code"), rs.getString("id_cell")));
     }
 
     /** Rejects these project rows, one batch. */
@@ -294,12 +296,17 @@ public final class StagedRowStore {
                 FROM (SELECT file_name, disposition, superseded FROM ra_project_row WHERE run_id = :run_id
                     UNION ALL SELECT file_name, disposition, superseded FROM ra_emission_row WHERE run_id = :run_id) x
                 GROUP BY file_name""".formatted(StagedRows.COUNTED),
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileRowCounts.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new FileRowCounts(rs.getString("file_name"), rs.getLong("read_rows"),
+                        rs.getLong("accepted"), rs.getLong("rejected"), rs.getLong("ignored"),
+                        rs.getLong("superseded_accepted"), rs.getLong("superseded_rejected")));
     }
 
     /** A city a file holds rows of (not ignored at intake), and whether they were superseded. */
     public record FileCityRows(String fileName, String cityCode, boolean superseded) {
     }
+
+    private static final RowMapper<FileCityRows> FILE_CITY_ROWS = (rs, i) -> new FileCityRows(rs.getString("file_name"),
+            rs.getString("city_code"), rs.getBoolean("superseded"));
 
     /** Each file's cities of rows not ignored at intake, with whether consolidation superseded them. */
     public List<FileCityRows> citiesPerFile(long runId) {
@@ -309,7 +316,7 @@ public final class StagedRowStore {
                         AND city_code IS NOT NULL AND disposition <> 'IGNORED'
                     UNION ALL SELECT file_name, city_code, superseded FROM ra_emission_row WHERE run_id = :run_id
                         AND city_code IS NOT NULL AND disposition <> 'IGNORED') x""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCityRows.class));
+                new MapSqlParameterSource("run_id", runId), FILE_CITY_ROWS);
     }
 
     /** The files and cities whose rows consolidation superseded. */
@@ -319,7 +326,7 @@ public final class StagedRowStore {
                 WHERE run_id = :run_id AND superseded
                 UNION SELECT DISTINCT file_name, city_code, superseded FROM ra_emission_row
                 WHERE run_id = :run_id AND superseded""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(FileCityRows.class));
+                new MapSqlParameterSource("run_id", runId), FILE_CITY_ROWS);
     }
 
     private static LocalDate localDate(Date d) {

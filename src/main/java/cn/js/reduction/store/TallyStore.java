@@ -2,7 +2,6 @@ package cn.js.reduction.store;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -117,13 +116,17 @@ public final class TallyStore {
         return jdbc.query("""
                 SELECT city_code, category_code, planned, submitted, completed, in_progress, not_started
                 FROM ra_project_tally WHERE run_id = :run_id""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ProjectCounts.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new ProjectCounts(rs.getString("city_code"), rs.getString("category_code"),
+                        rs.getInt("planned"), rs.getInt("submitted"), rs.getInt("completed"), rs.getInt("in_progress"),
+                        rs.getInt("not_started")));
     }
 
     public List<ReductionSums> reductionSums(long runId) {
         return jdbc.query("""
                 SELECT city_code, pollutant, emission_rows, base_t, reporting_t, target_pct, claimed_t
                 FROM ra_reduction_tally WHERE run_id = :run_id""",
-                new MapSqlParameterSource("run_id", runId), new DataClassRowMapper<>(ReductionSums.class));
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new ReductionSums(rs.getString("city_code"), rs.getString("pollutant"),
+                        rs.getInt("emission_rows"), rs.getBigDecimal("base_t"), rs.getBigDecimal("reporting_t"),
+                        rs.getBigDecimal("target_pct"), rs.getBigDecimal("claimed_t")));
     }
 }

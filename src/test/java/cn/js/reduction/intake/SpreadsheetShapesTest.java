@@ -163,6 +163,42 @@ class SpreadsheetShapesTest {
         assertThat(last.actualCompletion()).isEqualTo(LocalDate.of(2020, 6, 30));
     }
 
+    /**
+     * Merges are looked for in a sheet's bytes before its XML is parsed for them; a part in UTF-16 (legal XML,
+     * rare) does not spell &lt;mergeCell&gt; in ASCII bytes, and its merges must still be read.
+     */
+    @Test
+    void mergedCellsOfASheetStoredInUtf16AreRead() throws Exception {
+        Path utf8 = workbook("merge_utf8", Format.XLSX, wb -> {
+            Sheet s = wb.createSheet("项目清单");
+            put(s, 1, PROJECT_HEADER);
+            put(s, 2, "NJ-1", "南京", null, "项目一", "某公司", null, "锅炉提标改造项目", "在建", "2020-12-31");
+            put(s, 3, "NJ-2", null, null, "项目二", "某公司", null, "锅炉提标改造项目", "在建", "2020-12-31");
+            merge(s, "B2:B3");
+        });
+        Path file = dir.resolve("南京_utf16.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(utf8));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8).replaceFirst("encoding=\"UTF-8\"",
+                            "encoding=\"UTF-16\"");
+                    assertThat(xml).contains("<mergeCell ");
+                    bytes = xml.getBytes(StandardCharsets.UTF_16);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.rowFindings()).isEmpty();
+        assertThat(read.accepted()).extracting(o -> project(o).cityCode()).containsExactly("320100", "320100");
+    }
+
     @ParameterizedTest
     @EnumSource(Format.class)
     void aMergeWhoseTopLeftIsBlankLeavesEveryCellItCoversBlank(Format format) throws Exception {

@@ -176,6 +176,28 @@ class ResubmissionTest {
         assertThat(lines.get(xuzhou + 1)).doesNotContain("after consolidation");
     }
 
+    /** Two lists of one city dated the same day: the name that sorts last counts, and the clerk is told why. */
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
+    void ofTwoFilesOfOneDateTheNameSortingLastCountsAndTheOtherIsToldSo(String database) throws IOException {
+        Path input = dir.resolve("input");
+        Path year = input.resolve("2020");
+        projects(year, "nanjing_projects_a_20201215.csv", project("NJ-1", "南京", "KILN"), project("NJ-2", "南京", "KILN"));
+        projects(year, "nanjing_projects_b_20201215.csv", project("NJ-3", "南京", "KILN"));
+
+        Run run = run(database, input);
+
+        assertThat(submitted(run, "320100")).isEqualTo(1);
+        assertThat(findings(run, "SUPERSEDED_FILE")).containsExactly(
+                "INFO|SUPERSEDED_FILE|320100|nanjing_projects_a_20201215.csv|||");
+        String message = csv(run.folder().resolve("findings.csv")).stream()
+                .filter(r -> r[1].equals("SUPERSEDED_FILE")).findFirst().orElseThrow()[8];
+        assertThat(message).contains("同一报送日期", "nanjing_projects_b_20201215.csv", "_YYYYMMDD",
+                "of the same submission date, whose name sorts later");
+        assertThat(files(run)).containsEntry("nanjing_projects_a_20201215.csv", "2,0,0,2,320100")
+                .containsEntry("nanjing_projects_b_20201215.csv", "1,1,0,0,");
+    }
+
     private static int indexOf(List<String> lines, String file) {
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
