@@ -101,6 +101,7 @@ figures=$(java -cp "$cp" cn.js.reduction.sample.ScaleFigures "$set_dir/expected"
   awk -v j="$job_s" -v f="$floor_s" -v r="$input_rows" \
     'BEGIN {printf "ratio job/floor: %.2f   rows/s: job %.0f, floor %.0f\n", j / f, r / j, r / f}'
   echo "steps: $steps"
+  echo "written: job $(du -sm --apparent-size "$run_dir" | cut -f1) MB (CSVs and workbooks), floor $(grep -o 'wrote [0-9.]* MB' "$work/floor.out" | cut -d' ' -f2) MB (one workbook)"
   echo "$figures"
 } | tee "$result"
 echo "results: $result (work files: $work)"

@@ -155,9 +155,8 @@ public final class AnnotatedReturn {
                         .computeIfAbsent(f.row(), k -> new ArrayList<>()).add(f);
             }
         }
-        SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        SXSSFWorkbook wb = new StreamingWorkbook(200);
         try {
-            wb.setCompressTempFiles(true);
             Annotator annotator = new Annotator(wb);
             AnnotatedRows rows = new AnnotatedRows(wb, annotator);
             Map<Finding, String> placed = new HashMap<>();

@@ -90,9 +90,8 @@ public class WorkbookWriter {
         RunInfo run = data.runInfo();
         // written aside and moved into place: a reader never sees half a workbook under the final name
         Path part = out.resolveSibling(out.getFileName() + ".part");
-        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook workbook = new StreamingWorkbook(WINDOW);
         try {
-            workbook.setCompressTempFiles(true);
             WorkbookStyles styles = new WorkbookStyles(workbook);
             var projectTallies = data.projectTallies();
             var reductionTallies = data.reductionTallies();

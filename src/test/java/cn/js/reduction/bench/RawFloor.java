@@ -66,14 +66,16 @@ public final class RawFloor {
             }
         }
         Path target = Files.createTempFile("raw-floor", ".xlsx");
+        long written;
         try (OutputStream o = Files.newOutputStream(target)) {
             floor.out.write(o);
         } finally {
             floor.out.close();
+            written = Files.size(target);
             Files.deleteIfExists(target);
         }
-        System.out.printf("floor: %d files, %d rows, %d cells read and written in %.2f s%n", files.size(), floor.rows,
-                floor.cells, (System.nanoTime() - start) / 1e9);
+        System.out.printf("floor: %d files, %d rows, %d cells read and written in %.2f s; wrote %.1f MB%n", files.size(),
+                floor.rows, floor.cells, (System.nanoTime() - start) / 1e9, written / 1e6);
     }
 
     private void xlsx(Path file) throws Exception {
