@@ -61,6 +61,12 @@ public final class Discovery {
                     sniff.header() == null ? null : sniff.header().headerRowNumber(), sniff.readable()));
             if (sniff.readable()) {
                 readable++;
+                // the cells each sheet's rows are read from, named by every detail row's lineage
+                for (SubmissionSniffer.SheetPlan sheet : sniff.sheets()) {
+                    Header h = sheet.header();
+                    files.insertSheet(runId, new InputFileStore.SheetColumns(f.name(), InputLimits.storable(h.sheet()),
+                            h.headerRowNumber(), h.firstColumn(), h.lastColumn()));
+                }
             }
             // the ERROR that skips a file, or a read file's notes (sheets not read, units converted)
             List<Finding> fileFindings = new ArrayList<>(sniff.findings());

@@ -63,6 +63,24 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
         return columns.get(field);
     }
 
+    /**
+     * The first (0-based) column of the header: of its filled cells and of the fields it names. A data row below
+     * is read from this column to {@link #lastColumn()}: its lineage names those cells (A5:P5).
+     */
+    public int firstColumn() {
+        return headerColumns().min().orElse(0);
+    }
+
+    /** The last (0-based) column of the header; see {@link #firstColumn()}. */
+    public int lastColumn() {
+        return headerColumns().max().orElse(0);
+    }
+
+    private java.util.stream.IntStream headerColumns() {
+        return java.util.stream.IntStream.concat(columns.values().stream().mapToInt(Integer::intValue),
+                headerRows.stream().flatMap(r -> r.keySet().stream()).mapToInt(Integer::intValue));
+    }
+
     /** True when every required column is there, i.e. the file's rows can be validated. */
     public boolean isComplete() {
         return missingRequired.isEmpty();

@@ -57,6 +57,9 @@ final class AnnexSheet {
                 + Formulas.text(code) + "," + codes + ",0))";
     }
 
+    /** Width in characters of a category's or pollutant's column. */
+    private static final int COLUMN_WIDTH = 9;
+
     /**
      * The annexes' rows of the scope's cities and the province's: a city's workbook holds its own row and the
      * province's, not every city's (at national scale that would be cities × cities rows over all the workbooks).
@@ -70,7 +73,7 @@ final class AnnexSheet {
         sheet.setColumnWidth(0, 8 * 256);
         sheet.setColumnWidth(1, 9 * 256);
         for (int c = FIRST_COLUMN; c <= FIRST_COLUMN + categories.size(); c++) {
-            sheet.setColumnWidth(c, 9 * 256);
+            sheet.setColumnWidth(c, COLUMN_WIDTH * 256);
         }
         int r = 0;
         Row title = sheet.createRow(r++);
@@ -154,6 +157,8 @@ final class AnnexSheet {
         for (int i = 0; i < names.size(); i++) {
             n.text(names.get(i), Kind.HEADER, Mark.NONE);
             c.text(codes.get(i), Kind.HEADER, Mark.NONE);
+            // a code longer than the column (MOBILE_SHIP_RS) wraps: the row is made tall enough to show all of it
+            c.fitHeight(codes.get(i), COLUMN_WIDTH);
         }
         return row + 1;
     }

@@ -78,8 +78,11 @@ final class ChartSheet {
         sheet.createDrawingPatriarch();
         XSSFDrawing drawing = sheet.getDrawingPatriarch();
         int r = 3;
-        for (Block block : blocks) {
-            r = write(sheet, styles, drawing, block, r);
+        for (int i = 0; i < blocks.size(); i++) {
+            r = write(sheet, styles, drawing, blocks.get(i), r);
+            if (i % 2 == 1 && i + 1 < blocks.size()) {
+                sheet.setRowBreak(r - 1); // two charts a page: a page never ends inside a chart
+            }
         }
         PrintLayout.wide(sheet);
     }

@@ -31,6 +31,8 @@ public final class JdbcReportData implements ReportData {
     private final RunInfo runInfo;
     private final List<ProjectTally> projectTallies;
     private final List<ReductionTally> reductionTallies;
+    /** file, sheet → the columns its rows were read from: one entry per sheet read, a handful per city. */
+    private final Map<String, ReadColumns> readColumns = new java.util.HashMap<>();
 
     /** @param run the run's facts; its input files are replaced by those recorded in the database */
     public JdbcReportData(JdbcTemplate jdbc, long runId, ReferenceData reference, RunInfo run) {
@@ -44,6 +46,14 @@ public final class JdbcReportData implements ReportData {
         Tallies tallies = new Tallies(jdbc);
         this.projectTallies = tallies.projects(runId, reference);
         this.reductionTallies = tallies.reductions(runId, reference);
+        for (InputFileStore.SheetColumns s : files.sheetColumns(runId)) {
+            readColumns.put(ListSheets.rowKey(s.fileName(), s.sheet(), null), new ReadColumns(s.firstColumn(), s.lastColumn()));
+        }
+    }
+
+    @Override
+    public ReadColumns readColumns(String file, String sheet) {
+        return readColumns.get(ListSheets.rowKey(file, sheet, null));
     }
 
     @Override

@@ -28,15 +28,20 @@ final class Legend {
         legend.setHeightInPoints(18);
         RowWriter w = new RowWriter(legend, styles, false);
         w.text("图例：", Kind.LABEL, Mark.NONE);
+        int lines = 1;
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             int first = 1 + i * span;
-            w.at(first).text(entry.text(), Kind.TEXT, entry.mark());
+            // a box narrower than its text wraps it, the row made tall enough below
+            double width = sheet.getColumnWidth(first) / 256.0 * span;
+            lines = Math.max(lines, RowWriter.estimatedLines(entry.text(), width));
+            w.at(first).text(entry.text(), lines > 1 ? Kind.WRAPPED : Kind.TEXT, entry.mark());
             for (int c = first + 1; c < first + span; c++) {
                 w.blank(Kind.TEXT, entry.mark());
             }
             sheet.addMergedRegion(new CellRangeAddress(ROW, ROW, first, first + span - 1));
         }
+        legend.setHeightInPoints(Math.max(18, lines * RowWriter.LINE_HEIGHT + 3));
         if (note != null) {
             w.at(1 + entries.size() * span).text(note, Kind.NOTE, Mark.NONE);
         }

@@ -41,7 +41,7 @@ final class ListSheets {
     /** Warned rows whose detail row a finding links to; beyond this the findings are listed without a link. */
     static final int MAX_LINKED_ROWS = 200_000;
 
-    static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 26),
+    static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 30),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
 
@@ -65,7 +65,7 @@ final class ListSheets {
             columns.add(new Column(claim.label(), 12));
         }
         columns.addAll(List.of(new Column("备注", 24), new Column("来源文件", 32), new Column("文件SHA-256（前12位）", 15),
-                new Column("工作表", 14), new Column("行号", 8), new Column("单元格范围", 10)));
+                new Column("工作表", 14), new Column("行号", 8), new Column("单元格范围", 13)));
         return List.copyOf(columns);
     }
 
@@ -91,11 +91,11 @@ final class ListSheets {
                 new Column("污染物", 14), new Column("排放源类别", 14), new Column(baseYear + "年排放量（吨）", 16),
                 new Column(year + "年排放量（吨）", 16), new Column("备注", 24), new Column("来源文件", 32),
                 new Column("文件SHA-256（前12位）", 15), new Column("工作表", 14), new Column("行号", 8),
-                new Column("单元格范围", 10));
+                new Column("单元格范围", 13));
     }
 
     static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
-            new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 26),
+            new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 30),
             new Column("规则说明", 30), new Column("值", 24), new Column("说明", 60));
 
     /** What the city's 说明 sheet reports about the lists. */
@@ -157,7 +157,8 @@ final class ListSheets {
                 claimed.put(pollutant.code(), p.claim(pollutant.code()));
             }
             row.text(p.remarks())
-                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row())
+                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()));
             totals.project(p.cityCode(), p.categoryCode(), p.countedStatus(), claimed);
             remember(links, warned, projects, a.file(), a.sheet(), a.row());
         });
@@ -171,7 +172,8 @@ final class ListSheets {
                     .text(Labels.cityName(reference, e.cityCode())).text(e.cityCode()).text(e.pollutant().code())
                     .text(e.pollutant().chineseName() + "（" + e.pollutant().label() + "）").text(e.sector())
                     .decimal(e.baseT(), Kind.TONNES).decimal(e.reportingT(), Kind.TONNES).text(e.remarks())
-                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row()).text(a.row() + ":" + a.row());
+                    .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row())
+                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()));
             totals.emission(e.cityCode(), e.pollutant(), e.baseT(), e.reportingT());
             remember(links, warned, emissions, a.file(), a.sheet(), a.row());
         });
@@ -188,24 +190,53 @@ final class ListSheets {
     }
 
     /**
-     * Writes 问题清单 and 退回记录.
+     * Where the lists' rows link to, besides the detail rows ({@link Details#rowLinks()}).
      *
-     * @param annotated where the workbook shows a finding's cell annotated (sheet 原表标注), as a link address
-     * @param rowLinks  where a warned row sits in the detail lists ({@link Details#rowLinks()})
+     * @param annotated in a city's workbook, where it shows a finding's cell annotated (sheet 原表标注)
+     * @param returned  in the province workbook, where the cities' workbooks show them; null when not known
+     * @param files     where each input file's row sits on 运行信息
      */
+    record Targets(Map<Finding, String> annotated, ReturnedCells returned, Map<String, Link> files) {
+
+        /** A finding: its annotated cell here, else its detail row, else its cell in the city's workbook. */
+        Link finding(Finding f, Details details) {
+            Link link = Link.here(annotated.get(f));
+            if (link == null && f.row() != null) {
+                link = Link.here(details.rowLinks().get(rowKey(f.file(), f.sheet(), f.row())));
+            }
+            return link != null || returned == null ? link : returned.find(f);
+        }
+
+        /** A rejected row's reason: its annotated cell here, else in the city's workbook. */
+        Link rejection(Finding f) {
+            Link link = Link.here(annotated.get(f));
+            return link != null || returned == null ? link : returned.find(f);
+        }
+
+        /** The file's row on 运行信息, for a finding that has no cell to link to. */
+        Link file(Finding f) {
+            return f.file() == null ? null : files.get(f.file());
+        }
+    }
+
+    /** Writes 问题清单 and 退回记录, each row linked to the place it concerns ({@link Targets}). */
     static Counts writeFindings(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, ReportData data,
-                                int maxRowsPerSheet, Map<Finding, String> annotated, Details details) {
+                                int maxRowsPerSheet, Targets targets, Details details) {
         ReferenceData reference = scope.reference();
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
         TableSheet findings = new TableSheet(workbook, styles, FINDINGS, FINDING_COLUMNS, 0, maxRowsPerSheet);
         data.forEachFinding(scope.cityCode(), f -> {
             bySeverity.merge(f.severity(), 1L, Long::sum);
+            Link cell = targets.finding(f, details);
+            String cellText = cellText(f);
+            // no cell to go to (a finding about a file as a whole): the file's name links to its row on 运行信息
+            Link file = cell == null || cellText == null ? targets.file(f) : null;
             findings.nextRow()
                     .text(Labels.severity(f.severity()), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().name())
                     .text(f.rule() == null ? null : f.rule().title())
                     .text(Labels.cityName(reference, f.cityCode()))
-                    .text(f.file()).text(f.sheet()).count(f.row()).link(cellText(f), link(f, annotated, details))
+                    .link(f.file(), file).text(f.sheet()).count(f.row()).link(cellText, file == null ? cell : null)
                     .text(f.value(), Kind.WRAPPED, Mark.NONE)
                     .text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
@@ -221,8 +252,10 @@ final class ListSheets {
                 rejected[0]++;
                 lastRow[0] = location;
             }
+            Link cell = targets.rejection(f);
+            Link file = cell == null || f.cell() == null ? targets.file(f) : null;
             rejections.nextRow()
-                    .text(f.file()).text(f.sheet()).count(f.row()).link(f.cell(), annotated.get(f))
+                    .link(f.file(), file).text(f.sheet()).count(f.row()).link(f.cell(), file == null ? cell : null)
                     .text(Labels.cityName(reference, f.cityCode()))
                     .text(f.rule() == null ? null : f.rule().name(), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().title())
@@ -236,15 +269,6 @@ final class ListSheets {
     /** The finding's cell; a finding about a whole row that the detail lists show is linked by its row. */
     private static String cellText(Finding f) {
         return f.cell() != null || f.row() == null ? f.cell() : f.row() + ":" + f.row();
-    }
-
-    /** The annotated input cell when the workbook shows it, else the detail row of a warned row, else none. */
-    private static String link(Finding f, Map<Finding, String> annotated, Details details) {
-        String address = annotated.get(f);
-        if (address == null && f.row() != null) {
-            address = details.rowLinks().get(rowKey(f.file(), f.sheet(), f.row()));
-        }
-        return address;
     }
 
     static Mark severityMark(Severity severity) {

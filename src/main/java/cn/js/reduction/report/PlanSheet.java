@@ -21,7 +21,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class PlanSheet {
 
     static final String NAME = "规划目标";
-    private static final int[] WIDTHS = {10, 14, 14, 16, 16};
+    private static final int[] WIDTHS = {10, 20, 20, 20, 20};
 
     private PlanSheet() {
     }
@@ -39,7 +39,9 @@ final class PlanSheet {
         title.setHeightInPoints(24);
         String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
         new RowWriter(title, styles, false).text("《" + reference.plan().title() + "》规划目标" + who, Kind.TITLE, Mark.NONE);
-        new RowWriter(sheet.createRow(r++), styles, false).text("附件1、附件3按计划原文转录；减排目标（附件2）与项目计划（附件4）见“附件”，"
+        // two lines: one would run off an A4 page
+        new RowWriter(sheet.createRow(r++), styles, false).text("附件1、附件3按计划原文转录；", Kind.NOTE, Mark.NONE);
+        new RowWriter(sheet.createRow(r++), styles, false).text("减排目标（附件2）与项目计划（附件4）见“附件”，"
                 + "核算结果见“减排核算”“项目汇总”。", Kind.NOTE, Mark.NONE);
         r++;
         new RowWriter(sheet.createRow(r++), styles, false).text("附件1　" + run.year() + "年空气质量目标", Kind.TITLE, Mark.NONE);
@@ -76,8 +78,9 @@ final class PlanSheet {
         Row h = sheet.createRow(row);
         h.setHeightInPoints(32);
         RowWriter w = new RowWriter(h, styles, false);
-        for (String text : headers) {
-            w.text(text, Kind.HEADER, Mark.NONE);
+        for (int i = 0; i < headers.length; i++) {
+            w.text(headers[i], Kind.HEADER, Mark.NONE);
+            w.fitHeight(headers[i], WIDTHS[i]); // every line of a heading shown, none cut at the top
         }
         return row + 1;
     }

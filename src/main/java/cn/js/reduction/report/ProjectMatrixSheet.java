@@ -60,7 +60,10 @@ final class ProjectMatrixSheet {
             sheet.setColumnWidth(c, MEASURE_WIDTH * 256);
         }
         writeTitle(sheet, styles, scope, run);
-        writeLegend(sheet, styles, finalMode);
+        // the pages across first: the legend's boxes are sized to stay on the first page
+        List<Integer> pages = printAcrossPages(sheet, categories, columns - 1);
+        int firstPageColumns = (pages.isEmpty() ? columns : pages.get(0)) - 1;
+        writeLegend(sheet, styles, finalMode, Math.max(1, Math.min(9, firstPageColumns / 4)));
         writeHeader(sheet, styles, categories);
 
         List<City> cities = scope.cities();
@@ -113,8 +116,46 @@ final class ProjectMatrixSheet {
         sheet.setAutoFilter(new CellRangeAddress(MEASURE_ROW, lastCityRow, 0, columns - 1));
         sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, MEASURE_ROW, -1, -1));
         greyZeros(sheet, new CellRangeAddress(FIRST_DATA_ROW, r - 1, 1, columns - 1));
-        writeNotes(sheet, styles, r + 1, scope);
-        PrintLayout.wide(sheet);
+        int lastRow = writeNotes(sheet, styles, r + 1, scope, firstPageColumns);
+        PrintLayout.area(sheet, columns - 1, lastRow);
+    }
+
+    /** 项目汇总 prints at full size: three A3 pages across for the 2020 plan, each figure as legible as on screen. */
+    static final int PRINT_SCALE = 100;
+
+    /**
+     * Fit to one page width the 58 columns print too small to read, so the matrix goes across pages at a scale
+     * that keeps it legible: the city column on every page, the header rows on every page (set above), and the
+     * pages broken between the annex's groups of categories (the 合计 block counted as one), so that a group's
+     * 计划 / 报送 / 完成 are never split; a group too wide for a page alone is broken between its categories.
+     */
+    private static List<Integer> printAcrossPages(SXSSFSheet sheet, List<Category> categories, int lastColumn) {
+        List<Integer> starts = new ArrayList<>();
+        int k = 0;
+        while (k < categories.size()) {
+            starts.add(1 + 3 * k);
+            int end = k;
+            while (end + 1 < categories.size() && categories.get(end + 1).group().equals(categories.get(k).group())) {
+                end++;
+            }
+            k = end + 1;
+        }
+        starts.add(1 + 3 * categories.size());
+        // a group wider than a page alone is broken between its categories
+        double room = PrintLayout.A3_LANDSCAPE_WIDTH * 100 / PRINT_SCALE - PrintLayout.width(sheet, 0, 0);
+        List<Integer> blocks = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int first = starts.get(i);
+            int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : lastColumn;
+            if (PrintLayout.width(sheet, first, last) <= room) {
+                blocks.add(first);
+            } else {
+                for (int c = first; c <= last; c += 3) {
+                    blocks.add(c);
+                }
+            }
+        }
+        return PrintLayout.acrossPages(sheet, PRINT_SCALE, 1, blocks, lastColumn);
     }
 
     private static final Criterion COMPLETED = new Criterion(ListSheets.P_COUNTED_STATUS,
@@ -170,13 +211,14 @@ final class ProjectMatrixSheet {
                 + "　计划 / 报送 / 完成　运行编号 " + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
     }
 
-    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, boolean finalMode) {
-        Legend.write(sheet, styles, 9, List.of(
+    /** The legend, each box {@code span} columns wide; what the formulas are is said in the notes below the table. */
+    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, boolean finalMode, int span) {
+        Legend.write(sheet, styles, span, List.of(
                 new Legend.Entry("报送数少于计划数（SHORTFALL）", Mark.SHORTFALL),
                 new Legend.Entry("报送数多于计划数（EXCESS）", Mark.EXCESS),
                 new Legend.Entry("计划外类别报送了项目（UNPLANNED）", Mark.ATTENTION),
                 new Legend.Entry(finalMode ? "完成数少于计划数（年终核算）" : "完成数少于计划数（仅年终核算标注）", Mark.COMPLETION)),
-                "每个数都是公式：计划查“附件”，报送、完成按“项目明细”计数（COUNTIFS），全省行与合计列求和（SUM）。");
+                null);
     }
 
     /** Three header rows as a grid of texts (null under a merge), written in row order, then merged. */
@@ -227,15 +269,14 @@ final class ProjectMatrixSheet {
         merges.forEach(sheet::addMergedRegion);
     }
 
-    private static void writeNotes(SXSSFSheet sheet, WorkbookStyles styles, int row, Scope scope) {
+    /** @return the 0-based index of the last note's row */
+    private static int writeNotes(SXSSFSheet sheet, WorkbookStyles styles, int row, Scope scope, int lastColumn) {
         String[] notes = {
                 "计划：附件4的计划项目数；报送：通过校验的项目清单行数；完成：进展状态为已完成且实际完成时间不晚于核算年末的项目数。",
-                "公式：计划 = INDEX/MATCH(附件)；报送 = COUNTIFS(项目明细!设区市, 本市, 项目明细!类别代码, 本类别)；完成再加统计口径状态 = 已完成；"
+                "每个数都是公式：计划 = INDEX/MATCH(附件)；报送 = COUNTIFS(项目明细!设区市, 本市, 项目明细!类别代码, 本类别)；完成再加统计口径状态 = 已完成；"
                         + (scope.isProvince() ? "全省行 = SUM(各市)，" : "") + "合计列 = SUM(本行各类别的同名列)。与 projects_by_city_category.csv 一致。",
                 "追溯：在“项目明细”表中按设区市、项目类别（及进展状态）筛选，行数即为报送（完成）数，每行注明来源文件、工作表和行号。"};
-        for (String note : notes) {
-            new RowWriter(sheet.createRow(row++), styles, false).text(note, Kind.NOTE, Mark.NONE);
-        }
+        return PrintLayout.notes(sheet, styles, row, List.of(notes), lastColumn);
     }
 
     /**

@@ -77,7 +77,14 @@ final class ReductionSheet {
         String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
         new RowWriter(title, styles, false).text(run.year() + "年主要大气污染物减排核算表" + who + "　对照附件2（较" + baseYear + "年）　运行编号 "
                 + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
-        writeLegend(sheet, styles, scope.reference().claimRatioLimit());
+        // a pollutant's ten columns a page (58 columns on one page width print too small to read)
+        List<Integer> blocks = new ArrayList<>();
+        for (int i = 0; i < pollutants.size(); i++) {
+            blocks.add(1 + i * PER_POLLUTANT);
+        }
+        List<Integer> pages = PrintLayout.acrossPages(sheet, 100, 1, blocks, columns - 1);
+        int firstPageLast = (pages.isEmpty() ? columns : pages.get(0)) - 1;
+        writeLegend(sheet, styles, scope.reference().claimRatioLimit(), Math.max(1, Math.min(6, firstPageLast / 3)));
         writeHeader(sheet, styles, run.year(), baseYear, pollutants);
 
         List<City> cities = scope.cities();
@@ -122,11 +129,8 @@ final class ReductionSheet {
                         + "100 × 减排量 ≥ 目标比例 × 基准年排放量判定（精确到10⁻⁶）。",
                 "项目申报减排量：已完成项目的减排量之和；申报/核算比大于" + scope.reference().claimRatioLimit().toPlainString()
                         + "表示项目申报的减排量多于排放核算显示的减排量。"};
-        int n = r + 1;
-        for (String note : notes) {
-            new RowWriter(sheet.createRow(n++), styles, false).text(note, Kind.NOTE, Mark.NONE);
-        }
-        PrintLayout.wide(sheet);
+        int last = PrintLayout.notes(sheet, styles, r + 1, List.of(notes), firstPageLast);
+        PrintLayout.area(sheet, columns - 1, last);
     }
 
     /**
@@ -242,8 +246,8 @@ final class ReductionSheet {
         }
     }
 
-    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, BigDecimal claimRatioLimit) {
-        Legend.write(sheet, styles, 6, List.of(
+    private static void writeLegend(SXSSFSheet sheet, WorkbookStyles styles, BigDecimal claimRatioLimit, int span) {
+        Legend.write(sheet, styles, span, List.of(
                 new Legend.Entry("未达到减排目标（NOT_MET）", Mark.SHORTFALL),
                 new Legend.Entry("无排放数据或基准年排放量为0（NO_DATA）", Mark.NO_DATA),
                 new Legend.Entry("申报/核算比大于" + claimRatioLimit.toPlainString()

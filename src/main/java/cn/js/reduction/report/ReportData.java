@@ -33,6 +33,12 @@ public interface ReportData {
     /** Accepted emission rows that count (newest submission of their city), in file, sheet, row order. */
     void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action);
 
+    /**
+     * The columns the rows of a sheet read were read from (its header's first to last), or null when the run did
+     * not record them (a run staged before they were).
+     */
+    ReadColumns readColumns(String file, String sheet);
+
     /** Rejected rows' findings of severity ERROR (one line per reason), in file, sheet, row order. */
     void forEachRejection(String cityCode, Consumer<Finding> action);
 }

@@ -46,28 +46,36 @@ public final class Reporting {
         WorkbookWriter workbooks = new WorkbookWriter(inputFolder);
         Path cities = folder.resolve("cities");
         Files.createDirectories(cities);
+        // the province workbook links its rejections and findings to the cells the cities' workbooks show
+        ReturnedCells returned = new ReturnedCells(data.reference().cities(), cities.getFileName().toString());
         List<Callable<Void>> tasks = new ArrayList<>();
         tasks.add(() -> {
-            workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK));
+            workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK), returned);
             return null;
         });
         tasks.add(() -> {
             SummaryTables.writeAll(data, folder);
             return null;
         });
+        List<Callable<Void>> cityTasks = new ArrayList<>();
         for (City city : data.reference().cities()) {
-            tasks.add(() -> {
-                workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)));
+            cityTasks.add(() -> {
+                workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)), returned);
                 return null;
             });
         }
-        runAll(tasks);
+        tasks.addAll(cityTasks);
+        runAll(tasks, returned, cityTasks.size());
         Manifest.write(folder, data.runInfo().inputFiles(), inputFolder);
     }
 
-    /** Runs the tasks on as many threads as there are cores; the first failure, after every task has ended. */
-    private static void runAll(List<Callable<Void>> tasks) throws IOException {
-        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+    /**
+     * Runs the tasks on as many threads as there are cores, two at least: the province's (first) waits for the
+     * cities' (the last {@code cityTasks}) before its lists, and another thread keeps writing them meanwhile. The
+     * first failure, after every task has ended.
+     */
+    private static void runAll(List<Callable<Void>> tasks, ReturnedCells returned, int cityTasks) throws IOException {
+        int threads = Math.max(2, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "report-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -75,8 +83,13 @@ public final class Reporting {
         });
         try {
             List<Future<Void>> running = new ArrayList<>();
-            for (Callable<Void> task : tasks) {
-                running.add(pool.submit(task));
+            try {
+                for (Callable<Void> task : tasks) {
+                    running.add(pool.submit(task));
+                }
+            } finally {
+                // the province's task waits for these; whatever was submitted, it is told so that it never waits in vain
+                returned.writing(List.copyOf(running.subList(Math.max(0, running.size() - cityTasks), running.size())));
             }
             Throwable first = null;
             for (Future<Void> f : running) {

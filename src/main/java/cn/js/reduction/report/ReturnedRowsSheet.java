@@ -65,7 +65,7 @@ final class ReturnedRowsSheet {
         }
         Annotator annotator = new Annotator(workbook);
         AnnotatedRows copier = new AnnotatedRows(workbook, annotator);
-        Map<Finding, String> placed = new java.util.HashMap<>();
+        Map<Finding, String> placed = new java.util.LinkedHashMap<>(); // in the order shown
         int[] next = {0};
         line(sheet, next, title, rows.isEmpty()
                 ? "本市报送的行没有错误或警告。"
@@ -148,12 +148,31 @@ final class ReturnedRowsSheet {
                     c.setCellValue(ROW_COLUMN);
                     c.setCellStyle(bold);
                 }
-                record(copier.write(target, r, 1, wanted.getOrDefault(r.rowNumber(), List.of())), placed);
+                RawRow shown = r.rowNumber() == headerRow ? r : withoutMergedRepeats(r);
+                record(copier.write(target, shown, 1, wanted.getOrDefault(r.rowNumber(), List.of())), placed);
             } else if (wanted.containsKey(r.rowNumber())) {
                 returned += row(sheet, next, r, wanted.get(r.rowNumber()), copier, placed);
             }
         }
         return returned;
+    }
+
+    /**
+     * The row above the header as its author saw it: a text merged across columns (a title over the whole table, a
+     * group over its columns) once, in its first column, not in every column the reader filled it into.
+     */
+    static RawRow withoutMergedRepeats(RawRow row) {
+        List<cn.js.reduction.discover.RawCell> kept = new ArrayList<>();
+        cn.js.reduction.discover.RawCell before = null;
+        for (cn.js.reduction.discover.RawCell c : row.cells()) {
+            boolean repeat = before != null && before.column() == c.column() - 1 && row.mergedColumns().contains(c.column())
+                    && before.text().equals(c.text());
+            if (!repeat) {
+                kept.add(c);
+            }
+            before = c;
+        }
+        return new RawRow(row.sheet(), row.rowNumber(), kept, row.mergedColumns());
     }
 
     private static int row(Sheet sheet, int[] next, RawRow raw, List<Finding> findings, AnnotatedRows copier,

@@ -8,9 +8,11 @@ import java.time.LocalDateTime;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 
 /**
  * Writes one row's cells left to right, each with the style of what it holds. Text is always a string cell, which
@@ -113,19 +115,29 @@ final class RowWriter {
     }
 
     /**
-     * The cell reference of a finding, linked to where the feedback workbook shows that cell annotated; plain
-     * text when there is no such place (address null).
+     * The cell reference of a finding, linked to the place it concerns (the detail row, the annotated input cell,
+     * the file's row on 运行信息); plain text when there is no such place (link null).
      */
-    RowWriter link(String text, String address) {
-        if (address == null || text == null || text.isEmpty()) {
+    RowWriter link(String text, Link link) {
+        if (link == null || text == null || text.isEmpty()) {
             return text(text);
         }
         Cell cell = row.createCell(column++);
         cell.setCellStyle(styles.style(Kind.LINK));
         cell.setCellValue(text);
-        Hyperlink h = row.getSheet().getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
-        h.setAddress(address);
-        cell.setHyperlink(h);
+        CreationHelper helper = row.getSheet().getWorkbook().getCreationHelper();
+        if (link.file() == null) {
+            Hyperlink h = helper.createHyperlink(HyperlinkType.DOCUMENT);
+            h.setAddress(link.location());
+            cell.setHyperlink(h);
+        } else {
+            // another workbook of the run: its relative path as the link's target, the cell as its location, as
+            // Excel writes a link to a cell of another file
+            XSSFHyperlink h = (XSSFHyperlink) helper.createHyperlink(HyperlinkType.FILE);
+            h.setAddress(link.file());
+            h.setLocation(link.location());
+            cell.setHyperlink(h);
+        }
         return this;
     }
 

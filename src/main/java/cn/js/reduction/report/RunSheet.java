@@ -78,6 +78,9 @@ final class RunSheet {
             h.fitHeight(FILE_HEADERS[i], FILE_WIDTHS[i]);
         }
         int first = r;
+        if (first != firstFileRow(run)) {
+            throw new IllegalStateException("运行信息的文件行与链接不一致 (the run sheet's file rows moved: " + first + ")");
+        }
         long[] sums = new long[4];
         for (RunInfo.InputFile f : run.inputFiles() == null ? List.<RunInfo.InputFile>of() : run.inputFiles()) {
             if (!scope.isProvince() && !scope.covers(f.cities()) && !scope.covers(f.superseded())) {
@@ -113,6 +116,31 @@ final class RunSheet {
         String check = CellReference.convertNumToColString(READ + 4) + (first + 1);
         Marks.when(sheet, check + "<>0", Mark.SHORTFALL, new CellRangeAddress(first, r, READ + 4, READ + 4));
         PrintLayout.wide(sheet);
+    }
+
+    /**
+     * Where each input file of the workbook's scope sits on this sheet, as a link address ('运行信息'!A18): the
+     * lists link a finding about a file as a whole there. Known before the sheet is written, from the same layout.
+     */
+    static Map<String, Link> fileLinks(Scope scope, RunInfo run) {
+        Map<String, Link> links = new java.util.HashMap<>();
+        int r = firstFileRow(run);
+        for (RunInfo.InputFile f : run.inputFiles() == null ? List.<RunInfo.InputFile>of() : run.inputFiles()) {
+            if (!scope.isProvince() && !scope.covers(f.cities()) && !scope.covers(f.superseded())) {
+                continue;
+            }
+            links.put(f.file(), Link.here(Formulas.sheetRef(NAME) + "!A" + (++r)));
+        }
+        return links;
+    }
+
+    /**
+     * The 0-based row of the first input file: the title, eight facts of the run, its parameters, the scope, a
+     * count per severity, a blank row, the table's title and its header.
+     */
+    private static int firstFileRow(RunInfo run) {
+        int parameters = run.parameters() == null ? 0 : run.parameters().size();
+        return 1 + 8 + parameters + 1 + Severity.values().length + 1 + 1 + 1;
     }
 
     private static String balance(RowWriter w) {

@@ -22,7 +22,10 @@ final class WorkbookStyles {
 
     /** What a cell holds, which decides its number format and alignment. */
     enum Kind {
-        TITLE, NOTE, LABEL, HEADER, TEXT, WRAPPED, COUNT, TONNES, PERCENT, RATIO, DATE, DATETIME,
+        TITLE, NOTE,
+        /** a note merged over a page's width and wrapped there, without borders */
+        WRAPPED_NOTE,
+        LABEL, HEADER, TEXT, WRAPPED, COUNT, TONNES, PERCENT, RATIO, DATE, DATETIME,
         /** a figure of the plan as it states it (39, 71.5): no decimals added */
         TARGET,
         /** a cell reference that links to the annotated cell */
@@ -120,6 +123,10 @@ final class WorkbookStyles {
         switch (key.kind()) {
             case TITLE -> s.setFont(title);
             case NOTE -> s.setWrapText(false);
+            case WRAPPED_NOTE -> {
+                s.setWrapText(true);
+                s.setVerticalAlignment(VerticalAlignment.TOP);
+            }
             case LABEL -> {
                 s.setFont(bold);
                 bordered(s);

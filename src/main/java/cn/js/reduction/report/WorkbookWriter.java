@@ -57,7 +57,15 @@ public class WorkbookWriter {
 
     /** The province workbook: every city, 全省 totals as formulas, every finding, project and rejection. */
     public void writeProvince(ReportData data, Path out) throws IOException {
-        write(data, Scope.province(data.reference()), out);
+        write(data, Scope.province(data.reference()), out, null);
+    }
+
+    /**
+     * The province workbook, its rejections and findings linked to the cells the cities' workbooks show annotated
+     * ({@link ReturnedCells}), which it waits for once its other sheets are written.
+     */
+    void writeProvince(ReportData data, Path out, ReturnedCells returned) throws IOException {
+        write(data, Scope.province(data.reference()), out, returned);
     }
 
     /**
@@ -66,10 +74,19 @@ public class WorkbookWriter {
      * @param cityCode GB/T 2260 code of one of the 13 cities, e.g. 320100
      */
     public void writeCity(ReportData data, String cityCode, Path out) throws IOException {
-        write(data, Scope.city(data.reference(), cityCode), out);
+        write(data, Scope.city(data.reference(), cityCode), out, null);
     }
 
-    private void write(ReportData data, Scope scope, Path out) throws IOException {
+    /** One city's feedback workbook, telling {@code returned} where its 原表标注 shows each finding's cell. */
+    void writeCity(ReportData data, String cityCode, Path out, ReturnedCells returned) throws IOException {
+        write(data, Scope.city(data.reference(), cityCode), out, returned);
+    }
+
+    /**
+     * @param returned the cities' annotated cells: a city's workbook tells it where it shows them, the province's
+     *                 links to them; null for neither
+     */
+    private void write(ReportData data, Scope scope, Path out, ReturnedCells returned) throws IOException {
         RunInfo run = data.runInfo();
         // written aside and moved into place: a reader never sees half a workbook under the final name
         Path part = out.resolveSibling(out.getFileName() + ".part");
@@ -85,8 +102,16 @@ public class WorkbookWriter {
             // the annotated rows before the findings, so that the lists can link to them
             Map<Finding, String> annotated = !scope.isProvince() && inputFolder != null
                     ? ReturnedRowsSheet.write(workbook, scope, data, inputFolder) : Map.of();
+            if (returned != null && !scope.isProvince()) {
+                returned.record(scope.cityCode(), annotated);
+            }
+            if (returned != null && scope.isProvince()) {
+                awaitCities(returned);
+            }
+            ListSheets.Targets targets = new ListSheets.Targets(annotated, scope.isProvince() ? returned : null,
+                    RunSheet.fileLinks(scope, run));
             ListSheets.Counts counts = ListSheets.writeFindings(workbook, styles, scope, data, maxRowsPerSheet,
-                    annotated, details);
+                    targets, details);
             RunSheet.write(workbook, styles, scope, run, counts);
             ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies, annex, details);
             ProjectTallySheet.write(workbook, styles, scope, run, projectTallies, annex, details);
@@ -119,6 +144,15 @@ public class WorkbookWriter {
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void awaitCities(ReturnedCells returned) throws IOException {
+        try {
+            returned.awaitCities();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for the cities' workbooks");
         }
     }
 

@@ -26,7 +26,37 @@ public final class InputFileStore {
     }
 
     public void deleteRun(long runId) {
+        jdbc.update("DELETE FROM ra_input_sheet WHERE run_id = :run_id", new MapSqlParameterSource("run_id", runId));
         jdbc.update("DELETE FROM ra_input_file WHERE run_id = :run_id", new MapSqlParameterSource("run_id", runId));
+    }
+
+    /**
+     * A sheet read, and the cells its rows are read from: the first and last column (0-based) of its header.
+     * One row per sheet, so that a detail row's lineage names its cells without a column on every staged row.
+     */
+    public record SheetColumns(String fileName, String sheet, int headerRow, int firstColumn, int lastColumn) {
+    }
+
+    public void insertSheet(long runId, SheetColumns s) {
+        jdbc.update("""
+                INSERT INTO ra_input_sheet (run_id, file_name, sheet, header_row, first_column, last_column)
+                VALUES (:run_id, :file_name, :sheet, :header_row, :first_column, :last_column)""",
+                new MapSqlParameterSource("run_id", runId)
+                        .addValue("file_name", s.fileName())
+                        .addValue("sheet", s.sheet())
+                        .addValue("header_row", s.headerRow())
+                        .addValue("first_column", s.firstColumn())
+                        .addValue("last_column", s.lastColumn()));
+    }
+
+    /** Every sheet the run read, by file and sheet. */
+    public List<SheetColumns> sheetColumns(long runId) {
+        return jdbc.query("""
+                SELECT file_name, sheet, header_row, first_column, last_column FROM ra_input_sheet
+                WHERE run_id = :run_id
+                ORDER BY file_name, sheet""",
+                new MapSqlParameterSource("run_id", runId), (rs, i) -> new SheetColumns(rs.getString("file_name"),
+                        rs.getString("sheet"), rs.getInt("header_row"), rs.getInt("first_column"), rs.getInt("last_column")));
     }
 
     public void insert(long runId, InputFile f) {

@@ -248,6 +248,17 @@ final class InMemoryReportData implements ReportData {
         }
     }
 
+    /** 南京's list read from A to S (19 columns), 无锡's CSV from A to R, the emission report from B to H. */
+    @Override
+    public ReadColumns readColumns(String file, String sheet) {
+        return switch (file) {
+            case FILE_NJ -> new ReadColumns(0, 18);
+            case FILE_WX -> new ReadColumns(0, 17);
+            case FILE_EMISSIONS -> new ReadColumns(1, 7);
+            default -> null;
+        };
+    }
+
     @Override
     public void forEachRejection(String cityCode, Consumer<Finding> action) {
         rejections.stream().filter(f -> f.severity() == Severity.ERROR)

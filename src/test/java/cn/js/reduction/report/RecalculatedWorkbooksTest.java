@@ -15,10 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +76,104 @@ class RecalculatedWorkbooksTest {
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             return RecalculatedFigures.assertEqualsCsvs(wb, run, reference, cityCode);
         }
+    }
+
+    /**
+     * Every rejection and every finding about a file of the province workbook links to what it concerns, and the link
+     * resolves from the run folder: a rejected row's cell to the city's workbook (relative path, existing, its sheet
+     * existing, the cell there marked and commented with that rule, on the row of that original row number); a
+     * warning on a row that counts to the row in 项目明细 / 排放明细 that names the same file and row; a finding
+     * about a file as a whole to the file's row on 运行信息.
+     */
+    @Test
+    void theProvincesRejectionsAndFindingsLinkToCellsThatExist() throws IOException {
+        Map<Path, XSSFWorkbook> cities = new HashMap<>();
+        try (InputStream in = Files.newInputStream(run.resolve(Reporting.PROVINCE_WORKBOOK));
+             XSSFWorkbook province = new XSSFWorkbook(in)) {
+            XSSFSheet rejections = province.getSheet("退回记录");
+            int intoCities = 0;
+            for (int r = 1; r <= rejections.getLastRowNum(); r++) {
+                Row row = rejections.getRow(r);
+                XSSFHyperlink link = (XSSFHyperlink) row.getCell(3).getHyperlink();
+                assertThat(link).as("退回记录 row " + (r + 1) + " is linked").isNotNull();
+                assertAnnotated(link, row.getCell(5).getStringCellValue(), (int) row.getCell(2).getNumericCellValue(),
+                        Annotator.ERROR_FILL, cities);
+                intoCities++;
+            }
+            assertThat(intoCities).as("the sample's 9 rejected rows").isEqualTo(9);
+
+            XSSFSheet findings = province.getSheet("问题清单");
+            Map<String, Integer> kinds = new TreeMap<>();
+            for (int r = 1; r <= findings.getLastRowNum(); r++) {
+                Row row = findings.getRow(r);
+                String file = row.getCell(4).getStringCellValue();
+                if (file.isEmpty()) {
+                    continue; // the reconciliation's findings concern a city's figures, not an input
+                }
+                String rule = row.getCell(1).getStringCellValue();
+                XSSFHyperlink link = (XSSFHyperlink) (row.getCell(7).getHyperlink() != null ? row.getCell(7).getHyperlink()
+                        : row.getCell(4).getHyperlink());
+                assertThat(link).as("问题清单 row " + (r + 1) + " (" + rule + ") is linked").isNotNull();
+                if (link.getType() == HyperlinkType.FILE) {
+                    assertAnnotated(link, rule, (int) row.getCell(6).getNumericCellValue(),
+                            "错误".equals(row.getCell(0).getStringCellValue()) ? Annotator.ERROR_FILL : Annotator.WARNING_FILL,
+                            cities);
+                    kinds.merge("city", 1, Integer::sum);
+                    continue;
+                }
+                CellReference at = new CellReference(link.getAddress());
+                XSSFSheet sheet = province.getSheet(at.getSheetName());
+                assertThat(sheet).as(link.getAddress()).isNotNull();
+                Row target = sheet.getRow(at.getRow());
+                if (at.getSheetName().equals("运行信息")) {
+                    assertThat(target.getCell(0).getStringCellValue()).isEqualTo(file);
+                    kinds.merge("file", 1, Integer::sum);
+                } else {
+                    assertThat(at.getSheetName()).isIn("项目明细", "排放明细");
+                    Map<String, Integer> columns = new HashMap<>();
+                    sheet.getRow(0).forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
+                    assertThat(target.getCell(columns.get("来源文件")).getStringCellValue()).isEqualTo(file);
+                    assertThat(target.getCell(columns.get("行号")).getNumericCellValue())
+                            .isEqualTo(row.getCell(6).getNumericCellValue());
+                    assertThat(target.getCell(columns.get("单元格范围")).getStringCellValue()).matches("[A-Z]+\\d+:[A-Z]+\\d+");
+                    kinds.merge("detail", 1, Integer::sum);
+                }
+            }
+            // the sample: 9 errors in the cities' workbooks, 3 warnings on rows that count, 1 superseded file
+            assertThat(kinds).containsEntry("city", 9).containsEntry("detail", 3).containsEntry("file", 1);
+        } finally {
+            for (XSSFWorkbook wb : cities.values()) {
+                wb.close();
+            }
+        }
+    }
+
+    /** The link goes to a cell of a city's workbook that carries the rule's mark and comment, on the row it names. */
+    private static void assertAnnotated(XSSFHyperlink link, String rule, int originalRow, String fill,
+                                        Map<Path, XSSFWorkbook> cities) throws IOException {
+        assertThat(link.getType()).isEqualTo(HyperlinkType.FILE);
+        // POI reads the link back as Excel shows it: cities/feedback_320800_淮安.xlsx#'原表标注'!J5
+        String address = link.getAddress();
+        assertThat(address).as("relative to the run folder").startsWith("cities/").contains(".xlsx#'");
+        String location = address.substring(address.indexOf('#') + 1);
+        Path file = run.resolve(address.substring(0, address.indexOf('#')));
+        assertThat(file).as(address).isRegularFile();
+        XSSFWorkbook city = cities.get(file);
+        if (city == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                city = new XSSFWorkbook(in);
+            }
+            cities.put(file, city);
+        }
+        CellReference at = new CellReference(location);
+        XSSFSheet sheet = city.getSheet(at.getSheetName());
+        assertThat(sheet).as(address).isNotNull();
+        XSSFCell cell = sheet.getRow(at.getRow()).getCell(at.getCol());
+        assertThat(cell.getCellComment()).as(address + " is commented").isNotNull();
+        assertThat(cell.getCellComment().getString().getString()).contains(rule);
+        assertThat(cell.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith(fill);
+        assertThat(sheet.getRow(at.getRow()).getCell(0).getNumericCellValue()).as("the original row number")
+                .isEqualTo(originalRow);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.ss.formula.ConditionalFormattingEvaluator;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -176,6 +177,36 @@ class WorkbookWriterTest {
         }
     }
 
+    /**
+     * The two annex-shaped sheets print at full size across A3 landscape pages, each page ending between the annex's
+     * groups (项目汇总: B-V up to 其他重点行业减排项目, W-AN VOCs and 餐饮, AO-BF 扬尘, 移动源 and 合计; 减排核算 one
+     * pollutant a page), the city column and the header rows on every page; the charts two a page; every page footed.
+     */
+    @Test
+    void wideSheetsPrintLegiblyAcrossPagesBrokenBetweenGroups() throws IOException {
+        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+            XSSFSheet matrix = wb.getSheet("项目汇总");
+            assertThat(matrix.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A3_PAPERSIZE);
+            assertThat(matrix.getPrintSetup().getLandscape()).isTrue();
+            assertThat(matrix.getFitToPage()).as("not shrunk to one page width").isFalse();
+            assertThat(matrix.getPrintSetup().getScale()).isEqualTo((short) 100);
+            assertThat(matrix.getColumnBreaks()).containsExactly(21, 39);   // after V and AN: W and AO start pages
+            assertThat(text(matrix, "W3")).isEqualTo("VOCs污染治理项目");
+            assertThat(text(matrix, "AO3")).isEqualTo("扬尘治理项目");
+            assertThat(matrix.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
+            assertThat(matrix.getRepeatingRows().formatAsString()).isEqualTo("3:5");
+            assertThat(matrix.getFooter().getCenter()).contains("&A", "&P", "&N");
+            // the legend's four boxes stay on the first page
+            assertThat(merged(matrix)).contains("B2:F2", "Q2:U2");
+            XSSFSheet reductions = wb.getSheet("减排核算");
+            assertThat(reductions.getColumnBreaks()).containsExactly(10, 20);
+            assertThat(reductions.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
+            assertThat(wb.getSheet("图表").getRowBreaks()).hasSize(1);
+            assertThat(wb.getSheet("问题清单").getFitToPage()).isTrue();
+            assertThat(wb.getSheet("问题清单").getFooter().getCenter()).contains("&P");
+        }
+    }
+
     @Test
     void reductionsLikeAnnex2WithExactPercentagesShownRoundedHalfUp() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
@@ -311,7 +342,10 @@ class WorkbookWriterTest {
             assertThat(nj1.getCell(20).getStringCellValue()).isEqualTo("aaaaaaaaaaaa");
             assertThat(nj1.getCell(21).getStringCellValue()).isEqualTo("项目清单");
             assertThat(nj1.getCell(22).getNumericCellValue()).isEqualTo(5);
-            assertThat(nj1.getCell(23).getStringCellValue()).isEqualTo("5:5");
+            assertThat(nj1.getCell(23).getStringCellValue()).as("the cells the row was read from").isEqualTo("A5:S5");
+            assertThat(s.getRow(rowWith(s, 0, "WX-002")).getCell(23).getStringCellValue()).isEqualTo("A3:R3");
+            XSSFSheet emissions = wb.getSheet("排放明细");
+            assertThat(emissions.getRow(1).getCell(12).getStringCellValue()).isEqualTo("B2:H2");
             Row nj2 = s.getRow(rowWith(s, 0, "NJ-002"));
             XSSFCell name = (XSSFCell) nj2.getCell(4);
             assertThat(name.getCellType()).isEqualTo(CellType.STRING);
@@ -344,6 +378,7 @@ class WorkbookWriterTest {
         try (XSSFWorkbook source = new XSSFWorkbook(); var out = Files.newOutputStream(input.resolve(InMemoryReportData.FILE_NJ))) {
             XSSFSheet sheet = source.createSheet("项目清单");
             sheet.createRow(0).createCell(0).setCellValue("南京市项目清单");
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A1:S1"));   // a title over the whole table
             List<String> header = cn.js.reduction.discover.Field.of(cn.js.reduction.core.FileKind.PROJECTS,
                     cn.js.reduction.discover.Field.claims(ReferenceFixture.jiangsu2020().claimPollutants())).stream()
                     .map(cn.js.reduction.discover.Field::label).toList();
@@ -369,6 +404,10 @@ class WorkbookWriterTest {
             assertThat(all).contains("文件「" + InMemoryReportData.FILE_NJ + "」 工作表「项目清单」");
             int headerRow = rowWith(s, 0, "原行号");
             assertThat(s.getRow(headerRow).getCell(1).getStringCellValue()).isEqualTo("项目编号");
+            // the title above the header as the clerk sees it: once, not repeated in every column it is merged over
+            List<String> above = new ArrayList<>();
+            s.getRow(headerRow - 1).forEach(c -> above.add(c.getColumnIndex() + ":" + c.getStringCellValue()));
+            assertThat(above).containsExactly("1:南京市项目清单");
             Row faulty = s.getRow(headerRow + 1);
             assertThat(faulty.getCell(0).getNumericCellValue()).as("the original row number").isEqualTo(7);
             assertThat(faulty.getCell(1).getStringCellValue()).isEqualTo("NJ-006");
@@ -527,8 +566,16 @@ class WorkbookWriterTest {
             Row credit = findings.getRow(rowWith(findings, 1, "BAD_CREDIT_CODE"));   // WX-002, a warned row that counts
             int detail = rowWith(wb.getSheet("项目明细"), 0, "WX-002");
             assertThat(credit.getCell(7).getHyperlink().getAddress()).isEqualTo("'项目明细'!A" + (detail + 1));
-            // an error's row was rejected: it is in no detail list, and (in the province workbook) not linked
+            // an error's row was rejected: it is in no detail list, and with no city workbook to point at, not linked
+            // (a run links it to the city's 原表标注: RecalculatedWorkbooksTest)
             assertThat(findings.getRow(rowWith(findings, 1, "BAD_NUMBER")).getCell(7).getHyperlink()).isNull();
+            // a finding about a file as a whole: the file's name links to its row on 运行信息
+            Row superseded = findings.getRow(rowWith(findings, 1, "SUPERSEDED_FILE"));
+            String address = superseded.getCell(4).getHyperlink().getAddress();
+            assertThat(address).startsWith("'运行信息'!A");
+            CellReference file = new CellReference(address);
+            assertThat(wb.getSheet("运行信息").getRow(file.getRow()).getCell(0).getStringCellValue())
+                    .isEqualTo("南京_项目清单_20201101.xlsx");
         }
     }
 
