@@ -70,12 +70,13 @@ public final class Reporting {
     }
 
     /**
-     * Runs the tasks on as many threads as there are cores, two at least: the province's (first) waits for the
-     * cities' (the last {@code cityTasks}) before its lists, and another thread keeps writing them meanwhile. The
-     * first failure, after every task has ended.
+     * Runs the tasks on one thread more than there are cores: the province's (first) waits for the cities' (the
+     * last {@code cityTasks}) before its lists, and while it waits, which costs no CPU, every core keeps writing
+     * cities' workbooks (with as many threads as cores, one core idled through most of the cities at national
+     * scale). The first failure, after every task has ended.
      */
     private static void runAll(List<Callable<Void>> tasks, ReturnedCells returned, int cityTasks) throws IOException {
-        int threads = Math.max(2, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors() + 1));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "report-" + THREADS.incrementAndGet());
             t.setDaemon(true);
