@@ -12,6 +12,7 @@
 # The set is generated once per (cities, rows, seed) under target/bench/sets/. --db pg drops and creates the
 # database reduction_bench on BENCH_PG_HOST (default 127.0.0.1, port BENCH_PG_PORT 5432, user BENCH_PG_USER
 # postgres, trust authentication) with psql. --jfr also records a JFR profile of the job next to the results.
+# BENCH_JAVA_OPTS adds JVM options to the job's command (e.g. -XX:TieredStopAtLevel=1), split at spaces.
 # BENCH_JAR names another build of the program to time (e.g. a copy of the jar before a change, with the lib/
 # folder it names beside it, or a Spring Boot jar of an older build).
 set -euo pipefail
@@ -72,7 +73,9 @@ jfr_opt=()
 if [ -n "$jfr" ]; then
   jfr_opt=(-XX:StartFlightRecording=filename="$work/job.jfr",settings=profile)
 fi
-env "${db_env[@]}" /usr/bin/time -v -o "$work/job.time" java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" "${jfr_opt[@]}" \
+read -r -a job_opts <<< "${BENCH_JAVA_OPTS:-}"
+env "${db_env[@]}" /usr/bin/time -v -o "$work/job.time" java -Xmx"$heap" ${job_opts[@]+"${job_opts[@]}"} \
+  -Xlog:gc:file="$work/gc.log" "${jfr_opt[@]}" \
   -jar "$jar" run --year 2020 --reference "$set_dir/reference" --input "$set_dir/input" --output "$work/output" \
   > "$work/job.out" 2>&1 || { echo "the job failed: see $work/job.out" >&2; tail -20 "$work/job.out" >&2; exit 1; }
 job_s=$(grep "Elapsed (wall clock)" "$work/job.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
@@ -94,7 +97,7 @@ figures=$(java -cp "$cp" cn.js.reduction.sample.ScaleFigures "$set_dir/expected"
        "$(java -version 2>&1 | head -1)"
   echo "set: $cities cities, $rows project rows ($input_rows rows read incl. emissions and bad rows), $(ls "$set_dir/input/2020" | wc -l) files, $input_mb MB"
   echo "load average before: $load_before  after: $load_after"
-  echo "database: $db  heap: -Xmx$heap  program: $jar ($(sha256sum "$jar" | cut -c1-12))"
+  echo "database: $db  heap: -Xmx$heap${BENCH_JAVA_OPTS:+  java options: $BENCH_JAVA_OPTS}  program: $jar ($(sha256sum "$jar" | cut -c1-12))"
   printf 'floor: %.1f s wall, %s s CPU, peak RSS %d MiB\n' "$floor_s" "$floor_cpu" $((floor_rss / 1024))
   printf 'job:   %.1f s wall, %s s CPU (%s), peak RSS %d MiB, peak heap %s MiB\n' "$job_s" "$job_cpu_s" "$job_cpu" \
     $((job_rss / 1024)) "$peak_heap"

@@ -6,7 +6,8 @@
 #
 # For each jar and each of N rounds: `run --year 2020` on input/ into a fresh output folder, then `status --year
 # 2020` on what it wrote (start-up, Flyway, H2, the job repository's queries: a command's fixed cost). Prints min / median / max wall
-# seconds and peak RSS. OTHER_JAR: e.g. a Spring Boot jar of an earlier build.
+# seconds and peak RSS. OTHER_JAR: e.g. a Spring Boot jar of an earlier build. BENCH_JAVA_OPTS adds JVM options to
+# every command (e.g. -XX:TieredStopAtLevel=1), split at spaces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
@@ -14,16 +15,17 @@ if [ "${1:-}" = --runs ]; then runs="$2"; shift 2; fi
 jars=(target/reduction-accounting.jar)
 [ $# -gt 0 ] && jars+=("$1")
 [ -f target/reduction-accounting.jar ] || mvn -q -B package -DskipTests
+read -r -a java_opts <<< "${BENCH_JAVA_OPTS:-}"
 work=$(mktemp -d /tmp/startup.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)${BENCH_JAVA_OPTS:+; java options: $BENCH_JAVA_OPTS}"
 for i in $(seq "$runs"); do
   for j in "${!jars[@]}"; do
     rm -rf "$work/out"
     for cmd in run status; do
       args=(status --year 2020 --output "$work/out")
       [ "$cmd" = run ] && args=(run --year 2020 --input input --output "$work/out")
-      /usr/bin/time -f "%e %M" -o "$work/t" java -jar "${jars[$j]}" "${args[@]}" > "$work/log" 2>&1 \
+      /usr/bin/time -f "%e %M" -o "$work/t" java ${java_opts[@]+"${java_opts[@]}"} -jar "${jars[$j]}" "${args[@]}" > "$work/log" 2>&1 \
         || { echo "${jars[$j]} $cmd failed:"; tail -5 "$work/log"; exit 1; }
       echo "$j $cmd $(cat "$work/t")" >> "$work/times"
     done
