@@ -31,8 +31,8 @@ if [ "${REDUCTION_DISTRIBUTED:-0}" = 1 ]; then
   distributed=(--distributed --intake-timeout "${REDUCTION_INTAKE_TIMEOUT:-60m}")
 fi
 
-# REDUCTION_JAVA_OPTS: more JVM options, split at spaces (e.g. -XX:TieredStopAtLevel=1, which halves a
-# province-sized run's time on 2 cores and costs 44% at a million rows: BENCHMARKS.md, "Start-up")
+# REDUCTION_JAVA_OPTS: more JVM options, split at spaces (e.g. -XX:TieredStopAtLevel=1, which cuts a
+# province-sized run's time by a third on 2 cores and costs 44% at a million rows: BENCHMARKS.md, "Start-up")
 read -r -a java_opts <<< "${REDUCTION_JAVA_OPTS:-}"
 exec java -Xmx512m ${java_opts[@]+"${java_opts[@]}"} -Djava.io.tmpdir="$output/.state/tmp" -jar "$jar" run --year "$year" --mode "$mode" \
   --input "${REDUCTION_INPUT:-input}" --output "$output" ${distributed[@]+"${distributed[@]}"}
