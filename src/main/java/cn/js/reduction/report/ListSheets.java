@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -40,6 +41,11 @@ final class ListSheets {
     static final int SHORT_SHA = 12;
     /** Warned rows whose detail row a finding links to; beyond this the findings are listed without a link. */
     static final int MAX_LINKED_ROWS = 200_000;
+    /**
+     * Hyperlinks in the two lists of one workbook: SXSSF keeps every hyperlink of a sheet in memory until the file
+     * is written, so beyond this the rows are listed as plain text (a million findings would not fit the heap).
+     */
+    static final int MAX_LINKS = 100_000;
 
     static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 30),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
@@ -224,19 +230,22 @@ final class ListSheets {
                                 int maxRowsPerSheet, Targets targets, Details details) {
         ReferenceData reference = scope.reference();
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        int[] links = {0};
+        UnaryOperator<Link> budget = link -> link == null || links[0]++ >= MAX_LINKS ? null : link;
         TableSheet findings = new TableSheet(workbook, styles, FINDINGS, FINDING_COLUMNS, 0, maxRowsPerSheet);
         data.forEachFinding(scope.cityCode(), f -> {
             bySeverity.merge(f.severity(), 1L, Long::sum);
             Link cell = targets.finding(f, details);
             String cellText = cellText(f);
             // no cell to go to (a finding about a file as a whole): the file's name links to its row on 运行信息
-            Link file = cell == null || cellText == null ? targets.file(f) : null;
+            Link file = budget.apply(cell == null || cellText == null ? targets.file(f) : null);
+            cell = file == null ? budget.apply(cell) : null;
             findings.nextRow()
                     .text(Labels.severity(f.severity()), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().name())
                     .text(f.rule() == null ? null : f.rule().title())
                     .text(Labels.cityName(reference, f.cityCode()))
-                    .link(f.file(), file).text(f.sheet()).count(f.row()).link(cellText, file == null ? cell : null)
+                    .link(f.file(), file).text(f.sheet()).count(f.row()).link(cellText, cell)
                     .text(f.value(), Kind.WRAPPED, Mark.NONE)
                     .text(f.message(), Kind.WRAPPED, Mark.NONE);
         });
@@ -253,9 +262,11 @@ final class ListSheets {
                 lastRow[0] = location;
             }
             Link cell = targets.rejection(f);
-            Link file = cell == null || f.cell() == null ? targets.file(f) : null;
+            String cellText = cellText(f);
+            Link file = budget.apply(cell == null || cellText == null ? targets.file(f) : null);
+            cell = file == null ? budget.apply(cell) : null;
             rejections.nextRow()
-                    .link(f.file(), file).text(f.sheet()).count(f.row()).link(f.cell(), file == null ? cell : null)
+                    .link(f.file(), file).text(f.sheet()).count(f.row()).link(cellText, cell)
                     .text(Labels.cityName(reference, f.cityCode()))
                     .text(f.rule() == null ? null : f.rule().name(), Kind.TEXT, severityMark(f.severity()))
                     .text(f.rule() == null ? null : f.rule().title())

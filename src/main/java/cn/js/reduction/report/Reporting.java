@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -90,7 +91,9 @@ public final class Reporting {
                 }
             } finally {
                 // the province's task waits for these; whatever was submitted, it is told so that it never waits in vain
-                returned.writing(List.copyOf(running.subList(Math.max(0, running.size() - cityTasks), running.size())));
+                int firstCity = tasks.size() - cityTasks;
+                returned.writing(running.size() > firstCity ? List.copyOf(running.subList(firstCity, running.size()))
+                        : List.of());
             }
             Throwable first = null;
             for (Future<Void> f : running) {
@@ -121,7 +124,13 @@ public final class Reporting {
             Thread.currentThread().interrupt();
             throw new IOException("report interrupted", e);
         } finally {
+            // after a failure the others are cancelled; none may go on writing into the folder once this returns
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(2, TimeUnit.MINUTES); // bounded: a failure is reported, never held up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

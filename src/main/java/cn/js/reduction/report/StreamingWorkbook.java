@@ -21,8 +21,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     private static final int BUFFER = 64 * 1024;
 
     StreamingWorkbook(int rowWindow) {
-        super(rowWindow);
-        setCompressTempFiles(true);
+        super(rowWindow); // temp files always compressed: createSheetDataWriter below
     }
 
     @Override
