@@ -188,6 +188,11 @@ public record Database(String url, String user, String password, Path stateFolde
         if (password != null) {
             p.put("spring.datasource.password", password);
         }
+        // a connection for each thread that may hold one at once: intake's partitions or the report's writers (one
+        // more than cores, each streaming in its own transaction) and the step's own; Hikari's default of 10 ran
+        // short on a machine of 10 cores or more, where a writer would wait for a connection and time out
+        p.put("spring.datasource.hikari.maximum-pool-size",
+                Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));
         // full details, stack traces included, go to the log file of the state folder, never to the terminal;
         // a command that has no state folder (status on PostgreSQL from elsewhere) keeps none
         p.put("logging.file.name", Files.isDirectory(stateFolder) ? logFile().toString() : "/dev/null");
