@@ -146,7 +146,8 @@ public final class Consolidation {
         }
         if (!later.isEmpty()) {
             rows.rejectProjects(runId, later);
-            log.info("  {} rows rejected as duplicate project ids (DUPLICATE_PROJECT_ID)", later.size());
+            log.info("  {} {} rejected as duplicate project ids (DUPLICATE_PROJECT_ID)", later.size(),
+                    later.size() == 1 ? "row" : "rows");
         }
     }
 }

@@ -22,24 +22,27 @@ final class Commands {
             Usage: java -jar target/reduction-accounting.jar COMMAND [OPTIONS]
 
             Commands:
-              run       --year Y [--mode nightly|final] [--input DIR] [--output DIR]   account one year's submissions
-                        [--rerun "REASON"]                                          ... again, on purpose
-                        [--distributed [--intake-timeout 60m]]                      ... intake on worker processes
-              restart   --execution ID | --year Y [--mode M] [--distributed]         continue a failed or interrupted run
-              worker    [--threads N]                                               take intake partitions (distributed runs)
-              status    [--year Y] [--limit N]                                       recent runs, steps, counts, failures
-              abandon   --execution ID                                                give up a failed run for good
-              validate  FILE... [--year Y] [--output DIR]                           check submissions, no database
-              template  --kind projects|emissions [--year Y] [--city C] --out FILE  a blank submission workbook
-              rules     [--markdown] [--year Y]                                      the rule catalogue
+              run       --year Y [--mode nightly|final] [--input DIR]    account one year's submissions
+                        [--rerun "REASON"]                              ... again, on purpose
+                        [--distributed [--intake-timeout 60m]]          ... intake on worker processes
+              restart   --execution ID | --year Y [--mode M]            continue a failed or interrupted run
+              status    [--year Y] [--limit N] [--verbose]              recent runs: state, output, next command
+              abandon   --execution ID                                  give up a failed run for good
+              worker    [--threads N]                                   take intake partitions (distributed runs)
+              validate  FILE... [--year Y] [--output DIR]               check submissions, no database
+              template  --kind projects|emissions [--city C] --out FILE a blank submission workbook
+              rules     [--markdown] [--year Y]                         the rule catalogue
+              years                                                     the plan years it can account
 
             Options of every command that touches run state:
               --output DIR        where runs write, and where the embedded database lives (default: output)
               --db-url URL        JDBC URL of the run database (or REDUCTION_DB_URL; default: H2 file in DIR/.state)
               --db-user USER      (or REDUCTION_DB_USER)
               --db-password PASS  (or REDUCTION_DB_PASSWORD)
+              --reference DIR     the plan years' reference data from DIR/Y/ (run, restart, validate, template)
 
-            Exit codes: 0 completed, 1 failed (restartable), 2 bad usage or configuration, 3 final run refused.
+            Exit codes: 0 completed or nothing to do (also: already in progress), 1 failed (restartable),
+            2 bad usage or configuration, 3 final run refused (docs/operations.md, "Exit codes").
             COMMAND --help shows a command's own help.
             """;
 
@@ -126,12 +129,13 @@ final class Commands {
             case "worker" -> new Spec("worker", Set.of("threads", "output", "reference", "db-url", "db-user",
                     "db-password"), Set.of(), WorkerCommand.HELP, WorkerCommand::prepare);
             case "status" -> new Spec("status", Set.of("year", "limit", "output", "db-url", "db-user", "db-password"),
-                    Set.of(), """
-                    status [--year Y] [--limit N] [--output DIR]
+                    Set.of("verbose"), """
+                    status [--year Y] [--limit N] [--verbose] [--output DIR]
 
-                    Lists recent runs (newest first) with their steps, counts (read, accepted, rejected, skipped),
-                    durations and states. A run whose process is gone is shown as INTERRUPTED; a failed step shows
-                    its error in one line and the command that restarts it.
+                    Lists recent runs (newest first, 10 unless --limit), one line each: its number (the folder
+                    run-N), year and mode, state, start, duration, and its output folder or the command that gets
+                    past its state; a failed run adds the failed step and why. A run whose process is gone is shown
+                    as INTERRUPTED. --verbose adds each execution, its steps and each file's rows.
                     """, StatusCommand::prepare);
             case "abandon" -> new Spec("abandon", Set.of("execution", "output", "db-url", "db-user", "db-password"),
                     Set.of(), """
@@ -147,8 +151,10 @@ final class Commands {
                     TemplateCommand::prepare);
             case "rules" -> new Spec("rules", Set.of("year", "reference"), Set.of("markdown"), RulesCommand.HELP,
                     RulesCommand::prepare);
+            case "years" -> new Spec("years", Set.of("reference"), Set.of(), RulesCommand.YEARS_HELP,
+                    RulesCommand::prepareYears);
             default -> throw new UsageException("unknown command '" + command
-                    + "'. Commands: run, restart, status, abandon, worker, validate, template, rules");
+                    + "'. Commands: run, restart, status, abandon, worker, validate, template, rules, years");
         };
     }
 
@@ -182,7 +188,8 @@ final class Commands {
     private static int checkedYear(int year, ReferenceLibrary references) {
         if (!references.has(year)) {
             throw new UsageException("there is no reference data for plan year " + year + " in "
-                    + references.describe(year) + " (the plan's annexes ship as src/main/resources/reference/<year>/)");
+                    + references.describe(year) + " (this program has plan years " + references.years()
+                    + "; for another, give --reference DIR with the year's files in DIR/" + year + "/)");
         }
         try {
             references.year(year);
@@ -205,7 +212,8 @@ final class Commands {
         Path folder = inputRoot.resolve(String.valueOf(year));
         if (!Files.isDirectory(folder)) {
             throw new UsageException("no input folder " + folder + ": put the submissions of " + year
-                    + " there, or pass --input DIR (the folder that holds " + year + "/)");
+                    + " there, or pass --input DIR (the folder that holds " + year + "/; REDUCTION_INPUT for the scripts"
+                    + " of jobs/)");
         }
         try {
             return InputSet.scan(folder);

@@ -74,6 +74,11 @@ public record Database(String url, String user, String password, Path stateFolde
                     + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0";
             return new Database(url, user == null ? "sa" : user, password, state, true, mayCreate);
         }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("--db-url (or REDUCTION_DB_URL) must be a JDBC URL of PostgreSQL or H2, such as"
+                    + " jdbc:postgresql://host:5432/reduction; not " + url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                    .replaceAll("//[^/@]*@", "//***@"));
+        }
         return new Database(url, user, password, state, false, mayCreate);
     }
 

@@ -33,12 +33,18 @@ final class Failures {
             return failure.getMessage(); // already in plain words, with the database it concerns
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException e) {
+                // the driver wraps it as "connection refused" (08001): the host name is what to check
+                return "unknown host " + e.getMessage() + ": check the host name of the database (--db-url)";
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String plain = plain(t);
             if (plain != null) {
                 return plain;
             }
         }
-        return Commands.oneLine(failure);
+        return withoutSql(Commands.oneLine(failure));
     }
 
     /**
@@ -95,11 +101,43 @@ final class Failures {
                 case "08003", "08006", "57P01" -> "the connection to the run database was lost (" + msg
                         + "); when the database is back, continue the run with restart (see status)";
                 case "90020" -> "the run database is in use by another process that does not share it: " + msg;
-                default -> null;
+                default -> "the run database refused a statement (SQLSTATE " + e.getSQLState() + "): "
+                        + withoutSql(msg);
             };
         }
         return null;
     }
+
+    /**
+     * The one line an operator needs from a stack trace kept as text (a step's exit description in the job
+     * repository): the deepest cause's message, in the same plain words, without class names or SQL.
+     */
+    static String describeText(String stackTrace) {
+        String line = stackTrace.lines().findFirst().orElse("");
+        for (String l : stackTrace.lines().toList()) {
+            if (l.startsWith("Caused by: ")) {
+                line = l.substring("Caused by: ".length());
+            }
+        }
+        return withoutSql(line.replaceFirst("^[\\w.$]+: ", ""));
+    }
+
+    /**
+     * A database message without the statement it quotes (H2's "; SQL statement: …", Spring's
+     * "PreparedStatementCallback; SQL [...]"), which says nothing to an operator and is cut mid-way anyway; the
+     * log file keeps it whole.
+     */
+    static String withoutSql(String message) {
+        String m = message.replaceAll("\\w+Callback; (bad )?SQL \\[[^\\]]*\\]?;? ?", "");
+        int sql = m.indexOf("; SQL statement:");
+        if (sql >= 0) {
+            m = m.substring(0, sql);
+        }
+        m = m.replaceAll("\\[[0-9]{5}-[0-9]+\\]$", "").trim(); // H2's error code and version
+        return m.length() > MAX_LINE ? m.substring(0, MAX_LINE) + "…" : m;
+    }
+
+    private static final int MAX_LINE = 300;
 
     private static String firstLine(String s) {
         if (s == null) {

@@ -28,10 +28,23 @@ public class ReductionAccountingApplication {
     public static final int USAGE = 2;
     public static final int REFUSED = 3;
 
+    /** The temporary folder of the command running on this thread (TempFolders). */
+    private static final ThreadLocal<Path> COMMAND_TEMP = new ThreadLocal<>();
+
     static final Set<String> DB_OPTIONS = Set.of("db-url", "db-user", "db-password");
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.getenv(), System.out, System.err));
+        // not a terminal (cron, systemd, a script's log): every line the operator reads carries its date and time
+        boolean stamped = System.console() == null && args.length > 0
+                && Set.of("run", "restart", "abandon", "worker").contains(args[0]);
+        PrintStream out = OperatorOutput.of(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                true, java.nio.charset.StandardCharsets.UTF_8), stamped, false);
+        PrintStream err = OperatorOutput.of(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                true, java.nio.charset.StandardCharsets.UTF_8), stamped, true);
+        int code = execute(args, System.getenv(), out, err);
+        out.close();
+        err.close();
+        System.exit(code);
     }
 
     /** Runs one command and returns its exit code; never throws (tests call this directly). */
@@ -41,6 +54,12 @@ public class ReductionAccountingApplication {
             return args.length == 0 ? USAGE : OK;
         }
         String command = args[0];
+        String encoding = FileNameEncoding.problem();
+        if (encoding != null && !command.equals("rules") && !command.equals("years")) {
+            // before any state is opened: a run on mangled names would record files that are not on disk
+            err.println("错误 error: " + encoding);
+            return USAGE;
+        }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         Database database = null;
         String helpOf = ""; // "run " once the command is known: an unknown one is pointed at the list of commands
@@ -70,6 +89,8 @@ public class ReductionAccountingApplication {
                 return prepared.run(context, out, err);
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+                TempFolders.remove(COMMAND_TEMP.get());
+                COMMAND_TEMP.remove();
             }
         } catch (java.io.IOException e) {
             err.println("错误 error: cannot create a temporary folder: " + e.getMessage());
@@ -91,9 +112,17 @@ public class ReductionAccountingApplication {
 
     /** The context on the database, with a command's own properties (a distributed run's, a worker's). */
     static ConfigurableApplicationContext start(Database database, Path referenceRoot, Map<String, Object> extra) {
-        // POI's temporary files (workbooks being written) in the state folder, not a /tmp shared by all accounts
+        // POI's temporary files (workbooks being written, private copies of inputs) in the state folder, not a
+        // /tmp shared by all accounts, in a folder of this process that a later command removes if it is killed
         if (Files.isDirectory(database.tempFolder())) {
-            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(database.tempFolder().toFile()));
+            try {
+                Path own = TempFolders.ofThisCommand(database.tempFolder());
+                COMMAND_TEMP.set(own);
+                TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(own.toFile()));
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot use the temporary folder " + database.tempFolder() + ": "
+                        + Failures.describe(e));
+            }
         }
         SpringApplication app = new SpringApplication(ReductionAccountingApplication.class);
         Map<String, Object> properties = new java.util.HashMap<>(database.properties());
@@ -104,7 +133,9 @@ public class ReductionAccountingApplication {
         app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
         try {
-            return app.run();
+            ConfigurableApplicationContext context = app.run();
+            OperatorOutput.logFileReady = true;
+            return context;
         } catch (RuntimeException e) {
             throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
                     + Failures.describe(e), e);

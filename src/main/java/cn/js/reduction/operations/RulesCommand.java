@@ -19,6 +19,23 @@ final class RulesCommand {
     private RulesCommand() {
     }
 
+    static final String YEARS_HELP = """
+            years [--reference DIR]
+
+            Prints the plan years this program has reference data for, one a line, oldest first (those shipped
+            inside it, or those of DIR/Y/ with --reference). jobs/plan-year.sh uses it to choose the year of a
+            scheduled run when REDUCTION_YEAR is not set.
+            """;
+
+    /** {@code years}: the plan years the program can account, for the scripts of jobs/ (no source tree needed). */
+    static Commands.Prepared prepareYears(Options options, Map<String, String> env) {
+        ReferenceLibrary references = Commands.references(options);
+        return new Commands.Prepared(null, (context, out, err) -> {
+            references.years().forEach(out::println);
+            return ReductionAccountingApplication.OK;
+        });
+    }
+
     static Commands.Prepared prepare(Options options, Map<String, String> env) {
         boolean markdown = options.has("markdown");
         ReferenceLibrary references = Commands.references(options);

@@ -40,16 +40,25 @@ final class RunCommand {
         Path input = ReductionAccountingApplication.absolute(options.path("input", "input"));
         Path output = Commands.output(options);
         InputSet set = Commands.inputSet(input, year);
+        if (set.files().isEmpty()) {
+            // a share not mounted, a wrong --input: never a run that "completes" on nothing and hides yesterday's
+            throw new UsageException("没有报送文件 (no submission): " + set.folder() + " holds no spreadsheet (.xlsx,"
+                    + " .xls, .csv)" + (set.skipped().isEmpty() ? "" : ", only " + set.skipped().size()
+                    + " other entries") + ". An empty input folder is a configuration error (a share not mounted, a"
+                    + " wrong --input or REDUCTION_INPUT): nothing was run; LATEST and the published runs are as they were");
+        }
         JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(),
                 RunParameters.Basis.current(references, year), input, output);
         Database database = Database.resolve(options, env, output);
         Distribution distribution = Distribution.manager(options, env, database);
+        Hints hints = Hints.of(options, output, database);
         return new Commands.Prepared(database, references.root(), (context, out, err) -> {
             // one run of a year and mode at a time, whatever its files: a lock the database (PostgreSQL) or the
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
             // pass the checks below and start
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
-                return run(context, out, err, lock == null, set, params, references.year(year), mode, rerunReason);
+                return run(context, out, err, lock == null, set, params, references.year(year), mode, rerunReason,
+                        hints, input);
             }
         }, properties(distribution));
     }
@@ -82,8 +91,8 @@ final class RunCommand {
     private static String describeRunning(ConfigurableApplicationContext context, int year, RunMode mode) {
         for (JobExecution other : Runs.recent(context.getBean(JobRepository.class), year, 50)) {
             if (other.isRunning() && mode.code().equals(other.getJobParameters().getString(RunParameters.MODE))) {
-                return "run " + other.getJobInstance().getInstanceId() + " (execution " + other.getId() + ") of "
-                        + year + " " + mode + " is running (process " + Liveness.owner(other) + ")";
+                return RunParameters.of(other).describe() + " (execution " + other.getId() + ") is running (process "
+                        + Liveness.owner(other) + (Liveness.isAlive(other) ? ", alive" : "") + ")";
             }
         }
         return "another process is running " + year + " " + mode;
@@ -92,7 +101,7 @@ final class RunCommand {
     /** Gathers the facts {@link RunAdmission} decides on, and carries out its decision. */
     private static int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err,
                            boolean lockHeldElsewhere, InputSet set, JobParameters firstAttempt, ReferenceData ref,
-                           RunMode mode, String rerunReason) {
+                           RunMode mode, String rerunReason, Hints hints, Path input) {
         int year = ref.year();
         JobRepository repository = context.getBean(JobRepository.class);
         // the newest run of this identity: a new attempt (abandon, --rerun) is a new job instance told apart by
@@ -121,17 +130,16 @@ final class RunCommand {
         switch (outcome) {
             case ALREADY_RUNNING -> {
                 out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, year, mode)
-                        + "; nothing started.");
+                        + "; nothing started. See: " + hints.status(year));
                 return ReductionAccountingApplication.OK;
             }
             case NOTHING_TO_DO -> {
                 Publication publication = RunParameters.of(last).publication();
-                out.println("本输入集已核算完成，无需重复运行 (nothing to do): run " + instance.getInstanceId() + " of "
-                        + year + " " + mode + " already completed on these " + set.files().size() + " files"
+                out.println("本输入集已核算完成，无需重复运行 (nothing to do): " + RunParameters.of(last).describe()
+                        + " already completed on these " + set.files().size() + " files"
                         + " with the same reference data and program.");
                 out.println("  output: " + publication.finalFolder());
-                out.println("  to run them again on purpose: java -jar target/reduction-accounting.jar run --year " + year
-                        + " --mode " + mode + " --rerun \"the reason\"");
+                out.println("  to run them again on purpose: " + hints.run(year, mode, input, "--rerun \"the reason\""));
                 try {
                     // LATEST names what this command reported, also when the input went back to an earlier set
                     publication.markLatest();
@@ -143,25 +151,25 @@ final class RunCommand {
                 return ReductionAccountingApplication.OK;
             }
             case RECOVER_AND_CONTINUE, CONTINUE -> {
+                String which = RunParameters.of(last).describe();
                 if (rerunReason != null) {
-                    out.println("run " + instance.getInstanceId() + " of these files did not complete: --rerun starts no"
-                            + " second run beside it, the run is continued (to start afresh instead, abandon --execution "
-                            + last.getId() + " first).");
+                    out.println(which + " of these files did not complete: --rerun starts no"
+                            + " second run beside it, the run is continued (to start afresh instead: "
+                            + hints.abandon(last.getId()) + ", then run again).");
                 }
                 out.println(lastState == RunAdmission.LastExecution.LEFT_RUNNING
                         // this process holds the run lock of the year and mode, which a live run would hold: the
                         // process of this one is gone, on this machine or another
-                        ? "run " + instance.getInstanceId() + " was interrupted (its process is gone); continuing it."
-                        : "run " + instance.getInstanceId() + " of these files failed before (" + last.getStatus()
+                        ? which + " was interrupted (its process is gone); continuing it."
+                        : which + " of these files failed before (" + last.getStatus()
                                 + "); continuing it from the failed step.");
-                return restart(context, last, out);
+                return restart(context, last, out, hints);
             }
             case REFUSED_FINAL -> {
                 err.println("年终核算拒绝运行 (final run refused): every city must submit both a project list and an"
                         + " emission report; missing in " + set.folder() + ":");
                 missing.forEach(m -> err.println("  " + m));
-                err.println("Run the nightly mode meanwhile: " + Program.command() + " run --year " + year
-                        + " --mode nightly");
+                err.println("Run the nightly mode meanwhile: " + hints.run(year, RunMode.NIGHTLY, input, null));
                 return ReductionAccountingApplication.REFUSED;
             }
             case START_NEW -> {
@@ -170,11 +178,11 @@ final class RunCommand {
                 if (rerunReason != null) {
                     params = RunParameters.withRerunReason(params, rerunReason);
                     if (lastState == RunAdmission.LastExecution.COMPLETED) {
-                        out.println("run " + instance.getInstanceId() + " completed on these files; a new run, as asked: "
+                        out.println(RunParameters.of(last).describe() + " completed on these files; a new run, as asked: "
                                 + rerunReason);
                     }
                 }
-                return start(context, out, params);
+                return start(context, out, params, hints);
             }
             default -> throw new IllegalStateException("unhandled admission " + outcome);
         }
@@ -188,10 +196,11 @@ final class RunCommand {
         }
     }
 
-    private static int start(ConfigurableApplicationContext context, PrintStream out, JobParameters params) {
+    private static int start(ConfigurableApplicationContext context, PrintStream out, JobParameters params,
+                             Hints hints) {
         try {
             JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
-            return report(context, execution, out);
+            return report(context, execution, out, hints);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
             return ReductionAccountingApplication.OK;
@@ -215,14 +224,21 @@ final class RunCommand {
         ReferenceLibrary references = Commands.references(options);
         Database database = Database.existing(options, env, output);
         Distribution distribution = Distribution.manager(options, env, database);
+        Hints hints = Hints.of(options, output, database);
         return new Commands.Prepared(database, references.root(), (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobExecution execution = executionId != null ? Recovery.find(repository, executionId)
                     : Runs.lastRestartable(repository, year, mode);
+            if (execution == null && executionId == null) {
+                // nothing failed: as a run of a completed set, nothing to do (exit 0)
+                out.println("nothing to restart: no failed or interrupted run of " + year + " " + mode + " in the run"
+                        + " state of " + where(database, output) + ". See: " + hints.status(year));
+                return ReductionAccountingApplication.OK;
+            }
             if (execution == null) {
-                err.println(executionId != null ? "没有该执行 (no such execution): " + executionId + " is not in the run state of "
-                        + output + "; see: " + Program.command() + " status --output " + output
-                        : "no failed or interrupted run of " + year + " " + mode + " to restart");
+                err.println("没有该执行 (no such execution): " + executionId + " is not in the run state of "
+                        + where(database, output) + " (a run on another database or output folder? give its --output"
+                        + " and --db-url); see: " + hints.status(null));
                 return ReductionAccountingApplication.USAGE;
             }
             JobExecution lastOfRun = repository.getLastJobExecution(execution.getJobInstance());
@@ -231,48 +247,59 @@ final class RunCommand {
                 out.println("execution " + execution.getId() + " was continued by execution " + lastOfRun.getId() + ".");
                 execution = lastOfRun;
             }
+            RunParameters run = RunParameters.of(execution);
+            // which run this is, where: a hint pasted against another state names another run with the same id
+            out.println("execution " + execution.getId() + " is " + run.describe() + " on " + run.yearFolder()
+                    + ", started " + execution.getCreateTime().withNano(0) + ", in the run state of "
+                    + where(database, output) + ".");
             if (execution.getStatus() == BatchStatus.COMPLETED) {
-                out.println("execution " + execution.getId() + " completed; nothing to restart.");
+                out.println("it completed; nothing to restart: " + run.publication().finalFolder());
                 return ReductionAccountingApplication.OK;
             }
             if (execution.getStatus() == BatchStatus.ABANDONED) {
                 err.println("execution " + execution.getId() + " was abandoned and cannot be restarted; start a new run:"
-                        + " " + Program.command() + " run --year "
-                        + execution.getJobParameters().getLong(RunParameters.YEAR) + " --mode "
-                        + execution.getJobParameters().getString(RunParameters.MODE));
+                        + " " + hints.run(run.year(), run.mode(), run.inputRoot(), null));
                 return ReductionAccountingApplication.USAGE;
             }
-            RunParameters run = RunParameters.of(execution);
-            String now = Commands.inputSet(run.inputRoot(), run.year()).fingerprint();
-            if (!now.equals(run.fingerprint())) {
-                err.println("输入文件已变化 (the files of " + run.yearFolder() + " changed since run " + run.runId()
-                        + " started): restarting would mix two input sets. Start a new run:"
-                        + " " + Program.command() + " run --year " + run.year() + " --mode " + run.mode());
+            InputSet now = Commands.inputSet(run.inputRoot(), run.year());
+            if (!now.fingerprint().equals(run.fingerprint())) {
+                err.println("输入文件已变化 (the files of " + run.yearFolder() + " changed since " + run.describe()
+                        + " started): restarting would mix two input sets.");
+                InputChanges.between(context.getBean(JdbcTemplate.class), run.runId(), now).forEach(
+                        line -> err.println("  " + line));
+                err.println("Start a new run on the files as they are now: "
+                        + hints.run(run.year(), run.mode(), run.inputRoot(), null));
+                err.println("  (and give the old one up: " + hints.abandon(execution.getId()) + ")");
                 return ReductionAccountingApplication.USAGE;
             }
             RunParameters.Basis basis = RunParameters.Basis.current(references, run.year());
             if (!basis.equals(run.basis())) {
-                err.println("参考数据或程序已变化 (the reference data or the program changed since run " + run.runId()
+                err.println("参考数据或程序已变化 (the reference data or the program changed since " + run.describe()
                         + " started: it ran on " + run.describeBasis() + "; this is " + basis.referenceVersion()
-                        + ", " + basis.programVersion() + "): restarting would mix figures of both. Start a new run:"
-                        + " java -jar target/reduction-accounting.jar run --year " + run.year() + " --mode " + run.mode());
+                        + ", " + basis.programVersion() + "): restarting would mix figures of both. Restart it with the"
+                        + " reference folder it ran on (--reference), or start a new run: "
+                        + hints.run(run.year(), run.mode(), run.inputRoot(), null));
                 return ReductionAccountingApplication.USAGE;
             }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
                 if (lock == null) {
-                    err.println("a run of " + run.year() + " " + run.mode() + " is in progress: "
-                            + describeRunning(context, run.year(), run.mode())
-                            + "; wait for it to end, or stop that process first.");
-                    return ReductionAccountingApplication.USAGE;
+                    out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, run.year(), run.mode())
+                            + "; nothing restarted. See: " + hints.status(run.year()));
+                    return ReductionAccountingApplication.OK;
                 }
                 // under the lock, an execution still recorded as running has lost its process (here or on
                 // another machine): restart recovers it
-                return restart(context, Recovery.find(repository, execution.getId()), out);
+                return restart(context, Recovery.find(repository, execution.getId()), out, hints);
             }
         }, properties(distribution));
     }
 
-    static int restart(ConfigurableApplicationContext context, JobExecution failed, PrintStream out) {
+    /** The run state as an operator names it: the database, or the output folder of the embedded one. */
+    static String where(Database database, Path output) {
+        return database.embedded() ? output.toString() : database.display();
+    }
+
+    static int restart(ConfigurableApplicationContext context, JobExecution failed, PrintStream out, Hints hints) {
         JobOperator operator = context.getBean(JobOperator.class);
         JobExecution execution = failed;
         if (Recovery.needed(execution)) {
@@ -282,24 +309,28 @@ final class RunCommand {
                     "recovered: the process ended without recording the outcome");
         }
         try {
-            return report(context, operator.restart(execution), out);
+            return report(context, operator.restart(execution), out, hints);
         } catch (org.springframework.batch.core.launch.JobRestartException e) {
             throw new IllegalStateException("cannot restart execution " + failed.getId() + ": " + e.getMessage(), e);
         }
     }
 
-    static int report(ConfigurableApplicationContext context, JobExecution execution, PrintStream out) {
+    static int report(ConfigurableApplicationContext context, JobExecution execution, PrintStream out, Hints hints) {
         RunParameters run = RunParameters.of(execution);
         LocalDateTime start = execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
         long ms = start == null ? 0 : Duration.between(start, end).toMillis();
-        out.printf("run %d (execution %d) of %d %s: %s in %.1f s%n", run.runId(), execution.getId(), run.year(),
-                run.mode(), execution.getStatus(), ms / 1000.0);
+        out.printf("%s: %s in %.1f s (execution %d)%n", run.describe(), execution.getStatus(), ms / 1000.0,
+                execution.getId());
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         RunCounts counts = RunCounts.of(jdbc, run.runId());
         out.println("  " + counts.describe());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             out.println("  output: " + run.publication().finalFolder());
+            if (counts.errors() > 0 || counts.warnings() > 0) {
+                out.println("  findings: " + run.publication().finalFolder().resolve("findings.csv")
+                        + "; each city's cells to fix: " + run.publication().finalFolder().resolve("cities"));
+            }
             return ReductionAccountingApplication.OK;
         }
         boolean stepFailed = false;
@@ -316,8 +347,11 @@ final class RunCommand {
             }
         }
         out.println("  details: " + Database.stateFolder(run.outputRoot()).resolve("reduction-accounting.log"));
-        out.println("  to continue: " + Program.command() + " restart --execution " + execution.getId()
-                + " --output " + run.outputRoot());
+        out.println("  to continue: " + hints.restart(execution.getId()));
+        String note = hints.passwordNote();
+        if (!note.isEmpty()) {
+            out.println(note);
+        }
         return ReductionAccountingApplication.FAILED;
     }
 }

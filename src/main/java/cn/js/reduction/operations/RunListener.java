@@ -1,5 +1,8 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.publish.Publication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,15 +26,25 @@ public class RunListener implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         Liveness.claim(execution.getExecutionContext());
+        if (!execution.getExecutionContext().containsKey(RunParameters.RUN_NUMBER)) {
+            // the first execution of the run: its number in the output folder, kept for every restart of it
+            RunParameters run = RunParameters.of(execution);
+            try {
+                execution.getExecutionContext().putLong(RunParameters.RUN_NUMBER,
+                        Publication.allocate(run.outputRoot(), run.year(), run.mode()).runNumber());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the run's folder in " + run.outputRoot() + ": "
+                        + e.getMessage(), e);
+            }
+        }
         repository.updateExecutionContext(execution);
         RunParameters run = RunParameters.of(execution);
-        log.info("run {} (execution {}) started: year {}, mode {}, input {}", run.runId(), execution.getId(),
-                run.year(), run.mode(), run.yearFolder());
+        log.info("{} started (execution {}): input {}", run.describe(), execution.getId(), run.yearFolder());
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        log.info("run {} (execution {}) ended: {}", execution.getJobInstance().getInstanceId(), execution.getId(),
+        log.info("{} ended (execution {}): {}", RunParameters.of(execution).describe(), execution.getId(),
                 execution.getStatus());
     }
 }

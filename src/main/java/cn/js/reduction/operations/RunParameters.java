@@ -23,12 +23,17 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * <p>Runs recorded before the reference data and the program joined the identity have none of those three
  * parameters: they read as null, and such a run is simply not the run of any set today.
  *
- * @param runId           the job instance id: shared by every execution (restart) of the run
+ * @param runId           the job instance id: shared by every execution (restart) of the run; the key of its
+ *                        staged rows in the database
+ * @param runNumber       the run's number in its output folder ({@code run-N}), which the operator sees: taken
+ *                        from the folder when the run first starts ({@link Publication#allocate}) and kept in the
+ *                        job's execution context, so every execution of the run publishes into the same folder;
+ *                        the job instance id for a run that has not started yet or one of an earlier release
  * @param referenceSha256 {@link cn.js.reduction.reference.ReferenceLibrary#contentSha256}; null for older runs
  * @param attempt         1, or the number of the new run of the same identity (after abandon, or on request)
  * @param rerunReason     why the operator asked for this run of an unchanged set ({@code run --rerun}); else null
  */
-public record RunParameters(long runId, int year, RunMode mode, String fingerprint, Path inputRoot,
+public record RunParameters(long runId, long runNumber, int year, RunMode mode, String fingerprint, Path inputRoot,
                             Path outputRoot, String referenceVersion, String referenceSha256,
                             String programVersion, int attempt, String rerunReason) {
 
@@ -48,6 +53,8 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
     public static final String ATTEMPT = "attempt";
     /** Not identifying: the operator's words for why this run was asked for; shown by status and the workbooks. */
     public static final String RERUN_REASON = "rerunReason";
+    /** Key of the run number in the job's execution context (not a parameter: it is known only once the run starts). */
+    public static final String RUN_NUMBER = "runNumber";
 
     /** What decides a run's figures, besides its input files. */
     public record Basis(String referenceVersion, String referenceSha256, String programVersion) {
@@ -86,7 +93,10 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
     public static RunParameters of(JobExecution execution) {
         JobParameters p = execution.getJobParameters();
         Long attempt = p.getLong(ATTEMPT);
-        return new RunParameters(execution.getJobInstance().getInstanceId(), p.getLong(YEAR).intValue(),
+        long runId = execution.getJobInstance().getInstanceId();
+        var context = execution.getExecutionContext();
+        long number = context.containsKey(RUN_NUMBER) ? context.getLong(RUN_NUMBER) : runId;
+        return new RunParameters(runId, number, p.getLong(YEAR).intValue(),
                 RunMode.stored(p.getString(MODE)), p.getString(FINGERPRINT), Path.of(p.getString(INPUT)),
                 Path.of(p.getString(OUTPUT)), p.getString(REFERENCE_VERSION), p.getString(REFERENCE_SHA256),
                 p.getString(PROGRAM_VERSION), attempt == null ? 1 : attempt.intValue(), p.getString(RERUN_REASON));
@@ -101,7 +111,12 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
     }
 
     public Publication publication() {
-        return Publication.of(outputRoot, year, mode, runId);
+        return Publication.of(outputRoot, year, mode, runNumber);
+    }
+
+    /** "run-3 of 2020 nightly": the run as the operator finds it in the output folder. */
+    public String describe() {
+        return "run-" + runNumber + " of " + year + " " + mode;
     }
 
     /** One line for status: what the run's figures rest on besides the files, and why it was asked for. */
@@ -134,7 +149,7 @@ public record RunParameters(long runId, int year, RunMode mode, String fingerpri
         }
         parameters.put("jobExecutionId", String.valueOf(execution.getId()));
         LocalDateTime start = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
-        return new RunInfo(runId, year, mode, parameters, start, LocalDateTime.now().withNano(0), Version.current(),
+        return new RunInfo(runNumber, year, mode, parameters, start, LocalDateTime.now().withNano(0), Version.current(),
                 reference.version(), List.of());
     }
 }

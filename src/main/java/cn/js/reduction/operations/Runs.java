@@ -29,6 +29,21 @@ final class Runs {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
+    /** The last execution of each recent run (job instance), newest run first, optionally of one year only. */
+    static List<JobExecution> lastOfEachRun(JobRepository repository, Integer year, int limit) {
+        List<JobExecution> out = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (JobExecution e : recent(repository, year, Integer.MAX_VALUE)) {
+            if (seen.add(e.getJobInstance().getInstanceId())) {
+                out.add(e); // recent() is newest first: the first execution seen of a run is its last
+            }
+            if (out.size() == limit) {
+                break;
+            }
+        }
+        return out;
+    }
+
     /** The newest execution of the year and mode that failed, stopped, was interrupted or is running; null when none. */
     static JobExecution lastRestartable(JobRepository repository, int year, RunMode mode) {
         for (JobExecution e : recent(repository, year, Integer.MAX_VALUE)) {

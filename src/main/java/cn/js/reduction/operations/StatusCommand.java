@@ -27,16 +27,23 @@ final class StatusCommand {
     static Commands.Prepared prepare(Options options, Map<String, String> env) {
         Integer year = options.integer("year");
         Integer limit = options.integer("limit");
+        boolean verbose = options.has("verbose");
         Path output = Commands.output(options);
-        return new Commands.Prepared(Database.existing(options, env, output), (context, out, err) -> {
+        Database database = Database.existing(options, env, output);
+        Hints hints = Hints.of(options, output, database);
+        return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
-            List<JobExecution> executions = Runs.recent(repository, year, limit == null ? 10 : limit);
-            if (executions.isEmpty()) {
-                out.println("no runs" + (year == null ? "" : " of " + year) + " in " + output);
+            List<JobExecution> runs = Runs.lastOfEachRun(repository, year, limit == null ? 10 : limit);
+            if (runs.isEmpty()) {
+                out.println("no runs" + (year == null ? "" : " of " + year) + " in the run state of "
+                        + RunCommand.where(database, output));
             }
-            for (JobExecution e : executions) {
-                print(e, repository.getLastJobExecution(e.getJobInstance()), out, output,
-                        context.getBean(JdbcTemplate.class));
+            for (JobExecution e : runs) {
+                if (verbose) {
+                    printVerbose(e, repository, out, hints, context.getBean(JdbcTemplate.class));
+                } else {
+                    printLine(e, out, hints);
+                }
             }
             return ReductionAccountingApplication.OK;
         });
@@ -49,61 +56,97 @@ final class StatusCommand {
         return e.getStatus().name();
     }
 
-    private static void print(JobExecution e, JobExecution lastOfRun, PrintStream out, Path output,
-                              JdbcTemplate jdbc) {
+    /** One line a run: what, when, how long, its state, and where its output is or the command that gets past it. */
+    private static void printLine(JobExecution e, PrintStream out, Hints hints) {
         RunParameters run = RunParameters.of(e);
         String state = state(e);
-        out.printf("run %d  execution %d  %d %-7s  %-11s  started %s  %s  owner %s%n", run.runId(), e.getId(),
-                run.year(), run.mode(), state, e.getStartTime() == null ? "-" : TIME.format(e.getStartTime()),
-                duration(e.getStartTime(), e.getEndTime()), Liveness.owner(e));
-        // what the figures rest on besides the files, and why an unchanged set was run again
-        out.println("    on " + run.describeBasis());
+        out.printf("%-8s %d %-7s  %-11s  %s  %8s  execution %d  %s%n", "run-" + run.runNumber(), run.year(), run.mode(),
+                state, e.getCreateTime() == null ? "-" : TIME.format(e.getCreateTime()), duration(e, state), e.getId(),
+                next(e, state, run, hints));
+        String error = error(e);
+        if (error != null && !state.equals("COMPLETED")) {
+            out.println("         " + error);
+        }
+    }
+
+    /** What comes next for a run in this state: its output, or the command that gets past the state. */
+    private static String next(JobExecution e, String state, RunParameters run, Hints hints) {
+        return switch (state) {
+            case "COMPLETED" -> "output " + run.publication().finalFolder();
+            case "RUNNING" -> "in progress (process " + Liveness.owner(e) + ")";
+            case "ABANDONED" -> "given up; the next run of these files starts afresh: "
+                    + hints.run(run.year(), run.mode(), run.inputRoot(), null);
+            default -> "to continue: " + hints.restart(e.getId()) + "   (or give up: " + hints.abandon(e.getId()) + ")";
+        };
+    }
+
+    /** The failed step and its error in one line, or null. */
+    private static String error(JobExecution e) {
+        for (StepExecution s : e.getStepExecutions()) {
+            if (s.getStatus() != BatchStatus.FAILED || s.getStepName().contains(":")) {
+                continue; // a partition's failure is its step's: the step line says which file
+            }
+            return "failed in " + InputLimits.printable(s.getStepName()) + ": " + stepError(s);
+        }
+        for (StepExecution s : e.getStepExecutions()) {
+            if (s.getStatus() == BatchStatus.FAILED) {
+                return "failed in " + InputLimits.printable(s.getStepName()) + ": " + stepError(s);
+            }
+        }
+        return null;
+    }
+
+    private static String stepError(StepExecution s) {
+        if (!s.getFailureExceptions().isEmpty()) {
+            return InputLimits.printable(Failures.describe(s.getFailureExceptions().get(0)));
+        }
+        String msg = s.getExitStatus() == null ? null : s.getExitStatus().getExitDescription();
+        // the repository keeps the stack trace; its deepest cause, in plain words, is what an operator needs
+        return msg == null || msg.isBlank() ? "(no reason recorded)" : InputLimits.printable(Failures.describeText(msg));
+    }
+
+    private static void printVerbose(JobExecution last, JobRepository repository, PrintStream out, Hints hints,
+                                     JdbcTemplate jdbc) {
+        printLine(last, out, hints);
+        RunParameters run = RunParameters.of(last);
+        out.println("    input " + run.yearFolder() + "; on " + run.describeBasis());
         if (run.rerunReason() != null) {
             out.println("    rerun on request (重新核算原因): " + InputLimits.printable(run.rerunReason()));
         }
-        List<StepExecution> steps = e.getStepExecutions().stream()
-                .sorted(Comparator.comparing(StepExecution::getId)).toList();
+        List<JobExecution> executions = repository.getJobExecutions(last.getJobInstance()).stream()
+                .sorted(Comparator.comparing(JobExecution::getId)).toList();
         // files.csv counts after consolidation; an intake step counted before it
         Map<String, RunCounts.FileRows> files = RunCounts.perFile(jdbc, run.runId());
-        for (StepExecution s : steps) {
-            var ctx = s.getExecutionContext();
-            String rows = ctx.containsKey(ProgressListener.ACCEPTED)
-                    ? String.format("  (accepted %d  rejected %d  ignored %d)", ctx.getLong(ProgressListener.ACCEPTED),
-                    ctx.getLong(ProgressListener.REJECTED, 0), ctx.getLong(ProgressListener.IGNORED, 0)) : "";
-            out.printf("    %-44s %-10s read %d  written %d  skipped %d  commits %d  %s%s%s%n",
-                    InputLimits.printable(s.getStepName()),
-                    s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount(),
-                    duration(s.getStartTime(), s.getEndTime()), rows, worker(e, s));
-            RunCounts.FileRows file = rows.isEmpty() ? null : files.get(ctx.getString("file", ""));
-            if (file != null && !file.unchangedSinceIntake()) {
-                out.println("      " + file.afterConsolidation());
-            }
-            if (s.getStatus() == BatchStatus.FAILED && !s.getFailureExceptions().isEmpty()) {
-                out.println("      error: " + InputLimits.printable(Failures.describe(s.getFailureExceptions().get(0))));
-            } else if (s.getStatus() == BatchStatus.FAILED && s.getExitStatus() != null) {
-                String msg = s.getExitStatus().getExitDescription();
-                if (msg != null && !msg.isBlank()) {
-                    // the repository keeps the stack trace; its first line, without the exception's class name,
-                    // is the message an operator needs
-                    out.println("      error: " + InputLimits.printable(rootCause(msg)));
-                }
+        for (JobExecution e : executions) {
+            out.printf("    execution %d  %s  started %s  %s  owner %s%n", e.getId(), state(e),
+                    e.getStartTime() == null ? "-" : TIME.format(e.getStartTime()), duration(e, state(e)),
+                    Liveness.owner(e));
+            List<StepExecution> steps = e.getStepExecutions().stream()
+                    .sorted(Comparator.comparing(StepExecution::getId)).toList();
+            for (StepExecution s : steps) {
+                printStep(e, s, files, out);
             }
         }
-        // every state has a next step: continue, give up, or (abandoned) start the same files afresh
-        if (lastOfRun != null && lastOfRun.getId() != e.getId()) {
-            out.println("    continued by execution " + lastOfRun.getId());
-        } else if (state.equals("RUNNING")) {
-            out.println("    in progress (process " + Liveness.owner(e) + "); if that process is gone (its machine lost),"
-                    + " " + Program.command() + " restart --execution " + e.getId() + " --output " + output
-                    + " continues it");
-        } else if (state.equals("ABANDONED")) {
-            out.println("    given up; the next run of these files starts afresh: " + Program.command()
-                    + " run --year " + run.year() + " --mode " + run.mode() + " --input " + run.inputRoot()
-                    + " --output " + output);
-        } else if (state.equals("FAILED") || state.equals("INTERRUPTED") || state.equals("STOPPED")
-                || state.equals("UNKNOWN")) {
-            out.println("    to continue: " + Program.command() + " restart --execution " + e.getId()
-                    + " --output " + output + "   (or give up: abandon --execution " + e.getId() + ")");
+    }
+
+    private static void printStep(JobExecution e, StepExecution s, Map<String, RunCounts.FileRows> files,
+                                  PrintStream out) {
+        var ctx = s.getExecutionContext();
+        boolean file = ctx.containsKey(ProgressListener.ACCEPTED);
+        // a tasklet step reads no items: its counts would only say "read 0 written 0"
+        String counts = file ? String.format("%d rows: accepted %d  rejected %d  ignored %d", s.getReadCount(),
+                ctx.getLong(ProgressListener.ACCEPTED), ctx.getLong(ProgressListener.REJECTED, 0),
+                ctx.getLong(ProgressListener.IGNORED, 0))
+                : s.getReadCount() > 0 ? s.getReadCount() + " rows" : "";
+        String name = InputLimits.printable(s.getStepName().replaceFirst("^intakeFile:file:", "  "));
+        out.printf("      %-44s %-10s %8s  %s%s%n", name, s.getStatus(), duration(s.getStartTime(), s.getEndTime(),
+                e.getLastUpdated()), counts, worker(e, s));
+        RunCounts.FileRows rows = file ? files.get(ctx.getString("file", "")) : null;
+        if (rows != null && !rows.unchangedSinceIntake()) {
+            out.println("        " + rows.afterConsolidation());
+        }
+        if (s.getStatus() == BatchStatus.FAILED) {
+            out.println("        error: " + stepError(s));
         }
     }
 
@@ -117,7 +160,7 @@ final class StatusCommand {
             return "";
         }
         if (s.getStatus() == BatchStatus.STARTING) {
-            return "  not taken by any worker";
+            return "  not started (no process took it before the run stopped)";
         }
         String owner = Liveness.owner(ctx);
         if (owner.equals("unknown") || owner.equals(Liveness.owner(run))) {
@@ -127,25 +170,17 @@ final class StatusCommand {
         return "  worker " + owner + (gone ? " (process gone)" : "");
     }
 
-    /**
-     * The one line an operator needs from the stack trace the repository keeps: the deepest cause's message
-     * ("Unable to process chunk" says nothing; what made it fail does), without the exception's class name.
-     */
-    static String rootCause(String stackTrace) {
-        String line = stackTrace.lines().findFirst().orElse("");
-        for (String l : stackTrace.lines().toList()) {
-            if (l.startsWith("Caused by: ")) {
-                line = l.substring("Caused by: ".length());
-            }
-        }
-        return line.replaceFirst("^[\\w.$]+: ", "");
+    /** How long a run took; one that is gone (INTERRUPTED) ran until its last recorded update, not until now. */
+    private static String duration(JobExecution e, String state) {
+        return duration(e.getStartTime(), e.getEndTime(), state.equals("INTERRUPTED") ? e.getLastUpdated() : null);
     }
 
-    private static String duration(LocalDateTime start, LocalDateTime end) {
+    private static String duration(LocalDateTime start, LocalDateTime end, LocalDateTime lastKnown) {
         if (start == null) {
             return "";
         }
-        Duration d = Duration.between(start, end == null ? LocalDateTime.now() : end);
+        LocalDateTime until = end != null ? end : lastKnown != null ? lastKnown : LocalDateTime.now();
+        Duration d = Duration.between(start, until);
         return String.format("%d.%01d s", d.toSeconds(), d.toMillisPart() / 100);
     }
 
@@ -156,20 +191,27 @@ final class StatusCommand {
         }
         Path output = Commands.output(options);
         Database database = Database.existing(options, env, output);
+        Hints hints = Hints.of(options, output, database);
         return new Commands.Prepared(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);
             JobExecution e = Recovery.find(repository, id);
             if (e == null) {
-                err.println("没有该执行 (no such execution): " + id + " is not in the run state of " + output
-                        + "; see: " + Program.command() + " status --output " + output);
+                err.println("没有该执行 (no such execution): " + id + " is not in the run state of "
+                        + RunCommand.where(database, output) + "; see: " + hints.status(null));
                 return ReductionAccountingApplication.USAGE;
             }
             RunParameters run = RunParameters.of(e);
+            if (e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED) {
+                err.println("execution " + id + " (" + run.describe() + ") " + (e.getStatus() == BatchStatus.COMPLETED
+                        ? "completed: a completed run is published and cannot be abandoned" : "is abandoned already")
+                        + "; nothing changed.");
+                return ReductionAccountingApplication.USAGE;
+            }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
                 if (lock == null && e.isRunning()) {
-                    err.println("execution " + id + " is still running (process " + Liveness.owner(e)
-                            + "); stop it first.");
+                    err.println("execution " + id + " (" + run.describe() + ") is still running (process "
+                            + Liveness.owner(e) + "); stop it first.");
                     return ReductionAccountingApplication.USAGE;
                 }
                 if (Recovery.needed(e)) {
@@ -183,8 +225,19 @@ final class StatusCommand {
                     err.println("cannot abandon execution " + id + ": " + Failures.describe(ex));
                     return ReductionAccountingApplication.FAILED;
                 }
+                // its half-written outputs go; a mark keeps its number from being given to another run
+                if (e.getExecutionContext().containsKey(RunParameters.RUN_NUMBER)) {
+                    try {
+                        run.publication().abandon();
+                    } catch (java.io.IOException ex) {
+                        err.println("execution " + id + " abandoned, but its working folder " + run.publication().workFolder()
+                                + " could not be removed: " + Failures.describe(ex));
+                        return ReductionAccountingApplication.FAILED;
+                    }
+                }
             }
-            out.println("execution " + id + " abandoned; the next run of these files starts afresh.");
+            out.println("execution " + id + " (" + run.describe() + ") abandoned; the next run of these files starts"
+                    + " afresh: " + hints.run(run.year(), run.mode(), run.inputRoot(), null));
             return ReductionAccountingApplication.OK;
         });
     }

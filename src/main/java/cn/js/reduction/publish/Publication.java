@@ -16,18 +16,83 @@ import java.util.stream.Stream;
 
 /**
  * Where a run writes and how it becomes visible (docs/outputs.md): everything is written into a hidden working
- * folder {@code <output>/<year>/<mode>/.run-<id>.partial}, then moved in one rename to
- * {@code run-<id>}, then marked latest (a LATEST file and a {@code latest} link, both replaced atomically).
+ * folder {@code <output>/<year>/<mode>/.run-<n>.partial}, then moved in one rename to
+ * {@code run-<n>}, then marked latest (a LATEST file and a {@code latest} link, both replaced atomically).
  * A run that dies half-way leaves only a hidden partial folder, never a result that looks complete.
+ *
+ * <p>The run number {@code n} belongs to the output folder, not to the database: {@link #allocate} takes the next
+ * number that no folder of the mode folder has used (published, partial or abandoned), so a published run is
+ * never written again, whatever database holds the state, and after the state was lost or the database
+ * switched the numbers go on from the folder's own.
  */
-public record Publication(Path modeFolder, long runId) {
+public record Publication(Path modeFolder, long runNumber) {
 
-    public static Publication of(Path outputRoot, int year, RunMode mode, long runId) {
-        return new Publication(outputRoot.resolve(String.valueOf(year)).resolve(mode.code()), runId);
+    private static final java.util.regex.Pattern NUMBERED =
+            java.util.regex.Pattern.compile("(?:run-([0-9]{1,18})|\\.run-([0-9]{1,18})\\.(?:partial|abandoned))");
+
+    public static Publication of(Path outputRoot, int year, RunMode mode, long runNumber) {
+        return new Publication(modeFolder(outputRoot, year, mode), runNumber);
+    }
+
+    public static Path modeFolder(Path outputRoot, int year, RunMode mode) {
+        return outputRoot.resolve(String.valueOf(year)).resolve(mode.code());
+    }
+
+    /**
+     * Takes the next run number of the mode folder: one above every number it has used (run-N, .run-N.partial,
+     * .run-N.abandoned), claimed by creating that run's working folder, which fails if another process took it
+     * first. Numbers so go 1, 2, 3 … per output folder, year and mode, without gaps a crash could make.
+     */
+    public static Publication allocate(Path outputRoot, int year, RunMode mode) throws IOException {
+        Path folder = Files.createDirectories(modeFolder(outputRoot, year, mode));
+        while (true) {
+            long next = highestNumber(folder) + 1;
+            Publication publication = new Publication(folder, next);
+            try {
+                Files.createDirectory(publication.workFolder());
+                syncFolder(folder);
+                return publication;
+            } catch (FileAlreadyExistsException e) {
+                // taken meanwhile: look again
+            }
+        }
+    }
+
+    static long highestNumber(Path modeFolder) throws IOException {
+        long highest = 0;
+        try (Stream<Path> entries = Files.list(modeFolder)) {
+            for (Path p : entries.toList()) {
+                java.util.regex.Matcher m = NUMBERED.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    highest = Math.max(highest, Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2)));
+                }
+            }
+        }
+        return highest;
+    }
+
+    /** The mark an abandoned run leaves instead of its working folder, so that its number is not given again. */
+    public Path abandonedMark() {
+        return modeFolder.resolve("." + runName() + ".abandoned");
+    }
+
+    /**
+     * Gives the run up: its working folder (half-written outputs) is deleted and an empty mark keeps its number
+     * taken. A run that was published keeps its folder: publication is final.
+     */
+    public void abandon() throws IOException {
+        if (!Files.isDirectory(modeFolder)) {
+            return;
+        }
+        if (!Files.exists(abandonedMark()) && !Files.isDirectory(finalFolder())) {
+            Files.createFile(abandonedMark());
+        }
+        deleteTree(workFolder());
+        syncFolder(modeFolder);
     }
 
     public String runName() {
-        return "run-" + runId;
+        return "run-" + runNumber;
     }
 
     public Path workFolder() {
@@ -38,10 +103,21 @@ public record Publication(Path modeFolder, long runId) {
         return modeFolder.resolve(runName());
     }
 
-    /** A clean working folder: what an interrupted attempt left there is thrown away. */
+    /**
+     * A clean working folder: what an interrupted attempt left there is thrown away. Refused when the run was
+     * published already (a folder of this number is never written twice).
+     */
     public Path prepareWorkFolder() throws IOException {
+        refuseIfPublished();
         deleteTree(workFolder());
         return Files.createDirectories(workFolder());
+    }
+
+    private void refuseIfPublished() throws IOException {
+        if (Files.exists(finalFolder(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(finalFolder().toString(), null,
+                    "already published; a published run is never written again");
+        }
     }
 
     /**
@@ -52,9 +128,10 @@ public record Publication(Path modeFolder, long runId) {
      */
     public Path publish() throws IOException {
         if (Files.isDirectory(workFolder())) {
+            refuseIfPublished();
             syncTree(workFolder());
-            deleteTree(finalFolder());
-            move(workFolder(), finalFolder());
+            // a plain rename (never replacing): if a folder of that name appeared meanwhile, it stays as it is
+            Files.move(workFolder(), finalFolder(), StandardCopyOption.ATOMIC_MOVE);
             syncFolder(modeFolder);
         } else if (!Files.isDirectory(finalFolder())) {
             throw new IOException("nothing to publish: neither " + workFolder() + " nor " + finalFolder() + " exists");
@@ -69,7 +146,7 @@ public record Publication(Path modeFolder, long runId) {
      */
     public void markLatest() throws IOException {
         if (!Files.isDirectory(finalFolder())) {
-            throw new IOException("the output of run " + runId + " is gone: " + finalFolder() + " does not exist");
+            throw new IOException("the output of run " + runNumber + " is gone: " + finalFolder() + " does not exist");
         }
         Path tmp = modeFolder.resolve(".LATEST.tmp");
         Files.writeString(tmp, runName() + "\n", StandardCharsets.UTF_8);

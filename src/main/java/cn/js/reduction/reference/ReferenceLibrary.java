@@ -37,6 +37,17 @@ public final class ReferenceLibrary {
                 : Files.isRegularFile(root.resolve(String.valueOf(year)).resolve(ReferenceDataLoader.PLAN));
     }
 
+    /**
+     * The plan years this library has reference data for, oldest first (not yet checked). The shipped ones are
+     * looked up year by year over the range a plan year can take, since a classpath cannot be listed portably.
+     */
+    public java.util.List<Integer> years() {
+        return java.util.stream.IntStream.rangeClosed(FIRST_PLAN_YEAR, LAST_PLAN_YEAR).filter(this::has).boxed().toList();
+    }
+
+    private static final int FIRST_PLAN_YEAR = 2000;
+    private static final int LAST_PLAN_YEAR = 2100;
+
     /** Plan year {@code year}'s reference data, checked; a {@link ReferenceDataException} says what fails. */
     public ReferenceData year(int year) {
         ReferenceData data = years.get(year);

@@ -1,0 +1,55 @@
+package cn.js.reduction.operations;
+
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.discover.InputSet;
+import cn.js.reduction.store.InputFileStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The files that changed between the input set a run started on (as its discover step recorded them) and the
+ * folder as it is now: what an operator needs to see before choosing between a new run and mending the folder.
+ */
+final class InputChanges {
+
+    /** At most this many files are named; the rest are counted. */
+    private static final int SHOWN = 20;
+
+    private InputChanges() {
+    }
+
+    /** One line per file added, changed or gone; a line saying so when the run recorded no list of its files. */
+    static List<String> between(JdbcTemplate jdbc, long runId, InputSet now) {
+        Map<String, String> before = new LinkedHashMap<>();
+        for (InputFileStore.ListedFile f : new InputFileStore(jdbc).files(runId)) {
+            before.put(f.fileName(), f.sha256());
+        }
+        if (before.isEmpty()) {
+            return List.of("(the run stopped before it recorded its files, so which ones changed is not known)");
+        }
+        List<String> lines = new ArrayList<>();
+        Map<String, String> current = new LinkedHashMap<>();
+        now.files().forEach(f -> current.put(f.name(), f.sha256()));
+        current.forEach((name, sha) -> {
+            String old = before.get(name);
+            if (old == null) {
+                lines.add("added:   " + InputLimits.printable(name));
+            } else if (!old.equals(sha)) {
+                lines.add("changed: " + InputLimits.printable(name) + " (sha256 " + old.substring(0, 12) + "… → "
+                        + sha.substring(0, 12) + "…)");
+            }
+        });
+        before.keySet().stream().filter(name -> !current.containsKey(name))
+                .forEach(name -> lines.add("gone:    " + InputLimits.printable(name)));
+        if (lines.size() > SHOWN) {
+            int more = lines.size() - SHOWN;
+            List<String> shown = new ArrayList<>(lines.subList(0, SHOWN));
+            shown.add("… and " + more + " more");
+            return shown;
+        }
+        return lines;
+    }
+}
