@@ -23,7 +23,7 @@ else
   # a source checkout: build the program when it is missing or older than the sources (never in a deployment,
   # which has no pom.xml and no Maven); Maven's own lines go to the build log, not to the scheduler's
   if [ -f pom.xml ] && { [ ! -f "$jar" ] || [ ! -d target/lib ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; }; then
-    echo "$(date '+%Y-%m-%d %H:%M:%S') building $jar (log: target/build.log)"
+    echo "$(date '+%Y-%m-%d %H:%M:%S') building $jar (log: target/build.log)" >&2
     mkdir -p target
     if ! mvn -q -B -Dstyle.color=never package -DskipTests > target/build.log 2>&1; then
       echo "$(date '+%Y-%m-%d %H:%M:%S') 错误 error: the build failed; see $root/target/build.log" >&2

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -47,6 +48,7 @@ final class RunCommand {
                     + " other entries") + ". An empty input folder is a configuration error (a share not mounted, a"
                     + " wrong --input or REDUCTION_INPUT): nothing was run; LATEST and the published runs are as they were");
         }
+        checkWritable(Publication.modeFolder(output, year, mode));
         JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(),
                 RunParameters.Basis.current(references, year), input, output);
         Database database = Database.resolve(options, env, output);
@@ -61,6 +63,28 @@ final class RunCommand {
                         hints, input);
             }
         }, properties(distribution));
+    }
+
+    /**
+     * The folder its runs are numbered and published in must be one this process can make and write: a file in
+     * its way or a folder it may not write is the operator's set-up (exit 2), said before anything starts. Nothing
+     * is created here (a refused final run leaves no folder).
+     */
+    private static void checkWritable(Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new UsageException("cannot use the output folder: not a directory: " + existing
+                    + " (a file is in the way of " + folder + ")");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new UsageException("cannot use the output folder: permission denied: " + existing);
+        }
     }
 
     /** The context's properties for intake on workers (--distributed); none for a run on this machine alone. */

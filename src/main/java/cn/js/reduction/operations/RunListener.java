@@ -39,12 +39,13 @@ public class RunListener implements JobExecutionListener {
         }
         repository.updateExecutionContext(execution);
         RunParameters run = RunParameters.of(execution);
-        log.info("{} started (execution {}): input {}", run.describe(), execution.getId(), run.yearFolder());
+        log.info("run-{} (execution {}) started: year {}, mode {}, input {}", run.runNumber(), execution.getId(),
+                run.year(), run.mode(), run.yearFolder());
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        log.info("{} ended (execution {}): {}", RunParameters.of(execution).describe(), execution.getId(),
+        log.info("run-{} (execution {}) ended: {}", RunParameters.of(execution).runNumber(), execution.getId(),
                 execution.getStatus());
     }
 }

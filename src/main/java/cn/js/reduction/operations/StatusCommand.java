@@ -80,13 +80,13 @@ final class StatusCommand {
         };
     }
 
-    /** The failed step and its error in one line, or null. */
+    /** The failed step and its error in one line, or null; a failed file's own error before its step's summary. */
     private static String error(JobExecution e) {
         for (StepExecution s : e.getStepExecutions()) {
-            if (s.getStatus() != BatchStatus.FAILED || s.getStepName().contains(":")) {
-                continue; // a partition's failure is its step's: the step line says which file
+            if (s.getStatus() == BatchStatus.FAILED && s.getStepName().startsWith(AccountingJobConfiguration.INTAKE_FILE + ":")) {
+                return "failed in intake, " + InputLimits.printable(s.getStepName().replaceFirst("^[^:]*:file:", ""))
+                        + ": " + stepError(s);
             }
-            return "failed in " + InputLimits.printable(s.getStepName()) + ": " + stepError(s);
         }
         for (StepExecution s : e.getStepExecutions()) {
             if (s.getStatus() == BatchStatus.FAILED) {

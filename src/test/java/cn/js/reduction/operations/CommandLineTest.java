@@ -93,11 +93,11 @@ class CommandLineTest {
         } finally {
             System.clearProperty(FaultInjection.PROPERTY);
         }
-        String status = Cli.run(List.of("status"), db).out();
+        String status = Cli.run(List.of("status", "--verbose"), db).out();
         String execution = status.replaceAll("(?s).*execution (\\d+).*", "$1");
         Cli.Result abandoned = Cli.run(List.of("abandon", "--execution", execution), db);
         assertThat(abandoned.exitCode()).as(abandoned.all()).isZero();
-        assertThat(Cli.run(List.of("status"), db).out()).contains("ABANDONED");
+        assertThat(Cli.run(List.of("status", "--verbose"), db).out()).contains("ABANDONED");
         Cli.Result restart = Cli.run(List.of("restart", "--execution", execution), db);
         assertThat(restart.exitCode()).isEqualTo(2);
         assertThat(restart.err()).contains("abandoned");

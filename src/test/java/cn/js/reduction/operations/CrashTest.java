@@ -58,7 +58,7 @@ class CrashTest {
         }
         assertThat(crashed.resolve("2020/nightly/LATEST")).doesNotExist();
 
-        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db);
         assertThat(status.exitCode()).as(status.all()).isZero();
         System.out.println(status.out());
         assertThat(status.out()).contains("INTERRUPTED").contains("restart --execution")
@@ -72,7 +72,7 @@ class CrashTest {
             assertThat(new String(actual.get(table), StandardCharsets.UTF_8)).as(table)
                     .isEqualTo(new String(expected.get(table), StandardCharsets.UTF_8));
         }
-        assertThat(Cli.run(List.of("status", "--year", "2020"), db).out()).contains("COMPLETED");
+        assertThat(Cli.run(List.of("status", "--verbose", "--year", "2020"), db).out()).contains("COMPLETED");
     }
 
     /** Waits (at most 2 minutes) until the child's log contains the text. */
@@ -97,7 +97,7 @@ class CrashTest {
     private static void waitForCommit(Process child, List<String> db) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            String status = Cli.run(List.of("status", "--year", "2020"), db).out();
+            String status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db).out();
             if (status.matches("(?s).*changzhou_projects.csv +STARTED +read \\d+ +written [1-9]\\d*.*")) {
                 assertThat(child.isAlive()).as("the run is still going when it is killed").isTrue();
                 return;

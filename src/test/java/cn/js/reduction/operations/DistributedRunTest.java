@@ -55,7 +55,9 @@ class DistributedRunTest {
 
     private static final String BROKER = System.getenv().getOrDefault("REDUCTION_TEST_BROKER_URL",
             "amqp://guest:guest@127.0.0.1:5672");
-    private static final Pattern RUN_LINE = Pattern.compile("run (\\d+) \\(execution (\\d+)\\) of 2020 nightly: (\\w+)");
+    /** The summary line of a run: its number in the output folder, its state and its execution. */
+    private static final Pattern RUN_LINE = Pattern.compile(
+            "run-(\\d+) of 2020 nightly: (\\w+) in [0-9.]+ s \\(execution (\\d+)\\)");
     private static final String LARGE_FILE = "changzhou_projects.csv";
     /** Ten chunks, 0.6 s each on the slowed workers: a partition to kill or to lose the broker in. */
     private static final int LARGE_ROWS = 5000;
@@ -277,14 +279,14 @@ class DistributedRunTest {
     private Cli.Result restart(String managerOutput, Path output) {
         Matcher m = RUN_LINE.matcher(managerOutput);
         assertThat(m.find()).as(managerOutput).isTrue();
-        List<String> args = new ArrayList<>(List.of("restart", "--execution", m.group(2), "--distributed",
+        List<String> args = new ArrayList<>(List.of("restart", "--execution", m.group(3), "--distributed",
                 "--intake-timeout", "2m", "--output", output.toString()));
         args.addAll(database);
         return Cli.run(args, env);
     }
 
     private String status(Path output) {
-        List<String> args = new ArrayList<>(List.of("status", "--year", "2020", "--limit", "1", "--output", output.toString()));
+        List<String> args = new ArrayList<>(List.of("status", "--verbose", "--year", "2020", "--limit", "1", "--output", output.toString()));
         args.addAll(database);
         Cli.Result status = Cli.run(args);
         assertThat(status.exitCode()).as(status.all()).isZero();
@@ -299,10 +301,19 @@ class DistributedRunTest {
         }
     }
 
-    private static long runId(String managerOutput) {
+    /** The run's key in the database (its job instance), from the execution the summary line names. */
+    private long runId(String managerOutput) throws SQLException, IOException {
         Matcher m = RUN_LINE.matcher(managerOutput);
         assertThat(m.find()).as(managerOutput).isTrue();
-        return Long.parseLong(m.group(1));
+        try (Connection c = TestDatabases.connect(database);
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?")) {
+            s.setLong(1, Long.parseLong(m.group(3)));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The rows of a run staged in the shared database: every row read, once. */

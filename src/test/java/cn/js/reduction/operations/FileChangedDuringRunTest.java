@@ -104,10 +104,25 @@ class FileChangedDuringRunTest {
         throw new AssertionError("intake did not start in 2 minutes:\n" + Files.readString(log));
     }
 
+    /** The file of the first private copy in the temporary folder of the run's command (.state/tmp/process-*). */
     private static Optional<String> openedCopy(Path tmp) throws IOException {
         if (!Files.isDirectory(tmp)) {
             return Optional.empty();
         }
+        try (Stream<Path> commands = Files.list(tmp)) {
+            for (Path command : commands.filter(Files::isDirectory).toList()) {
+                Optional<String> copy = openedCopyIn(command);
+                if (copy.isPresent()) {
+                    return copy;
+                }
+            }
+        } catch (IOException goneMeanwhile) {
+            // a command's folder went while listing: look again
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> openedCopyIn(Path tmp) throws IOException {
         try (Stream<Path> entries = Files.list(tmp)) {
             for (Path folder : entries.filter(p -> p.getFileName().toString().startsWith("reduction-input-")).toList()) {
                 try (Stream<Path> inside = Files.list(folder)) {

@@ -49,16 +49,16 @@ class RecoveryTest {
         System.clearProperty(FaultInjection.PROPERTY);
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
         String execution = number(failed.out(), "execution (\\d+)");
-        String firstRun = number(failed.out(), "run (\\d+)");
+        String firstRun = number(failed.out(), "run-(\\d+)");
 
         Cli.Result abandoned = Cli.run(List.of("abandon", "--execution", execution), db);
         assertThat(abandoned.exitCode()).as(abandoned.all()).isZero();
-        assertThat(Cli.run(List.of("status"), db).out()).contains("ABANDONED").contains("starts afresh");
+        assertThat(Cli.run(List.of("status", "--verbose"), db).out()).contains("ABANDONED").contains("starts afresh");
 
         Cli.Result again = Cli.run(run, db);
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains("COMPLETED").doesNotContain("nothing to do");
-        String secondRun = number(again.out(), "run (\\d+)");
+        String secondRun = number(again.out(), "run-(\\d+)");
         assertThat(secondRun).isNotEqualTo(firstRun);
         assertThat(Files.readString(output.resolve("2020/nightly/LATEST")).trim()).isEqualTo("run-" + secondRun);
         assertThat(output.resolve("2020/nightly/run-" + secondRun + "/projects_by_city_category.csv")).exists();
@@ -93,7 +93,7 @@ class RecoveryTest {
                 s.executeUpdate("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN'");
             }
         }
-        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db);
         assertThat(status.exitCode()).as(status.all()).isZero();
         assertThat(status.out()).contains("to continue:").contains("restart --execution");
         if (left.equals("UNKNOWN")) {
@@ -142,7 +142,8 @@ class RecoveryTest {
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit;
         try {
-            waitForLog(log, "changzhou_projects.csv: ", child); // the large file is being read
+            // the large file is being read (each file's progress lines are in the state folder's log file)
+            waitForLog(cut.resolve(".state/reduction-accounting.log"), "changzhou_projects.csv: ", child);
             try (Connection admin = java.sql.DriverManager.getConnection(TestDatabases.adminUrl(), "postgres", "");
                  Statement s = admin.createStatement()) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -158,7 +159,7 @@ class RecoveryTest {
         }
         String childOut = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(childOut).as(childOut).doesNotContain("\tat org.");
-        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db);
         assertThat(status.exitCode()).as(status.all()).isZero();
         System.out.println(childOut + "\n" + status.out()); // what the operator saw, in the test's report
         if (exit == 0) {

@@ -43,7 +43,7 @@ class RestartTest {
                 .contains("restart --execution");
         assertThat(failing.resolve("2020/nightly/LATEST")).doesNotExist(); // nothing half-done looks complete
 
-        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db);
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("FAILED").contains("error: injected fault").contains("restart --execution");
 

@@ -66,17 +66,17 @@ class RunIdentityTest {
         assertThat(runSheet(output.resolve("2020/nightly/run-" + secondRun))).contains("运行参数：rerunReason=annex 2 corrected");
         assertThat(runSheet(output.resolve("2020/nightly/run-" + firstRun))).doesNotContain("rerunReason");
 
-        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db);
         assertThat(status.exitCode()).as(status.all()).isZero();
-        String newest = status.out().substring(0, status.out().indexOf("run " + firstRun + " "));
-        assertThat(newest).startsWith("run " + secondRun + " ")
+        String newest = status.out().substring(0, status.out().indexOf("run-" + firstRun + " "));
+        assertThat(newest).startsWith("run-" + secondRun + " ")
                 .contains("rerun on request (重新核算原因): annex 2 corrected").contains("attempt 2");
-        assertThat(status.out().substring(status.out().indexOf("run " + firstRun + " ")))
+        assertThat(status.out().substring(status.out().indexOf("run-" + firstRun + " ")))
                 .doesNotContain("rerun on request");
 
         // plain run again: the newest run of the set is the one done, and LATEST stays on it
         Cli.Result again = Cli.run(run, db);
-        assertThat(again.out()).contains("(nothing to do): run " + secondRun + " of 2020 nightly");
+        assertThat(again.out()).contains("(nothing to do): run-" + secondRun + " of 2020 nightly");
         assertThat(latest(output)).isEqualTo("run-" + secondRun);
     }
 
@@ -100,9 +100,9 @@ class RunIdentityTest {
         rerun.addAll(List.of("--rerun", "try again"));
         Cli.Result continued = Cli.run(rerun, db);
         assertThat(continued.exitCode()).as(continued.all()).isZero();
-        assertThat(continued.out()).contains("run " + failedRun + " of these files did not complete")
-                .contains("run " + failedRun + " (execution").contains("COMPLETED");
-        String status = Cli.run(List.of("status"), db).out();
+        assertThat(continued.out()).contains("run-" + failedRun + " of 2020 nightly of these files did not complete")
+                .contains("run-" + failedRun + " of 2020 nightly: ").contains("COMPLETED");
+        String status = Cli.run(List.of("status", "--verbose"), db).out();
         assertThat(status).doesNotContain("rerun on request").doesNotContain("attempt 2");
     }
 
@@ -151,17 +151,17 @@ class RunIdentityTest {
 
         Cli.Result mixed = Cli.run(List.of("restart", "--year", "2020", "--mode", "nightly"), db);
         assertThat(mixed.exitCode()).as(mixed.all()).isEqualTo(2);
-        assertThat(mixed.err()).contains("the reference data or the program changed since run " + correctedRun);
+        assertThat(mixed.err()).contains("the reference data or the program changed since run-" + correctedRun);
 
         Child continued = child(corrected, args, null);
         assertThat(continued.exitCode()).as(continued.log()).isZero();
-        assertThat(continued.log()).contains("run " + correctedRun + " of these files failed before")
+        assertThat(continued.log()).contains("run-" + correctedRun + " of 2020 nightly of these files failed before")
                 .contains("COMPLETED");
         assertThat(latest(output)).isEqualTo("run-" + correctedRun);
         assertThat(nanjingVocs(output)).isEqualTo(NANJING_VOCS + "10000,7000,3000,30.00,31.00,-1.00,6900,NOT_MET,1200,0.4000");
 
         // status tells the two runs apart by the reference data they rest on
-        String status = Cli.run(List.of("status", "--year", "2020"), db).out();
+        String status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db).out();
         List<String> bases = new ArrayList<>();
         Matcher m = Pattern.compile("on reference data 2020\\.1 \\(sha256 ([0-9a-f]{12})…\\)").matcher(status);
         while (m.find()) {
@@ -172,7 +172,7 @@ class RunIdentityTest {
 
         // and the shipped release, on the same files, finds its own run done
         Cli.Result back = Cli.run(run, db);
-        assertThat(back.out()).contains("(nothing to do): run " + shippedRun + " ");
+        assertThat(back.out()).contains("(nothing to do): run-" + shippedRun + " ");
         assertThat(nanjingVocs(output)).contains(",28.00,");
     }
 
@@ -242,7 +242,7 @@ class RunIdentityTest {
 
     /** The run id of the first "run N" a command printed. */
     private static long runId(String out) {
-        Matcher m = Pattern.compile("run (\\d+)").matcher(out);
+        Matcher m = Pattern.compile("run-(\\d+)").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return Long.parseLong(m.group(1));
     }
