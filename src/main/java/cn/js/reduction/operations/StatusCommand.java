@@ -134,7 +134,8 @@ final class StatusCommand {
         var ctx = s.getExecutionContext();
         boolean file = ctx.containsKey(ProgressListener.ACCEPTED);
         // a tasklet step reads no items: its counts would only say "read 0 written 0"
-        String counts = file ? String.format("%d rows: accepted %d  rejected %d  ignored %d", s.getReadCount(),
+        String counts = file ? String.format("%d %s read (accepted %d  rejected %d  ignored %d)", s.getReadCount(),
+                s.getReadCount() == 1 ? "row" : "rows",
                 ctx.getLong(ProgressListener.ACCEPTED), ctx.getLong(ProgressListener.REJECTED, 0),
                 ctx.getLong(ProgressListener.IGNORED, 0))
                 : s.getReadCount() > 0 ? s.getReadCount() + " rows" : "";

@@ -164,7 +164,7 @@ class ResubmissionTest {
         assertThat(status.exitCode()).as(status.all()).isZero();
         List<String> lines = status.out().lines().toList();
         int province = indexOf(lines, "全省_项目清单_20201201.csv");
-        assertThat(lines.get(province)).contains("6 rows: accepted 5  rejected 1  ignored 0");
+        assertThat(lines.get(province)).contains("6 rows read (accepted 5  rejected 1  ignored 0)");
         assertThat(lines.get(province + 1).trim()).isEqualTo("after consolidation (as in files.csv): accepted 3"
                 + "  rejected 1  ignored 2; 5 accepted at intake, of which 2 superseded (320100) by a newer submission");
         int suzhou = indexOf(lines, "suzhou_projects_20201101.csv");
