@@ -73,8 +73,9 @@ public class AccountingJobConfiguration {
     }
 
     @Bean
-    public RunListener runListener(JobRepository repository) {
-        return new RunListener(repository);
+    public RunListener runListener(JobRepository repository,
+                                   @Value("${reduction.distributed.manager:false}") boolean distributed) {
+        return new RunListener(repository, distributed);
     }
 
     /** What a tasklet stage does with its run; one transaction per stage (the stage's work is atomic). */

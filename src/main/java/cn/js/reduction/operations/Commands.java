@@ -56,9 +56,19 @@ final class Commands {
      * and the Spring properties of its context besides those (a distributed run's or a worker's, see
      * {@link Distribution}).
      */
-    record Prepared(Database database, Path referenceRoot, Runner runner, Map<String, Object> properties) {
+    record Prepared(Database database, Path referenceRoot, Runner runner, Map<String, Object> properties,
+                    boolean readOnly) {
+        Prepared(Database database, Path referenceRoot, Runner runner, Map<String, Object> properties) {
+            this(database, referenceRoot, runner, properties, false);
+        }
+
         Prepared(Database database, Runner runner) {
             this(database, null, runner);
+        }
+
+        /** A command that only reads the run state (status): it runs on {@link ReadOnlyState}, not the application. */
+        static Prepared readOnly(Database database, Runner runner) {
+            return new Prepared(database, null, runner, Map.of(), true);
         }
 
         Prepared(Database database, Path referenceRoot, Runner runner) {

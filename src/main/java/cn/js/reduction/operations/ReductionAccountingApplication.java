@@ -85,7 +85,8 @@ public class ReductionAccountingApplication {
                 }
             }
             database = prepared.database().prepare();
-            try (ConfigurableApplicationContext context = start(database, prepared.referenceRoot(), prepared.properties())) {
+            try (ConfigurableApplicationContext context = prepared.readOnly() ? ReadOnlyState.open(database)
+                    : start(database, prepared.referenceRoot(), prepared.properties())) {
                 return prepared.run(context, out, err);
             } finally {
                 TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());

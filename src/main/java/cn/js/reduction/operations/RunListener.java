@@ -17,15 +17,22 @@ public class RunListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunListener.class);
 
-    private final JobRepository repository;
+    /** Key in the job's execution context: this execution sends its intake partitions to workers. */
+    static final String DISTRIBUTED = "distributed";
 
-    public RunListener(JobRepository repository) {
+    private final JobRepository repository;
+    private final boolean distributed;
+
+    public RunListener(JobRepository repository, boolean distributed) {
         this.repository = repository;
+        this.distributed = distributed;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         Liveness.claim(execution.getExecutionContext());
+        // status tells "no worker took this file" from "the run stopped before this file" by it
+        execution.getExecutionContext().putString(DISTRIBUTED, String.valueOf(distributed));
         if (!execution.getExecutionContext().containsKey(RunParameters.RUN_NUMBER)) {
             // the first execution of the run: its number in the output folder, kept for every restart of it
             RunParameters run = RunParameters.of(execution);

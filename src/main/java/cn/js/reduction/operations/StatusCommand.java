@@ -31,9 +31,17 @@ final class StatusCommand {
         Path output = Commands.output(options);
         Database database = Database.existing(options, env, output);
         Hints hints = Hints.of(options, output, database);
-        return new Commands.Prepared(database, (context, out, err) -> {
+        return Commands.Prepared.readOnly(database, (context, out, err) -> {
             JobRepository repository = context.getBean(JobRepository.class);
-            List<JobExecution> runs = Runs.lastOfEachRun(repository, year, limit == null ? 10 : limit);
+            List<JobExecution> runs;
+            try {
+                runs = Runs.lastOfEachRun(repository, year, limit == null ? 10 : limit);
+            } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+                // a database no run has used yet has no tables: status creates none (it only reads)
+                out.println("no runs in the run state of " + RunCommand.where(database, output)
+                        + " (it has no run tables yet)");
+                return ReductionAccountingApplication.OK;
+            }
             if (runs.isEmpty()) {
                 out.println("no runs" + (year == null ? "" : " of " + year) + " in the run state of "
                         + RunCommand.where(database, output));
@@ -161,7 +169,8 @@ final class StatusCommand {
             return "";
         }
         if (s.getStatus() == BatchStatus.STARTING) {
-            return "  not started (no process took it before the run stopped)";
+            return "true".equals(run.getExecutionContext().getString(RunListener.DISTRIBUTED, "false"))
+                    ? "  not taken by any worker" : "  not started (the run stopped before it)";
         }
         String owner = Liveness.owner(ctx);
         if (owner.equals("unknown") || owner.equals(Liveness.owner(run))) {

@@ -162,7 +162,7 @@ class DistributedRunTest {
         long runId = runId(run.out());
         assertThat(findings(runId, "nanjing_projects.csv")).singleElement().asString()
                 .contains("FILE_UNREADABLE").contains("the file changed since it was discovered");
-        assertThat(status(output)).containsPattern("intakeFile:file:nanjing_projects.csv +FAILED .*worker ")
+        assertThat(status(output)).containsPattern(" nanjing_projects.csv +FAILED .*worker ")
                 .contains("error: on worker ").contains("restart --execution");
 
         Cli.Result restart = restart(run.out(), output);
@@ -187,7 +187,7 @@ class DistributedRunTest {
                 .as("the manager's log").contains("no worker listening yet");
         assertThat(run.out()).contains("did not finish intake within 8 s").contains("5 of 5 files left")
                 .contains(LARGE_FILE + " not taken by any worker");
-        assertThat(status(output)).containsPattern("intakeFile:file:" + LARGE_FILE + " +STARTING .*not taken by any worker")
+        assertThat(status(output)).containsPattern(" " + LARGE_FILE + " +STARTING .*not taken by any worker")
                 .contains("error: 工作进程未在规定时间内完成导入");
 
         Cli.Result restart = restart(run.out(), output);
@@ -245,7 +245,7 @@ class DistributedRunTest {
                 .isGreaterThan(Duration.ofSeconds(20 - 1)).isLessThan(Duration.ofSeconds(20 + 90));
         assertThat(run.out()).contains(LARGE_FILE + " still running on worker " + victim.name() + " (process gone)");
         assertThat(status(output))
-                .containsPattern("intakeFile:file:" + LARGE_FILE + " +STARTED +read \\d+ +written [1-9].*worker "
+                .containsPattern(" " + LARGE_FILE + " +STARTED +[0-9.]+ s +[1-9]\\d* rows read .*worker "
                         + victim.name() + " \\(process gone\\)")
                 .contains("error: 工作进程未在规定时间内完成导入");
 
@@ -254,7 +254,7 @@ class DistributedRunTest {
         assertSameFigures(output);
         assertThat(stagedRows(runId(run.out()))).as("no row counted twice").isEqualTo(expectedRows);
         Child survivor = workers.stream().filter(w -> w != victim).findFirst().orElseThrow();
-        assertThat(status(output)).containsPattern("intakeFile:file:" + LARGE_FILE + " +COMPLETED .*worker "
+        assertThat(status(output)).containsPattern(" " + LARGE_FILE + " +COMPLETED .*worker "
                 + survivor.name());
     }
 

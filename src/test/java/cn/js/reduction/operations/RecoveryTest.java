@@ -189,7 +189,10 @@ class RecoveryTest {
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
                 return;
             }
-            assertThat(child.isAlive()).as("the run ended too early:\n" + Files.readString(log)).isTrue();
+            if (!child.isAlive()) {
+                throw new AssertionError("the run ended too early:\n"
+                        + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)"));
+            }
             Thread.sleep(100);
         }
         throw new AssertionError("the run did not reach '" + text + "'");
