@@ -141,12 +141,11 @@ final class StatusCommand {
                                   PrintStream out) {
         var ctx = s.getExecutionContext();
         boolean file = ctx.containsKey(ProgressListener.ACCEPTED);
-        // a tasklet step reads no items: its counts would only say "read 0 written 0"
-        String counts = file ? String.format("%d %s read (accepted %d  rejected %d  ignored %d)", s.getReadCount(),
-                s.getReadCount() == 1 ? "row" : "rows",
+        // rows as committed (a running file's after each chunk); a tasklet step reads none and says nothing
+        String counts = s.getReadCount() == 0 && !file ? "" : s.getReadCount() + (s.getReadCount() == 1 ? " row" : " rows")
+                + " read" + (file ? String.format(" (accepted %d  rejected %d  ignored %d)",
                 ctx.getLong(ProgressListener.ACCEPTED), ctx.getLong(ProgressListener.REJECTED, 0),
-                ctx.getLong(ProgressListener.IGNORED, 0))
-                : s.getReadCount() > 0 ? s.getReadCount() + " rows" : "";
+                ctx.getLong(ProgressListener.IGNORED, 0)) : "");
         String name = InputLimits.printable(s.getStepName().replaceFirst("^intakeFile:file:", "  "));
         out.printf("      %-44s %-10s %8s  %s%s%n", name, s.getStatus(), duration(s.getStartTime(), s.getEndTime(),
                 e.getLastUpdated()), counts, worker(e, s));
