@@ -147,8 +147,10 @@ final class StatusCommand {
                 ctx.getLong(ProgressListener.ACCEPTED), ctx.getLong(ProgressListener.REJECTED, 0),
                 ctx.getLong(ProgressListener.IGNORED, 0)) : "");
         String name = InputLimits.printable(s.getStepName().replaceFirst("^intakeFile:file:", "  "));
+        // a step of a run whose process is gone ran until the run's last update; a live one runs until now
+        LocalDateTime lastKnown = state(e).equals("INTERRUPTED") ? e.getLastUpdated() : null;
         out.printf("      %-44s %-10s %8s  %s%s%n", name, s.getStatus(), duration(s.getStartTime(), s.getEndTime(),
-                e.getLastUpdated()), counts, worker(e, s));
+                lastKnown), counts, worker(e, s));
         RunCounts.FileRows rows = file ? files.get(ctx.getString("file", "")) : null;
         if (rows != null && !rows.unchangedSinceIntake()) {
             out.println("        " + rows.afterConsolidation());
@@ -168,8 +170,10 @@ final class StatusCommand {
             return "";
         }
         if (s.getStatus() == BatchStatus.STARTING) {
-            return "true".equals(run.getExecutionContext().getString(RunListener.DISTRIBUTED, "false"))
-                    ? "  not taken by any worker" : "  not started (the run stopped before it)";
+            if ("true".equals(run.getExecutionContext().getString(RunListener.DISTRIBUTED, "false"))) {
+                return "  not taken by any worker";
+            }
+            return state(run).equals("RUNNING") ? "  waiting for a thread" : "  not started (the run stopped before it)";
         }
         String owner = Liveness.owner(ctx);
         if (owner.equals("unknown") || owner.equals(Liveness.owner(run))) {
@@ -190,6 +194,9 @@ final class StatusCommand {
         }
         LocalDateTime until = end != null ? end : lastKnown != null ? lastKnown : LocalDateTime.now();
         Duration d = Duration.between(start, until);
+        if (d.isNegative()) {
+            d = Duration.ZERO; // the run's last update before the step's start: it had only just begun
+        }
         return String.format("%d.%01d s", d.toSeconds(), d.toMillisPart() / 100);
     }
 
