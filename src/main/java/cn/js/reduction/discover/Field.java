@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>The project list's claim columns are not listed here: there is one per pollutant of the plan year's
  * pollutants.csv ({@link #claim}), so adding a pollutant adds its column without a code change.
  *
- * <p>Aliases are compared after {@link HeaderLocator#key normalisation} (white space, full-width forms, case, a
+ * <p>Aliases are compared after {@link HeaderText#key normalisation} (white space, full-width forms, case, a
  * trailing unit in brackets), so they are listed here once, as a person would write them.
  */
 public final class Field implements Comparable<Field> {
