@@ -135,6 +135,30 @@ public enum Rule {
             "文件按文件名报送某市，却含有其他市的行：该行计入其所属城市，但不替代该市的报送。",
             "A row of another city than the file submits for: counted for its city, but it supersedes nothing.",
             "南京_项目清单.xlsx 中一行设区市为 无锡"),
+    COLUMN_NOT_READ(INFO, "有数据的列未读取",
+            "工作表中有数据的列，其表头不是规定的列名，未读取；列出表头和其中有数据的单元格数。"
+                    + "表头看起来像规定的列（写了污染物、减排、排放、投资、日期或设区市）却对不上时为警告（WARNING），请按模板改正列名。",
+            "A column holding data whose header matches none of ours is not read; its header and cell count are named."
+                    + " A WARNING when the header looks like one of ours (a pollutant, 减排, 排放, 投资, a date, a city).",
+            "「NOx减排量（目标）」列 12 个单元格未读取"),
+    FORMULA_EVALUATED(INFO, "公式未保存计算结果，已按本行数值计算",
+            "单元格是公式但文件未保存计算结果（由程序生成的工作簿常见），公式只引用本行单元格和常数，已按本行数值算出结果。",
+            "A formula stored without its value, referring only to its own row and constants, was evaluated from that row.",
+            "=H5*0.8 按 H5 的 10 算得 8"),
+    FORMULA_NOT_CALCULATED(ERROR, "公式没有计算结果",
+            "单元格是公式但文件未保存计算结果，且公式引用了其他行、其他工作表或函数，无法可靠计算，该行被退回；"
+                    + "请用 Excel 或 WPS 打开文件并保存，使计算结果保存在文件中。",
+            "A formula stored without its value that cannot be evaluated from its own row: the row is rejected;"
+                    + " open and save the file in Excel or WPS so that the values are stored.",
+            "=VLOOKUP(A5,汇总!A:D,4,0)，文件由程序生成"),
+    CITY_FROM_DISTRICT(INFO, "按所属设区市计入",
+            "设区市一栏写的是县（市、区）或市区（如 江阴市、常州市武进区、无锡市区），按其所属设区市计入，并注明原文。",
+            "The city was written as one of its districts, county-level cities or 市区 (GB/T 2260): counted for its city; what was read is named.",
+            "江阴市 按 无锡市 计"),
+    TOTAL_ROW_DIFFERS(WARNING, "合计行与明细之和不一致",
+            "合计行不计入（忽略），但其数值与上方各行之和不一致，列出两个数值；请核对明细或合计。",
+            "A totals row (ignored) whose figure differs from the sum of the rows it totals; both figures are named.",
+            "合计 120，明细之和 118.5"),
     // reconciliation: one finding per city (and category or pollutant)
     COUNT_SHORTFALL(WARNING, "项目数量少于计划",
             "某市某类别报送的项目数少于附件4的计划数。",
