@@ -94,6 +94,10 @@ public final class HeaderText {
     static String stripUnit(String key) {
         String k = key;
         while (true) {
+            java.util.regex.Matcher bracket = TRAILING_BRACKET.matcher(k);
+            if (bracket.find() && Unit.isQualifier(bracket.group())) {
+                return k; // 减排量(目标): the qualifier is part of the name
+            }
             String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
             if (shorter.equals(k)) {
                 shorter = Unit.BARE_SUFFIX.matcher(k).replaceFirst("");

@@ -120,7 +120,15 @@ public final class RowValidator {
         if (check.missing(Field.CITY, cell)) {
             return null;
         }
-        return reference.findCity(Values.isError(cell) ? null : cell.text()).map(City::code).orElseGet(() -> {
+        String text = Values.isError(cell) ? null : cell.text();
+        java.util.Optional<City> city = reference.findCity(text);
+        if (city.isEmpty()) {
+            city = reference.findCityFromDistrict(text);
+            city.ifPresent(c -> check.add(Rule.CITY_FROM_DISTRICT, Field.CITY, text, check.where(Field.CITY) + "「"
+                    + RowCheck.shown(text) + "」是" + c.name() + "市的县（市、区）或市区，按" + c.name() + "市计入"
+                    + " | city written as one of its districts: counted for " + c.code()));
+        }
+        return city.map(City::code).orElseGet(() -> {
             check.bad(Rule.UNKNOWN_CITY, Field.CITY, cell, "不是江苏省的设区市",
                     "应填写" + reference.cities().size() + "个设区市之一，如 南京、南京市、320100 或 Nanjing", "unknown city");
             return null;
