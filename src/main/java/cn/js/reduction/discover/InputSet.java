@@ -44,7 +44,7 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
      * send by mistake, which the readers recognise and explain (.ods, .xlsb, .et: "save as .xlsx").
      */
     private static final Set<String> SUBMISSION_EXTENSIONS =
-            Set.of("xlsx", "xlsm", "xltx", "xls", "csv", "ods", "xlsb", "et", "ett");
+            Set.of("xlsx", "xlsm", "xltx", "xls", "csv", "tsv", "ods", "xlsb", "et", "ett");
 
     public InputSet(Path folder, List<InputFile> files) {
         this(folder, files, List.of());
