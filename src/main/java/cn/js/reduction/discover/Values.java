@@ -134,7 +134,17 @@ public final class Values {
      * trailing colon ignored).
      */
     public static boolean isTotalLabel(String text) {
-        return text != null && text.length() < 40 && TOTAL_LABEL.matcher(Text.key(text)).matches();
+        return text != null && text.length() < 40 && mayBeTotal(text) && TOTAL_LABEL.matcher(Text.key(text)).matches();
+    }
+
+    /** A cheap look before normalising: every totals label holds one of these characters (any width, either script). */
+    private static boolean mayBeTotal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("计計总總汇匯TtＴｔ".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A number from a cell: a numeric cell, or text as people type numbers. Dates and booleans are bad. */

@@ -61,8 +61,8 @@ public final class Text {
 
     /** Traditional characters as simplified; unchanged for text with none. */
     public static String simplified(String text) {
-        if (text.length() > TRANSLITERATE_MAX) {
-            return text;
+        if (text.length() > TRANSLITERATE_MAX || !Traditional.any(text)) {
+            return text; // nearly every cell: simplified already, told by a table lookup per character
         }
         String known = SIMPLIFIED_CACHE.get(text);
         if (known != null) {
@@ -74,6 +74,38 @@ public final class Text {
         }
         SIMPLIFIED_CACHE.put(text, s);
         return s;
+    }
+
+    /**
+     * The characters the transliterator changes, found once by asking it about each one of the Basic
+     * Multilingual Plane's CJK blocks (some tens of milliseconds): a text with none of them is left alone without
+     * calling it, which is what makes it cheap on the simplified text of nearly every cell.
+     */
+    private static final class Traditional {
+        private static final java.util.BitSet CHANGED = changed();
+
+        private static java.util.BitSet changed() {
+            Transliterator t = Transliterator.getInstance("Traditional-Simplified");
+            java.util.BitSet set = new java.util.BitSet(0x10000);
+            for (int[] block : new int[][] {{0x2E80, 0x2FDF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}) {
+                for (int c = block[0]; c <= block[1]; c++) {
+                    String one = String.valueOf((char) c);
+                    if (!t.transliterate(one).equals(one)) {
+                        set.set(c);
+                    }
+                }
+            }
+            return set;
+        }
+
+        static boolean any(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (CHANGED.get(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Full-width ASCII forms to half-width and the ideographic and no-break spaces to a space; white space kept. */
