@@ -39,7 +39,6 @@ public final class HeaderLocator {
     /** Fewest distinct fields a header must name to be recognised as a kind. */
     static final int MIN_FIELDS = 3;
 
-
     private final int year;
     private final List<Field> claims;
     private final Map<FileKind, Map<String, Field>> index = new EnumMap<>(FileKind.class);
@@ -86,10 +85,14 @@ public final class HeaderLocator {
         Match best = null;
         for (int i = 0; i < rows.size(); i++) {
             RawRow row = rows.get(i);
-            best = better(best, match(row.rowNumber(), false, singleRowNames(row)));
+            best = better(best, match(row.rowNumber(), 1, singleRowNames(row)));
             if (i + 1 < rows.size() && rows.get(i + 1).rowNumber() == row.rowNumber() + 1) {
                 RawRow below = rows.get(i + 1);
-                best = better(best, match(below.rowNumber(), true, pairNames(row, below)));
+                best = better(best, match(below.rowNumber(), 2, pairNames(row, below)));
+                if (i + 2 < rows.size() && rows.get(i + 2).rowNumber() == row.rowNumber() + 2) {
+                    RawRow bottom = rows.get(i + 2);
+                    best = better(best, match(bottom.rowNumber(), 3, tripleNames(row, below, bottom)));
+                }
             }
         }
         if (best == null) {
@@ -103,11 +106,15 @@ public final class HeaderLocator {
         }
         int lastRow = best.lastRow;
         RawRow bottom = rows.stream().filter(r -> r.rowNumber() == lastRow).findFirst().orElseThrow();
-        RawRow top = best.pair ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
+        RawRow top = best.height > 1 ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
                 : null;
-        int firstHeaderRow = top == null ? lastRow : lastRow - 1;
+        int firstHeaderRow = lastRow - best.height + 1;
         List<RawRow> above = rows.stream().filter(r -> r.rowNumber() < firstHeaderRow).toList();
         List<Map<Integer, String>> headerRows = new ArrayList<>();
+        if (best.height == 3) {
+            rows.stream().filter(r -> r.rowNumber() == firstHeaderRow).findFirst()
+                    .ifPresent(r -> headerRows.add(keysByColumn(r)));
+        }
         if (top != null) {
             headerRows.add(keysByColumn(top));
         }
@@ -136,13 +143,6 @@ public final class HeaderLocator {
                 pageTop));
     }
 
-
-
-
-
-
-
-
     /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */
     private static boolean firstCellIsFromTheTop(RawRow row, Header header) {
         for (RawCell c : row.cells()) {
@@ -162,7 +162,6 @@ public final class HeaderLocator {
         }
         return false;
     }
-
 
     /**
      * True when a row below the header repeats it (printed pages pasted one under another): at least two of its
@@ -206,9 +205,6 @@ public final class HeaderLocator {
         }
         return same >= 2 && same * 2 >= filled;
     }
-
-
-
 
     /** Candidate names per column of a one-row header: the cell's own text. */
     private static Map<Integer, List<String>> singleRowNames(RawRow row) {
@@ -257,6 +253,22 @@ public final class HeaderLocator {
         return names;
     }
 
+    /**
+     * Candidate names per column of a three-row header (a group over a group over the columns, merged): those of
+     * the bottom pair first, then those of the top row over the bottom, and the top alone where a heading is
+     * merged down all three rows.
+     */
+    private static Map<Integer, List<String>> tripleNames(RawRow top, RawRow middle, RawRow bottom) {
+        Map<Integer, List<String>> names = new TreeMap<>(pairNames(middle, bottom));
+        pairNames(top, bottom).forEach((column, outer) -> names.merge(column, outer, (inner, more) -> {
+            Set<String> all = new LinkedHashSet<>(inner);
+            all.addAll(more);
+            return List.copyOf(all);
+        }));
+        keysByColumn(top).forEach((column, key) -> names.putIfAbsent(column, List.of(key)));
+        return names;
+    }
+
     private static TreeMap<Integer, String> keysByColumn(RawRow row) {
         TreeMap<Integer, String> keys = new TreeMap<>();
         for (RawCell c : row.cells()) {
@@ -274,7 +286,7 @@ public final class HeaderLocator {
     }
 
     /** The best recognisable reading of one candidate (row or pair), over both kinds; null when none. */
-    private Match match(int lastRow, boolean pair, Map<Integer, List<String>> names) {
+    private Match match(int lastRow, int height, Map<Integer, List<String>> names) {
         Match best = null;
         for (FileKind kind : FileKind.values()) {
             Map<String, Field> byName = index.get(kind);
@@ -287,7 +299,7 @@ public final class HeaderLocator {
             }
             boolean signed = columns.keySet().stream().anyMatch(f -> f.isSignatureOf(kind));
             if (signed && columns.size() >= MIN_FIELDS && (best == null || columns.size() > best.columns.size())) {
-                best = new Match(kind, lastRow, pair, columns);
+                best = new Match(kind, lastRow, height, columns);
             }
         }
         return best;
@@ -314,12 +326,13 @@ public final class HeaderLocator {
         if (current == null || candidate.columns.size() > current.columns.size()) {
             return candidate;
         }
-        if (candidate.columns.size() == current.columns.size() && current.pair && !candidate.pair) {
+        if (candidate.columns.size() == current.columns.size() && candidate.height < current.height) {
             return candidate;
         }
         return current;
     }
 
-    private record Match(FileKind kind, int lastRow, boolean pair, Map<Field, Integer> columns) {
+    /** @param height the rows the header spans: 1, 2 or 3 */
+    private record Match(FileKind kind, int lastRow, int height, Map<Field, Integer> columns) {
     }
 }

@@ -30,6 +30,7 @@ public final class SheetAccount {
     private final String file;
     private final Header header;
     private final Set<Integer> readColumns;
+    private final Set<Integer> tableTotals;
     /** The numeric columns a totals row is checked on, by column. */
     private final Map<Integer, Field> figures = new TreeMap<>();
     /** Cells with data in data rows, by column not read. */
@@ -41,8 +42,14 @@ public final class SheetAccount {
     private long cellsRead;
 
     public SheetAccount(String file, Header header) {
+        this(file, header, Set.of());
+    }
+
+    /** @param tableTotals the 1-based rows that are an Excel table's totals row */
+    public SheetAccount(String file, Header header, Set<Integer> tableTotals) {
         this.file = file;
         this.header = header;
+        this.tableTotals = Set.copyOf(tableTotals);
         this.readColumns = new HashSet<>(header.columns().values());
         for (Map<Integer, String> row : header.headerRows()) {
             row.forEach((column, key) -> {
@@ -67,7 +74,7 @@ public final class SheetAccount {
 
     /** Classifies the next row of the sheet and accounts for its cells. */
     public Classified next(RawRow row) {
-        RowKind kind = RowKind.of(row, header, false);
+        RowKind kind = RowKind.of(row, header, tableTotals.contains(row.rowNumber()));
         if (kind.kind() == RowKind.Kind.TOTALS && dataSinceTotals == 0 && labelOnlyInSector(row)) {
             // 排放源类别 合计 with no rows of sources above it is the city's one row for all its sources: data
             kind = new RowKind(RowKind.Kind.DATA, null);
@@ -175,7 +182,8 @@ public final class SheetAccount {
         List<String> parts = new ArrayList<>();
         for (Map<Integer, String> row : header.headerRows()) {
             String k = row.get(column);
-            if (k != null && !parts.contains(k)) {
+            // a row numbering the columns (甲 乙 1 2 …) under the headings names nothing
+            if (k != null && !parts.contains(k) && !k.matches("\\(?\\d{1,3}(?:\\.0)?\\)?|[甲乙丙丁戊己庚辛壬癸]")) {
                 parts.add(k);
             }
         }

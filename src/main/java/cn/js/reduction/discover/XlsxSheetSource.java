@@ -195,6 +195,11 @@ public final class XlsxSheetSource implements SheetSource {
 
     /** The rows as stored, without the first pass over the whole part that filling merged cells needs. */
     @Override
+    public Set<Integer> tableTotalsRows(int sheetIndex) {
+        return XlsxTables.totalsRows(sheetParts.get(sheetIndex));
+    }
+
+    @Override
     public RowCursor storedRows(int sheetIndex) throws IOException, UnreadableFileException {
         closeOpenCursor();
         String sheet = sheetNames.get(sheetIndex);

@@ -121,7 +121,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
             while (true) {
                 if (cursor == null) {
                     cursor = source.rows(sheets.get(sheet).sheetIndex());
-                    account = new SheetAccount(fileName, header);
+                    account = new SheetAccount(fileName, header, source.tableTotalsRows(sheets.get(sheet).sheetIndex()));
                     ahead = nextBelowHeader();
                 }
                 RawRow row = ahead;
