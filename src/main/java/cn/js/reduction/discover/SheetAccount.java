@@ -37,7 +37,8 @@ public final class SheetAccount {
     private final Map<Integer, Integer> unread = new TreeMap<>();
     private final Map<Integer, BigDecimal> sinceTotals = new TreeMap<>();
     private final Map<Integer, BigDecimal> all = new TreeMap<>();
-    private int dataSinceTotals;
+    /** The city and pollutant (as typed) of the data rows since the last totals row. */
+    private final Set<String> groupsSinceTotals = new HashSet<>();
     private long cellsWithData;
     private long cellsRead;
 
@@ -75,18 +76,19 @@ public final class SheetAccount {
     /** Classifies the next row of the sheet and accounts for its cells. */
     public Classified next(RawRow row) {
         RowKind kind = RowKind.of(row, header, tableTotals.contains(row.rowNumber()));
-        if (kind.kind() == RowKind.Kind.TOTALS && dataSinceTotals == 0 && labelOnlyInSector(row)) {
-            // 排放源类别 合计 with no rows of sources above it is the city's one row for all its sources: data
+        if (kind.kind() == RowKind.Kind.TOTALS && labelOnlyInSector(row) && !groupsSinceTotals.contains(group(row))) {
+            // 排放源类别 合计 without rows of its city and pollutant above it (since the last totals row) is that
+            // city's one row for all its sources: data, not a total of rows that are not there
             kind = new RowKind(RowKind.Kind.DATA, null);
         }
         if (kind.kind() == RowKind.Kind.TOTALS) {
             List<Finding> findings = checkTotals(row, kind);
             sinceTotals.clear();
-            dataSinceTotals = 0;
+            groupsSinceTotals.clear();
             return new Classified(kind, findings);
         }
         if (kind.isData()) {
-            dataSinceTotals++;
+            groupsSinceTotals.add(group(row));
             countCells(row);
             for (Map.Entry<Integer, Field> e : figures.entrySet()) {
                 Values.Parsed<BigDecimal> v = Values.number(row.cell(e.getKey()));
@@ -97,6 +99,14 @@ public final class SheetAccount {
             }
         }
         return new Classified(kind, List.of());
+    }
+
+    /** The row's city and pollutant as typed, normalised: the group an emission report's 合计 row totals. */
+    private String group(RawRow row) {
+        Integer city = header.column(Field.CITY);
+        Integer pollutant = header.column(Field.POLLUTANT);
+        return (city == null ? "" : cn.js.reduction.reference.Text.key(row.text(city))) + "|"
+                + (pollutant == null ? "" : cn.js.reduction.reference.Text.key(row.text(pollutant)));
     }
 
     private boolean labelOnlyInSector(RawRow row) {

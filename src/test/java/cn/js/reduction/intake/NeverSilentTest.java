@@ -241,6 +241,25 @@ class NeverSilentTest {
         });
     }
 
+    @Test
+    void anEmissionRowOfAllSourcesIsDataUnlessItTotalsRowsAboveIt() throws Exception {
+        Path file = file("排放量报表", Format.XLSX, List.of(
+                new Object[] {"设区市", "污染物", "排放源类别", "基准年排放量（吨）", "核算年排放量（吨）"},
+                new Object[] {"南京", "二氧化硫", "工业源", 60, 50},
+                new Object[] {"南京", "二氧化硫", "移动源", 40, 30},
+                new Object[] {"南京", "二氧化硫", "合计", 100, 80},
+                new Object[] {"无锡", "二氧化硫", "合计", 70, 60},
+                new Object[] {"徐州", "二氧化硫", "合计", 50, 45}));
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.outcomes()).extracting(RowOutcome::disposition).containsExactly(Disposition.ACCEPTED,
+                Disposition.ACCEPTED, Disposition.IGNORED, Disposition.ACCEPTED, Disposition.ACCEPTED);
+        assertThat(read.accepted()).extracting(o -> ((EmissionRecord) o.record()).reportingT())
+                .containsExactly(new BigDecimal("50"), new BigDecimal("30"), new BigDecimal("60"), new BigDecimal("45"));
+        assertThat(of(read, Rule.TOTAL_ROW_DIFFERS)).isEmpty();
+    }
+
     // ------------------------------------------------------------ point 9: the cities' own words
 
     @Test
