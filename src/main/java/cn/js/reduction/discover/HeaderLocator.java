@@ -120,10 +120,18 @@ public final class HeaderLocator {
         }
         headerRows.add(keysByColumn(bottom));
         Map<Field, Header.ColumnUnit> units = HeaderUnits.units(best.columns, top, bottom, above);
-        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
-        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
-                .filter(HeaderUnits::isUnitRow).orElse(null);
         int headerRowNumber = lastRow;
+        // the headings again in another language on the row under them (Project ID | City …): part of the header
+        RawRow translation = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
+                .filter(HeaderUnits::isTranslationRow).orElse(null);
+        if (translation != null) {
+            headerRowNumber = translation.rowNumber();
+            headerRows.add(keysByColumn(translation));
+        }
+        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
+        int belowHeadings = headerRowNumber + 1;
+        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == belowHeadings).findFirst()
+                .filter(HeaderUnits::isUnitRow).orElse(null);
         if (unitRow != null) {
             headerRowNumber = unitRow.rowNumber();
             headerRows.add(keysByColumn(unitRow));

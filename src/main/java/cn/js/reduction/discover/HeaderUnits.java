@@ -38,6 +38,27 @@ final class HeaderUnits {
     }
 
     /**
+     * True for a row that gives the headings above it in another language (Project ID, City, Project name …): at
+     * least three filled cells, each Latin words (SO2, PM2.5 and units included) and no cell without two letters
+     * together. No row of data is that: dates and figures have no letters, names and cities are Chinese.
+     */
+    static boolean isTranslationRow(RawRow row) {
+        int filled = 0;
+        for (RawCell c : row.cells()) {
+            String t = c.text().strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (c.type() != RawCell.Type.TEXT || t.length() > 80 || !t.matches("(?s)[A-Za-z0-9\\s.,/()&'_\\-%]*")
+                    || !t.matches("(?s).*[A-Za-z]{2}.*")) {
+                return false;
+            }
+            filled++;
+        }
+        return filled >= 3;
+    }
+
+    /**
      * True for a row that numbers the columns: at least three filled cells, each 甲, 乙, 丙 … or a whole number,
      * the numbers counting up by one from left to right (1 2 3 …, or (1) (2) (3) …).
      */

@@ -121,6 +121,30 @@ class NeverSilentTest {
         assertThat(project(read.accepted().get(0)).claims()).containsEntry("VOCS", new BigDecimal("3"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void headingsRepeatedInEnglishOnTheRowBelowArePartOfTheHeader(Format format) throws Exception {
+        Path file = file("南京_项目清单", format, List.of(HEADER,
+                new Object[] {"Project ID", "City", "Project name", "Responsible unit", "Category", "Status",
+                    "Planned completion", "Actual completion", "VOCs reduction (t/a)", "SO2 reduction (t/a)",
+                    "NOx reduction (t/a)"},
+                project(1, "南京", 2)));
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.outcomes()).singleElement().satisfies(o -> assertThat(o.isAccepted()).isTrue());
+    }
+
+    @Test
+    void thousandsSeparatorsOfEveryKindInNumbersTypedAsText() throws Exception {
+        Intake.Read read = Intake.read(file("南京_项目清单", Format.CSV, List.of(HEADER,
+                project(1, "南京", "1 234.5"), project(2, "南京", "1\u00a0234.5"), project(3, "南京", "1\u2009234.5"),
+                project(4, "南京", "\"1，234.5\""), project(5, "南京", "１２３４．５"))));
+
+        assertThat(read.accepted()).extracting(o -> project(o).claims().get("NOX"))
+                .containsOnly(new BigDecimal("1234.5")).hasSize(5);
+    }
+
     // ------------------------------------------------------------ point 1: every column read or reported
 
     @ParameterizedTest
