@@ -89,4 +89,27 @@ class TextTablesTest {
         assertThat(Intake.read(file).accepted()).hasSize(1);
         assertThat(Intake.read(tsv).accepted()).hasSize(1);
     }
+
+    @Test
+    void aWebPageSavedAsXlsIsReadAsItsTable() throws Exception {
+        StringBuilder html = new StringBuilder("<html><head><meta charset=\"gb2312\"></head><body><table>"
+                + "<tr><td colspan=10>南京市项目清单</td></tr><tr>");
+        HEADER.forEach(h -> html.append("<th>").append(h).append("</th>"));
+        html.append("</tr>");
+        for (int i = 1; i <= 2; i++) {
+            html.append("<tr><td>NJ-").append(i).append("</td>").append(i == 1 ? "<td rowspan=2>南京</td>" : "")
+                    .append("<td>项目").append(i).append("</td><td>某公司</td><td>锅炉提标改造项目</td><td>已完成</td>"
+                            + "<td>2020-06-30</td><td>2020-06-30</td><td>1,234.5</td><td>8</td></tr>");
+        }
+        html.append("</table></body></html>");
+        Path file = dir.resolve("南京_项目清单.xls");
+        Files.write(file, html.toString().getBytes(Charset.forName("GB18030")));
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.accepted()).hasSize(2).allSatisfy(o -> {
+            assertThat(o.cityCode()).isEqualTo("320100");
+            assertThat(((ProjectRecord) o.record()).claims()).containsEntry("VOCS", new BigDecimal("1234.5"));
+        });
+    }
 }
