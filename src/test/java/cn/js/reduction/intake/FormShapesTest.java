@@ -9,6 +9,7 @@ import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.discover.SheetFiles;
+import cn.js.reduction.store.EmissionRecord;
 import cn.js.reduction.store.ProjectRecord;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -52,6 +53,24 @@ class FormShapesTest {
         assertThat(read.rowFindings()).extracting(Finding::rule, Finding::cell, Finding::value)
                 .containsExactly(tuple(Rule.TOTAL_ROW_DIFFERS, "I4", "4"));
         assertThat(read.rowFindings().get(0).message()).contains("上方各行之和 3.5");
+    }
+
+    /** The emission columns headed by their years alone, under a title that says what they are. */
+    @Test
+    void emissionColumnsHeadedByTheirYears() throws Exception {
+        Path file = SheetFiles.write(dir.resolve("无锡_排放量报表.xlsx"), new XSSFWorkbook(), w -> {
+            Sheet s = w.createSheet("排放量");
+            put(s, 1, "无锡市大气污染物排放量（单位：吨）");
+            put(s, 2, "设区市", "污染物", "2015年", "2020年");
+            put(s, 3, "无锡", "二氧化硫", 100, 80);
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.accepted()).singleElement().satisfies(o -> {
+            assertThat(((EmissionRecord) o.record()).baseT()).isEqualByComparingTo("100");
+            assertThat(((EmissionRecord) o.record()).reportingT()).isEqualByComparingTo("80");
+        });
     }
 
     @ParameterizedTest
