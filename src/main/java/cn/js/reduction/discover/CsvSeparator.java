@@ -35,6 +35,31 @@ final class CsvSeparator {
         return length <= 0 ? ',' : sniff(new String(text, 0, length));
     }
 
+    /**
+     * True when a .txt file is a table a submission could be: text whose top lines split into at least three
+     * fields and name a column of ours (设区市, 项目编号, 污染物). A readme.txt is not, and stays unread.
+     */
+    static boolean isTable(Path file) {
+        try {
+            CsvEncoding encoding = CsvEncoding.detect(file);
+            char[] text = new char[64 * 1024];
+            int length;
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(encoding.bomBytes());
+                length = new InputStreamReader(in, encoding.charset()).read(text, 0, text.length);
+            }
+            if (length <= 0) {
+                return false;
+            }
+            String top = new String(text, 0, length);
+            char separator = sniff(top);
+            boolean named = top.contains("设区市") || top.contains("项目编号") || top.contains("污染物");
+            return named && top.lines().limit(SNIFF_LINES).anyMatch(l -> l.chars().filter(c -> c == separator).count() >= 2);
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The separator of these first characters of a file. */
     static char sniff(String text) {
         int[] most = new int[CANDIDATES.length];
