@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The cities' own words, from the plan year's reference folder (docs/input-format.md): the county-level units of
- * GB/T 2260 under each city ({@code districts.csv}: 江阴市, 武进区 …) and the other names a category goes by
+ * GB/T 2260 under each city ({@code districts.csv}: 江阴市, 武进区 …; also the national development zones clerks
+ * write as their place, 苏州工业园区, 江北新区 …, without a code) and the other names a category goes by
  * ({@code category_aliases.csv}: the plan's own 建筑工地 where annex 4 says 施工工地 …). Data, not code: a new
  * district or alias is a line in those files.
  *
@@ -71,7 +72,7 @@ final class LocalNames {
             csv.readNext(); // the header
             String[] row;
             while ((row = csv.readNext()) != null) {
-                if (row.length >= 2 && !row[0].isBlank()) {
+                if (row.length >= 2 && !(row[0].isBlank() && row[1].isBlank())) {
                     out.add(row);
                 }
             }

@@ -261,6 +261,10 @@ public final class ReferenceData {
         return part.equals(g) || part.equals(bare);
     }
 
+    /** What follows a city's name to mean the city itself: 南京市区, 南京市本级, 南京全市. */
+    private static final java.util.Set<String> CITY_ITSELF = java.util.Set.of("市区", "区", "城区", "主城区", "市辖区", "本级",
+            "市本级", "全市", "市直");
+
     /**
      * A city written as one of its county-level units or its 市区 (GB/T 2260, districts.csv): 江阴市, 常州市武进区,
      * 武进区, 无锡市区. Empty when the text names no district, or a district name two cities have (鼓楼区 alone is in
@@ -276,7 +280,7 @@ public final class ReferenceData {
             for (String prefix : List.of(c.name() + "市", c.name())) {
                 if (key.startsWith(prefix) && key.length() > prefix.length()) {
                     String rest = key.substring(prefix.length());
-                    if (rest.equals("市区") || rest.equals("区") || rest.equals("城区")
+                    if (CITY_ITSELF.contains(rest)
                             || district(names, rest).stream().anyMatch(d -> d.cityCode().equals(c.code()))) {
                         return Optional.of(c);
                     }

@@ -290,14 +290,15 @@ class NeverSilentTest {
     void aCityWrittenWithItsDistrictCountsForItsCity() throws Exception {
         Path file = file("项目清单", Format.XLSX, List.of(HEADER,
                 project(1, "江阴市", 1), project(2, "常州市武进区", 1), project(3, "无锡市区", 1), project(4, "昆山", 1),
-                project(5, "鼓楼区", 1), project(6, "南京市鼓楼区", 1)));
+                project(5, "鼓楼区", 1), project(6, "南京市鼓楼区", 1), project(7, "苏州工业园区", 1),
+                project(8, "南京市本级", 1)));
 
         Intake.Read read = Intake.read(file);
 
         assertThat(read.outcomes()).extracting(RowOutcome::cityCode)
-                .containsExactly("320200", "320400", "320200", "320500", null, "320100");
+                .containsExactly("320200", "320400", "320200", "320500", null, "320100", "320500", "320100");
         assertThat(of(read, Rule.CITY_FROM_DISTRICT)).extracting(Finding::value)
-                .containsExactly("江阴市", "常州市武进区", "无锡市区", "昆山", "南京市鼓楼区");
+                .containsExactly("江阴市", "常州市武进区", "无锡市区", "昆山", "南京市鼓楼区", "苏州工业园区", "南京市本级");
         // 鼓楼区 alone is in 南京 and in 徐州: not guessed
         assertThat(of(read, Rule.UNKNOWN_CITY)).extracting(Finding::value).containsExactly("鼓楼区");
     }
