@@ -2,11 +2,13 @@ package cn.js.reduction.discover;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Evaluates a formula a workbook stored without its value (openpyxl, web exports write the formula and no cached
@@ -38,6 +40,23 @@ final class RowFormula {
         this.cells = cells;
         this.formulas = formulas;
         this.evaluating = evaluating;
+    }
+
+    /**
+     * The row as read, with each formula stored without a value evaluated where it can be from the row itself
+     * (a NUMBER cell in its column) and every such formula kept in {@link RawRow#formulas()}.
+     */
+    static RawRow withFormulas(String sheet, int rowNumber, List<RawCell> cells, Map<Integer, String> formulas) {
+        Map<Integer, RawCell> byColumn = new TreeMap<>();
+        for (RawCell c : cells) {
+            byColumn.put(c.column(), c);
+        }
+        Map<Integer, RawCell> evaluated = new TreeMap<>(byColumn);
+        for (Map.Entry<Integer, String> f : formulas.entrySet()) {
+            evaluate(f.getKey(), rowNumber, byColumn, formulas).ifPresent(v -> evaluated.put(f.getKey(),
+                    new RawCell(f.getKey(), RawCell.Type.NUMBER, CellTexts.plainNumber(v))));
+        }
+        return new RawRow(sheet, rowNumber, new ArrayList<>(evaluated.values()), Set.of(), formulas);
     }
 
     /**

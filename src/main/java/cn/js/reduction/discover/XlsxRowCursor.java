@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -155,21 +154,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
         if (rowFormulas.isEmpty()) {
             return new RawRow(sheet, lastRow, cells);
         }
-        return withFormulas(cells);
-    }
-
-    /** The row with each formula stored without a value evaluated where it can be from the row itself. */
-    private RawRow withFormulas(List<RawCell> cells) {
-        Map<Integer, RawCell> byColumn = new TreeMap<>();
-        for (RawCell c : cells) {
-            byColumn.put(c.column(), c);
-        }
-        Map<Integer, RawCell> evaluated = new TreeMap<>(byColumn);
-        for (Map.Entry<Integer, String> f : rowFormulas.entrySet()) {
-            RowFormula.evaluate(f.getKey(), lastRow, byColumn, rowFormulas).ifPresent(v -> evaluated.put(f.getKey(),
-                    new RawCell(f.getKey(), RawCell.Type.NUMBER, CellTexts.plainNumber(v))));
-        }
-        return new RawRow(sheet, lastRow, new ArrayList<>(evaluated.values()), Set.of(), rowFormulas);
+        return RowFormula.withFormulas(sheet, lastRow, cells, rowFormulas);
     }
 
     /** Reads one &lt;c&gt; up to its end tag; null when it holds nothing to show. */

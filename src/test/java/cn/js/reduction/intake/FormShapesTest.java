@@ -55,6 +55,37 @@ class FormShapesTest {
         assertThat(read.rowFindings().get(0).message()).contains("上方各行之和 3.5");
     }
 
+    /**
+     * An .xls a program wrote without calculating its formulas: a result stored empty where the formula cannot
+     * give an empty text is not the value; own-row formulas are evaluated, others reject their row.
+     */
+    @Test
+    void anXlsWrittenWithoutCalculatingItsFormulas() throws Exception {
+        Path stale = SheetFiles.write(dir.resolve("南京_项目清单.xls"), new HSSFWorkbook(), FormShapesTest::claims);
+
+        Intake.Read read = Intake.read(stale);
+        assertThat(read.outcomes()).extracting(RowOutcome::disposition)
+                .containsExactly(Disposition.ACCEPTED, Disposition.REJECTED);
+        assertThat(((ProjectRecord) read.accepted().get(0).record()).claims())
+                .containsEntry("VOCS", new BigDecimal("5"));
+        assertThat(read.rowFindings()).extracting(Finding::rule, Finding::cell).contains(
+                tuple(Rule.FORMULA_EVALUATED, "I2"), tuple(Rule.FORMULA_NOT_CALCULATED, "I3"));
+    }
+
+    /** Two projects whose VOCs claim is a formula: of the row's own 总投资 (J), and of another row. */
+    private static void claims(Workbook w) {
+        Sheet s = w.createSheet("项目清单");
+        put(s, 1, "项目编号", "设区市", "项目名称", "责任单位", "项目类别", "进展状态", "计划完成时间", "实际完成时间",
+                "VOCs减排量（吨/年）", "总投资（万元）");
+        for (int r = 2; r <= 3; r++) {
+            put(s, r, "NJ-" + r, "南京", "项目" + r, "某公司", "锅炉提标改造项目", "已完成", "2020-06-30", "2020-06-30",
+                    null, 100);
+            var cell = s.getRow(r - 1).createCell(8);
+            cell.setCellFormula(r == 2 ? "J2*0.05" : "J2*0.1");
+            cell.setCellValue(""); // the result stored empty
+        }
+    }
+
     /** The emission columns headed by their years alone, under a title that says what they are. */
     @Test
     void emissionColumnsHeadedByTheirYears() throws Exception {
