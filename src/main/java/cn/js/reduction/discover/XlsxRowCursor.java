@@ -59,6 +59,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     private final XlsxSharedStrings sharedStrings;
     private final XlsxCellStyles styles;
     private final boolean date1904;
+    private final boolean recalculatedOnOpen;
     private int lastRow;
     private boolean anyRow;
     private int lastColumn;
@@ -67,8 +68,13 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     /** The current row's formulas stored without a value, by column. */
     private final Map<Integer, String> rowFormulas = new TreeMap<>();
 
+    /**
+     * @param recalculatedOnOpen the workbook asks Excel to recalculate every formula on opening (calcPr
+     *                           fullCalcOnLoad): a formula's stored value is then not taken, as if it had none
+     */
     XlsxRowCursor(String sheet, InputStream in, XlsxSharedStrings sharedStrings, XlsxCellStyles styles,
-                  boolean date1904) throws XMLStreamException {
+                  boolean date1904, boolean recalculatedOnOpen) throws XMLStreamException {
+        this.recalculatedOnOpen = recalculatedOnOpen;
         this.sheet = sheet;
         this.in = in;
         this.xml = XML.createXMLStreamReader(in);
@@ -187,7 +193,8 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             }
         }
         RawCell cell = toCell(column, type, style, value, inline);
-        if (formula != null && (value == null || value.isEmpty() && !"str".equals(type)) && inline == null) {
+        if (formula != null && inline == null
+                && (recalculatedOnOpen || value == null || value.isEmpty() && !"str".equals(type))) {
             rowFormulas.put(column, formula.startsWith("=") ? formula.substring(1) : formula);
             return null;
         }

@@ -72,6 +72,28 @@ class FormShapesTest {
                 tuple(Rule.FORMULA_EVALUATED, "I2"), tuple(Rule.FORMULA_NOT_CALCULATED, "I3"));
     }
 
+    /**
+     * An .xlsx as XlsxWriter writes it: every formula's value stored as 0 and calcPr fullCalcOnLoad set, so that
+     * Excel recalculates on opening. The 0 is not the value a person sees: own-row formulas are evaluated.
+     */
+    @Test
+    void anXlsxThatAsksToBeRecalculatedOnOpeningIsNotReadAsItsStoredZeros() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        wb.getCTWorkbook().addNewCalcPr().setFullCalcOnLoad(true);
+        Path file = SheetFiles.write(dir.resolve("南京_项目清单.xlsx"), wb, w -> {
+            claims(w);
+            for (int r = 1; r <= 2; r++) {
+                w.getSheetAt(0).getRow(r).getCell(8).setCellValue(0); // what XlsxWriter stores
+            }
+        });
+
+        Intake.Read read = Intake.read(file);
+
+        assertThat(read.outcomes()).extracting(RowOutcome::disposition)
+                .containsExactly(Disposition.ACCEPTED, Disposition.REJECTED);
+        assertThat(((ProjectRecord) read.accepted().get(0).record()).claims()).containsEntry("VOCS", new BigDecimal("5"));
+    }
+
     /** Two projects whose VOCs claim is a formula: of the row's own 总投资 (J), and of another row. */
     private static void claims(Workbook w) {
         Sheet s = w.createSheet("项目清单");
