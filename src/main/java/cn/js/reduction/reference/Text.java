@@ -77,23 +77,23 @@ public final class Text {
     }
 
     /**
-     * The characters the transliterator changes, found once by asking it about each one of the Basic
-     * Multilingual Plane's CJK blocks (some tens of milliseconds): a text with none of them is left alone without
-     * calling it, which is what makes it cheap on the simplified text of nearly every cell.
+     * The characters the transliterator changes, as a table shipped in reference/traditional-chars.txt (made from
+     * ICU and checked against it by TextTest): a text with none of them is left alone without the transliterator,
+     * which is what makes normalising cheap on the simplified text of nearly every cell, and keeps the
+     * transliterator's rule compilation (most of a second) out of every command that never meets a traditional
+     * character.
      */
-    private static final class Traditional {
-        private static final java.util.BitSet CHANGED = changed();
+    static final class Traditional {
+        static final String RESOURCE = "reference/traditional-chars.txt";
+        private static final java.util.BitSet CHANGED = load();
 
-        private static java.util.BitSet changed() {
-            Transliterator t = Transliterator.getInstance("Traditional-Simplified");
+        private static java.util.BitSet load() {
             java.util.BitSet set = new java.util.BitSet(0x10000);
-            for (int[] block : new int[][] {{0x2E80, 0x2FDF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}) {
-                for (int c = block[0]; c <= block[1]; c++) {
-                    String one = String.valueOf((char) c);
-                    if (!t.transliterate(one).equals(one)) {
-                        set.set(c);
-                    }
-                }
+            try (java.io.InputStream in = Text.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                String chars = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                chars.chars().forEach(set::set);
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("the program's " + RESOURCE + " cannot be read", e);
             }
             return set;
         }
