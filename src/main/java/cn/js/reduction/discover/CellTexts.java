@@ -1,6 +1,8 @@
 package cn.js.reduction.discover;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import org.apache.poi.ss.usermodel.FormulaError;
 
@@ -25,7 +27,17 @@ final class CellTexts {
         return stripped.toPlainString();
     }
 
-    /** The plain form of numeric text as a file stores it, or null when it is not a number or absurd. */
+    /**
+     * Excel shows, and calculates with, 15 significant digits of a stored double: 8.279999999999999 (what a
+     * program computing 8.28 stores) is 8.28 to the clerk, so it is 8.28 here, before any rule (NUMBER_ROUNDED
+     * would otherwise warn about digits nobody typed).
+     */
+    static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+
+    /**
+     * The plain form of a number stored as a number in a workbook (xlsx &lt;v&gt;), at Excel's 15 significant
+     * digits, or null when it is not a number or absurd.
+     */
     static String plainNumberOrNull(String stored) {
         BigDecimal value;
         try {
@@ -33,7 +45,10 @@ final class CellTexts {
         } catch (NumberFormatException e) {
             return null;
         }
-        BigDecimal stripped = value.stripTrailingZeros();
+        if (Math.abs((long) value.stripTrailingZeros().scale()) > MAX_PLAIN_SCALE) {
+            return null;
+        }
+        BigDecimal stripped = value.round(EXCEL_DIGITS).stripTrailingZeros();
         if (Math.abs((long) stripped.scale()) > MAX_PLAIN_SCALE) {
             return null;
         }
@@ -42,13 +57,14 @@ final class CellTexts {
 
     /**
      * The plain form of a stored double: {@link BigDecimal#valueOf(double)} takes the shortest decimal that
-     * round-trips, which is what the person typed (1234.5, not 1234.5000000000002); null for NaN/infinity.
+     * round-trips, then Excel's 15 significant digits ({@link #EXCEL_DIGITS}): what the person typed and sees
+     * (1234.5, not 1234.5000000000002; 8.28, not 8.279999999999999); null for NaN/infinity.
      */
     static String plainNumber(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return null;
         }
-        return plainNumber(BigDecimal.valueOf(value));
+        return plainNumber(BigDecimal.valueOf(value).round(EXCEL_DIGITS));
     }
 
     static String isoDate(LocalDateTime dateTime) {

@@ -56,10 +56,39 @@ record CsvEncoding(Charset charset, int bomBytes) {
         if (startsWith(head, 0xFE, 0xFF)) {
             return new CsvEncoding(StandardCharsets.UTF_16BE, 2);
         }
+        Charset utf16 = utf16WithoutBom(head);
+        if (utf16 != null) {
+            return new CsvEncoding(utf16, 0);
+        }
         if (looksBinary(head)) {
             throw Unreadable.binary();
         }
         return new CsvEncoding(utf8Tally(file).isUtf8() ? StandardCharsets.UTF_8 : GB18030, 0);
+    }
+
+    /**
+     * UTF-16 written without its byte order mark: the ASCII of a table (separators, digits, line breaks) leaves a
+     * NUL in every other byte, in the odd places for little-endian, the even ones for big-endian. Null when the
+     * bytes are not so.
+     */
+    static Charset utf16WithoutBom(byte[] head) {
+        int even = 0;
+        int odd = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            even += head[i] == 0 ? 1 : 0;
+            odd += head[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = head.length / 2;
+        if (pairs < 4) {
+            return null;
+        }
+        if (odd * 5 >= pairs && even * 10 <= odd) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (even * 5 >= pairs && odd * 10 <= even) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     static boolean looksBinary(byte[] head) {

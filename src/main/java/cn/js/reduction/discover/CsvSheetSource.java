@@ -43,17 +43,25 @@ public final class CsvSheetSource implements SheetSource {
 
     private final Path file;
     private final CsvEncoding encoding;
+    private final char separator;
     private final String sheetName;
     private Cursor openCursor;
 
-    private CsvSheetSource(Path file, CsvEncoding encoding, String sheetName) {
+    private CsvSheetSource(Path file, CsvEncoding encoding, char separator, String sheetName) {
         this.file = file;
         this.encoding = encoding;
+        this.separator = separator;
         this.sheetName = sheetName;
     }
 
     static CsvSheetSource open(Path file) throws IOException, UnreadableFileException {
-        return new CsvSheetSource(file, CsvEncoding.detect(file), sheetNameOf(file));
+        CsvEncoding encoding = CsvEncoding.detect(file);
+        return new CsvSheetSource(file, encoding, CsvSeparator.sniff(file, encoding), sheetNameOf(file));
+    }
+
+    /** The field separator the file was read with: comma, tab or semicolon. */
+    public char separator() {
+        return separator;
     }
 
     /** The file name without its extension: 苏州市_20200630.csv → 苏州市_20200630. */
@@ -83,7 +91,7 @@ public final class CsvSheetSource implements SheetSource {
         try {
             in.skipNBytes(encoding.bomBytes());
             ICSVParser parser = new CSVParserBuilder()
-                    .withSeparator(',')
+                    .withSeparator(separator)
                     .withQuoteChar('"')
                     .withEscapeChar(ICSVParser.NULL_CHARACTER)
                     .build();

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>The project list's claim columns are not listed here: there is one per pollutant of the plan year's
  * pollutants.csv ({@link #claim}), so adding a pollutant adds its column without a code change.
  *
- * <p>Aliases are compared after {@link HeaderLocator#key normalisation} (white space, full-width forms, case, a
+ * <p>Aliases are compared after {@link HeaderText#key normalisation} (white space, full-width forms, case, a
  * trailing unit in brackets), so they are listed here once, as a person would write them.
  */
 public final class Field implements Comparable<Field> {
@@ -155,12 +155,14 @@ public final class Field implements Comparable<Field> {
             return aliases;
         }
         List<String> all = new ArrayList<>(aliases);
+        // a column headed by its year alone (2015年 | 2020年) under a title or unit note naming the emissions: a
+        // person reads what is above the table as part of its header
         if (this == REPORTING_T) {
-            all.add(year + "年排放量");
-            all.add("核算年（" + year + "年）排放量");
+            all.addAll(List.of(year + "年排放量", "核算年（" + year + "年）排放量", year + "年", year + "年度", year + "年度排放量",
+                    "核算年", "核算年度"));
         } else {
-            all.add("基准年（" + baseYear + "年）排放量");
-            all.add(baseYear + "年排放量");
+            all.addAll(List.of("基准年（" + baseYear + "年）排放量", baseYear + "年排放量", baseYear + "年", baseYear + "年度",
+                    baseYear + "年度排放量", "基准年", "基准年度"));
         }
         return List.copyOf(all);
     }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * @param missingRequired the required fields of the kind that no column names, in the order of docs/input-format.md
  * @param units           the unit of each numeric column that states one, in its own header or in a unit note
  *                        above the header; a column absent here is in the contract's unit
- * @param headerRows      the header row(s) as read, top first, each as its cells' {@link HeaderLocator#key keys}
+ * @param headerRows      the header row(s) as read, top first, each as its cells' {@link HeaderText#key keys}
  *                        by column (a unit row below the headings included): a data row that repeats them is a
  *                        header pasted again, not data
  * @param pageTop         the filled rows above the header (title, unit note), keyed the same way: a data row

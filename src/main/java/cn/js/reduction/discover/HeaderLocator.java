@@ -1,23 +1,24 @@
 package cn.js.reduction.discover;
 
+import static cn.js.reduction.discover.HeaderText.key;
+import static cn.js.reduction.discover.HeaderText.readsAs;
+import static cn.js.reduction.discover.HeaderText.stripUnit;
+
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 
-import cn.js.reduction.reference.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Finds the header of a submitted sheet within its first 20 rows (docs/input-format.md) and tells which kind of submission it
@@ -37,17 +38,6 @@ public final class HeaderLocator {
 
     /** Fewest distinct fields a header must name to be recognised as a kind. */
     static final int MIN_FIELDS = 3;
-
-    // a trailing bracketed unit or note: （吨/年） (万元) [吨] 【万元】; Text.normalise has folded （） to ()
-    private static final Pattern TRAILING_BRACKET = Pattern.compile("[(\\[【][^()\\[\\]【】]*[)\\]】]$");
-    // marks templates put on required columns, and a trailing colon
-    // a pollutant named with its formula in brackets, or the other way round, as reports write it: 二氧化硫（SO2）
-    // 减排量 is 二氧化硫减排量. Only the pairs that name one pollutant: 二氧化硫（NOx） stays what it is.
-    private static final Pattern POLLUTANT_WITH_FORMULA = Pattern.compile(
-            "(二氧化硫)[(\\[【]SO2[)\\]】]|(氮氧化物)[(\\[【]NOX[)\\]】]|(挥发性有机物)[(\\[【]VOCS?[)\\]】]"
-                    + "|(SO2)[(\\[【]二氧化硫[)\\]】]|(NOX)[(\\[【]氮氧化物[)\\]】]|(VOCS?)[(\\[【]挥发性有机物[)\\]】]"
-                    + "|(颗粒物)[(\\[【](?:PM|PM10|PM2\\.5|TSP)[)\\]】]");
-    private static final Pattern MARKS = Pattern.compile("^[*※★]+|[*※★:]+$");
 
     private final int year;
     private final List<Field> claims;
@@ -95,10 +85,14 @@ public final class HeaderLocator {
         Match best = null;
         for (int i = 0; i < rows.size(); i++) {
             RawRow row = rows.get(i);
-            best = better(best, match(row.rowNumber(), false, singleRowNames(row)));
+            best = better(best, match(row.rowNumber(), 1, singleRowNames(row)));
             if (i + 1 < rows.size() && rows.get(i + 1).rowNumber() == row.rowNumber() + 1) {
                 RawRow below = rows.get(i + 1);
-                best = better(best, match(below.rowNumber(), true, pairNames(row, below)));
+                best = better(best, match(below.rowNumber(), 2, pairNames(row, below)));
+                if (i + 2 < rows.size() && rows.get(i + 2).rowNumber() == row.rowNumber() + 2) {
+                    RawRow bottom = rows.get(i + 2);
+                    best = better(best, match(bottom.rowNumber(), 3, tripleNames(row, below, bottom)));
+                }
             }
         }
         if (best == null) {
@@ -112,29 +106,41 @@ public final class HeaderLocator {
         }
         int lastRow = best.lastRow;
         RawRow bottom = rows.stream().filter(r -> r.rowNumber() == lastRow).findFirst().orElseThrow();
-        RawRow top = best.pair ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
+        RawRow top = best.height > 1 ? rows.stream().filter(r -> r.rowNumber() == lastRow - 1).findFirst().orElseThrow()
                 : null;
-        int firstHeaderRow = top == null ? lastRow : lastRow - 1;
+        int firstHeaderRow = lastRow - best.height + 1;
         List<RawRow> above = rows.stream().filter(r -> r.rowNumber() < firstHeaderRow).toList();
         List<Map<Integer, String>> headerRows = new ArrayList<>();
+        if (best.height == 3) {
+            rows.stream().filter(r -> r.rowNumber() == firstHeaderRow).findFirst()
+                    .ifPresent(r -> headerRows.add(keysByColumn(r)));
+        }
         if (top != null) {
             headerRows.add(keysByColumn(top));
         }
         headerRows.add(keysByColumn(bottom));
-        Map<Field, Header.ColumnUnit> units = units(best.columns, top, bottom, above);
-        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
-        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
-                .filter(HeaderLocator::isUnitRow).orElse(null);
+        Map<Field, Header.ColumnUnit> units = HeaderUnits.units(best.columns, top, bottom, above);
         int headerRowNumber = lastRow;
+        // the headings again in another language on the row under them (Project ID | City …): part of the header
+        RawRow translation = rows.stream().filter(r -> r.rowNumber() == lastRow + 1).findFirst()
+                .filter(HeaderUnits::isTranslationRow).orElse(null);
+        if (translation != null) {
+            headerRowNumber = translation.rowNumber();
+            headerRows.add(keysByColumn(translation));
+        }
+        // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
+        int belowHeadings = headerRowNumber + 1;
+        RawRow unitRow = rows.stream().filter(r -> r.rowNumber() == belowHeadings).findFirst()
+                .filter(HeaderUnits::isUnitRow).orElse(null);
         if (unitRow != null) {
             headerRowNumber = unitRow.rowNumber();
             headerRows.add(keysByColumn(unitRow));
-            unitsFromUnitRow(best.columns, unitRow, units);
+            HeaderUnits.unitsFromUnitRow(best.columns, unitRow, units);
         }
         // and a row numbering the columns (甲 乙 1 2 3 …, as statistical forms have) is not a project either
         int numbersRow = headerRowNumber + 1;
         RawRow columnNumbers = rows.stream().filter(r -> r.rowNumber() == numbersRow).findFirst()
-                .filter(HeaderLocator::isColumnNumberRow).orElse(null);
+                .filter(HeaderUnits::isColumnNumberRow).orElse(null);
         if (columnNumbers != null) {
             headerRowNumber = numbersRow;
             headerRows.add(keysByColumn(columnNumbers));
@@ -143,148 +149,6 @@ public final class HeaderLocator {
                 .filter(k -> !k.isEmpty()).toList();
         return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
                 pageTop));
-    }
-
-    /**
-     * True for a row that holds only units (万吨, （吨）, 单位：万元 …): at least one known unit, and nothing else but
-     * short texts without digits (a unit nobody knows, such as 立方米, or the row's label 单位).
-     */
-    static boolean isUnitRow(RawRow row) {
-        boolean known = false;
-        for (RawCell c : row.cells()) {
-            String text = unitText(c.text());
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (Unit.of(text).isKnown()) {
-                known = true;
-            } else if (text.length() > 6 || text.chars().anyMatch(Character::isDigit)) {
-                return false;
-            }
-        }
-        return known;
-    }
-
-    /**
-     * True for a row that numbers the columns: at least three filled cells, each 甲, 乙, 丙 … or a whole number,
-     * the numbers counting up by one from left to right (1 2 3 …, or (1) (2) (3) …).
-     */
-    static boolean isColumnNumberRow(RawRow row) {
-        int numbers = 0;
-        int last = 0;
-        int filled = 0;
-        for (RawCell c : row.cells()) {
-            String t = Text.normalise(c.text()).replaceAll("^[(\\[【]|[)\\]】]$", "");
-            if (t.isEmpty()) {
-                continue;
-            }
-            filled++;
-            if (t.length() == 1 && "甲乙丙丁戊己庚辛壬癸".indexOf(t.charAt(0)) >= 0) {
-                continue;
-            }
-            if (!t.matches("\\d{1,3}(?:\\.0)?")) {
-                return false;
-            }
-            int n = Integer.parseInt(t.replace(".0", ""));
-            if (numbers > 0 && n != last + 1) {
-                return false;
-            }
-            last = n;
-            numbers++;
-        }
-        return filled >= 3 && numbers >= 2;
-    }
-
-    /** A cell of a unit row as a unit: brackets and a 单位： label dropped. */
-    private static String unitText(String text) {
-        return Text.normalise(text).replaceAll("^[(\\[【]|[)\\]】]$", "").replaceFirst("^(?:计量)?单位[:：]?", "");
-    }
-
-    /** Units from the unit row, for the numeric columns whose headings name none. */
-    private static void unitsFromUnitRow(Map<Field, Integer> columns, RawRow unitRow,
-                                         Map<Field, Header.ColumnUnit> units) {
-        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
-            Field field = e.getKey();
-            Header.ColumnUnit current = units.get(field);
-            if (field.unit() == null || (current != null && current.note() == null)) {
-                continue; // not numeric, or its heading names its unit
-            }
-            String text = unitRow.text(e.getValue()) == null ? "" : unitText(unitRow.text(e.getValue()));
-            if (!text.isEmpty() && !text.equals("单位") && !text.equals("计量单位")) {
-                units.put(field, new Header.ColumnUnit(field, e.getValue(), unitRow.rowNumber(), field.columnName() + " " + text,
-                        Unit.of(text), null));
-            }
-        }
-    }
-
-    /**
-     * The unit of each numeric column (docs/input-format.md): in the column's own header cell (for a two-row header, the bottom
-     * cell, else the merged cell above it: 减排量（吨/年） over VOCs …), or else in a unit note such as 单位：万吨 above
-     * the header, which applies to the columns of its dimension (a note in 万元 to investment, in 万吨 to tonnages;
-     * a note in a unit nobody knows to every numeric column without its own unit).
-     */
-    private static Map<Field, Header.ColumnUnit> units(Map<Field, Integer> columns, RawRow top, RawRow bottom,
-                                                       List<RawRow> above) {
-        Map<Field, Header.ColumnUnit> units = new TreeMap<>();
-        List<Note> notes = notes(above);
-        TreeMap<Integer, String> topTexts = new TreeMap<>();
-        if (top != null) {
-            for (RawCell c : top.cells()) {
-                if (!c.text().isBlank()) {
-                    topTexts.put(c.column(), c.text());
-                }
-            }
-        }
-        for (Map.Entry<Field, Integer> e : columns.entrySet()) {
-            Field field = e.getKey();
-            if (field.unit() == null) {
-                continue; // not a numeric column
-            }
-            int column = e.getValue();
-            String own = bottom.text(column);
-            String over = top == null ? null
-                    : topTexts.containsKey(column) ? topTexts.get(column) : nearestTextToTheLeft(topTexts, column);
-            String heading = over == null || over.equals(own) ? own : own == null ? over : over + " " + own;
-            Optional<Unit> unit = Unit.inHeader(own);
-            if (unit.isEmpty() && over != null && !over.equals(own)) {
-                unit = Unit.inHeader(over);
-            }
-            if (unit.isPresent()) {
-                units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, unit.get(), null));
-                continue;
-            }
-            Unit.Dimension dimension = Header.dimension(field);
-            for (Note note : notes) {
-                if (!note.unit().isKnown() || note.unit().dimension() == dimension) {
-                    units.put(field, new Header.ColumnUnit(field, column, bottom.rowNumber(), heading, note.unit(), note.cell()));
-                    break;
-                }
-            }
-        }
-        return units;
-    }
-
-    private record Note(Unit unit, String cell) {
-    }
-
-    /** Unit notes (单位：万吨) in the rows above the header, top to bottom; 单位：万元、吨 is two notes. */
-    private static List<Note> notes(List<RawRow> above) {
-        List<Note> notes = new ArrayList<>();
-        for (RawRow row : above) {
-            for (RawCell c : row.cells()) {
-                if (row.isMergedFromElsewhere(c.column())) {
-                    continue; // a merged note is one note, however many columns it covers
-                }
-                Unit.inNote(c.text()).ifPresent(u -> {
-                    for (String part : u.text().split("[、/]")) {
-                        if (!part.isEmpty() && !part.equals("年") && !part.equalsIgnoreCase("A")) {
-                            notes.add(new Note(Unit.of(part), c.reference(row.rowNumber())));
-                        }
-                    }
-                });
-            }
-        }
-        return notes;
     }
 
     /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */
@@ -305,11 +169,6 @@ public final class HeaderLocator {
             return false;
         }
         return false;
-    }
-
-    private static String nearestTextToTheLeft(TreeMap<Integer, String> texts, int column) {
-        Map.Entry<Integer, String> left = texts.lowerEntry(column);
-        return left == null ? null : left.getValue();
     }
 
     /**
@@ -355,63 +214,13 @@ public final class HeaderLocator {
         return same >= 2 && same * 2 >= filled;
     }
 
-    /**
-     * A header text reduced to what identifies it: white space and full-width forms folded (reference.Text), upper
-     * case, subscript ₂ as 2, a pollutant's formula beside its name dropped (二氧化硫（SO2） as 二氧化硫), and
-     * required-column marks (*) dropped. Units in brackets are kept here; see
-     * {@link #stripUnit}.
-     */
-    static String key(String text) {
-        String k = Text.normalise(text).toUpperCase(Locale.ROOT).replace('₂', '2');
-        k = POLLUTANT_WITH_FORMULA.matcher(k).replaceAll(m -> {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) != null) {
-                    return m.group(g);
-                }
-            }
-            return m.group();
-        });
-        return MARKS.matcher(k).replaceAll("");
-    }
-
-    /**
-     * True when two header keys name the same column: equal, or equal once their units are dropped. Dropping a
-     * unit keeps at least a key's first character, so keys that start differently (a data row's cells against
-     * the header, the case of nearly every row) are told apart without the regular expressions.
-     */
-    static boolean readsAs(String headerKey, String key) {
-        if (headerKey.equals(key)) {
-            return true;
-        }
-        return !headerKey.isEmpty() && !key.isEmpty() && headerKey.charAt(0) == key.charAt(0)
-                && stripUnit(headerKey).equals(stripUnit(key));
-    }
-
-    /**
-     * The key without trailing units: bracketed (减排量(吨/年) → 减排量) or a known unit written bare
-     * (排放量/万吨 → 排放量); never down to nothing.
-     */
-    static String stripUnit(String key) {
-        String k = key;
-        while (true) {
-            String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
-            if (shorter.equals(k)) {
-                shorter = Unit.BARE_SUFFIX.matcher(k).replaceFirst("");
-            }
-            if (shorter.equals(k) || shorter.isEmpty()) {
-                return k;
-            }
-            k = shorter;
-        }
-    }
-
     /** Candidate names per column of a one-row header: the cell's own text. */
     private static Map<Integer, List<String>> singleRowNames(RawRow row) {
         Map<Integer, List<String>> names = new TreeMap<>();
         for (RawCell c : row.cells()) {
-            String k = key(c.text());
+            List<String> k = HeaderText.names(c.text());
             if (!k.isEmpty()) {
-                names.put(c.column(), List.of(k));
+                names.put(c.column(), k);
             }
         }
         return names;
@@ -452,6 +261,22 @@ public final class HeaderLocator {
         return names;
     }
 
+    /**
+     * Candidate names per column of a three-row header (a group over a group over the columns, merged): those of
+     * the bottom pair first, then those of the top row over the bottom, and the top alone where a heading is
+     * merged down all three rows.
+     */
+    private static Map<Integer, List<String>> tripleNames(RawRow top, RawRow middle, RawRow bottom) {
+        Map<Integer, List<String>> names = new TreeMap<>(pairNames(middle, bottom));
+        pairNames(top, bottom).forEach((column, outer) -> names.merge(column, outer, (inner, more) -> {
+            Set<String> all = new LinkedHashSet<>(inner);
+            all.addAll(more);
+            return List.copyOf(all);
+        }));
+        keysByColumn(top).forEach((column, key) -> names.putIfAbsent(column, List.of(key)));
+        return names;
+    }
+
     private static TreeMap<Integer, String> keysByColumn(RawRow row) {
         TreeMap<Integer, String> keys = new TreeMap<>();
         for (RawCell c : row.cells()) {
@@ -469,7 +294,7 @@ public final class HeaderLocator {
     }
 
     /** The best recognisable reading of one candidate (row or pair), over both kinds; null when none. */
-    private Match match(int lastRow, boolean pair, Map<Integer, List<String>> names) {
+    private Match match(int lastRow, int height, Map<Integer, List<String>> names) {
         Match best = null;
         for (FileKind kind : FileKind.values()) {
             Map<String, Field> byName = index.get(kind);
@@ -482,7 +307,7 @@ public final class HeaderLocator {
             }
             boolean signed = columns.keySet().stream().anyMatch(f -> f.isSignatureOf(kind));
             if (signed && columns.size() >= MIN_FIELDS && (best == null || columns.size() > best.columns.size())) {
-                best = new Match(kind, lastRow, pair, columns);
+                best = new Match(kind, lastRow, height, columns);
             }
         }
         return best;
@@ -509,12 +334,13 @@ public final class HeaderLocator {
         if (current == null || candidate.columns.size() > current.columns.size()) {
             return candidate;
         }
-        if (candidate.columns.size() == current.columns.size() && current.pair && !candidate.pair) {
+        if (candidate.columns.size() == current.columns.size() && candidate.height < current.height) {
             return candidate;
         }
         return current;
     }
 
-    private record Match(FileKind kind, int lastRow, boolean pair, Map<Field, Integer> columns) {
+    /** @param height the rows the header spans: 1, 2 or 3 */
+    private record Match(FileKind kind, int lastRow, int height, Map<Field, Integer> columns) {
     }
 }

@@ -44,7 +44,7 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
      * send by mistake, which the readers recognise and explain (.ods, .xlsb, .et: "save as .xlsx").
      */
     private static final Set<String> SUBMISSION_EXTENSIONS =
-            Set.of("xlsx", "xlsm", "xltx", "xls", "csv", "ods", "xlsb", "et", "ett");
+            Set.of("xlsx", "xlsm", "xltx", "xls", "csv", "tsv", "ods", "xlsb", "et", "ett");
 
     public InputSet(Path folder, List<InputFile> files) {
         this(folder, files, List.of());
@@ -131,6 +131,9 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
         }
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (extension.equals("txt") && CsvSeparator.isTable(p)) {
+            return null; // Excel's "Unicode text" or "text (tab delimited)" save of a submission: read as a table
+        }
         if (!SUBMISSION_EXTENSIONS.contains(extension)) {
             return new Skipped(name, Rule.NOT_A_SUBMISSION, "文件名不是电子表格（.xlsx、.xls 或 .csv），不作为报送文件读取，已跳过；"
                     + "如确为报送表格，请另存为 .xlsx 后重新报送 (not named as a spreadsheet: not a submission, skipped)");

@@ -140,7 +140,8 @@ public final class MergedCells {
                     }
                 }
             }
-            return changed ? new RawRow(row.sheet(), row.rowNumber(), new ArrayList<>(cells.values()), merged) : row;
+            return changed ? new RawRow(row.sheet(), row.rowNumber(), new ArrayList<>(cells.values()), merged,
+                    row.formulas()) : row;
         }
 
         @Override

@@ -1,7 +1,10 @@
 package cn.js.reduction.discover;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One physical row of a sheet, as read.
@@ -12,16 +15,32 @@ import java.util.Set;
  * @param mergedColumns the 0-based columns whose value comes from a merged cell that starts elsewhere (the
  *                      top-left cell of a merge above or to the left): a person sees the value there, but the
  *                      row did not type it, so a row made only of such cells is blank
+ * @param formulas      the 0-based columns holding a formula the file stored without its value (a workbook
+ *                      written by a program, not by Excel), each with the formula as written (without =): where
+ *                      the formula could be evaluated from its own row, {@link #cells} holds the value computed
+ *                      (FORMULA_EVALUATED), else the column has no cell (FORMULA_NOT_CALCULATED); never 0, never
+ *                      blank without a word
  */
-public record RawRow(String sheet, int rowNumber, List<RawCell> cells, Set<Integer> mergedColumns) {
+public record RawRow(String sheet, int rowNumber, List<RawCell> cells, Set<Integer> mergedColumns,
+                     Map<Integer, String> formulas) {
 
     public RawRow {
         cells = List.copyOf(cells);
         mergedColumns = Set.copyOf(mergedColumns);
+        formulas = formulas.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(formulas));
+    }
+
+    public RawRow(String sheet, int rowNumber, List<RawCell> cells, Set<Integer> mergedColumns) {
+        this(sheet, rowNumber, cells, mergedColumns, Map.of());
+    }
+
+    /** The formula stored without a value in the 0-based column, or null when the column holds none. */
+    public String formula(int column) {
+        return formulas.get(column);
     }
 
     public RawRow(String sheet, int rowNumber, List<RawCell> cells) {
-        this(sheet, rowNumber, cells, Set.of());
+        this(sheet, rowNumber, cells, Set.of(), Map.of());
     }
 
     /** The cell in the 0-based column, or null when blank. */
@@ -58,6 +77,6 @@ public record RawRow(String sheet, int rowNumber, List<RawCell> cells, Set<Integ
                 return false;
             }
         }
-        return true;
+        return formulas.isEmpty(); // a formula without its value is not nothing
     }
 }

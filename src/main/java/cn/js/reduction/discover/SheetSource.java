@@ -3,6 +3,7 @@ package cn.js.reduction.discover;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A submitted file opened for reading: its sheets in workbook order, each read row by row as a stream, so
@@ -20,6 +21,13 @@ public interface SheetSource extends Closeable {
      */
     default boolean isHidden(int sheetIndex) {
         return false;
+    }
+
+    /**
+     * The 1-based rows of the sheet that are an Excel table's totals row (xlsx only): not data, whatever they hold.
+     */
+    default Set<Integer> tableTotalsRows(int sheetIndex) {
+        return Set.of();
     }
 
     /**

@@ -59,7 +59,7 @@ public final class SheetSources {
             case PDF -> throw Unreadable.notSpreadsheet("PDF 文档", "a PDF document");
             case JPEG, PNG, GIF, TIFF, BMP, WMF, EMF -> throw Unreadable.notSpreadsheet("图片", "an image");
             case RTF, MSWRITE, WORD2 -> throw Unreadable.notSpreadsheet("文字处理文档", "a word-processor document");
-            case HTML -> throw Unreadable.htmlPage();
+            case HTML -> HtmlSheetSource.open(file); // a web system's export under an .xls name: Excel opens it
             case XML -> throw Unreadable.xmlFile();
             default -> CsvSheetSource.open(file);
         };

@@ -50,6 +50,10 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
 
     // bracketed notes on a header that are not units: （必填） （2015年） （选填）
     private static final Pattern NOT_A_UNIT = Pattern.compile("必填|选填|可选|非必填|\\d{4}年?|\\d{4}年度|注\\d*|\\*+|※");
+    // a bracket that qualifies the heading rather than measuring it: 减排量（目标） is another column than 减排量
+    private static final Pattern QUALIFIER = Pattern.compile(
+            ".*(目标|计划|预计|预期|预测|核定|申报|承诺|累计|测算|估算|参考|任务|指标|同比|占比|比例|百分比|%).*");
+
     /**
      * A known unit written after the heading without brackets: 排放量/万吨, 排放量万吨, 总投资万元. Only known
      * units: an unbracketed word nobody listed is part of the heading, which then names no column.
@@ -91,6 +95,9 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
         Matcher m = TRAILING_BRACKET.matcher(folded);
         while (m.find()) {
             String inside = UNIT_LABEL.matcher(m.group(1)).replaceFirst(""); // （单位：吨） is （吨）
+            if (isQualifier(inside)) {
+                return Optional.empty(); // 减排量（目标） names another column: nothing to convert, no unit to doubt
+            }
             if (!inside.isEmpty() && !NOT_A_UNIT.matcher(inside).matches()) {
                 return Optional.of(of(inside));
             }
@@ -100,6 +107,14 @@ public record Unit(String text, Dimension dimension, BigDecimal factor) {
         }
         Matcher bare = BARE_SUFFIX.matcher(folded);
         return bare.find() ? Optional.of(of(bare.group(1))) : Optional.empty();
+    }
+
+    /**
+     * True when a bracket's text qualifies its heading (目标, 计划, 实际 …) rather than giving a unit: the bracket is
+     * then part of the column's name, so 减排量（目标） is not 减排量 (docs/input-format.md).
+     */
+    public static boolean isQualifier(String inside) {
+        return inside.length() <= 40 && QUALIFIER.matcher(inside).matches();
     }
 
     /** The unit of a note such as 单位：万吨 in a cell above the header, or empty when the cell is no such note. */

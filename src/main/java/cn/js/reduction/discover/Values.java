@@ -47,7 +47,13 @@ public final class Values {
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})(?:月(?:份|底|末)?)?");
     private static final Pattern NUMERIC_YEAR_MONTH = Pattern.compile("(\\d{4})\\.(\\d{1,2})");
     private static final Pattern SERIAL = Pattern.compile("\\d{5}(?:\\.\\d+)?");
-    private static final Pattern TOTAL_LABEL = Pattern.compile("(合计|小计|总计)[:：]?");
+    // a totals row's label: 合计, 小计, 总计, 汇总, 全市合计, 总合计, Total, Subtotal, Grand total (case folded by key)
+    private static final Pattern TOTAL_LABEL = Pattern.compile(
+            "(?:全市|全省|全区|本市|各市|各地|总)?(?:合计|小计|总计|汇总)(?:数|值)?[:：]?|(?:SUB|GRAND)?TOTALS?[:：]?");
+    // part of a year as plans write it: 2020年底, 2020年末, 2020年上半年, 2020年第三季度（末）
+    private static final Pattern YEAR_PART = Pattern.compile("(\\d{4})年?(底|末|年底|年末|上半年|下半年|全年|年内|内)");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})年?第?([一二三四1-4])季度?(?:末|底)?");
+    private static final Pattern BARE_YEAR_PART = Pattern.compile("(?:年底|年末|上半年|下半年|年内|本年底|本年末|今年底|今年年底)");
 
     private static final Map<String, ProjectStatus> STATUSES = Map.ofEntries(
             Map.entry("未开工", ProjectStatus.NOT_STARTED),
@@ -60,6 +66,11 @@ public final class Values {
             Map.entry("已完成", ProjectStatus.COMPLETED),
             Map.entry("已建成", ProjectStatus.COMPLETED),
             Map.entry("完成", ProjectStatus.COMPLETED),
+            Map.entry("已完工", ProjectStatus.COMPLETED),
+            Map.entry("已投运", ProjectStatus.COMPLETED),
+            Map.entry("已竣工", ProjectStatus.COMPLETED),
+            Map.entry("在建中", ProjectStatus.IN_PROGRESS),
+            Map.entry("施工中", ProjectStatus.IN_PROGRESS),
             Map.entry("COMPLETED", ProjectStatus.COMPLETED));
 
     private Values() {
@@ -118,9 +129,22 @@ public final class Values {
         return isBlank(cell) ? null : cell.text().strip();
     }
 
-    /** True when the text reads 合计, 小计 or 总计 (a totals row, white space and a trailing colon ignored). */
+    /**
+     * True when the text reads 合计, 小计, 总计, 汇总, 全市合计, Total … (a totals row's label; white space, case and a
+     * trailing colon ignored).
+     */
     public static boolean isTotalLabel(String text) {
-        return text != null && TOTAL_LABEL.matcher(Text.normalise(text)).matches();
+        return text != null && text.length() < 40 && mayBeTotal(text) && TOTAL_LABEL.matcher(Text.key(text)).matches();
+    }
+
+    /** A cheap look before normalising: every totals label holds one of these characters (any width, either script). */
+    private static boolean mayBeTotal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("计計总總汇匯TtＴｔ".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A number from a cell: a numeric cell, or text as people type numbers. Dates and booleans are bad. */
@@ -241,7 +265,28 @@ public final class Values {
         if (SERIAL.matcher(s).matches()) {
             return serial(new BigDecimal(s));
         }
+        if ((m = YEAR_PART.matcher(s)).matches()) {
+            // 年底 and 年末 are the year's last day, as is its second half; the first half ends on 30 June
+            return dayOf(m.group(1), m.group(2).equals("上半年") ? "6" : "12", m.group(2).equals("上半年") ? "30" : "31");
+        }
+        if ((m = QUARTER.matcher(s)).matches()) {
+            int quarter = "一二三四".indexOf(m.group(2)) >= 0 ? "一二三四".indexOf(m.group(2)) + 1
+                    : Integer.parseInt(m.group(2));
+            return endOfMonth(m.group(1), String.valueOf(quarter * 3));
+        }
         return Parsed.bad();
+    }
+
+    /**
+     * A date from a cell, where a part of a year typed without its year (年底, 年末, 上半年) is of the plan year:
+     * a plan's list says 年底 for the end of the year it plans.
+     */
+    public static Parsed<LocalDate> date(RawCell cell, int planYear) {
+        if (cell != null && cell.type() == RawCell.Type.TEXT && cell.text().length() < 20
+                && BARE_YEAR_PART.matcher(Text.normalise(cell.text())).matches()) {
+            return date(planYear + "年" + Text.normalise(cell.text()).replaceFirst("^(?:本年|今年年|今年)", ""));
+        }
+        return date(cell);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
@@ -106,13 +108,20 @@ public final class XlsSheetSource implements SheetSource {
                 Row row = rows.next();
                 lastRow = row.getRowNum() + 1;
                 List<RawCell> cells = new ArrayList<>();
+                Map<Integer, String> formulas = new TreeMap<>();
                 for (Cell cell : row) {
                     RawCell raw = read(cell);
                     if (raw != null) {
                         cells.add(raw);
+                    } else if (cell.getCellType() == CellType.FORMULA && !formulaText(cell).contains("\"\"")) {
+                        // a result stored empty where the formula cannot give an empty text: a program wrote it
+                        // without calculating it (Excel would on opening); evaluated from its row, or the row
+                        // says why not. An IF(…,"",…) may rightly be empty, and stays so.
+                        formulas.put(cell.getColumnIndex(), formulaText(cell));
                     }
                 }
-                return new RawRow(sheet, lastRow, cells);
+                return formulas.isEmpty() ? new RawRow(sheet, lastRow, cells)
+                        : RowFormula.withFormulas(sheet, lastRow, cells, formulas);
             } catch (RuntimeException e) {
                 throw Unreadable.corruptSheet(sheet, lastRow + 1, e);
             }
@@ -121,6 +130,14 @@ public final class XlsSheetSource implements SheetSource {
         @Override
         public void close() {
             // the workbook is closed with the source
+        }
+    }
+
+    private static String formulaText(Cell cell) {
+        try {
+            return cell.getCellFormula();
+        } catch (RuntimeException unsupported) {
+            return ""; // a formula POI cannot render is not evaluated either
         }
     }
 

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -19,7 +21,9 @@ import org.apache.poi.util.XMLHelper;
 /**
  * Pulls one worksheet's XML (sheetData/row/c) a row at a time with StAX: each {@link #next()} reads exactly
  * one &lt;row&gt;, so a batch reader can pull rows with no thread and no buffer between it and the file.
- * Formulas are read by their cached &lt;v&gt; only; a formula without a cached value reads as blank.
+ * Formulas are read by their cached &lt;v&gt;; a formula without one (a workbook written by a program) is
+ * evaluated where it refers only to its own row ({@link RowFormula}), and is kept in {@link RawRow#formulas()}
+ * either way, so that it is never read as blank without a word.
  *
  * <p>Excel's limits are enforced while pulling, so that a crafted sheet costs neither memory nor time: a text
  * is kept to {@link InputLimits#MAX_CELL_CHARS} + 1 characters (the row rules then reject it as too long, and
@@ -55,14 +59,22 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
     private final XlsxSharedStrings sharedStrings;
     private final XlsxCellStyles styles;
     private final boolean date1904;
+    private final boolean recalculatedOnOpen;
     private int lastRow;
     private boolean anyRow;
     private int lastColumn;
     private boolean inRow;
     private boolean finished;
+    /** The current row's formulas stored without a value, by column. */
+    private final Map<Integer, String> rowFormulas = new TreeMap<>();
 
+    /**
+     * @param recalculatedOnOpen the workbook asks Excel to recalculate every formula on opening (calcPr
+     *                           fullCalcOnLoad): a formula's stored value is then not taken, as if it had none
+     */
     XlsxRowCursor(String sheet, InputStream in, XlsxSharedStrings sharedStrings, XlsxCellStyles styles,
-                  boolean date1904) throws XMLStreamException {
+                  boolean date1904, boolean recalculatedOnOpen) throws XMLStreamException {
+        this.recalculatedOnOpen = recalculatedOnOpen;
         this.sheet = sheet;
         this.in = in;
         this.xml = XML.createXMLStreamReader(in);
@@ -112,6 +124,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
         inRow = true;
         lastColumn = -1;
         List<RawCell> cells = new ArrayList<>();
+        rowFormulas.clear();
         boolean inOrder = true;
         int cellElements = 0;
         long rowChars = 0;
@@ -144,7 +157,10 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
             cells.sort(Comparator.comparingInt(RawCell::column));
         }
         inRow = false;
-        return new RawRow(sheet, lastRow, cells);
+        if (rowFormulas.isEmpty()) {
+            return new RawRow(sheet, lastRow, cells);
+        }
+        return RowFormula.withFormulas(sheet, lastRow, cells, rowFormulas);
     }
 
     /** Reads one &lt;c&gt; up to its end tag; null when it holds nothing to show. */
@@ -156,6 +172,7 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
         String style = xml.getAttributeValue(null, "s");
         String value = null;
         String inline = null;
+        String formula = null;
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -164,14 +181,24 @@ final class XlsxRowCursor implements SheetSource.RowCursor {
                     value = boundedText(new StringBuilder()).toString();
                 } else if ("is".equals(name)) {
                     inline = SharedStringItems.richText(xml); // an inline string: the same text as a shared one
+                } else if ("f".equals(name)) {
+                    // the formula: its cached <v> is its value; kept for when there is none (a shared formula's
+                    // followers carry no text: they are then not evaluated, and say so)
+                    formula = boundedText(new StringBuilder()).toString();
                 } else {
-                    skipElement(); // <f>: the formula itself; we want its cached value
+                    skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 break; // </c>
             }
         }
-        return toCell(column, type, style, value, inline);
+        RawCell cell = toCell(column, type, style, value, inline);
+        if (formula != null && inline == null
+                && (recalculatedOnOpen || value == null || value.isEmpty() && !"str".equals(type))) {
+            rowFormulas.put(column, formula.startsWith("=") ? formula.substring(1) : formula);
+            return null;
+        }
+        return cell;
     }
 
     private RawCell toCell(int column, String type, String style, String value, String inline) {

@@ -48,12 +48,15 @@ public final class XlsxSheetSource implements SheetSource {
     private final XlsxSharedStrings sharedStrings;
     private final XlsxCellStyles styles;
     private final boolean date1904;
+    /** calcPr/@fullCalcOnLoad: the stored formula values are not taken ({@link XlsxRowCursor}). */
+    private final boolean recalculatedOnOpen;
     private final Set<String> hidden;
     private XlsxRowCursor openCursor;
 
     private XlsxSheetSource(OPCPackage pkg, List<String> sheetNames, List<PackagePart> sheetParts,
                             XlsxSharedStrings sharedStrings, XlsxCellStyles styles, boolean date1904,
-                            Set<String> hidden) {
+                            Set<String> hidden, boolean recalculatedOnOpen) {
+        this.recalculatedOnOpen = recalculatedOnOpen;
         this.pkg = pkg;
         this.hidden = Set.copyOf(hidden);
         this.sheetNames = List.copyOf(sheetNames);
@@ -127,7 +130,7 @@ public final class XlsxSheetSource implements SheetSource {
         WorkbookFacts facts = readWorkbookFacts(reader);
         XlsxSharedStrings strings = XlsxSharedStrings.open(pkg, inMemoryStringsLimit); // last: it may hold a file
         return new XlsxSheetSource(pkg, names, parts, strings, new XlsxCellStyles(stylesTable), facts.date1904(),
-                facts.hidden());
+                facts.hidden(), facts.recalculatedOnOpen());
     }
 
     private static PackagePart workbookPart(OPCPackage pkg) throws Exception {
@@ -136,13 +139,16 @@ public final class XlsxSheetSource implements SheetSource {
 
     /**
      * What workbook.xml says that the sheets do not: workbookPr/@date1904 (serial dates count from 1904-01-01,
-     * old Mac workbooks) and which sheets are hidden (sheet/@state hidden or veryHidden).
+     * old Mac workbooks), which sheets are hidden (sheet/@state hidden or veryHidden), and calcPr/@fullCalcOnLoad:
+     * a workbook a program wrote without calculating its formulas (XlsxWriter stores 0 as every formula's value
+     * and sets it), which Excel recalculates on opening, so its stored formula values are not what a person sees.
      */
-    private record WorkbookFacts(boolean date1904, Set<String> hidden) {
+    private record WorkbookFacts(boolean date1904, Set<String> hidden, boolean recalculatedOnOpen) {
     }
 
     private static WorkbookFacts readWorkbookFacts(XSSFReader reader) throws Exception {
         boolean date1904 = false;
+        boolean recalculated = false;
         Set<String> hidden = new java.util.HashSet<>();
         try (InputStream in = reader.getWorkbookData()) {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
@@ -154,21 +160,23 @@ public final class XlsxSheetSource implements SheetSource {
                         if ("workbookPr".equals(name)) {
                             String v = xml.getAttributeValue(null, "date1904");
                             date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
+                        } else if ("calcPr".equals(name)) {
+                            String v = xml.getAttributeValue(null, "fullCalcOnLoad");
+                            recalculated = "1".equals(v) || "true".equalsIgnoreCase(v);
+                            break; // the last element needed
                         } else if ("sheet".equals(name)) {
                             String state = xml.getAttributeValue(null, "state");
                             if ("hidden".equals(state) || "veryHidden".equals(state)) {
                                 hidden.add(xml.getAttributeValue(null, "name"));
                             }
                         }
-                    } else if (event == XMLStreamConstants.END_ELEMENT && "sheets".equals(xml.getLocalName())) {
-                        break; // workbookPr comes before the sheets; nothing after them is needed
                     }
                 }
             } finally {
                 xml.close();
             }
         }
-        return new WorkbookFacts(date1904, hidden);
+        return new WorkbookFacts(date1904, hidden, recalculated);
     }
 
     @Override
@@ -184,7 +192,7 @@ public final class XlsxSheetSource implements SheetSource {
         InputStream in = null;
         try {
             in = sheetParts.get(sheetIndex).getInputStream();
-            XlsxRowCursor cursor = new XlsxRowCursor(sheet, in, sharedStrings, styles, date1904);
+            XlsxRowCursor cursor = new XlsxRowCursor(sheet, in, sharedStrings, styles, date1904, recalculatedOnOpen);
             openCursor = cursor;
             return MergedCells.over(cursor, merges);
         } catch (XMLStreamException | IOException | RuntimeException e) {
@@ -195,13 +203,18 @@ public final class XlsxSheetSource implements SheetSource {
 
     /** The rows as stored, without the first pass over the whole part that filling merged cells needs. */
     @Override
+    public Set<Integer> tableTotalsRows(int sheetIndex) {
+        return XlsxTables.totalsRows(sheetParts.get(sheetIndex));
+    }
+
+    @Override
     public RowCursor storedRows(int sheetIndex) throws IOException, UnreadableFileException {
         closeOpenCursor();
         String sheet = sheetNames.get(sheetIndex);
         InputStream in = null;
         try {
             in = sheetParts.get(sheetIndex).getInputStream();
-            openCursor = new XlsxRowCursor(sheet, in, sharedStrings, styles, date1904);
+            openCursor = new XlsxRowCursor(sheet, in, sharedStrings, styles, date1904, recalculatedOnOpen);
             return openCursor;
         } catch (XMLStreamException | IOException | RuntimeException e) {
             closeQuietly(in);

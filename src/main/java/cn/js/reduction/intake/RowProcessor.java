@@ -34,12 +34,23 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
                 Integer idColumn = header.columns().get(Field.PROJECT_ID);
                 String idCell = idColumn == null ? null
                         : RawCell.columnName(idColumn) + item.row().rowNumber();
-                yield new StagedRow(FileKind.PROJECTS,
-                        otherCity(validator.validateProject(item.row(), header, item.file()), item), idCell);
+                yield new StagedRow(FileKind.PROJECTS, withNotes(otherCity(
+                        validator.validateProject(item.row(), header, item.file(), item.kind()), item), item), idCell);
             }
-            case EMISSIONS -> new StagedRow(FileKind.EMISSIONS,
-                    otherCity(validator.validateEmission(item.row(), header, item.file()), item), null);
+            case EMISSIONS -> new StagedRow(FileKind.EMISSIONS, withNotes(otherCity(
+                    validator.validateEmission(item.row(), header, item.file(), item.kind()), item), item), null);
         };
+    }
+
+    /** The sheet's account findings the row carries (a totals row that differs, the columns not read), after its own. */
+    private static <T> RowOutcome<T> withNotes(RowOutcome<T> outcome, SourcedRow item) {
+        if (item.notes().isEmpty()) {
+            return outcome;
+        }
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        findings.addAll(item.notes());
+        return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), outcome.disposition(),
+                outcome.cityCode(), outcome.record(), findings);
     }
 
     /**

@@ -1,38 +1,26 @@
 package cn.js.reduction.intake;
 
-import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.FileKind;
-import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.discover.Field;
 import cn.js.reduction.discover.Header;
-import cn.js.reduction.discover.HeaderLocator;
 import cn.js.reduction.discover.RawCell;
 import cn.js.reduction.discover.RawRow;
-import cn.js.reduction.discover.Unit;
+import cn.js.reduction.discover.RowKind;
 import cn.js.reduction.store.EmissionRecord;
 import cn.js.reduction.store.ProjectRecord;
 
-import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
-import cn.js.reduction.core.Severity;
 import cn.js.reduction.discover.Values;
-import cn.js.reduction.discover.Values.Parsed;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.reference.Text;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The row rules of docs/rules.md: reads one row of a recognised sheet into a record, or says, cell by cell, why it
@@ -45,12 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class RowValidator {
 
-    // what follows the digits of a number typed with its unit: 12.5万吨, 3t, 1,200(吨), 0.8吨/年
-    private static final Pattern TYPED_UNIT = Pattern.compile("[0-9.]([\\p{L}/()\\[\\]【】·]+)$");
 
-    /** Decimals the staging tables keep (NUMERIC(24, 6)). */
-
-    private static final String DATE_EXAMPLE = "应填写如 2020-06-30 或 2020年6月";
 
     private final ReferenceData reference;
     private final int year;
@@ -72,11 +55,17 @@ public final class RowValidator {
 
     /** One row of a 项目清单 below its header. */
     public RowOutcome<ProjectRecord> validateProject(RawRow row, Header header, String file) {
+        return validateProject(row, header, file, RowKind.of(row, header));
+    }
+
+    /** One row of a 项目清单 below its header, as the sheet's account classified it: only data rows are read. */
+    public RowOutcome<ProjectRecord> validateProject(RawRow row, Header header, String file, RowKind kind) {
         requireKind(header, FileKind.PROJECTS);
-        if (isIgnorable(row, header)) {
+        if (!kind.isData()) {
             return RowOutcome.ignored(file, row);
         }
-        Check check = new Check(row, header, file);
+        RowCheck check = new RowCheck(row, header, file, year);
+        check.formulas();
         check.cityCode = city(check);
         String projectId = check.requiredText(Field.PROJECT_ID);
         String district = check.optionalText(Field.DISTRICT);
@@ -103,11 +92,17 @@ public final class RowValidator {
 
     /** One row of a 排放量报表 below its header. */
     public RowOutcome<EmissionRecord> validateEmission(RawRow row, Header header, String file) {
+        return validateEmission(row, header, file, RowKind.of(row, header));
+    }
+
+    /** One row of a 排放量报表 below its header, as the sheet's account classified it: only data rows are read. */
+    public RowOutcome<EmissionRecord> validateEmission(RawRow row, Header header, String file, RowKind kind) {
         requireKind(header, FileKind.EMISSIONS);
-        if (isIgnorable(row, header)) {
+        if (!kind.isData()) {
             return RowOutcome.ignored(file, row);
         }
-        Check check = new Check(row, header, file);
+        RowCheck check = new RowCheck(row, header, file, year);
+        check.formulas();
         check.cityCode = city(check);
         Pollutant pollutant = pollutant(check);
         String sector = check.optionalText(Field.SECTOR);
@@ -120,77 +115,27 @@ public final class RowValidator {
         return check.outcome(new EmissionRecord(check.cityCode, pollutant, sector, baseT, reportingT, remarks));
     }
 
-    /**
-     * A row is not data when none of the header's columns holds anything (a blank row, or a template row with
-     * only its 序号 filled in), or when its first filled cell reads 合计, 小计 or 总计.
-     */
-    static boolean isIgnorable(RawRow row, Header header) {
-        // values a merged cell carries into the row (a 设区市 merged down past the last project) are not the row's
-        boolean blank = header.columns().values().stream()
-                .allMatch(c -> Values.isBlank(row.cell(c)) || row.isMergedFromElsewhere(c));
-        if (blank) {
-            return true;
-        }
-        // the first filled cell, and the first the row typed itself (合计 in C, past a 设区市 merged down into B)
-        boolean total = row.cells().stream()
-                .filter(c -> !c.text().isBlank())
-                .findFirst()
-                .map(c -> Values.isTotalLabel(c.text()))
-                .orElse(false)
-                || row.cells().stream()
-                .filter(c -> !c.text().isBlank() && !row.isMergedFromElsewhere(c.column()))
-                .findFirst()
-                .map(c -> Values.isTotalLabel(c.text()))
-                .orElse(false);
-        return total || repeatsHeader(row, header) || isSectionHeading(row, header);
-    }
-
-    /**
-     * A heading inside the data, such as 一、锅炉提标改造项目 in one cell merged across the table: the row types
-     * one cell and the merge carries it over at least three of the header's columns. A person reads it as a
-     * heading, not as a project whose every column says the same.
-     */
-    private static boolean isSectionHeading(RawRow row, Header header) {
-        RawCell own = null;
-        for (RawCell c : row.cells()) {
-            if (!c.text().isBlank() && !row.isMergedFromElsewhere(c.column())) {
-                if (own != null) {
-                    return false;
-                }
-                own = c;
-            }
-        }
-        if (own == null) {
-            return false;
-        }
-        int across = 0;
-        for (int column : header.columns().values()) {
-            RawCell c = row.cell(column);
-            if (c != null && column > own.column() && row.isMergedFromElsewhere(column) && c.text().equals(own.text())) {
-                across++;
-            }
-        }
-        return across >= 3;
-    }
-
-    /** The header again inside the data (printed pages pasted one under another): not data, so ignored. */
-    private static boolean repeatsHeader(RawRow row, Header header) {
-        return HeaderLocator.repeatsHeader(row, header);
-    }
-
-    private String city(Check check) {
+    private String city(RowCheck check) {
         RawCell cell = check.cell(Field.CITY);
         if (check.missing(Field.CITY, cell)) {
             return null;
         }
-        return reference.findCity(Values.isError(cell) ? null : cell.text()).map(City::code).orElseGet(() -> {
+        String text = Values.isError(cell) ? null : cell.text();
+        java.util.Optional<City> city = reference.findCity(text);
+        if (city.isEmpty()) {
+            city = reference.findCityFromDistrict(text);
+            city.ifPresent(c -> check.add(Rule.CITY_FROM_DISTRICT, Field.CITY, text, check.where(Field.CITY) + "「"
+                    + RowCheck.shown(text) + "」是" + c.name() + "市的县（市、区）或市区，按" + c.name() + "市计入"
+                    + " | city written as one of its districts: counted for " + c.code()));
+        }
+        return city.map(City::code).orElseGet(() -> {
             check.bad(Rule.UNKNOWN_CITY, Field.CITY, cell, "不是江苏省的设区市",
                     "应填写" + reference.cities().size() + "个设区市之一，如 南京、南京市、320100 或 Nanjing", "unknown city");
             return null;
         });
     }
 
-    private Category category(Check check) {
+    private Category category(RowCheck check) {
         RawCell cell = check.cell(Field.CATEGORY);
         if (check.missing(Field.CATEGORY, cell)) {
             return null;
@@ -202,7 +147,7 @@ public final class RowValidator {
         });
     }
 
-    private ProjectStatus status(Check check) {
+    private ProjectStatus status(RowCheck check) {
         RawCell cell = check.cell(Field.STATUS);
         if (check.missing(Field.STATUS, cell)) {
             return null;
@@ -214,7 +159,7 @@ public final class RowValidator {
         });
     }
 
-    private Pollutant pollutant(Check check) {
+    private Pollutant pollutant(RowCheck check) {
         RawCell cell = check.cell(Field.POLLUTANT);
         if (check.missing(Field.POLLUTANT, cell)) {
             return null;
@@ -235,7 +180,7 @@ public final class RowValidator {
     }
 
     /** Optional; a wrong check digit is only a WARNING (the row is kept, with the code as typed). */
-    private String creditCode(Check check) {
+    private String creditCode(RowCheck check) {
         RawCell cell = check.cell(Field.CREDIT_CODE);
         if (Values.isBlank(cell)) {
             return null;
@@ -265,7 +210,7 @@ public final class RowValidator {
         return cell.type() == RawCell.Type.NUMBER ? read.toString() : cell.text();
     }
 
-    private ProjectStatus completion(Check check, ProjectStatus status, LocalDate actual) {
+    private ProjectStatus completion(RowCheck check, ProjectStatus status, LocalDate actual) {
         if (status == null) {
             return null;
         }
@@ -300,285 +245,6 @@ public final class RowValidator {
     private static void requireKind(Header header, FileKind kind) {
         if (header.kind() != kind) {
             throw new IllegalArgumentException("a " + header.kind() + " header cannot validate " + kind + " rows");
-        }
-    }
-
-    /** The findings of one row as they are made, with the cell each points at. */
-    private static final class Check {
-
-        private final RawRow row;
-        private final Header header;
-        private final String file;
-        private final List<Located> findings = new ArrayList<>();
-        private String cityCode;
-
-        /** A finding waiting for the row's city, which is only known once the 设区市 cell has been read. */
-        private record Located(int column, Rule rule, String cell, String value, String message) {
-        }
-
-        Check(RawRow row, Header header, String file) {
-            this.row = row;
-            this.header = header;
-            this.file = file;
-        }
-
-        RawCell cell(Field field) {
-            Integer column = header.column(field);
-            return column == null ? null : row.cell(column);
-        }
-
-        /** A1 reference of the field's cell in this row (where it should be, if blank); null without a column. */
-        String reference(Field field) {
-            Integer column = header.column(field);
-            return column == null ? null : RawCell.columnName(column) + row.rowNumber();
-        }
-
-        /** "第12行 计划完成时间（G12）": the row, the column by its header, the cell as Excel shows it. */
-        String where(Field field) {
-            String ref = reference(field);
-            return "第" + row.rowNumber() + "行 " + field.columnName() + (ref == null ? "（此列缺失）" : "（" + ref + "）");
-        }
-
-        /** REQUIRED_MISSING when the cell is blank; true if so, so that the caller looks no further. */
-        boolean missing(Field field, RawCell cell) {
-            if (!Values.isBlank(cell)) {
-                return false;
-            }
-            String unit = field.unit() == null ? "" : "（单位：" + field.unit() + "）";
-            add(Rule.REQUIRED_MISSING, field, cell == null ? null : cell.text(),
-                    where(field) + "为空，此项必填，请填写" + field.columnName() + unit
-                            + " | required value missing: " + field.key());
-            return true;
-        }
-
-        /**
-         * A finding on a cell that holds the wrong thing: "第12行 设区市（B12）「南景」不是江苏省的设区市，应填写…".
-         * A formula error says so instead of the problem, since the clerk must fix the formula.
-         */
-        void bad(Rule rule, Field field, RawCell cell, String problem, String expected, String english) {
-            String what = Values.isError(cell) ? "是公式错误，公式无法算出结果" : problem;
-            add(rule, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」" + what + "，" + expected
-                    + " | " + english);
-        }
-
-        void add(Rule rule, Field field, String value, String message) {
-            Integer column = header.column(field);
-            findings.add(new Located(column == null ? Integer.MAX_VALUE : column, rule, reference(field), value,
-                    message));
-        }
-
-        String requiredText(Field field) {
-            RawCell cell = cell(field);
-            if (missing(field, cell)) {
-                return null;
-            }
-            if (Values.isError(cell)) {
-                add(Rule.REQUIRED_MISSING, field, cell.text(), where(field) + "「" + shown(cell.text())
-                        + "」是公式错误，公式无法算出结果，请填写" + field.columnName() + " | formula error in a required cell");
-                return null;
-            }
-            return withinLimit(field, cell.text().strip());
-        }
-
-        /** Optional text, trimmed; a formula error in an optional text cell is read as blank. */
-        String optionalText(Field field) {
-            RawCell cell = cell(field);
-            return withinLimit(field, Values.isError(cell) ? null : Values.text(cell));
-        }
-
-        BigDecimal number(Field field, boolean required, BigDecimal blankValue) {
-            RawCell cell = cell(field);
-            if (required && missing(field, cell)) {
-                return null;
-            }
-            Parsed<BigDecimal> parsed = Values.number(cell);
-            String unit = unitWritten(field);
-            if (parsed.isBad()) {
-                bad(Rule.BAD_NUMBER, field, cell, "不是有效数字", "应填写数字，如 12.5 或 1,234.5" + unit,
-                        "not a number");
-                return null;
-            }
-            if (parsed.isBlank()) {
-                return blankValue;
-            }
-            if (parsed.value().signum() < 0) {
-                bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
-                return null;
-            }
-            Unit typed = unitTyped(cell, field);
-            if (typed != null && (!typed.isKnown() || typed.dimension() != Header.dimension(field))) {
-                bad(Rule.BAD_NUMBER, field, cell, "的单位「" + typed.text() + "」无法换算",
-                        "应只填写数字" + unit, "unknown unit '" + typed.text() + "' in the cell");
-                return null;
-            }
-            // converted first, then checked as stored: the limits hold for the figure in the contract's unit
-            return storedFigure(field, cell, inContractUnit(field, parsed.value(), typed));
-        }
-
-        /**
-         * The value in the contract's unit: a unit typed in the cell (12.5万吨) is the cell's own; else the column's,
-         * from its header or unit note (a column headed in 万吨 is multiplied by 10000), exactly.
-         */
-        private BigDecimal inContractUnit(Field field, BigDecimal value, Unit typed) {
-            BigDecimal factor = typed != null ? typed.factor() : header.factor(field);
-            if (factor == null || factor.compareTo(BigDecimal.ONE) == 0) {
-                return value;
-            }
-            // exact; more decimals than are stored (0.1234567 t from 123.4567 kg) are rounded by storedFigure,
-            // with a WARNING, like a typed figure
-            BigDecimal converted = value.multiply(factor).stripTrailingZeros();
-            return converted.scale() < 0 ? converted.setScale(0) : converted;
-        }
-
-        /** The unit typed after the number in a text cell (12.5万吨, 3 t), or null when none. */
-        private static Unit unitTyped(RawCell cell, Field field) {
-            if (cell.type() != RawCell.Type.TEXT) {
-                return null;
-            }
-            Matcher m = TYPED_UNIT.matcher(Text.normalise(cell.text()));
-            if (!m.find()) {
-                return null;
-            }
-            String unit = m.group(1).replaceAll("[()\\[\\]【】]", "");
-            // 3.2万 in an investment column is 3.2万元, 1.2万 in a tonnage column 1.2万吨
-            return Unit.of(unit.equals("万") ? "万" + (Header.dimension(field) == Unit.Dimension.MONEY ? "元" : "吨")
-                    : unit);
-        }
-
-        /** "（单位：万吨）": the unit the column is filled in, as its header (or unit note) says. */
-        private String unitWritten(Field field) {
-            Header.ColumnUnit own = header.units().get(field);
-            String written = own != null ? own.unit().text() : field.unit();
-            return written == null ? "" : "（单位：" + written + "）";
-        }
-
-        // ---- limits of the input (README, "Limits of the input"): checked here, before the database ----
-
-        /**
-         * A text as typed, or what happens to it when it is longer than its staging column holds: 备注 is
-         * free text and is kept cut, with a WARNING; any other text names or identifies the project, and a cut
-         * one would be a different name or id, so the row is rejected.
-         */
-        String withinLimit(Field field, String text) {
-            int max = storedChars(field);
-            if (text != null && text.length() <= InputLimits.MAX_CELL_CHARS) {
-                replacedCharacters(field, text);
-            }
-            if (text == null || text.length() <= max) {
-                return text;
-            }
-            if (text.length() > InputLimits.MAX_CELL_CHARS) {
-                // the reader kept one character past Excel's limit to show it was passed: no cut is honest then
-                add(Rule.TEXT_TOO_LONG, field, text, String.format(
-                        "%s 超过 Excel 单元格的上限 %,d 个字符，文件不是 Excel 正常保存的，请检查后重新报送"
-                                + " | more than Excel's %,d characters in a cell",
-                        where(field), InputLimits.MAX_CELL_CHARS, InputLimits.MAX_CELL_CHARS));
-                return null;
-            }
-            if (field == Field.REMARKS) {
-                add(Rule.TEXT_TRUNCATED, field, text, String.format(
-                        "%s 长达 %,d 个字符，超过可保存的 %,d 个字符，已截断保存；本行仍予受理"
-                                + " | text of %,d characters cut to %,d; row kept",
-                        where(field), text.length(), max, text.length(), max));
-                return InputLimits.forDisplay(text, max);
-            }
-            add(Rule.TEXT_TOO_LONG, field, text, String.format(
-                    "%s 长达 %,d 个字符，超过上限 %,d 个字符，请核对是否误粘贴了其他内容 | text of %,d characters,"
-                            + " at most %,d allowed",
-                    where(field), text.length(), max, text.length(), max));
-            return null;
-        }
-
-        /**
-         * A WARNING when the text holds a character no file should (stored as U+FFFD, InputLimits.storable):
-         * U+FFFD itself (bytes that were no text in the file's encoding), NUL, a lone surrogate. The row is kept;
-         * the clerk learns that the cell did not arrive as typed.
-         */
-        private void replacedCharacters(Field field, String text) {
-            if (InputLimits.storable(text).indexOf('\uFFFD') >= 0) {
-                add(Rule.CHARACTER_REPLACED, field, text, where(field) + "「" + shown(text)
-                        + "」含无法识别的字符（文件编码损坏、空字符或孤立的代理码元），已按 � 保存；本行仍予受理，请核对"
-                        + " | a character that is no text, stored as U+FFFD; row kept");
-            }
-        }
-
-        /**
-         * A figure as the database stores it (NUMERIC(24, 6)): beyond {@link InputLimits#MAX_FIGURE} no real
-         * figure goes, so it is an ERROR; more than 6 decimals are rounded half-up with a WARNING that shows
-         * both, unless that would turn a figure that is not zero into zero (an ERROR: the clerk must look).
-         */
-        BigDecimal storedFigure(Field field, RawCell cell, BigDecimal value) {
-            String unit = field.unit() == null ? "" : field.unit();
-            if (value.abs().compareTo(InputLimits.MAX_FIGURE) >= 0) {
-                add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
-                        + "」超出可能的范围，应小于 10,000,000,000" + unit + "，请核对单位和数值"
-                        + " | number beyond any real figure (at most 10,000,000,000)");
-                return null;
-            }
-            if (value.scale() <= InputLimits.STORED_DECIMALS) {
-                return value;
-            }
-            BigDecimal rounded = value.setScale(InputLimits.STORED_DECIMALS, RoundingMode.HALF_UP);
-            if (rounded.signum() == 0) {
-                add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
-                        + "」过小，保留6位小数后为 0，请核对单位和数值 | number too small: it is 0 at 6 decimals");
-                return null;
-            }
-            add(Rule.NUMBER_ROUNDED, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」超过6位小数，已按"
-                    + rounded.stripTrailingZeros().toPlainString() + "保存；本行仍予受理"
-                    + " | more than 6 decimals: stored rounded half-up");
-            return rounded;
-        }
-
-        /** A value as quoted in a message: cut, with a mark, when long. */
-        static String shown(String value) {
-            return InputLimits.forDisplay(value, InputLimits.MESSAGE_VALUE_CHARS);
-        }
-
-        /** Characters the staging column of a text field holds (V2__reduction_accounting.sql). */
-        static int storedChars(Field field) {
-            if (field == Field.PROJECT_ID || field == Field.DISTRICT || field == Field.SECTOR) {
-                return 200;
-            }
-            if (field == Field.PROJECT_NAME) {
-                return 2000;
-            }
-            if (field == Field.RESPONSIBLE_UNIT) {
-                return 500;
-            }
-            if (field == Field.CREDIT_CODE) {
-                return 100;
-            }
-            return field == Field.REMARKS ? 4000 : InputLimits.MAX_CELL_CHARS;
-        }
-
-        LocalDate date(Field field, boolean required) {
-            RawCell cell = cell(field);
-            if (required && missing(field, cell)) {
-                return null;
-            }
-            Parsed<LocalDate> parsed = Values.date(cell);
-            if (parsed.isBad()) {
-                bad(Rule.BAD_DATE, field, cell, "不是有效日期", DATE_EXAMPLE,
-                        "not a valid date; expected e.g. 2020-06-30 or 2020年6月");
-                return null;
-            }
-            return parsed.value();
-        }
-
-        boolean hasErrors() {
-            return findings.stream().anyMatch(f -> f.rule().severity() == Severity.ERROR);
-        }
-
-        /** The outcome, the findings in column order and all carrying the row's city. */
-        <T> RowOutcome<T> outcome(T record) {
-            List<Finding> out = findings.stream()
-                    .sorted(Comparator.comparingInt(Located::column))
-                    .map(l -> Finding.of(l.rule(), cityCode, file, row.sheet(), row.rowNumber(), l.cell(), l.value(),
-                            l.message()))
-                    .toList();
-            Disposition disposition = record != null ? Disposition.ACCEPTED : Disposition.REJECTED;
-            return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, record, out);
         }
     }
 }

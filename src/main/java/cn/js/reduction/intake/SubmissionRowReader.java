@@ -3,6 +3,7 @@ package cn.js.reduction.intake;
 import cn.js.reduction.discover.Header;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.discover.SheetAccount;
 import cn.js.reduction.discover.SheetSource;
 import cn.js.reduction.discover.SubmissionSniffer;
 import cn.js.reduction.reference.ReferenceData;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -50,6 +52,11 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
     private int sheet;
     private Header header;
     private Finding breakage;
+    private SheetAccount account;
+    /** The current sheet's next row, read ahead; null at the sheet's end. */
+    private RawRow ahead;
+    /** A break met while reading ahead, thrown once the rows before it are handed out. */
+    private UnreadableFileException breakAhead;
     private boolean notAsDiscovered;
 
     /** Reads the file as it is now, unchecked: for callers with no discovery behind them. */
@@ -110,23 +117,34 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
         if (breakage != null || source == null) {
             return null;
         }
-        RawRow row;
         try {
-            if (cursor == null) {
-                cursor = source.rows(sheets.get(sheet).sheetIndex());
-            }
             while (true) {
-                do {
-                    row = cursor.next();
-                } while (row != null && row.rowNumber() <= header.headerRowNumber());
-                if (row != null || sheet + 1 >= sheets.size()) {
-                    break;
+                if (cursor == null) {
+                    cursor = source.rows(sheets.get(sheet).sheetIndex());
+                    account = new SheetAccount(fileName, header, source.tableTotalsRows(sheets.get(sheet).sheetIndex()));
+                    ahead = nextBelowHeader();
+                }
+                RawRow row = ahead;
+                if (row != null) {
+                    // one row ahead, so that the sheet's last row carries the sheet's account (columns not read)
+                    ahead = nextBelowHeader();
+                    SheetAccount.Classified classified = account.next(row);
+                    List<Finding> notes = new ArrayList<>(classified.findings());
+                    if (ahead == null) {
+                        notes.addAll(account.close());
+                    }
+                    return new SourcedRow(fileName, header, row, classified.kind(), notes);
+                }
+                if (breakAhead != null) {
+                    throw breakAhead;
+                }
+                if (sheet + 1 >= sheets.size()) {
+                    return null;
                 }
                 sheet++; // this sheet is done: on to the next one read
                 header = sheets.get(sheet).header();
                 cursor.close();
                 cursor = null;
-                cursor = source.rows(sheets.get(sheet).sheetIndex());
             }
         } catch (UnreadableFileException | IOException e) {
             // the message names the sheet and, for a break mid-sheet, the row near which it happened
@@ -134,7 +152,23 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
                     "文件读到一半无法继续读取，之后的行未被读取 (" + e.getMessage() + ")");
             return null;
         }
-        return row == null ? null : new SourcedRow(fileName, header, row);
+    }
+
+    /**
+     * The sheet's next row below its header, or null at its end. A break while reading ahead is kept for the
+     * next read, so that the row before it is still handed out.
+     */
+    private RawRow nextBelowHeader() throws IOException {
+        try {
+            RawRow row;
+            do {
+                row = cursor.next();
+            } while (row != null && row.rowNumber() <= header.headerRowNumber());
+            return row;
+        } catch (UnreadableFileException e) {
+            breakAhead = e;
+            return null;
+        }
     }
 
     private Finding fileFinding(String message) {

@@ -3,6 +3,7 @@ package cn.js.reduction.reference;
 import cn.js.reduction.core.PlanTerms;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,7 +212,96 @@ public final class ReferenceData {
         if (text == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(categoryIndex.get(categoryKey(text)));
+        String key = categoryKey(text);
+        Category found = categoryIndex.get(key);
+        if (found != null) {
+            return Optional.of(found);
+        }
+        LocalNames names = LocalNames.of(year());
+        String alias = names.categoryAlias(key);
+        if (alias != null) {
+            return category(alias);
+        }
+        return withItsGroup(key);
+    }
+
+    /**
+     * A category written with its group, in either order, joined by a dash, slash or brackets:
+     * VOCs污染治理项目-源头替代 is VOCs源头替代项目, 扬尘治理项目/施工工地扬尘治理 is 施工工地扬尘治理项目. The part
+     * beside the group is the category's name (with or without 项目) or the only one of the group's names holding it.
+     */
+    private Optional<Category> withItsGroup(String key) {
+        List<String> parts = LocalNames.parts(key);
+        if (parts.size() < 2) {
+            return Optional.empty();
+        }
+        for (String part : parts) {
+            List<Category> group = categories.stream().filter(c -> sameGroup(c.group(), part)).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            String rest = String.join("", parts.stream().filter(p -> !p.equals(part)).toList());
+            Category named = categoryIndex.get(rest);
+            if (named != null && group.contains(named)) {
+                return Optional.of(named);
+            }
+            String bare = rest.endsWith("项目") ? rest.substring(0, rest.length() - 2) : rest;
+            List<Category> holding = group.stream().filter(c -> !bare.isEmpty() && categoryKey(c.name()).contains(bare))
+                    .toList();
+            if (holding.size() == 1) {
+                return Optional.of(holding.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameGroup(String group, String part) {
+        String g = categoryKey(group);
+        String bare = g.endsWith("项目") ? g.substring(0, g.length() - 2) : g;
+        return part.equals(g) || part.equals(bare);
+    }
+
+    /** What follows a city's name to mean the city itself: 南京市区, 南京市本级, 南京全市. */
+    private static final java.util.Set<String> CITY_ITSELF = java.util.Set.of("市区", "区", "城区", "主城区", "市辖区", "本级",
+            "市本级", "全市", "市直");
+
+    /**
+     * A city written as one of its county-level units or its 市区 (GB/T 2260, districts.csv): 江阴市, 常州市武进区,
+     * 武进区, 无锡市区. Empty when the text names no district, or a district name two cities have (鼓楼区 alone is in
+     * 南京 and in 徐州) without its city before it.
+     */
+    public Optional<City> findCityFromDistrict(String text) {
+        if (text == null || text.length() > 100) {
+            return Optional.empty();
+        }
+        String key = Text.normalise(text);
+        LocalNames names = LocalNames.of(year());
+        for (City c : cities) {
+            for (String prefix : List.of(c.name() + "市", c.name())) {
+                if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                    String rest = key.substring(prefix.length());
+                    if (CITY_ITSELF.contains(rest)
+                            || district(names, rest).stream().anyMatch(d -> d.cityCode().equals(c.code()))) {
+                        return Optional.of(c);
+                    }
+                }
+            }
+        }
+        List<String> cityCodes = district(names, key).stream().map(LocalNames.District::cityCode).distinct().toList();
+        return cityCodes.size() == 1 ? city(cityCodes.get(0)) : Optional.empty();
+    }
+
+    /** The districts a text names: as written (武进区), or without its 区, 县 or 市 (武进). */
+    private static List<LocalNames.District> district(LocalNames names, String key) {
+        List<LocalNames.District> exact = names.districtsNamed(key);
+        if (!exact.isEmpty() || key.length() < 2) {
+            return exact;
+        }
+        List<LocalNames.District> out = new ArrayList<>();
+        for (String suffix : List.of("区", "县", "市")) {
+            out.addAll(names.districtsNamed(key + suffix));
+        }
+        return out;
     }
 
     public Optional<Category> category(String code) {

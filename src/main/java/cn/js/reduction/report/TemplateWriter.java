@@ -346,6 +346,7 @@ public final class TemplateWriter {
         for (Field f : fields) {
             lines.add("· " + f.label() + "：" + prompt(f));
         }
+        lines.addAll(cn.js.reduction.discover.AcceptedForms.lines(kind)); // issue 16: every accepted form, for the clerk
         lines.add("报送前请自检：java -jar reduction-accounting.jar validate 文件名.xlsx ，程序按正式核算的规则逐行检查，"
                 + "并生成标注了问题单元格的「校验结果_文件名.xlsx」。");
         lines.add("报送文件名建议：" + (city == null ? "南京" : city.name()) + "_" + kind.title() + "_" + reference.year()

@@ -51,4 +51,18 @@ class InputSetTest {
         Files.writeString(year.resolve("notes.docx"), "x");
         assertThat(InputSet.scan(year).fingerprint()).isEqualTo(fingerprint);
     }
+
+    @Test
+    void aTableSavedAsTextIsASubmissionAndANoteIsNot() throws Exception {
+        // Excel's "Unicode text" save: UTF-16LE with a BOM, tab-separated, named .txt
+        Path year = Files.createDirectories(dir.resolve("2020"));
+        byte[] table = "项目编号\t设区市\t项目名称\r\nNJ-1\t南京\t项目1\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.write(year.resolve("南京_项目清单.txt"), SheetFiles.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, table));
+        Files.writeString(year.resolve("readme.txt"), "说明：设区市请于月底前报送\n");
+
+        InputSet set = InputSet.scan(year);
+
+        assertThat(set.files()).extracting(InputSet.InputFile::name).containsExactly("南京_项目清单.txt");
+        assertThat(set.skipped()).extracting(s -> s.name() + " " + s.rule()).containsExactly("readme.txt NOT_A_SUBMISSION");
+    }
 }

@@ -289,12 +289,20 @@ class SheetSourcesTest {
     }
 
     @Test
-    void anHtmlPageSavedAsXls() throws Exception {
+    void anHtmlPageSavedAsXlsIsReadAsTheTableExcelShows() throws Exception {
+        // issue 16: a web system's export under an .xls name opens in Excel as a sheet, so it is read as one
         Path file = Files.write(dir.resolve("导出.xls"),
-                "<html><body><table><tr><td>设区市</td></tr></table></body></html>".getBytes(UTF_8));
-        assertThatThrownBy(() -> SheetSources.open(file))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("文件实为网页（HTML）");
+                "<html><body><table><tr><td>设区市</td><td>污染物</td></tr><tr><td rowspan=2>南京</td><td>SO2</td></tr>"
+                        .concat("<tr><td>NOx</td></tr></table></body></html>").getBytes(UTF_8));
+        try (SheetSource source = SheetSources.open(file); SheetSource.RowCursor rows = source.rows(0)) {
+            assertThat(source.sheetNames()).containsExactly("导出");
+            assertThat(rows.next().cells()).extracting(RawCell::text).containsExactly("设区市", "污染物");
+            assertThat(rows.next().cells()).extracting(RawCell::text).containsExactly("南京", "SO2");
+            RawRow third = rows.next();
+            assertThat(third.cells()).extracting(RawCell::text).containsExactly("南京", "NOx");
+            assertThat(third.isMergedFromElsewhere(0)).isTrue();
+            assertThat(rows.next()).isNull();
+        }
     }
 
     @Test

@@ -7,6 +7,14 @@ import cn.js.reduction.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.discover.RawCell;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -48,14 +56,67 @@ final class Intake {
         }
         RowProcessor processor = new RowProcessor(new RowValidator(ReferenceFixture.jiangsu2020(), YEAR));
         SubmissionRowReader reader = new SubmissionRowReader(file, ReferenceFixture.jiangsu2020());
+        CellCount cells = new CellCount();
         reader.open(new ExecutionContext());
         try {
             for (SourcedRow row = reader.read(); row != null; row = reader.read()) {
-                outcomes.add(processor.process(row).outcome());
+                RowOutcome<?> outcome = processor.process(row).outcome();
+                outcomes.add(outcome);
+                cells.add(row, outcome);
             }
         } finally {
             reader.close();
         }
+        cells.assertEveryCellAccounted(file);
         return new Read(sniff, outcomes, reader.breakage());
+    }
+
+    /**
+     * Issue 16, point 1, checked on every file an intake test reads: for each sheet, the cells with data in its
+     * data rows = the cells in columns read + the cells the COLUMN_NOT_READ findings count. Counted here from the
+     * rows themselves, not by the code under test.
+     */
+    static final class CellCount {
+        private final Map<String, long[]> bySheet = new TreeMap<>();
+        private static final Pattern COUNTED = Pattern.compile("有 (\\d+) 个单元格有数据");
+
+        void add(SourcedRow row, RowOutcome<?> outcome) {
+            long[] counts = bySheet.computeIfAbsent(row.row().sheet(), k -> new long[3]);
+            if (row.kind().isData()) {
+                Set<Integer> columns = new TreeSet<>(row.row().formulas().keySet());
+                for (RawCell c : row.row().cells()) {
+                    if (!c.text().isBlank() && !row.row().isMergedFromElsewhere(c.column())) {
+                        columns.add(c.column());
+                    }
+                }
+                for (int column : columns) {
+                    counts[0]++;
+                    if (row.header().columns().containsValue(column) || isRowNumbers(row, column)) {
+                        counts[1]++;
+                    }
+                }
+            }
+            for (Finding f : outcome.findings()) {
+                if (f.rule() == Rule.COLUMN_NOT_READ) {
+                    Matcher m = COUNTED.matcher(f.message());
+                    if (m.find()) {
+                        bySheet.computeIfAbsent(f.sheet(), k -> new long[3])[2] += Long.parseLong(m.group(1));
+                    }
+                }
+            }
+        }
+
+        private static boolean isRowNumbers(SourcedRow row, int column) {
+            return row.header().headerRows().stream().anyMatch(r -> "序号".equals(r.get(column)));
+        }
+
+        void assertEveryCellAccounted(Path file) {
+            bySheet.forEach((sheet, c) -> {
+                if (c[0] != c[1] + c[2]) {
+                    throw new AssertionError(file.getFileName() + " sheet " + sheet + ": " + c[0] + " cells with data, "
+                            + c[1] + " read, " + c[2] + " in columns reported");
+                }
+            });
+        }
     }
 }

@@ -264,7 +264,7 @@ class RowValidatorTest {
             assertThat(f.rule()).isEqualTo(Rule.BAD_DATE);
             assertThat(f.cell()).isEqualTo("J12");
             assertThat(f.value()).isEqualTo("2020-13-45");
-            assertThat(f.message()).startsWith("第12行 计划完成时间（J12）「2020-13-45」不是有效日期，应填写如 2020-06-30 或 2020年6月");
+            assertThat(f.message()).startsWith("第12行 计划完成时间（J12）「2020-13-45」不是有效日期，应填写如 2020-06-30、2020年6月 或 2020年底");
         }
 
         @Test
@@ -370,7 +370,7 @@ class RowValidatorTest {
 
         @Test
         void everyErrorOfARowIsReportedInColumnOrderWithTheRowsCity() {
-            RawRow broken = with(with(with(with(good, "P", -1), "J", "下半年"), "H", "其他"), "G", "123");
+            RawRow broken = with(with(with(with(good, "P", -1), "J", "6月底"), "H", "其他"), "G", "123");
 
             RowOutcome<ProjectRecord> outcome = validate(broken);
 

@@ -155,10 +155,11 @@ class HostileSetTest {
         Files.write(year.resolve("zero.csv"), new byte[0]);
         Files.writeString(year.resolve("web_page.xls"), "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><body>"
                 + "<table><tr><td>项目编号</td><td>设区市</td></tr><tr><td>WP-1</td><td>南京</td></tr></table></body></html>");
-        for (String name : List.of("truncated.xlsx", "encrypted.xlsx", "report.xlsx", "empty.xlsx", "zero.csv",
-                "web_page.xls")) {
+        for (String name : List.of("truncated.xlsx", "encrypted.xlsx", "report.xlsx", "empty.xlsx", "zero.csv")) {
             expected.put(name, "ERROR FILE_UNREADABLE");
         }
+        // issue 16: a web page under an .xls name is read as the table Excel shows; this one's two columns are no header
+        expected.put("web_page.xls", "ERROR UNKNOWN_FILE_KIND");
 
         // CSV as careless tools write it
         Files.write(year.resolve("bom_lie_gbk.csv"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},

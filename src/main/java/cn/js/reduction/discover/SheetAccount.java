@@ -1,0 +1,221 @@
+package cn.js.reduction.discover;
+
+import cn.js.reduction.core.Finding;
+import cn.js.reduction.core.Rule;
+import cn.js.reduction.core.Severity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The account of one sheet as its rows are read under its header, in order: what each row is ({@link RowKind}),
+ * whether a totals row agrees with the rows it totals (TOTAL_ROW_DIFFERS), and, once the sheet is done, every
+ * column that held data but was not read (COLUMN_NOT_READ): every cell of a data row is either in a column read
+ * or in a column reported, so that no figure disappears without a word (docs/input-format.md).
+ */
+public final class SheetAccount {
+
+    /** A header that names one of these looks like one of ours: not reading its column is a WARNING. */
+    private static final Pattern OURS = Pattern.compile(
+            ".*(VOC|SO2|NOX|PM|二氧化硫|氮氧化物|挥发性有机物|颗粒物|烟粉尘|减排|排放|投资|日期|时间|设区市|城市|地市|污染物|项目).*");
+
+    /** The form's own numbering of its rows (序号): not a field, but known, so never reported as a column not read. */
+    private static final Pattern ROW_NUMBERS = Pattern.compile("序号|序|编号序号|行号|NO\\.?|NUMBER|SN|#");
+
+    private final String file;
+    private final Header header;
+    private final Set<Integer> readColumns;
+    private final Set<Integer> tableTotals;
+    /** The numeric columns a totals row is checked on, by column. */
+    private final Map<Integer, Field> figures = new TreeMap<>();
+    /** Cells with data in data rows, by column not read. */
+    private final Map<Integer, Integer> unread = new TreeMap<>();
+    private final Map<Integer, BigDecimal> sinceTotals = new TreeMap<>();
+    private final Map<Integer, BigDecimal> all = new TreeMap<>();
+    /** The city and pollutant (as typed) of the data rows since the last totals row. */
+    private final Set<String> groupsSinceTotals = new HashSet<>();
+    private long cellsWithData;
+    private long cellsRead;
+
+    public SheetAccount(String file, Header header) {
+        this(file, header, Set.of());
+    }
+
+    /** @param tableTotals the 1-based rows that are an Excel table's totals row */
+    public SheetAccount(String file, Header header, Set<Integer> tableTotals) {
+        this.file = file;
+        this.header = header;
+        this.tableTotals = Set.copyOf(tableTotals);
+        this.readColumns = new HashSet<>(header.columns().values());
+        for (Map<Integer, String> row : header.headerRows()) {
+            row.forEach((column, key) -> {
+                if (ROW_NUMBERS.matcher(key).matches() && !header.columns().containsValue(column)) {
+                    readColumns.add(column);
+                }
+            });
+        }
+        header.columns().forEach((field, column) -> {
+            if (field.unit() != null) {
+                figures.put(column, field);
+            }
+        });
+    }
+
+    /** What a row is, with the findings it gives the sheet's account (a totals row that differs). */
+    public record Classified(RowKind kind, List<Finding> findings) {
+        public Classified {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Classifies the next row of the sheet and accounts for its cells. */
+    public Classified next(RawRow row) {
+        RowKind kind = RowKind.of(row, header, tableTotals.contains(row.rowNumber()));
+        if (kind.kind() == RowKind.Kind.TOTALS && labelOnlyInSector(row) && !groupsSinceTotals.contains(group(row))) {
+            // 排放源类别 合计 without rows of its city and pollutant above it (since the last totals row) is that
+            // city's one row for all its sources: data, not a total of rows that are not there
+            kind = new RowKind(RowKind.Kind.DATA, null);
+        }
+        if (kind.kind() == RowKind.Kind.TOTALS) {
+            List<Finding> findings = checkTotals(row, kind);
+            sinceTotals.clear();
+            groupsSinceTotals.clear();
+            return new Classified(kind, findings);
+        }
+        if (kind.isData()) {
+            groupsSinceTotals.add(group(row));
+            countCells(row);
+            for (Map.Entry<Integer, Field> e : figures.entrySet()) {
+                Values.Parsed<BigDecimal> v = Values.number(row.cell(e.getKey()));
+                if (v.isPresent()) {
+                    sinceTotals.merge(e.getKey(), v.value(), BigDecimal::add);
+                    all.merge(e.getKey(), v.value(), BigDecimal::add);
+                }
+            }
+        }
+        return new Classified(kind, List.of());
+    }
+
+    /** The row's city and pollutant as typed, normalised: the group an emission report's 合计 row totals. */
+    private String group(RawRow row) {
+        Integer city = header.column(Field.CITY);
+        Integer pollutant = header.column(Field.POLLUTANT);
+        return (city == null ? "" : cn.js.reduction.reference.Text.key(row.text(city))) + "|"
+                + (pollutant == null ? "" : cn.js.reduction.reference.Text.key(row.text(pollutant)));
+    }
+
+    private boolean labelOnlyInSector(RawRow row) {
+        Integer sector = header.column(Field.SECTOR);
+        if (sector == null) {
+            return false;
+        }
+        for (RawCell c : row.cells()) {
+            if (Values.isTotalLabel(c.text()) && c.column() != sector) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void countCells(RawRow row) {
+        Set<Integer> formulaColumns = new HashSet<>(row.formulas().keySet());
+        for (RawCell c : row.cells()) {
+            formulaColumns.remove(c.column());
+            if (c.text().isBlank() || row.isMergedFromElsewhere(c.column())) {
+                continue;
+            }
+            count(c.column());
+        }
+        formulaColumns.forEach(this::count); // a formula without its value is a cell with data too
+    }
+
+    private void count(int column) {
+        cellsWithData++;
+        if (readColumns.contains(column)) {
+            cellsRead++;
+        } else {
+            unread.merge(column, 1, Integer::sum);
+        }
+    }
+
+    /** TOTAL_ROW_DIFFERS for each figure of the totals row that is neither the sum since the last totals row nor the sum of all. */
+    private List<Finding> checkTotals(RawRow row, RowKind kind) {
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<Integer, Field> e : figures.entrySet()) {
+            int column = e.getKey();
+            Values.Parsed<BigDecimal> total = Values.number(row.cell(column));
+            if (!total.isPresent()) {
+                continue;
+            }
+            BigDecimal since = sinceTotals.getOrDefault(column, BigDecimal.ZERO);
+            BigDecimal sum = all.getOrDefault(column, BigDecimal.ZERO);
+            if (total.value().compareTo(since) == 0 || total.value().compareTo(sum) == 0) {
+                continue;
+            }
+            String cell = RawCell.columnName(column) + row.rowNumber();
+            String typed = plain(total.value());
+            out.add(Finding.of(Rule.TOTAL_ROW_DIFFERS, null, file, row.sheet(), row.rowNumber(), cell, typed,
+                    "第" + row.rowNumber() + "行 合计行 " + kind.why() + " 的" + e.getValue().columnName() + "（" + cell + "）为 "
+                            + typed + "，与上方各行之和 " + plain(since) + " 不一致；合计行不计入，各行按明细计入，请核对明细或合计"
+                            + " | totals row differs from the sum of the rows above: " + typed + " vs " + plain(since)));
+        }
+        return out;
+    }
+
+    /** COLUMN_NOT_READ for each column that held data in the sheet's data rows but is not read; call once, at its end. */
+    public List<Finding> close() {
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : unread.entrySet()) {
+            int column = e.getKey();
+            String heading = heading(column);
+            boolean ours = !heading.isEmpty() && OURS.matcher(heading).matches();
+            String cell = RawCell.columnName(column) + header.headerRowNumber();
+            String named = heading.isEmpty() ? "无表头的 " + RawCell.columnName(column) + " 列"
+                    : RawCell.columnName(column) + " 列「" + heading + "」";
+            String message = "工作表「" + header.sheet() + "」" + named + "有 " + e.getValue() + " 个单元格有数据，未读取"
+                    + (ours ? "：表头看起来是需要报送的列，但与模板的列名都对不上（例如写了「目标」「计划」等限定词，或列名有误），如是需要报送的数据，请按模板改正列名后重新报送"
+                    : "（不是模板规定的列）；如其中有需要报送的数据，请按模板的列名填写")
+                    + " | column not read: " + (heading.isEmpty() ? "(no header)" : heading) + ", " + e.getValue() + " cells";
+            out.add(new Finding(ours ? Severity.WARNING : Severity.INFO, Rule.COLUMN_NOT_READ, null, file,
+                    header.sheet(), header.headerRowNumber(), cell, heading, message));
+        }
+        return out;
+    }
+
+    /** The column's header as read (the rows of a multi-row header joined), or empty when it has none. */
+    private String heading(int column) {
+        List<String> parts = new ArrayList<>();
+        for (Map<Integer, String> row : header.headerRows()) {
+            String k = row.get(column);
+            // a row numbering the columns (甲 乙 1 2 …) under the headings names nothing
+            if (k != null && !parts.contains(k) && !k.matches("\\(?\\d{1,3}(?:\\.0)?\\)?|[甲乙丙丁戊己庚辛壬癸]")) {
+                parts.add(k);
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Cells with data in the sheet's data rows so far. */
+    public long cellsWithData() {
+        return cellsWithData;
+    }
+
+    /** Of those, the cells in columns read. */
+    public long cellsRead() {
+        return cellsRead;
+    }
+
+    /** Of those, the cells in the columns {@link #close()} reports, by column. */
+    public Map<Integer, Integer> cellsNotRead() {
+        return Map.copyOf(unread);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+}
