@@ -84,6 +84,7 @@ public final class RowValidator {
         String responsibleUnit = check.requiredText(Field.RESPONSIBLE_UNIT);
         String creditCode = creditCode(check);
         Category category = category(check);
+        check.groupCode = category == null ? null : category.code();
         ProjectStatus status = status(check);
         LocalDate planned = check.date(Field.PLANNED_COMPLETION, true);
         LocalDate actual = check.date(Field.ACTUAL_COMPLETION, false);
@@ -110,6 +111,7 @@ public final class RowValidator {
         Check check = new Check(row, header, file);
         check.cityCode = city(check);
         Pollutant pollutant = pollutant(check);
+        check.groupCode = pollutant == null ? null : pollutant.code();
         String sector = check.optionalText(Field.SECTOR);
         BigDecimal baseT = check.number(Field.BASE_T, true, null);
         BigDecimal reportingT = check.number(Field.REPORTING_T, true, null);
@@ -311,6 +313,8 @@ public final class RowValidator {
         private final String file;
         private final List<Located> findings = new ArrayList<>();
         private String cityCode;
+        /** the row's pollutant or category, when read: staged with a rejected row too */
+        private String groupCode;
 
         /** A finding waiting for the row's city, which is only known once the 设区市 cell has been read. */
         private record Located(int column, Rule rule, String cell, String value, String message) {
@@ -578,7 +582,7 @@ public final class RowValidator {
                             l.message()))
                     .toList();
             Disposition disposition = record != null ? Disposition.ACCEPTED : Disposition.REJECTED;
-            return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, record, out);
+            return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out);
         }
     }
 }
