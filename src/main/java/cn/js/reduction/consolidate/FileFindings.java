@@ -93,7 +93,7 @@ final class FileFindings {
             }
             Finding x = f.finding();
             for (String city : cities) {
-                out.add(new Finding(x.severity(), x.rule(), city, x.file(), x.sheet(), null, x.cell(), x.value(),
+                out.add(new Finding(x.severity(), x.rule(), city, x.file(), x.sheet(), x.row(), x.cell(), x.value(),
                         x.message()));
             }
             replaced.add(f);

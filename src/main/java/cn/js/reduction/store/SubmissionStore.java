@@ -118,7 +118,7 @@ public final class SubmissionStore {
         return jdbc.query("""
                 SELECT DISTINCT f.file_name, i.kind FROM ra_finding f
                 JOIN ra_input_file i ON i.run_id = f.run_id AND i.file_name = f.file_name
-                WHERE f.run_id = :run_id AND f.stage = :stage AND f.rule = 'FILE_UNREADABLE' AND f.row_no = 0
+                WHERE f.run_id = :run_id AND f.stage = :stage AND f.rule = 'FILE_UNREADABLE'
                     AND i.kind IS NOT NULL AND (
                         EXISTS (SELECT 1 FROM ra_project_row p WHERE p.run_id = f.run_id AND p.file_name = f.file_name)
                         OR EXISTS (SELECT 1 FROM ra_emission_row e WHERE e.run_id = f.run_id AND e.file_name = f.file_name))
@@ -140,29 +140,44 @@ public final class SubmissionStore {
                 .formatted(table(kind)), run(runId).addValue("file_name", fileName));
     }
 
-    /** A file-level finding (row 0) without a city, as stored, with its key. */
+    /**
+     * The rules of findings about a file, a sheet or a column as a whole, wherever they point (a header row, a unit
+     * note): by name, so that rules another change adds (COLUMN_NOT_READ) are covered once they exist.
+     */
+    public static final List<String> FILE_LEVEL_RULES = List.of("FILE_UNREADABLE", "UNKNOWN_FILE_KIND",
+            "MISSING_COLUMN", "UNKNOWN_UNIT", "UNIT_CONVERTED", "SHEET_NOT_READ", "BAD_SUBMISSION_DATE",
+            "COLUMN_NOT_READ", "TOTAL_ROW_DIFFERS", "FORMULA_NOT_CALCULATED", "FORMULA_EVALUATED");
+
+    /** A file-level finding without a city, as stored, with its key. */
     public record FileLevelFinding(String stage, int ordinal, Finding finding) {
     }
 
-    /** The file-level findings without a city of these stages. */
+    /**
+     * The findings without a city of these stages that are about a file as a whole: of no row (row 0), or of a
+     * {@link #FILE_LEVEL_RULES} rule. A row's own findings without a city (its 设区市 unreadable) are not.
+     */
     public List<FileLevelFinding> citylessFileFindings(long runId, List<String> stages) {
         return jdbc.query("""
-                SELECT stage, ordinal, severity, rule, file_name, sheet, cell, cell_value, message FROM ra_finding
-                WHERE run_id = :run_id AND stage IN (:stages) AND row_no = 0 AND city_code IS NULL AND file_name <> ''
-                ORDER BY file_name, sheet, stage, ordinal""", run(runId).addValue("stages", stages),
+                SELECT stage, ordinal, severity, rule, file_name, sheet, row_no, cell, cell_value, message FROM ra_finding
+                WHERE run_id = :run_id AND stage IN (:stages) AND city_code IS NULL AND file_name <> ''
+                    AND (row_no = 0 OR rule IN (:rules))
+                ORDER BY file_name, sheet, row_no, stage, ordinal""",
+                run(runId).addValue("stages", stages).addValue("rules", FILE_LEVEL_RULES),
                 (rs, i) -> new FileLevelFinding(rs.getString("stage"), rs.getInt("ordinal"),
                         new Finding(Severity.valueOf(rs.getString("severity")), Rule.valueOf(rs.getString("rule")), null,
                                 rs.getString("file_name"), rs.getString("sheet").isEmpty() ? null : rs.getString("sheet"),
-                                null, rs.getString("cell"), rs.getString("cell_value"), rs.getString("message"))));
+                                rs.getInt("row_no") == 0 ? null : rs.getInt("row_no"), rs.getString("cell"),
+                                rs.getString("cell_value"), rs.getString("message"))));
     }
 
     /** Deletes these findings (their copies, one per city, replace them). */
     public void deleteFindings(long runId, List<FileLevelFinding> list) {
         jdbc.batchUpdate("""
                 DELETE FROM ra_finding WHERE run_id = :run_id AND stage = :stage AND file_name = :file_name
-                    AND sheet = :sheet AND row_no = 0 AND ordinal = :ordinal""",
+                    AND sheet = :sheet AND row_no = :row_no AND ordinal = :ordinal""",
                 list.stream().map(f -> run(runId).addValue("stage", f.stage()).addValue("file_name", f.finding().file())
                         .addValue("sheet", f.finding().sheet() == null ? "" : f.finding().sheet())
+                        .addValue("row_no", f.finding().row() == null ? 0 : f.finding().row())
                         .addValue("ordinal", f.ordinal())).toArray(SqlParameterSource[]::new));
     }
 
@@ -191,8 +206,8 @@ public final class SubmissionStore {
         return jdbc.query("""
                 SELECT DISTINCT f.file_name, f.city_code, i.kind, f.rule FROM ra_finding f
                 LEFT JOIN ra_input_file i ON i.run_id = f.run_id AND i.file_name = f.file_name
-                WHERE f.run_id = :run_id AND f.row_no = 0 AND f.severity = 'ERROR' AND f.city_code IS NOT NULL
-                    AND f.rule IN (:rules)
+                WHERE f.run_id = :run_id AND f.severity = 'ERROR' AND f.city_code IS NOT NULL AND f.rule IN (:rules)
+                    AND (f.row_no = 0 OR f.rule <> 'FORMULA_NOT_CALCULATED')
                 ORDER BY f.file_name, f.city_code""", run(runId).addValue("rules", SKIPPING_RULES),
                 (rs, i) -> new Skipped(rs.getString("file_name"), rs.getString("city_code"),
                         rs.getString("kind") == null ? null : FileKind.valueOf(rs.getString("kind")), rs.getString("rule")));
