@@ -6,6 +6,7 @@ import cn.js.reduction.intake.StagingWriter;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.ChangeStore;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
 import cn.js.reduction.store.StagedRowStore;
@@ -48,12 +49,14 @@ public final class Consolidation {
     private final InputFileStore files;
     private final FindingStore findings;
     private final SubmissionStore submissions;
+    private final ChangeStore changes;
 
     public Consolidation(JdbcTemplate jdbc) {
         this.rows = new StagedRowStore(jdbc);
         this.files = new InputFileStore(jdbc);
         this.findings = new FindingStore(jdbc);
         this.submissions = new SubmissionStore(jdbc);
+        this.changes = new ChangeStore(jdbc);
     }
 
     public void consolidate(long runId, ReferenceData reference) {
@@ -81,6 +84,7 @@ public final class Consolidation {
         identicalFiles(runId, out);
         fileFindings.toCities(runId, ledger, out);
         findings.insertAll(runId, STAGE, out);
+        changes.replace(runId, ledger.replacements);
     }
 
     /** DUPLICATE_ROW: the repeat of a row of its file, cell for cell, is ignored, naming the first. */

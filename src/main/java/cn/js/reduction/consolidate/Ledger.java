@@ -4,6 +4,7 @@ import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.discover.FileNameCities;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.ChangeStore;
 import cn.js.reduction.store.StagedRowStore;
 import cn.js.reduction.store.StagedRowStore.FileCity;
 import cn.js.reduction.store.SubmissionStore.Holding;
@@ -32,6 +33,8 @@ final class Ledger {
     private final Map<String, Set<String>> submits = new HashMap<>();
     private final Map<String, Set<String>> superseded = new HashMap<>();
     final List<Finding> findings = new ArrayList<>();
+    /** the replacements of an older file by a newer one, for 前后对比 */
+    final List<ChangeStore.Supersession> replacements = new ArrayList<>();
 
     Ledger(ReferenceData reference, StagedRowStore rows) {
         this.reference = reference;

@@ -3,6 +3,7 @@ package cn.js.reduction.consolidate;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
+import cn.js.reduction.store.ChangeStore;
 import cn.js.reduction.store.SubmissionStore.Holding;
 
 /** The SUPERSEDED_FILE finding both kinds give when a newer file of a city replaces an older one. */
@@ -13,6 +14,7 @@ final class Supersessions {
 
     static void superseded(long runId, Ledger ledger, FileKind kind, Holding older, Holding newer) {
         int count = ledger.supersede(runId, kind, older.fileCity());
+        ledger.replacements.add(new ChangeStore.Supersession(kind, older.cityCode(), older.fileName(), newer.fileName()));
         String city = ledger.cityName(older.cityCode());
         // two files of one date (the same _YYYYMMDD, or the same second of modification): the name decides,
         // and the clerk is told so, since neither file is newer than the other

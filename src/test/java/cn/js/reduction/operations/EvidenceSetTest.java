@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>zhenjiang_emissions.csv: no 核算年排放量 column (MISSING_COLUMN, file skipped): 镇江 INCOMPLETE, and the finding
  *       carries 镇江's code.</li>
  * </ul>
- * Project lists: 南京 corrected (20201215 shares NJ-1, NJ-2 with 20201201 and lacks NJ-3: PROJECTS_WITHDRAWN; its NJ-5
- * of KILN rejected for its date); 无锡 in two batches named 第一批 / 第二批 (WX-2 in both: the second copy rejected as a
+ * Project lists: 南京 corrected (20201215 shares NJ-1, NJ-2 with 20201201 and lacks NJ-3: PROJECTS_WITHDRAWN; NJ-2's
+ * planned completion moved to 2020-11-30, NJ-6 added, its NJ-5 of KILN rejected for its date); 无锡 in two batches named 第一批 / 第二批 (WX-2 in both: the second copy rejected as a
  * duplicate id); 常州 in two lists with no id in common (both count); a province-wide list with one 苏州 row sharing no
  * id with 苏州's two-row list (stray: counts, replaces nothing).
  */
@@ -82,7 +82,8 @@ class EvidenceSetTest {
         write(year, "nanjing_projects_20201201.csv", projects(project("NJ-1", "南京", "KILN", "2020-12-31"),
                 project("NJ-2", "南京", "KILN", "2020-12-31"), project("NJ-3", "南京", "KILN", "2020-12-31")));
         write(year, "nanjing_projects_20201215.csv", projects(project("NJ-1", "南京", "KILN", "2020-12-31"),
-                project("NJ-2", "南京", "KILN", "2020-12-31"), project("NJ-5", "南京", "KILN", "不是日期")));
+                project("NJ-2", "南京", "KILN", "2020-11-30"), project("NJ-5", "南京", "KILN", "不是日期"),
+                project("NJ-6", "南京", "BOILER", "2020-12-31")));
         write(year, "wuxi_projects_第一批_20201201.csv", projects(project("WX-1", "无锡", "KILN", "2020-12-31"),
                 project("WX-2", "无锡", "KILN", "2020-12-31")));
         write(year, "wuxi_projects_第二批_20201215.csv", projects(project("WX-2", "无锡", "KILN", "2020-12-31"),
@@ -160,6 +161,47 @@ class EvidenceSetTest {
         List<String> province = texts(run.resolve("reconciled_320000_全省.xlsx"));
         assertThat(province).contains("不完整");
         assertThat(province).anyMatch(t -> t.contains("全省的数值所依据的完整数据"));
+
+        // 前后对比: 南京's correction, row by row; 苏州's report replaced by the province-wide file, cell by cell
+        assertThat(rows(run.resolve("cities/feedback_320100_南京.xlsx"), "前后对比")).containsExactly(
+                "报表|变化|项目编号 / 污染物 排放源|列|原值|新值|原文件|原文件位置|新文件|新文件位置",
+                "项目清单|修改|NJ-2|计划完成时间|2020-12-31|2020-11-30|nanjing_projects_20201201.csv"
+                        + "|工作表「nanjing_projects_20201201」第3行|nanjing_projects_20201215.csv"
+                        + "|工作表「nanjing_projects_20201215」第3行",
+                "项目清单|新增|NJ-6||||nanjing_projects_20201201.csv||nanjing_projects_20201215.csv"
+                        + "|工作表「nanjing_projects_20201215」第5行",
+                "项目清单|撤回|NJ-3||||nanjing_projects_20201201.csv|工作表「nanjing_projects_20201201」第4行"
+                        + "|nanjing_projects_20201215.csv|");
+        assertThat(rows(run.resolve("cities/feedback_320500_苏州.xlsx"), "前后对比")).hasSize(1 + 6)
+                .contains("排放量报表|修改|VOCS 工业源|基准年排放量（吨）|3000|2000|suzhou_emissions_20201201.csv"
+                        + "|工作表「suzhou_emissions_20201201」第2行|全省_排放量报表_20210101.csv"
+                        + "|工作表「全省_排放量报表_20210101」第3行");
+        assertThat(rows(run.resolve("cities/feedback_320200_无锡.xlsx"), "前后对比")).isEmpty();
+        List<String> runSheet = rows(run.resolve("reconciled_320000_全省.xlsx"), "运行信息");
+        assertThat(runSheet).contains("城市|新增行数|撤回行数|修改单元格数", "南京|1|1|1", "苏州|0|0|6");
+    }
+
+    /** A sheet's rows from its header on (the title row skipped), cells joined by |; empty when there is no sheet. */
+    private static List<String> rows(Path xlsx, String name) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheet(name);
+            if (sheet == null) {
+                return out;
+            }
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                }
+                out.add(String.join("|", cells));
+            }
+        }
+        return out;
     }
 
     private static int submitted(List<String> projects, String city, String category) {
