@@ -38,9 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       carries 镇江's code.</li>
  * </ul>
  * Project lists: 南京 corrected (20201215 shares NJ-1, NJ-2 with 20201201 and lacks NJ-3: PROJECTS_WITHDRAWN; NJ-2's
- * planned completion moved to 2020-11-30, NJ-6 added, its NJ-5 of KILN rejected for its date); 无锡 in two batches named 第一批 / 第二批 (WX-2 in both: the second copy rejected as a
- * duplicate id); 常州 in two lists with no id in common (both count); a province-wide list with one 苏州 row sharing no
- * id with 苏州's two-row list (stray: counts, replaces nothing).
+ * planned completion moved to 2020-11-30, NJ-6 added, its NJ-5 of KILN rejected for its date); 无锡 in two batches
+ * named 第一批 / 第二批 (WX-2 in both: the second copy rejected as a duplicate id); 常州 in two lists with no id in
+ * common (both count); a province-wide list with one 苏州 row sharing no id with 苏州's two-row list (stray: counts,
+ * replaces nothing).
  */
 class EvidenceSetTest {
 
