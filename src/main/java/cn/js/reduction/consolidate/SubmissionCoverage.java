@@ -114,7 +114,12 @@ public final class SubmissionCoverage {
                 switch (o.disposition()) {
                     case ACCEPTED -> accepted.computeIfAbsent(o.cityCode(), k -> new TreeSet<>())
                             .add(o.groupCode() == null ? "" : o.groupCode());
-                    case REJECTED -> rejected.computeIfAbsent(o.cityCode(), k -> new ArrayList<>()).add(cells(o));
+                    case REJECTED -> {
+                        // a row of a pollutant annex 2 has no target for (颗粒物) leaves nothing incomplete
+                        if (o.groupCode() == null || ref.pollutant(o.groupCode()).map(p -> p.targeted()).orElse(true)) {
+                            rejected.computeIfAbsent(o.cityCode(), k -> new ArrayList<>()).add(cells(o));
+                        }
+                    }
                     case IGNORED -> { }
                 }
             }

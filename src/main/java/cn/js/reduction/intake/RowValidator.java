@@ -111,7 +111,7 @@ public final class RowValidator {
         Check check = new Check(row, header, file);
         check.cityCode = city(check);
         Pollutant pollutant = pollutant(check);
-        check.groupCode = pollutant == null ? null : pollutant.code();
+        check.groupCode = pollutant == null ? untargeted(check) : pollutant.code();
         String sector = check.optionalText(Field.SECTOR);
         BigDecimal baseT = check.number(Field.BASE_T, true, null);
         BigDecimal reportingT = check.number(Field.REPORTING_T, true, null);
@@ -214,6 +214,26 @@ public final class RowValidator {
                     "unknown status; expected NOT_STARTED, IN_PROGRESS or COMPLETED");
             return null;
         });
+    }
+
+    /**
+     * The code of a pollutant the plan year knows but annex 2 sets no target for (颗粒物), named in a row's 污染物
+     * cell: such a row is rejected, but it leaves no accounted pollutant of its city incomplete. Null otherwise.
+     */
+    private String untargeted(Check check) {
+        RawCell cell = check.cell(Field.POLLUTANT);
+        String text = cell == null || Values.isError(cell) ? null : cell.text();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String key = Text.normalise(text).toUpperCase(java.util.Locale.ROOT);
+        for (Pollutant p : reference.claimPollutants()) {
+            if (!p.targeted() && java.util.stream.Stream.of(p.code(), p.label(), p.chineseName(), p.written())
+                    .anyMatch(n -> Text.normalise(n).toUpperCase(java.util.Locale.ROOT).equals(key))) {
+                return p.code();
+            }
+        }
+        return null;
     }
 
     private Pollutant pollutant(Check check) {

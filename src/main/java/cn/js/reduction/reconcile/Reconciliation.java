@@ -7,13 +7,17 @@ import cn.js.reduction.core.Rule;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.discover.FileNameCities;
 import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.InputFileStore;
 import cn.js.reduction.store.StagedRowStore;
 import cn.js.reduction.store.TallyStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,12 +36,14 @@ public final class Reconciliation {
     private final StagedRowStore rows;
     private final Tallies tallies;
     private final FindingStore findings;
+    private final InputFileStore files;
 
     public Reconciliation(JdbcTemplate jdbc) {
         this.store = new TallyStore(jdbc);
         this.rows = new StagedRowStore(jdbc);
         this.tallies = new Tallies(jdbc);
         this.findings = new FindingStore(jdbc);
+        this.files = new InputFileStore(jdbc);
     }
 
     public void reconcile(long runId, ReferenceData ref, RunMode mode) {
@@ -55,12 +61,13 @@ public final class Reconciliation {
         Set<String> withProjects = new HashSet<>(rows.submittingCities(runId, FileKind.PROJECTS));
         Set<String> withEmissions = new HashSet<>(rows.submittingCities(runId, FileKind.EMISSIONS));
         Completeness completeness = tallies.completeness(runId);
+        Map<String, List<String>> named = namedFiles(runId, ref);
         for (City city : ref.cities()) {
             if (!withProjects.contains(city.code())) {
-                out.add(missing(city, FileKind.PROJECTS, completeness));
+                out.add(missing(city, FileKind.PROJECTS, completeness, named));
             }
             if (!withEmissions.contains(city.code())) {
-                out.add(missing(city, FileKind.EMISSIONS, completeness));
+                out.add(missing(city, FileKind.EMISSIONS, completeness, named));
             }
         }
         for (ProjectTally t : tallies.projects(runId, ref)) {
@@ -110,9 +117,18 @@ public final class Reconciliation {
      * MISSING_SUBMISSION for a city and kind, naming the files that gave nothing (rows all rejected, skipped, broken
      * off): a city that sent a file is told why it does not count.
      */
-    private static Finding missing(City city, FileKind kind, Completeness completeness) {
+    private static Finding missing(City city, FileKind kind, Completeness completeness,
+                                   Map<String, List<String>> named) {
         String failed = completeness.failedFiles(city.code(), kind);
         String english = kind == FileKind.PROJECTS ? "project list" : "emission report";
+        List<String> others = named.getOrDefault(city.code() + "|" + kind.name(), List.of());
+        if (failed.isEmpty() && !others.isEmpty()) {
+            // a file named for the city holding only other cities' rows: a renamed copy, or the wrong 设区市 typed
+            return Finding.of(Rule.MISSING_SUBMISSION, city.code(), null, null, null, null, kind.title(),
+                    city.name() + "市没有可计入的" + kind.title() + "：「" + String.join("」「", others) + "」文件名表明是" + city.name()
+                            + "市的，但其中没有" + city.name() + "市的行（设区市填的是其他城市）。请核对设区市或报送本市的文件 (no "
+                            + english + ": the file named for the city holds no row of it)");
+        }
         if (failed.isEmpty()) {
             return Finding.of(Rule.MISSING_SUBMISSION, city.code(), null, null, null, null, kind.title(),
                     city.name() + "市未报送" + kind.title() + " (no " + english + " submitted)");
@@ -120,6 +136,19 @@ public final class Reconciliation {
         return Finding.of(Rule.MISSING_SUBMISSION, city.code(), null, null, null, null, kind.title(),
                 city.name() + "市没有可计入的" + kind.title() + "：" + failed + "。请按各文件的错误改正后重新报送 (no "
                         + english + " that counts: every file of the city was rejected or not read)");
+    }
+
+    /** City code|kind → the files of that kind whose name names the city. */
+    private Map<String, List<String>> namedFiles(long runId, ReferenceData ref) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (InputFileStore.ListedFile f : files.files(runId)) {
+            if (f.kind() != null) {
+                for (String city : FileNameCities.of(f.fileName(), ref)) {
+                    out.computeIfAbsent(city + "|" + f.kind(), k -> new ArrayList<>()).add(f.fileName());
+                }
+            }
+        }
+        return out;
     }
 
     /** "，另有 3 行被退回" when rows of the city and category (or of no readable category) were rejected. */
