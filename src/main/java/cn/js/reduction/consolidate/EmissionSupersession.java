@@ -61,7 +61,20 @@ final class EmissionSupersession {
                     Supersessions.superseded(runId, ledger, FileKind.EMISSIONS, h, newest);
                 }
             }
+            if (ledger.named(newest.fileName()).isEmpty()) {
+                // a file named for another city had each stray row flagged at intake; one naming none is told here
+                ledger.findings.add(strayCounted(newest));
+            }
         });
+    }
+
+    private Finding strayCounted(Holding h) {
+        String city = ledger.cityName(h.cityCode());
+        return Finding.of(Rule.ROW_OF_OTHER_CITY, h.cityCode(), h.fileName(), null, null, null, null,
+                "排放量报表「" + h.fileName() + "」文件名未注明城市，其中" + city + "市的" + h.rows() + "行没有" + city + "市全部" + pollutants
+                        + "种污染物，不能表明是" + city + "市的报表；" + city + "市没有自己的排放量报表，这些行作为零散行计入。请" + city
+                        + "市报送完整的排放量报表 (" + h.rows() + " stray rows of " + h.cityCode() + " counted: the city has no"
+                        + " report of its own)");
     }
 
     private Finding strayIgnored(Holding h, int rows, Holding report) {

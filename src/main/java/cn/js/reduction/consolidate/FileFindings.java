@@ -36,12 +36,14 @@ final class FileFindings {
 
     /**
      * Supersedes every row of each broken file, before supersession decides anything: a part of a list is not the
-     * list, so it replaces nothing and counts for nothing.
+     * list, so it replaces nothing and counts for nothing. Its rows are listed as read and ignored (files.csv), their
+     * row findings go as a superseded file's do; FILE_UNREADABLE and FILE_NOT_COUNTED say why.
      */
     List<BrokenFile> setAsideBroken(long runId) {
         List<BrokenFile> broken = store.brokenFiles(runId, StagingWriter.STAGE);
         for (BrokenFile b : broken) {
             store.supersedeFile(runId, b.kind(), b.fileName());
+            store.deleteRowFindings(runId, StagingWriter.STAGE, b.fileName());
         }
         return broken;
     }

@@ -26,13 +26,25 @@ final class Completeness {
     private final Map<String, Map<String, List<String>>> why = new HashMap<>();
 
     Completeness(SubmissionStore store, long runId) {
-        for (SubmissionStore.Rejected r : store.rejectedRows(runId, FileKind.EMISSIONS)) {
-            rejectedEmissions.merge(key(r.cityCode(), r.groupCode()), r.rows(), Integer::sum);
-            note(r.cityCode(), FileKind.EMISSIONS, r.fileName(), r.rows() + "行被退回");
+        Map<String, List<String>> rules = new HashMap<>();
+        for (SubmissionStore.RejectionRule r : store.rejectionRules(runId)) {
+            rules.computeIfAbsent(r.fileName() + "|" + r.cityCode(), k -> new ArrayList<>())
+                    .add(r.rule() + " " + r.findings() + "处");
         }
-        for (SubmissionStore.Rejected r : store.rejectedRows(runId, FileKind.PROJECTS)) {
-            rejectedProjects.merge(key(r.cityCode(), r.groupCode()), r.rows(), Integer::sum);
-            note(r.cityCode(), FileKind.PROJECTS, r.fileName(), r.rows() + "行被退回");
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (FileKind kind : FileKind.values()) {
+            rows.clear();
+            for (SubmissionStore.Rejected r : store.rejectedRows(runId, kind)) {
+                (kind == FileKind.EMISSIONS ? rejectedEmissions : rejectedProjects)
+                        .merge(key(r.cityCode(), r.groupCode()), r.rows(), Integer::sum);
+                rows.merge(r.fileName() + "|" + r.cityCode(), r.rows(), Integer::sum);
+            }
+            rows.forEach((fileCity, n) -> {
+                int bar = fileCity.lastIndexOf('|'); // a file name may hold a |, a city code never does
+                List<String> why = rules.getOrDefault(fileCity, List.of());
+                String reason = n + "行被退回" + (why.isEmpty() ? "" : "（" + String.join("、", why) + "）");
+                note(fileCity.substring(bar + 1), kind, fileCity.substring(0, bar), reason);
+            });
         }
         for (SubmissionStore.Skipped s : store.skippedFiles(runId)) {
             if (s.kind() == null || s.kind() == FileKind.EMISSIONS) {

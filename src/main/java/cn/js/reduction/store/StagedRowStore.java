@@ -261,13 +261,16 @@ public final class StagedRowStore {
                 new MapSqlParameterSource("run_id", runId), FILE_CITY_ROWS);
     }
 
-    /** The files and cities whose rows consolidation superseded. */
+    /**
+     * The files and cities whose rows consolidation superseded (a file that broke off has all its rows superseded,
+     * those of no readable city too: they have no city to name).
+     */
     public List<FileCityRows> supersededPerFile(long runId) {
         return jdbc.query("""
                 SELECT DISTINCT file_name, city_code, superseded FROM ra_project_row
-                WHERE run_id = :run_id AND superseded
+                WHERE run_id = :run_id AND superseded AND city_code IS NOT NULL
                 UNION SELECT DISTINCT file_name, city_code, superseded FROM ra_emission_row
-                WHERE run_id = :run_id AND superseded""",
+                WHERE run_id = :run_id AND superseded AND city_code IS NOT NULL""",
                 new MapSqlParameterSource("run_id", runId), FILE_CITY_ROWS);
     }
 

@@ -134,6 +134,17 @@ public final class SubmissionStore {
                 run(runId).addValue("file_name", fileName), String.class);
     }
 
+    /**
+     * The row findings of one stage about a file's rows (not those about the file, its sheets or columns): the rows
+     * of a file that counts for nothing ask the city for nothing, as a superseded file's do not.
+     */
+    public void deleteRowFindings(long runId, String stage, String fileName) {
+        jdbc.update("""
+                DELETE FROM ra_finding WHERE run_id = :run_id AND stage = :stage AND file_name = :file_name
+                    AND row_no > 0 AND rule NOT IN (:rules)""", run(runId).addValue("stage", stage)
+                .addValue("file_name", fileName).addValue("rules", FILE_LEVEL_RULES));
+    }
+
     /** Every row of the file superseded: it counts for nothing. */
     public void supersedeFile(long runId, FileKind kind, String fileName) {
         jdbc.update("UPDATE %s SET superseded = TRUE WHERE run_id = :run_id AND file_name = :file_name"
@@ -196,6 +207,19 @@ public final class SubmissionStore {
                 GROUP BY file_name, city_code, %1$s ORDER BY file_name, city_code""".formatted(group, table(kind)),
                 run(runId), (rs, i) -> new Rejected(rs.getString("file_name"), rs.getString("city_code"),
                         rs.getString("grp"), rs.getInt("n")));
+    }
+
+    /** How many ERROR findings of each rule a file's rows of a city have: why they were rejected. */
+    public record RejectionRule(String fileName, String cityCode, String rule, int findings) {
+    }
+
+    public List<RejectionRule> rejectionRules(long runId) {
+        return jdbc.query("""
+                SELECT file_name, city_code, rule, COUNT(*) AS n FROM ra_finding
+                WHERE run_id = :run_id AND severity = 'ERROR' AND row_no > 0 AND city_code IS NOT NULL
+                GROUP BY file_name, city_code, rule ORDER BY file_name, city_code, rule""", run(runId),
+                (rs, i) -> new RejectionRule(rs.getString("file_name"), rs.getString("city_code"), rs.getString("rule"),
+                        rs.getInt("n")));
     }
 
     /** A file of a city skipped whole (or broken off) by one of {@link #SKIPPING_RULES}; kind null when unknown. */

@@ -149,7 +149,7 @@ class EvidenceSetTest {
                 + ",,,NJ-3,") && f.contains("1个项目"));
         assertThat(findings).noneMatch(f -> f.contains("SUPERSEDED_FILE,320200") || f.contains("SUPERSEDED_FILE,320400"));
         assertThat(findings).anyMatch(f -> f.startsWith("WARNING,MISSING_SUBMISSION,320200,,,,,排放量报表,")
-                && f.contains("wuxi_emissions_20201201.csv") && f.contains("2行被退回"));
+                && f.contains("「wuxi_emissions_20201201.csv」2行被退回（UNKNOWN_POLLUTANT 2处）"));
         assertThat(findings).anyMatch(f -> f.startsWith("WARNING,MISSING_SUBMISSION,320300,,,,,排放量报表,")
                 && f.contains("「徐州_排放量报表_20201201.csv」文件名表明是徐州市的，但其中没有徐州市的行"));
         assertThat(findings).anyMatch(f -> f.startsWith("ERROR,MISSING_COLUMN,321100,zhenjiang_emissions.csv,"));
