@@ -31,6 +31,9 @@ final class ComparisonSheet {
             Map.entry("investment", "总投资（万元）"), Map.entry("remarks", "备注"), Map.entry("base_t", "基准年排放量（吨）"),
             Map.entry("reporting_t", "核算年排放量（吨）"));
 
+    /** Links this sheet holds at most: SXSSF keeps a sheet's hyperlinks in memory; beyond, the place is plain text. */
+    static final int MAX_LINKS = 100_000;
+
     private ComparisonSheet() {
     }
 
@@ -54,6 +57,7 @@ final class ComparisonSheet {
         for (String text : HEADERS) {
             h.text(text, Kind.HEADER, Mark.NONE);
         }
+        int[] links = {0};
         for (Change c : changes) {
             RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
             Mark changed = c.type() == ChangeType.CHANGED ? Mark.ATTENTION : Mark.NONE;
@@ -61,9 +65,9 @@ final class ComparisonSheet {
                     .text(c.column() == null ? null : COLUMNS.getOrDefault(c.column(), c.column()))
                     .text(c.previous(), Kind.TEXT, changed).text(c.current(), Kind.TEXT, changed)
                     .text(c.of().olderFile());
-            place(w, inputFolder, c.of().olderFile(), c.olderSheet(), c.olderRow());
+            place(w, links[0]++ < MAX_LINKS ? inputFolder : null, c.of().olderFile(), c.olderSheet(), c.olderRow());
             w.text(c.of().newerFile());
-            place(w, inputFolder, c.of().newerFile(), c.newerSheet(), c.newerRow());
+            place(w, links[0]++ < MAX_LINKS ? inputFolder : null, c.of().newerFile(), c.newerSheet(), c.newerRow());
         }
         sheet.createFreezePane(0, header + 1);
         sheet.setAutoFilter(new CellRangeAddress(header, r - 1, 0, HEADERS.length - 1));

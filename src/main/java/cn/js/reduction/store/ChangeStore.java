@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -76,40 +77,43 @@ public final class ChangeStore {
     /** What changed for each of a city's supersessions, in key order, the added and withdrawn rows with the changed. */
     public List<Change> changes(long runId, String cityCode) {
         List<Change> out = new ArrayList<>();
+        forEachChange(runId, cityCode, out::add);
+        return out;
+    }
+
+    /** Each city's count of changes by type, for the province's run sheet: counted, never all held at once. */
+    public Map<String, int[]> countsPerCity(long runId) {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        forEachChange(runId, null, c -> out.computeIfAbsent(c.of().cityCode(),
+                k -> new int[ChangeType.values().length])[c.type().ordinal()]++);
+        return out;
+    }
+
+    private void forEachChange(long runId, String cityCode, Consumer<Change> out) {
         for (Supersession s : supersessions(runId, cityCode)) {
             Map<String, Keyed> older = rows(runId, s, s.olderFile());
             Map<String, Keyed> newer = rows(runId, s, s.newerFile());
             for (Keyed n : newer.values()) {
                 Keyed o = older.get(n.key());
                 if (o == null) {
-                    out.add(new Change(s, ChangeType.ADDED, n.key(), null, null, null, null, null, n.sheet(), n.row()));
+                    out.accept(new Change(s, ChangeType.ADDED, n.key(), null, null, null, null, null, n.sheet(), n.row()));
                     continue;
                 }
                 n.cells().forEach((column, value) -> {
                     String before = o.cells().get(column);
                     if (!Objects.equals(before, value)) {
-                        out.add(new Change(s, ChangeType.CHANGED, n.key(), column, before, value, o.sheet(), o.row(),
+                        out.accept(new Change(s, ChangeType.CHANGED, n.key(), column, before, value, o.sheet(), o.row(),
                                 n.sheet(), n.row()));
                     }
                 });
             }
             for (Keyed o : older.values()) {
                 if (!newer.containsKey(o.key())) {
-                    out.add(new Change(s, ChangeType.WITHDRAWN, o.key(), null, null, null, o.sheet(), o.row(), null,
+                    out.accept(new Change(s, ChangeType.WITHDRAWN, o.key(), null, null, null, o.sheet(), o.row(), null,
                             null));
                 }
             }
         }
-        return out;
-    }
-
-    /** Each city's count of changes by type, for the province's run sheet. */
-    public Map<String, int[]> countsPerCity(long runId) {
-        Map<String, int[]> out = new LinkedHashMap<>();
-        for (Change c : changes(runId, null)) {
-            out.computeIfAbsent(c.of().cityCode(), k -> new int[ChangeType.values().length])[c.type().ordinal()]++;
-        }
-        return out;
     }
 
     /**
