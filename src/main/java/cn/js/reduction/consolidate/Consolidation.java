@@ -115,16 +115,12 @@ public final class Consolidation {
             if (ledger.whollySuperseded(h.fileName()) && !ledger.isSuperseded(h.fileName(), h.cityCode())) {
                 int count = ledger.supersede(runId, kind, h.fileCity());
                 String city = ledger.cityName(h.cityCode());
-                out(ledger, Finding.of(Rule.SUPERSEDED_FILE, h.cityCode(), h.fileName(), null, null, null, null,
+                ledger.findings.add(Finding.of(Rule.SUPERSEDED_FILE, h.cityCode(), h.fileName(), null, null, null, null,
                         kind.title() + "「" + h.fileName() + "」已被较新的文件替代，其中" + city + "市的" + count
                                 + "行（不属于本文件所报送城市的零散行）随之不再计入 (" + count + " stray rows of " + h.cityCode()
                                 + " in a superseded file: superseded with it)"));
             }
         }
-    }
-
-    private static void out(Ledger ledger, Finding f) {
-        ledger.findings.add(f);
     }
 
     /**
