@@ -1,42 +1,43 @@
 package cn.js.reduction.consolidate;
 
 import cn.js.reduction.core.FileKind;
-import cn.js.reduction.discover.FileNameCities;
 import cn.js.reduction.intake.StagingWriter;
 
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.ChangeStore;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
 import cn.js.reduction.store.StagedRowStore;
-import cn.js.reduction.store.StagedRowStore.FileCity;
+import cn.js.reduction.store.SubmissionStore;
 import cn.js.reduction.store.StagedRowStore.IdRow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The checks that need every file at once, done set-based after intake (docs/input-format.md, docs/rules.md):
+ * The checks that need every file at once, done set-based after intake (docs/input-format.md, docs/rules.md), in
+ * this order:
  * <ol>
- *   <li>Resubmission: a file submits for the cities it has accepted rows of; if its name names cities
- *       ({@link FileNameCities}), for those of them only. For each city and kind only the newest file that
- *       submits for that city counts; the older ones' rows of that city become ignored (superseded), with one
- *       SUPERSEDED_FILE finding each. A row of a city its file does not submit for (ROW_OF_OTHER_CITY, flagged at
- *       intake) stays accepted and supersedes nothing: one stray row never wipes out another city's submission.
- *       Rejected rows never make a file a submission.</li>
+ *   <li>A file that broke off part-way (FILE_UNREADABLE after some rows) counts for nothing and supersedes nothing:
+ *       its rows are set aside first ({@link FileFindings}).</li>
+ *   <li>An emission row that repeats an earlier row of its file cell for cell is ignored (DUPLICATE_ROW): a row
+ *       pasted twice is one row.</li>
+ *   <li>Supersession by evidence ({@link ProjectSupersession}, {@link EmissionSupersession}): which file submits for
+ *       which city, which older file a newer one replaces, which rows are stray. Rejected rows never make a file a
+ *       submission. A file none of whose submissions still counts takes its stray rows with it.</li>
  *   <li>DUPLICATE_PROJECT_ID: among the rows still accepted, the first occurrence of an id by file name then
  *       row is kept, the later ones are rejected naming the first.</li>
+ *   <li>File-level findings get the code of every city of their file, so they reach its feedback workbook.</li>
  * </ol>
- * One aggregate query per kind decides supersession (its result is a handful of rows per file), and the changes
- * are applied per file and city, never per row: the work stays linear in the rows staged. Runs in one
- * transaction: either all of it is applied or none, so a restart simply runs it again.
+ * Aggregate queries decide (their results are a handful of rows per file), and the changes are applied per file
+ * and city, never per row: the work stays linear in the rows staged. Runs in one transaction: either all of it is
+ * applied or none, so a restart simply runs it again.
  */
 public final class Consolidation {
 
@@ -47,58 +48,78 @@ public final class Consolidation {
     private final StagedRowStore rows;
     private final InputFileStore files;
     private final FindingStore findings;
+    private final SubmissionStore submissions;
+    private final ChangeStore changes;
 
     public Consolidation(JdbcTemplate jdbc) {
         this.rows = new StagedRowStore(jdbc);
         this.files = new InputFileStore(jdbc);
         this.findings = new FindingStore(jdbc);
+        this.submissions = new SubmissionStore(jdbc);
+        this.changes = new ChangeStore(jdbc);
     }
 
     public void consolidate(long runId, ReferenceData reference) {
         findings.deleteStage(runId, STAGE);
-        List<Finding> out = new ArrayList<>();
-        supersede(runId, FileKind.PROJECTS, reference, out);
-        supersede(runId, FileKind.EMISSIONS, reference, out);
+        rows.clearSuperseded(runId, FileKind.PROJECTS);
+        rows.clearSuperseded(runId, FileKind.EMISSIONS);
+        Ledger ledger = new Ledger(reference, rows);
+        FileFindings fileFindings = new FileFindings(submissions, rows);
+        List<SubmissionStore.BrokenFile> broken = fileFindings.setAsideBroken(runId);
+        repeatedRows(runId, ledger);
+        List<SubmissionStore.Holding> projects = submissions.holdings(runId, FileKind.PROJECTS);
+        new ProjectSupersession(ledger, submissions).decide(runId, projects);
+        List<SubmissionStore.Holding> emissions = submissions.holdings(runId, FileKind.EMISSIONS);
+        new EmissionSupersession(ledger, reference.pollutants().size()).decide(runId, emissions);
+        strayRowsOfSupersededFiles(runId, ledger, FileKind.PROJECTS, projects);
+        strayRowsOfSupersededFiles(runId, ledger, FileKind.EMISSIONS, emissions);
+        // the superseded rows now count as ignored: their row findings no longer ask the city for anything
+        List<StagedRowStore.FileCity> superseded = ledger.supersededPlaces();
+        if (!superseded.isEmpty()) {
+            findings.deleteStageFileCities(runId, StagingWriter.STAGE, superseded);
+        }
+        fileFindings.brokenWarnings(runId, broken, ledger);
+        List<Finding> out = new ArrayList<>(ledger.findings);
         rejectDuplicates(runId, out);
         identicalFiles(runId, out);
+        fileFindings.toCities(runId, ledger, out);
         findings.insertAll(runId, STAGE, out);
+        changes.replace(runId, ledger.replacements);
     }
 
-    private void supersede(long runId, FileKind kind, ReferenceData reference, List<Finding> out) {
-        rows.clearSuperseded(runId, kind);
-        List<FileCity> accepted = rows.acceptedFileCities(runId, kind);
-        Map<String, Set<String>> named = new HashMap<>();
-        List<FileCity> submissions = accepted.stream().filter(p -> {
-            Set<String> cities = named.computeIfAbsent(p.fileName(), f -> FileNameCities.of(f, reference));
-            return cities.isEmpty() || cities.contains(p.cityCode());
-        }).toList();
-        Map<String, FileCity> newest = new HashMap<>();
-        for (FileCity p : submissions) {
-            newest.merge(p.cityCode(), p, (a, b) -> newer(a, b) ? a : b);
-        }
-        List<FileCity> superseded = submissions.stream().filter(p -> newest.get(p.cityCode()) != p).toList();
-        if (superseded.isEmpty()) {
+    /** DUPLICATE_ROW: the repeat of a row of its file, cell for cell, is ignored, naming the first. */
+    private void repeatedRows(long runId, Ledger ledger) {
+        List<SubmissionStore.RepeatedRow> repeats = submissions.repeatedEmissionRows(runId);
+        if (repeats.isEmpty()) {
             return;
         }
-        int[] marked = rows.markSuperseded(runId, kind, superseded);
-        // the rows now count as ignored: their row findings no longer ask the city for anything
-        findings.deleteStageFileCities(runId, StagingWriter.STAGE, superseded);
-        for (int i = 0; i < superseded.size(); i++) {
-            FileCity p = superseded.get(i);
-            FileCity winner = newest.get(p.cityCode());
-            String city = reference.city(p.cityCode()).map(c -> c.name()).orElse(p.cityCode());
-            int count = marked[i] >= 0 ? marked[i] : 0;
-            log.info("  {}: {} rows of {} {} superseded by {}; they count as ignored", p.fileName(), count,
-                    p.cityCode(), city, winner.fileName());
-            // two files of one date (the same _YYYYMMDD, or the same second of modification): the name decides,
-            // and the clerk is told so, since neither file is newer than the other
-            boolean tie = p.submittedAt().equals(winner.submittedAt());
-            out.add(Finding.of(Rule.SUPERSEDED_FILE, p.cityCode(), p.fileName(), null, null, null, null,
-                    kind.title() + "「" + p.fileName() + "」中" + city + "市的" + count + "行已被"
-                            + (tie ? "同一报送日期、文件名排序在后的文件「" : "较新的报送文件「") + winner.fileName()
-                            + "」替代，不再计入" + (tie ? "；如应以本文件为准，请在文件名末尾注明较晚的报送日期（_YYYYMMDD）" : "")
-                            + " (" + count + " rows of " + p.cityCode() + " superseded by " + winner.fileName()
-                            + (tie ? ", of the same submission date, whose name sorts later" : "") + ")"));
+        submissions.ignoreEmissionRows(runId, repeats);
+        for (SubmissionStore.RepeatedRow r : repeats) {
+            String where = r.firstSheet().equals(r.sheet()) ? "第" + r.firstRowNo() + "行"
+                    : "工作表「" + r.firstSheet() + "」第" + r.firstRowNo() + "行";
+            ledger.findings.add(Finding.of(Rule.DUPLICATE_ROW, r.cityCode(), r.fileName(), r.sheet(), r.rowNo(), null,
+                    r.pollutant(), "第" + r.rowNo() + "行与" + where + "完全相同（设区市、污染物、排放源类别和各项数值都一样），"
+                            + "只计一次，本行不计入；如确是两个排放源，请在排放源类别中区分 (repeats " + r.firstSheet() + " row "
+                            + r.firstRowNo() + " cell for cell: counted once)"));
+        }
+        log.info("  {} emission rows ignored as exact repeats (DUPLICATE_ROW)", repeats.size());
+    }
+
+    /**
+     * The stray rows (of cities it does not submit for) of a file none of whose submissions still counts are
+     * superseded with it: a replaced report is replaced whole.
+     */
+    private void strayRowsOfSupersededFiles(long runId, Ledger ledger, FileKind kind,
+                                            List<SubmissionStore.Holding> holdings) {
+        for (SubmissionStore.Holding h : holdings) {
+            if (ledger.whollySuperseded(h.fileName()) && !ledger.isSuperseded(h.fileName(), h.cityCode())) {
+                int count = ledger.supersede(runId, kind, h.fileCity());
+                String city = ledger.cityName(h.cityCode());
+                ledger.findings.add(Finding.of(Rule.SUPERSEDED_FILE, h.cityCode(), h.fileName(), null, null, null, null,
+                        kind.title() + "「" + h.fileName() + "」已被较新的文件替代，其中" + city + "市的" + count
+                                + "行（不属于本文件所报送城市的零散行）随之不再计入 (" + count + " stray rows of " + h.cityCode()
+                                + " in a superseded file: superseded with it)"));
+            }
         }
     }
 
@@ -121,12 +142,6 @@ public final class Consolidation {
                                 + "请删除多余的一份 (the same content as " + other + ": sent twice; remove one)"));
             }
         }
-    }
-
-    /** True when a is the newer submission: later date, or the same date and the later file name. */
-    private static boolean newer(FileCity a, FileCity b) {
-        int c = a.submittedAt().compareTo(b.submittedAt());
-        return c != 0 ? c > 0 : a.fileName().compareTo(b.fileName()) > 0;
     }
 
     private void rejectDuplicates(long runId, List<Finding> out) {

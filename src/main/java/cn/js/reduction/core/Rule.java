@@ -43,9 +43,22 @@ public enum Rule {
             "The _YYYYMMDD at the end of the name is no date: the file counts by its modification time.",
             "南京_项目清单_20201301.xlsx"),
     SUPERSEDED_FILE(INFO, "已被更新的报送文件替代",
-            "同一城市、同一类型只采用最新报送的文件，较早文件中该市的行不再计入，计为忽略。",
-            "For each city and kind only the newest file counts; the older file's rows of that city are ignored.",
+            "较新的排放量报表替代该市较早的报表；较新的项目清单与较早的有相同项目编号时（更正后重新报送）替代它，没有相同编号或文件名注明“补充、第二批、续”时两者都计入。"
+                    + "被替代文件中该市的行（连同其中其他市的零散行）不再计入，计为忽略。",
+            "A newer emission report replaces the city's older one; a newer project list replaces the older only when they share"
+                    + " project ids (a corrected resubmission), else both count (a batch). The older file's rows of that city"
+                    + " (and its stray rows) are ignored.",
             "南京_项目清单_20201201.xlsx 被 南京_项目清单_20201215.xlsx 替代"),
+    PROJECTS_WITHDRAWN(WARNING, "重新报送的项目清单撤回了项目",
+            "更正后重新报送的项目清单替代了较早的清单，但缺少较早清单中的一些项目：这些项目不再计入，列出个数和前几个项目编号；如仍应计入，请补报。",
+            "A corrected resubmission replaces the older list but lacks some of its projects: they no longer count; how many and"
+                    + " the first ids are named.",
+            "南京_项目清单_20201215.xlsx 缺少 NJ-007、NJ-012 等 3 个项目"),
+    FILE_NOT_COUNTED(WARNING, "中断的文件不计入",
+            "文件读到一半中断（FILE_UNREADABLE）：已读的行只列出、不计入，也不替代较早的文件；该市的数据仍以较早的文件为准，没有较早文件时视为未报送。",
+            "A file that breaks off part-way counts for nothing and supersedes nothing: the city's figures rest on the older"
+                    + " file it would have replaced, or the city has no submission of that kind.",
+            "南京_排放量报表_20201215.xlsx 在第 40 行附近中断"),
     NOT_A_SUBMISSION(INFO, "不是报送文件，已跳过",
             "输入文件夹中不是电子表格的文件（说明文字、隐藏文件、Excel 打开时留下的 ~$ 锁文件）不读取，仅记录。",
             "An entry of the input folder that is not a spreadsheet (a note, a hidden file, Excel's ~$ lock file) is listed, not read.",
@@ -99,6 +112,10 @@ public enum Rule {
             "项目编号在本年度所有文件中应唯一；按文件名、行号保留首次出现的一行，其余退回并指明首次出现处。",
             "Project ids are unique in the plan year across files; the first by file name then row is kept, later ones rejected.",
             "NJ-001 在两个文件中各出现一次"),
+    DUPLICATE_ROW(WARNING, "排放量行重复",
+            "排放量报表中一行与本文件较早的一行完全相同（设区市、污染物、排放源类别和各项数值都一样），是重复粘贴：只计一次，本行不计入。",
+            "An emission row repeating an earlier row of its file cell for cell is counted once; the repeat is ignored, naming the first.",
+            "第 12 行与第 5 行完全相同：常州 氮氧化物 工业源 1200 / 900"),
     TEXT_TOO_LONG(ERROR, "文本超过长度上限",
             "项目编号、名称、责任单位等文字超过可保存的长度（或超过 Excel 单元格的 32,767 个字符），截断会改变其含义，该行被退回。",
             "An id, name, unit or other identifying text longer than can be stored (or than Excel's 32,767 characters): the row is rejected.",
@@ -132,8 +149,10 @@ public enum Rule {
             "A character that is no text (bytes of a damaged encoding, NUL, a lone surrogate) is stored as U+FFFD; the row is kept.",
             "项目名称「某项目\\x00」"),
     ROW_OF_OTHER_CITY(WARNING, "文件中含其他设区市的行",
-            "文件按文件名报送某市，却含有其他市的行：该行计入其所属城市，但不替代该市的报送。",
-            "A row of another city than the file submits for: counted for its city, but it supersedes nothing.",
+            "文件不报送某市（文件名未注明该市，且没有足以表明是该市报表的行），却含有该市的行：这些零散行不替代该市的报送；项目行计入该市，"
+                    + "排放量行仅在该市没有自己的排放量报表时计入，否则不计入（不重复相加）。",
+            "A row of a city the file does not submit for is stray: it supersedes nothing; a stray project row counts, a stray"
+                    + " emission row counts only where the city has no report of its own.",
             "南京_项目清单.xlsx 中一行设区市为 无锡"),
     COLUMN_NOT_READ(INFO, "有数据的列未读取",
             "工作表中有数据的列，其表头不是规定的列名，未读取；列出表头和其中有数据的单元格数。"
@@ -161,7 +180,7 @@ public enum Rule {
             "合计 120，明细之和 118.5"),
     // reconciliation: one finding per city (and category or pollutant)
     COUNT_SHORTFALL(WARNING, "项目数量少于计划",
-            "某市某类别报送的项目数少于附件4的计划数。",
+            "某市某类别报送的项目数少于附件4的计划数；如该市该类别有被退回的行，一并说明行数。",
             "A city submitted fewer projects of a category than annex 4 plans.",
             "锅炉提标改造项目 计划 20 个，报送 18 个"),
     COUNT_EXCESS(INFO, "项目数量多于计划",
@@ -173,7 +192,7 @@ public enum Rule {
             "Projects were submitted in a category annex 4 plans none of.",
             "计划 0 个，报送 2 个"),
     COMPLETION_SHORTFALL(WARNING, "完成项目数少于计划",
-            "年终核算时，某市某类别年末前完成的项目数少于计划数。",
+            "年终核算时，某市某类别年末前完成的项目数少于计划数；如该市该类别有被退回的行，一并说明行数。",
             "Final run only: fewer projects completed by the year end than planned.",
             "计划 20 个，完成 15 个"),
     TARGET_NOT_MET(WARNING, "未完成减排目标",
@@ -181,8 +200,9 @@ public enum Rule {
             "The reduction against {base_year} is below annex 2's target.",
             "目标 20%，实际 18.5%"),
     MISSING_SUBMISSION(WARNING, "缺少报送文件",
-            "某市没有报送项目清单或排放量报表（年终核算因此拒绝运行）。",
-            "A city has no project list or no emission report (the final run refuses to start).",
+            "某市没有报送项目清单或排放量报表，或报送文件中该市的行全部被退回、文件未能读取（逐一列出这些文件及原因；年终核算因此拒绝运行）。",
+            "A city has no project list or no emission report, or only rejected rows or skipped files (named, with why);"
+                    + " the final run refuses to start.",
             "徐州 无排放量报表"),
     CLAIM_EXCEEDS_ACHIEVED(WARNING, "项目申报减排量超过排放核算减排量",
             "已完成项目申报的减排量超过排放量核算减排量的{claim_ratio_limit}倍。",

@@ -41,6 +41,8 @@ final class RowCheck {
     private final String file;
     private final List<Located> findings = new ArrayList<>();
     String cityCode;
+    /** the row's pollutant or category, when read: staged with a rejected row too */
+    String groupCode;
 
     /** A finding waiting for the row's city, which is only known once the 设区市 cell has been read. */
     private record Located(int column, Rule rule, String cell, String value, String message) {
@@ -340,6 +342,6 @@ final class RowCheck {
                         l.message()))
                 .toList();
         Disposition disposition = record != null ? Disposition.ACCEPTED : Disposition.REJECTED;
-        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, record, out);
+        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out);
     }
 }

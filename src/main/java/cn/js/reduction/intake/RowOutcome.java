@@ -12,14 +12,27 @@ import java.util.List;
  *
  * @param rowNumber   1-based row number as Excel shows it
  * @param cityCode    the row's city when its 设区市 cell could be resolved, else null
+ * @param groupCode   the row's pollutant (emission) or category (project) when that cell could be resolved, else
+ *                    null: kept for a rejected row too, so that it tells which figure of its city it leaves
+ *                    incomplete (INCOMPLETE, COUNT_SHORTFALL's rejected rows)
  * @param record      the normalised record; null unless ACCEPTED
  * @param findings    every finding of the row, ERRORs and WARNINGs, in column order
  */
 public record RowOutcome<T>(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                            T record, List<Finding> findings) {
+                            String groupCode, T record, List<Finding> findings) {
 
     public RowOutcome {
         findings = List.copyOf(findings);
+    }
+
+    public RowOutcome(String file, String sheet, int rowNumber, Disposition disposition, String cityCode, T record,
+                      List<Finding> findings) {
+        this(file, sheet, rowNumber, disposition, cityCode, null, record, findings);
+    }
+
+    /** The same verdict with other findings. */
+    public RowOutcome<T> withFindings(List<Finding> other) {
+        return new RowOutcome<>(file, sheet, rowNumber, disposition, cityCode, groupCode, record, other);
     }
 
     static <T> RowOutcome<T> ignored(String file, RawRow row) {
@@ -28,7 +41,7 @@ public record RowOutcome<T>(String file, String sheet, int rowNumber, Dispositio
 
     /** The row's place and verdict as the store keeps them. */
     public StagedRowStore.Place place() {
-        return new StagedRowStore.Place(file, sheet, rowNumber, disposition, cityCode);
+        return new StagedRowStore.Place(file, sheet, rowNumber, disposition, cityCode, groupCode);
     }
 
     public boolean isAccepted() {

@@ -55,7 +55,8 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
 
     /**
      * ROW_OF_OTHER_CITY (docs/input-format.md, Resubmission): an accepted row of a city that the file's name does not name is
-     * kept for its city, with a warning, and never makes the file a submission of that city (see Consolidation).
+     * stray, with a warning: it never makes the file a submission of that city, and consolidation decides whether it
+     * counts (a project row does; an emission row only where its city has no report of its own).
      */
     private <T> RowOutcome<T> otherCity(RowOutcome<T> outcome, SourcedRow item) {
         if (!outcome.isAccepted() || outcome.cityCode() == null) {
@@ -74,11 +75,10 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
         findings.add(Finding.of(Rule.ROW_OF_OTHER_CITY, outcome.cityCode(), outcome.file(), outcome.sheet(),
                 outcome.rowNumber(), cell, column == null ? null : item.row().text(column),
                 "第" + outcome.rowNumber() + "行 设区市（" + cell + "）为" + city + "市，但文件名「" + item.file() + "」表明本文件报送的是"
-                        + fileCities + "市的数据。该行计入" + city + "市，但不替代" + city + "市自己报送的文件；如不属于" + city
-                        + "市，请改正设区市 (row of another city than the file name's: counted for " + outcome.cityCode()
-                        + ", supersedes nothing)"));
-        return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), outcome.disposition(),
-                outcome.cityCode(), outcome.record(), findings);
+                        + fileCities + "市的数据。该行不替代" + city + "市自己报送的文件（项目行计入" + city + "市；排放量行仅在" + city
+                        + "市没有自己的排放量报表时计入）；如不属于" + city + "市，请改正设区市 (row of another city than the file"
+                        + " name's: stray for " + outcome.cityCode() + ", supersedes nothing)"));
+        return outcome.withFindings(findings);
     }
 
     private String cityName(String code) {

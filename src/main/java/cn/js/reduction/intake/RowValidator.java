@@ -16,6 +16,7 @@ import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.reference.Text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -73,6 +74,7 @@ public final class RowValidator {
         String responsibleUnit = check.requiredText(Field.RESPONSIBLE_UNIT);
         String creditCode = creditCode(check);
         Category category = category(check);
+        check.groupCode = category == null ? null : category.code();
         ProjectStatus status = status(check);
         LocalDate planned = check.date(Field.PLANNED_COMPLETION, true);
         LocalDate actual = check.date(Field.ACTUAL_COMPLETION, false);
@@ -105,6 +107,7 @@ public final class RowValidator {
         check.formulas();
         check.cityCode = city(check);
         Pollutant pollutant = pollutant(check);
+        check.groupCode = pollutant == null ? untargeted(check) : pollutant.code();
         String sector = check.optionalText(Field.SECTOR);
         BigDecimal baseT = check.number(Field.BASE_T, true, null);
         BigDecimal reportingT = check.number(Field.REPORTING_T, true, null);
@@ -157,6 +160,26 @@ public final class RowValidator {
                     "unknown status; expected NOT_STARTED, IN_PROGRESS or COMPLETED");
             return null;
         });
+    }
+
+    /**
+     * The code of a pollutant the plan year knows but annex 2 sets no target for (颗粒物), named in a row's 污染物
+     * cell: such a row is rejected, but it leaves no accounted pollutant of its city incomplete. Null otherwise.
+     */
+    private String untargeted(RowCheck check) {
+        RawCell cell = check.cell(Field.POLLUTANT);
+        String text = cell == null || Values.isError(cell) ? null : cell.text();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String key = Text.normalise(text).toUpperCase(java.util.Locale.ROOT);
+        for (Pollutant p : reference.claimPollutants()) {
+            if (!p.targeted() && java.util.stream.Stream.of(p.code(), p.label(), p.chineseName(), p.written())
+                    .anyMatch(n -> Text.normalise(n).toUpperCase(java.util.Locale.ROOT).equals(key))) {
+                return p.code();
+            }
+        }
+        return null;
     }
 
     private Pollutant pollutant(RowCheck check) {

@@ -12,7 +12,13 @@ public enum ReductionStatus {
     MET,
     NOT_MET,
     /** no emission rows, base_t = 0 (no percentage), or no target in annex 2 */
-    NO_DATA;
+    NO_DATA,
+    /**
+     * some of the city's emission rows of the pollutant were rejected, or a report of the city was skipped whole (or
+     * broke off): the figures are those of the rows that count, partial; for the province, some city is INCOMPLETE
+     * or NO_DATA. Never decided from figures alone ({@link #of} does not return it): {@link Tallies} sets it.
+     */
+    INCOMPLETE;
 
     /**
      * @param reductionPct 100 × reduction_t / base_t, exact; null when there are no emission rows or base_t = 0

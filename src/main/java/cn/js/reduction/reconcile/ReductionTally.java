@@ -9,12 +9,37 @@ import java.math.BigDecimal;
  * those that cannot be computed (no emission rows, base_t = 0, reduction_t ≤ 0 for the claim ratio) are
  * null.
  *
- * @param status reduction against annex 2's target, see {@link ReductionStatus#of}
+ * @param status  reduction against annex 2's target, see {@link ReductionStatus#of}; INCOMPLETE where the
+ *                figures rest on part of what was sent ({@link #incomplete})
+ * @param restsOn the province only: how many cities its figures rest on whole (MET or NOT_MET); null for a city
  */
 public record ReductionTally(int year, String cityCode, String cityName, Pollutant pollutant, BigDecimal baseT,
                              BigDecimal reportingT, BigDecimal reductionT, BigDecimal reductionPct,
                              BigDecimal targetPct, BigDecimal gapPct, BigDecimal allowedT, ReductionStatus status,
-                             BigDecimal claimedT, BigDecimal claimRatio) {
+                             BigDecimal claimedT, BigDecimal claimRatio, Integer restsOn) {
+
+    public ReductionTally(int year, String cityCode, String cityName, Pollutant pollutant, BigDecimal baseT,
+                          BigDecimal reportingT, BigDecimal reductionT, BigDecimal reductionPct, BigDecimal targetPct,
+                          BigDecimal gapPct, BigDecimal allowedT, ReductionStatus status, BigDecimal claimedT,
+                          BigDecimal claimRatio) {
+        this(year, cityCode, cityName, pollutant, baseT, reportingT, reductionT, reductionPct, targetPct, gapPct,
+                allowedT, status, claimedT, claimRatio, null);
+    }
+
+    /**
+     * The same figures marked INCOMPLETE (the figures stay: they are those of the rows that count, shown as
+     * partial), with the cities the province rests on (null for a city).
+     */
+    public ReductionTally incomplete(Integer cities) {
+        return new ReductionTally(year, cityCode, cityName, pollutant, baseT, reportingT, reductionT, reductionPct,
+                targetPct, gapPct, allowedT, ReductionStatus.INCOMPLETE, claimedT, claimRatio, cities);
+    }
+
+    /** The same figures, saying how many cities they rest on (the province's row). */
+    public ReductionTally restingOn(int cities) {
+        return new ReductionTally(year, cityCode, cityName, pollutant, baseT, reportingT, reductionT, reductionPct,
+                targetPct, gapPct, allowedT, status, claimedT, claimRatio, cities);
+    }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

@@ -4,6 +4,7 @@ import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.SubmissionStore;
 import cn.js.reduction.store.TallyStore;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,9 +26,16 @@ public final class Tallies {
     public static final MathContext QUOTIENT = MathContext.DECIMAL128;
 
     private final TallyStore store;
+    private final SubmissionStore submissions;
 
     public Tallies(JdbcTemplate jdbc) {
         this.store = new TallyStore(jdbc);
+        this.submissions = new SubmissionStore(jdbc);
+    }
+
+    /** What the run's figures do not rest on: rejected rows and skipped files, per city. */
+    Completeness completeness(long runId) {
+        return new Completeness(submissions, runId);
     }
 
     private record Counts(int planned, int submitted, int completed, int inProgress, int notStarted) {
@@ -63,22 +71,45 @@ public final class Tallies {
     private record Sums(int rows, BigDecimal base, BigDecimal reporting, BigDecimal target, BigDecimal claimed) {
     }
 
-    /** (cities + 1) × pollutants rows: cities in annex order then the province; pollutants in annex 2's order. */
+    /**
+     * (cities + 1) × pollutants rows: cities in annex order then the province; pollutants in annex 2's order. A city
+     * whose figures rest on part of what it sent is INCOMPLETE ({@link Completeness}); the province is INCOMPLETE
+     * while any city is INCOMPLETE or NO_DATA, and says on how many cities it rests.
+     */
     public List<ReductionTally> reductions(long runId, ReferenceData ref) {
         Map<String, Sums> sums = new HashMap<>();
         for (TallyStore.ReductionSums r : store.reductionSums(runId)) {
             sums.put(r.cityCode() + "|" + r.pollutant(), new Sums(r.emissionRows(), r.baseT(), r.reportingT(),
                     r.targetPct(), r.claimedT()));
         }
+        Completeness completeness = completeness(runId);
         List<ReductionTally> out = new ArrayList<>();
         for (City city : citiesAndProvince(ref)) {
             for (Pollutant p : ref.pollutants()) {
                 Sums s = sums.get(city.code() + "|" + p.code());
                 BigDecimal target = s != null && s.target() != null ? s.target() : ref.targetPct(city.code(), p);
-                out.add(reduction(ref.year(), city, p, s, target));
+                ReductionTally t = reduction(ref.year(), city, p, s, target);
+                if (city.code().equals(City.PROVINCE_CODE)) {
+                    t = province(t, out);
+                } else if (completeness.emissionsIncomplete(city.code(), p.code())) {
+                    t = t.incomplete(null);
+                }
+                out.add(t);
             }
         }
         return out;
+    }
+
+    /** The province's row: INCOMPLETE while a city of the pollutant is INCOMPLETE or NO_DATA (unless none has data). */
+    private static ReductionTally province(ReductionTally t, List<ReductionTally> cities) {
+        List<ReductionTally> same = cities.stream().filter(c -> c.pollutant().code().equals(t.pollutant().code()))
+                .toList();
+        int whole = (int) same.stream().filter(c -> c.status() == ReductionStatus.MET
+                || c.status() == ReductionStatus.NOT_MET).count();
+        if (whole < same.size() && t.status() != ReductionStatus.NO_DATA) {
+            return t.incomplete(whole);
+        }
+        return t.restingOn(whole);
     }
 
     static ReductionTally reduction(int year, City city, Pollutant p, Sums s, BigDecimal target) {

@@ -3,6 +3,7 @@ package cn.js.reduction.report;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.Pollutant;
@@ -122,7 +123,9 @@ final class GuideSheet {
             if (!code.equals(t.cityCode())) {
                 continue;
             }
-            String text = t.pollutant().chineseName() + " " + Labels.reductionStatus(t.status());
+            String text = t.pollutant().chineseName() + " " + Labels.reductionStatus(t.status())
+                    + (t.restsOn() != null && t.status() == ReductionStatus.INCOMPLETE
+                    ? "（据 " + t.restsOn() + " 个设区市的完整数据）" : "");
             if (t.reductionPct() != null && t.targetPct() != null) {
                 text += "（减排 " + t.reductionPct().setScale(2, RoundingMode.HALF_UP).toPlainString() + "%，目标 "
                         + t.targetPct().setScale(2, RoundingMode.HALF_UP).toPlainString() + "%）";

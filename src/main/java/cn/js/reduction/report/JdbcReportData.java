@@ -6,6 +6,7 @@ import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reconcile.Tallies;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.ChangeStore;
 import cn.js.reduction.store.FindingStore;
 import cn.js.reduction.store.InputFileStore;
 import cn.js.reduction.store.StagedRowStore;
@@ -32,6 +33,7 @@ public final class JdbcReportData implements ReportData {
     private final List<ProjectTally> projectTallies;
     private final List<ReductionTally> reductionTallies;
     /** file, sheet → the columns its rows were read from: one entry per sheet read, a handful per city. */
+    private final ChangeStore changes;
     private final Map<String, ReadColumns> readColumns = new java.util.HashMap<>();
 
     /** @param run the run's facts; its input files are replaced by those recorded in the database */
@@ -39,6 +41,7 @@ public final class JdbcReportData implements ReportData {
         this.findings = new FindingStore(jdbc);
         this.rows = new StagedRowStore(jdbc);
         this.files = new InputFileStore(jdbc);
+        this.changes = new ChangeStore(jdbc);
         this.runId = runId;
         this.reference = reference;
         this.runInfo = new RunInfo(run.runId(), run.year(), run.mode(), run.parameters(), run.startTime(),
@@ -96,6 +99,16 @@ public final class JdbcReportData implements ReportData {
     public void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action) {
         rows.forEachCountedEmission(runId, cityCode, reference.pollutants(),
                 e -> action.accept(new AcceptedEmission(e.emission(), e.fileName(), e.sheet(), e.rowNo())));
+    }
+
+    @Override
+    public List<ChangeStore.Change> changes(String cityCode) {
+        return changes.changes(runId, cityCode);
+    }
+
+    @Override
+    public Map<String, int[]> changeCounts() {
+        return changes.countsPerCity(runId);
     }
 
     /** files.csv rows: every input file with its row counts (docs/rules.md: read = accepted + rejected + ignored). */

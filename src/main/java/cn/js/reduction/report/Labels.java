@@ -43,6 +43,7 @@ final class Labels {
             case MET -> "达标";
             case NOT_MET -> "未达标";
             case NO_DATA -> "无数据";
+            case INCOMPLETE -> "不完整";
         };
     }
 

@@ -129,7 +129,10 @@ final class ReductionSheet {
                         + "100 × 减排量 ≥ 目标比例 × 基准年排放量判定（精确到10⁻⁶）。",
                 "项目申报减排量：已完成项目的减排量之和；申报/核算比大于" + scope.reference().claimRatioLimit().toPlainString()
                         + "表示项目申报的减排量多于排放核算显示的减排量。"};
-        int last = PrintLayout.notes(sheet, styles, r + 1, List.of(notes), firstPageLast);
+        List<String> allNotes = new ArrayList<>(List.of(notes));
+        allNotes.add("状态“不完整”（INCOMPLETE）：该市该污染物有排放量行被退回，或有报表整个未读取、读到一半中断，表中数值只是计入的行，"
+                + "不能据以判定是否达标；请按反馈工作簿改正后重新报送。" + (scope.isProvince() ? restsOn(tallies, scope) : ""));
+        int last = PrintLayout.notes(sheet, styles, r + 1, allNotes, firstPageLast);
         PrintLayout.area(sheet, columns - 1, last);
     }
 
@@ -162,14 +165,31 @@ final class ReductionSheet {
                 rounded(t.gapPct()), Kind.PERCENT, Mark.NONE);
         w.formula("IF(OR(" + base + "=\"\"," + targetCell + "=\"\"),\"\"," + base + "*(1-" + targetCell + "/100))",
                 t.allowedT(), Kind.TONNES, Mark.NONE);
-        w.formulaText("IF(OR(" + pct + "=\"\"," + targetCell + "=\"\"),\"" + Labels.reductionStatus(ReductionStatus.NO_DATA)
+        if (t.status() == ReductionStatus.INCOMPLETE) {
+            // not a verdict on the figures: they rest on part of what was sent (rows rejected, a file not read), which
+            // the workbook's own cells cannot show, so the status is stated, not computed
+            w.text(Labels.reductionStatus(t.status()), Kind.TEXT, Mark.NONE);
+        } else {
+            w.formulaText("IF(OR(" + pct + "=\"\"," + targetCell + "=\"\"),\"" + Labels.reductionStatus(ReductionStatus.NO_DATA)
                 + "\",IF(ROUND(100*" + reduction + "-" + targetCell + "*" + base + ",6)>=0,\""
                 + Labels.reductionStatus(ReductionStatus.MET) + "\",\"" + Labels.reductionStatus(ReductionStatus.NOT_MET)
                 + "\"))", Labels.reductionStatus(t.status()), Kind.TEXT, Mark.NONE);
+        }
         w.formula(claimed, t.claimedT(), Kind.TONNES, Mark.NONE);
         String claimedCell = w.ref(o + CLAIMED);
         w.formula("IF(" + reduction + "=\"\",\"\",IF(" + reduction + "<=0,\"\"," + Formulas.rounded(claimedCell + "/"
                 + reduction) + "))", rounded(t.claimRatio()), Kind.RATIO, Mark.NONE);
+    }
+
+    /** "全省 VOCs 据 11/13 个设区市；…": on how many cities the province's figures rest whole. */
+    static String restsOn(List<ReductionTally> tallies, Scope scope) {
+        List<String> parts = new ArrayList<>();
+        for (ReductionTally t : tallies) {
+            if (t.cityCode().equals(scope.reference().province().code()) && t.restsOn() != null) {
+                parts.add(t.pollutant().label() + " 据 " + t.restsOn() + "/" + scope.reference().cities().size() + " 个设区市");
+            }
+        }
+        return parts.isEmpty() ? "" : "全省的数值所依据的完整数据：" + String.join("；", parts) + "（其余城市不完整或无数据）。";
     }
 
     /** A quotient as the formulas round it. */
@@ -189,6 +209,9 @@ final class ReductionSheet {
             Marks.when(sheet, status + "=\"" + Labels.reductionStatus(ReductionStatus.NOT_MET) + "\"", Mark.SHORTFALL, judged);
             Marks.when(sheet, status + "=\"" + Labels.reductionStatus(ReductionStatus.NO_DATA) + "\"", Mark.NO_DATA,
                     column(firstRow, lastRow, o + STATUS));
+            // partial figures: the whole block of figures up to the status, so that no one reads them as the city's
+            Marks.when(sheet, status + "=\"" + Labels.reductionStatus(ReductionStatus.INCOMPLETE) + "\"", Mark.COMPLETION,
+                    new CellRangeAddress(firstRow, lastRow, o + BASE, o + STATUS));
             Marks.when(sheet, "AND(ISNUMBER(" + ratio + ")," + ratio + ">" + claimRatioLimit.toPlainString()
                     + ")", Mark.ATTENTION, column(firstRow, lastRow, o + CLAIM_RATIO));
         }
@@ -250,6 +273,7 @@ final class ReductionSheet {
         Legend.write(sheet, styles, span, List.of(
                 new Legend.Entry("未达到减排目标（NOT_MET）", Mark.SHORTFALL),
                 new Legend.Entry("无排放数据或基准年排放量为0（NO_DATA）", Mark.NO_DATA),
+                new Legend.Entry("不完整（INCOMPLETE）：有行被退回或文件未读取，数值只是计入部分", Mark.COMPLETION),
                 new Legend.Entry("申报/核算比大于" + claimRatioLimit.toPlainString()
                         + "（CLAIM_EXCEEDS_ACHIEVED）", Mark.ATTENTION)),
                 null);

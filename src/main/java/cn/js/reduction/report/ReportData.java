@@ -4,7 +4,9 @@ import cn.js.reduction.core.Finding;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.store.ChangeStore;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -41,4 +43,14 @@ public interface ReportData {
 
     /** Rejected rows' findings of severity ERROR (one line per reason), in file, sheet, row order. */
     void forEachRejection(String cityCode, Consumer<Finding> action);
+
+    /** What changed between a city's two submissions where a newer file replaced an older one (前后对比). */
+    default List<ChangeStore.Change> changes(String cityCode) {
+        return List.of();
+    }
+
+    /** Each city's changes counted by type (added, withdrawn, changed), for the province's run sheet. */
+    default Map<String, int[]> changeCounts() {
+        return Map.of();
+    }
 }

@@ -135,7 +135,9 @@ final class RowWriter {
             // Excel writes a link to a cell of another file
             XSSFHyperlink h = (XSSFHyperlink) helper.createHyperlink(HyperlinkType.FILE);
             h.setAddress(link.file());
-            h.setLocation(link.location());
+            if (link.location() != null) { // a file without cells to point at (CSV): the file itself
+                h.setLocation(link.location());
+            }
             cell.setHyperlink(h);
         }
         return this;

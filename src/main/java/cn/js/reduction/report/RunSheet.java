@@ -119,6 +119,29 @@ final class RunSheet {
     }
 
     /**
+     * Below the file table, the province's count of what changed between each city's two submissions (前后对比 in
+     * the city's feedback workbook): rows added, withdrawn and changed cells. Nothing when no file was replaced.
+     */
+    static void writeChangeCounts(SXSSFSheet sheet, WorkbookStyles styles, Scope scope, Map<String, int[]> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        int r = sheet.getLastRowNum() + 2;
+        new RowWriter(sheet.createRow(r++), styles, false).text("前后对比：各市较新文件替代较早文件后的变化（详见该市反馈工作簿“前后对比”）",
+                Kind.TITLE, Mark.NONE);
+        RowWriter h = new RowWriter(sheet.createRow(r++), styles, false);
+        for (String text : new String[]{"城市", "新增行数", "撤回行数", "修改单元格数"}) {
+            h.text(text, Kind.HEADER, Mark.NONE);
+        }
+        for (cn.js.reduction.reference.City city : scope.reference().cities()) {
+            int[] n = counts.get(city.code());
+            if (n != null) {
+                new RowWriter(sheet.createRow(r++), styles, false).text(city.name()).count(n[0]).count(n[1]).count(n[2]);
+            }
+        }
+    }
+
+    /**
      * Where each input file of the workbook's scope sits on this sheet, as a link address ('运行信息'!A18): the
      * lists link a finding about a file as a whole there. Known before the sheet is written, from the same layout.
      */

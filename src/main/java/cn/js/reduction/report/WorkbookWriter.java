@@ -113,6 +113,11 @@ public class WorkbookWriter {
             ListSheets.Counts counts = ListSheets.writeFindings(workbook, styles, scope, data, maxRowsPerSheet,
                     targets, details);
             RunSheet.write(workbook, styles, scope, run, counts);
+            if (scope.isProvince()) {
+                RunSheet.writeChangeCounts(workbook.getSheet(RunSheet.NAME), styles, scope, data.changeCounts());
+            } else {
+                ComparisonSheet.write(workbook, styles, data.changes(scope.cityCode()), inputFolder);
+            }
             ProjectMatrixSheet.write(workbook, styles, scope, run, projectTallies, annex, details);
             ProjectTallySheet.write(workbook, styles, scope, run, projectTallies, annex, details);
             ReductionSheet.write(workbook, styles, scope, run, reductionTallies, annex, details);
@@ -123,7 +128,7 @@ public class WorkbookWriter {
                 GuideSheet.write(workbook.createSheet(GuideSheet.NAME), styles, scope, run, projectTallies,
                         reductionTallies, counts);
             }
-            arrange(workbook, GuideSheet.NAME, RunSheet.NAME, ProjectMatrixSheet.NAME, ReductionSheet.NAME,
+            arrange(workbook, GuideSheet.NAME, RunSheet.NAME, ProjectMatrixSheet.NAME, ReductionSheet.NAME, ComparisonSheet.NAME,
                     ChartSheet.NAME, ProjectTallySheet.NAME, PlanSheet.NAME, AnnexSheet.NAME, ListSheets.FINDINGS,
                     ListSheets.PROJECTS, ListSheets.EMISSIONS,
                     ListSheets.REJECTIONS, ReturnedRowsSheet.NAME, RuleSheet.NAME);

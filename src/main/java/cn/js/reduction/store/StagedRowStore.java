@@ -3,17 +3,12 @@ package cn.js.reduction.store;
 import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.core.InputLimits;
-import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.reference.Pollutant;
-import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -97,11 +92,14 @@ public final class StagedRowStore {
     public record RowKey(String fileName, String sheet, int rowNo) {
     }
 
-    /** Every city with rows of this kind not superseded (accepted or not): the cities that submitted. */
+    /**
+     * Every city with rows of this kind that count: the cities that submitted. A city whose rows were all rejected
+     * has not: a file of rejected rows is no submission.
+     */
     public List<String> submittingCities(long runId, FileKind kind) {
         return jdbc.queryForList("""
                 SELECT DISTINCT city_code FROM %s
-                WHERE run_id = :run_id AND NOT superseded AND city_code IS NOT NULL""".formatted(table(kind)),
+                WHERE run_id = :run_id AND %s AND city_code IS NOT NULL""".formatted(table(kind), StagedRows.COUNTED),
                 new MapSqlParameterSource("run_id", runId), String.class);
     }
 
@@ -195,62 +193,6 @@ public final class StagedRowStore {
         rows.flush();
     }
 
-    /** Puts a project's rows of the claim join back together as one record. */
-    private static final class ProjectAssembler {
-        private final List<String> claimed;
-        private final Consumer<CountedProject> action;
-        private ResultRow current;
-        private final Map<String, BigDecimal> claims = new HashMap<>();
-
-        private record ResultRow(String projectId, String cityCode, String district, String projectName,
-                                 String responsibleUnit, String creditCode, String categoryCode, String status,
-                                 String countedStatus, LocalDate planned, LocalDate actual, BigDecimal investment,
-                                 String remarks, String fileName, String sheet, int rowNo) {
-        }
-
-        ProjectAssembler(List<String> claimed, Consumer<CountedProject> action) {
-            this.claimed = claimed;
-            this.action = action;
-        }
-
-        void add(ResultSet rs) throws SQLException {
-            String fileName = rs.getString("file_name");
-            String sheet = rs.getString("sheet");
-            int rowNo = rs.getInt("row_no");
-            if (current == null || current.rowNo() != rowNo || !current.fileName().equals(fileName)
-                    || !current.sheet().equals(sheet)) {
-                flush();
-                current = new ResultRow(rs.getString("project_id"), rs.getString("city_code"),
-                        rs.getString("district"), rs.getString("project_name"), rs.getString("responsible_unit"),
-                        rs.getString("credit_code"), rs.getString("category_code"), rs.getString("status"),
-                        rs.getString("counted_status"), localDate(rs.getDate("planned_completion")),
-                        localDate(rs.getDate("actual_completion")), rs.getBigDecimal("investment"),
-                        rs.getString("remarks"), fileName, sheet, rowNo);
-            }
-            String pollutant = rs.getString("pollutant");
-            if (pollutant != null) {
-                claims.put(pollutant, rs.getBigDecimal("claimed_t"));
-            }
-        }
-
-        void flush() {
-            if (current == null) {
-                return;
-            }
-            Map<String, BigDecimal> ordered = new LinkedHashMap<>();
-            for (String code : claimed) {
-                ordered.put(code, claims.getOrDefault(code, BigDecimal.ZERO));
-            }
-            ResultRow r = current;
-            action.accept(new CountedProject(new ProjectRecord(r.projectId(), r.cityCode(), r.district(),
-                    r.projectName(), r.responsibleUnit(), r.creditCode(), r.categoryCode(),
-                    ProjectStatus.valueOf(r.status()), ProjectStatus.valueOf(r.countedStatus()), r.planned(),
-                    r.actual(), r.investment(), ordered, r.remarks()), r.fileName(), r.sheet(), r.rowNo()));
-            current = null;
-            claims.clear();
-        }
-    }
-
     /** An emission row that counts, with its place. */
     public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo) {
     }
@@ -319,17 +261,20 @@ public final class StagedRowStore {
                 new MapSqlParameterSource("run_id", runId), FILE_CITY_ROWS);
     }
 
-    /** The files and cities whose rows consolidation superseded. */
+    /**
+     * The files and cities whose rows consolidation superseded (a file that broke off has all its rows superseded,
+     * those of no readable city too: they have no city to name).
+     */
     public List<FileCityRows> supersededPerFile(long runId) {
         return jdbc.query("""
                 SELECT DISTINCT file_name, city_code, superseded FROM ra_project_row
-                WHERE run_id = :run_id AND superseded
+                WHERE run_id = :run_id AND superseded AND city_code IS NOT NULL
                 UNION SELECT DISTINCT file_name, city_code, superseded FROM ra_emission_row
-                WHERE run_id = :run_id AND superseded""",
+                WHERE run_id = :run_id AND superseded AND city_code IS NOT NULL""",
                 new MapSqlParameterSource("run_id", runId), FILE_CITY_ROWS);
     }
 
-    private static LocalDate localDate(Date d) {
+    static LocalDate localDate(Date d) {
         return d == null ? null : d.toLocalDate();
     }
 
@@ -342,9 +287,14 @@ public final class StagedRowStore {
 
     /**
      * Where a staged row was read and what became of it: its key within the run, its disposition and its city
-     * (when its 设区市 cell could be resolved, else null).
+     * (when its 设区市 cell could be resolved, else null), and its pollutant or category when read (else null).
      */
-    public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
+    public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
+                        String groupCode) {
+
+        public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
+            this(file, sheet, rowNumber, disposition, cityCode, null);
+        }
     }
 
     /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
@@ -353,7 +303,7 @@ public final class StagedRowStore {
         if (p == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
                     .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
-                    .addValue("credit_code", null).addValue("category_code", null).addValue("status", null)
+                    .addValue("credit_code", null).addValue("category_code", text(o.groupCode())).addValue("status", null)
                     .addValue("counted_status", null).addValue("planned_completion", null)
                     .addValue("actual_completion", null).addValue("investment", null).addValue("remarks", null);
         }
@@ -394,7 +344,7 @@ public final class StagedRowStore {
     public static MapSqlParameterSource emission(long runId, Place o, EmissionRecord e) {
         MapSqlParameterSource row = place(runId, o);
         if (e == null) {
-            return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", null)
+            return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", text(o.groupCode()))
                     .addValue("sector", null).addValue("base_t", null).addValue("reporting_t", null)
                     .addValue("remarks", null);
         }

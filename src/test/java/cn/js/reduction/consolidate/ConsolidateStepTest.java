@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       (P-4).</li>
  *   <li>Emission reports 南京_排放量_20201201.csv (1 row) and 南京_排放量_20201215.csv (1 row).</li>
  * </ul>
- * Worked out: the newest file submitting for 南京 is {@value #NEW}; {@value #WUXI} is newer but its name names
+ * Worked out: {@value #NEW} shares P-1 with {@value #OLD}, so it is a corrected resubmission and replaces it,
+ * withdrawing P-2 (PROJECTS_WITHDRAWN); {@value #WUXI} is newer but its name names
  * 无锡 only, so its stray 南京 row stays accepted and supersedes nothing. All 3 南京 rows of {@value #OLD} become
  * superseded (the rejected one too: it counts as ignored now), with one SUPERSEDED_FILE finding, and the intake
  * finding of that file goes (it no longer asks the city for anything). Duplicates are looked for among the
@@ -84,6 +85,9 @@ class ConsolidateStepTest {
                     "SUPERSEDED_FILE|320100|" + OLD_EMISSIONS + "||0||"
                             + "|排放量报表「" + OLD_EMISSIONS + "」中南京市的1行已被较新的报送文件「" + NEW_EMISSIONS
                             + "」替代，不再计入 (1 rows of 320100 superseded by " + NEW_EMISSIONS + ")",
+                    "PROJECTS_WITHDRAWN|320100|" + NEW + "||0||P-2|南京市较新的项目清单「" + NEW + "」与较早的「" + OLD
+                            + "」有相同的项目编号，按更正后的重新报送处理并替代它；较早清单中有1个项目在新清单中没有，不再计入：P-2。"
+                            + "如这些项目仍应计入，请补报（文件名注明“补充”） (1 projects of " + OLD + " withdrawn by " + NEW + ")",
                     "DUPLICATE_PROJECT_ID|320100|" + NEW + "|Sheet1|4|A4|P-3|第4行 项目编号（A4）「P-3」与「" + NEW
                             + "」第3行重复，只保留首次出现的一行。请核对并使用唯一的项目编号 (duplicate of " + NEW + " row 3)");
             // the superseded file's row findings are gone; the counted file's stay

@@ -67,8 +67,10 @@ class CommandLineTest {
         Cli.Result refused = Cli.run(List.of("run", "--year", "2020", "--mode", "final", "--input", input.toString(),
                 "--output", output.toString()));
         assertThat(refused.exitCode()).isEqualTo(3);
+        // 无锡 submitted both, but both its NOx rows were rejected: its reductions would be INCOMPLETE, named by cell
         assertThat(refused.err()).contains("final run refused").contains("320300 徐州: 项目清单、排放量报表")
-                .doesNotContain("320100 南京").doesNotContain("320200 无锡");
+                .contains("320200 无锡: 排放量报表不完整（INCOMPLETE）", "第8行 D8 BAD_NUMBER", "第9行 D9 NEGATIVE_NUMBER")
+                .doesNotContain("320100 南京").doesNotContain("320200 无锡: 项目清单");
         assertThat(output.resolve("2020/final")).doesNotExist();
     }
 

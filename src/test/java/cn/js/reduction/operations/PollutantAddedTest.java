@@ -61,9 +61,10 @@ class PollutantAddedTest {
         // 无锡 reports no PM: no data, nothing claimed
         assertThat(EndToEndTest.row(reductions, "2020", "320200", "无锡", "PM"))
                 .isEqualTo("2020,320200,无锡,PM,,,,,10.00,,,NO_DATA,0,");
-        // the province: 南京's tonnes against the province's 12 %: allowed 2000 × 0.88 = 1760
+        // the province: 南京's tonnes against the province's 12 %: allowed 2000 × 0.88 = 1760; 12 cities have no PM
+        // figures, so it is INCOMPLETE, whatever its percentage
         assertThat(EndToEndTest.row(reductions, "2020", "320000", "全省", "PM"))
-                .isEqualTo("2020,320000,全省,PM,2000,1700,300,15.00,12.00,3.00,1760,MET,45.5,0.1517");
+                .isEqualTo("2020,320000,全省,PM,2000,1700,300,15.00,12.00,3.00,1760,INCOMPLETE,45.5,0.1517");
         // the other pollutants' figures are those of the run without PM (EndToEndTest)
         assertThat(EndToEndTest.row(reductions, "2020", "320100", "南京", "VOCS"))
                 .isEqualTo("2020,320100,南京,VOCS,10000,7000,3000,30.00,28.00,2.00,7200,MET,1200,0.4000");

@@ -110,13 +110,15 @@ class ResubmissionTest {
     void eachFileSubmitsOnlyForTheCitiesOfItsNameAndOnlyWithAcceptedRows(String database) throws IOException {
         Path input = dir.resolve("input");
         Path year = input.resolve("2020");
-        // a province-wide file (its name names no city): it submits for 南京, 无锡 and 苏州, not for 徐州, whose only
-        // row is rejected
+        // a province-wide file (its name names no city): it submits for 南京 and 无锡 (no list of theirs before it) and
+        // for 苏州 by evidence (SZ-1 in common with 苏州's older list), not for 徐州, whose only row is rejected
         projects(year, "全省_项目清单_20201201.csv", project("NJ-1", "南京", "KILN"), project("NJ-2", "南京", "BOILER"),
                 project("WX-1", "无锡", "KILN"), project("WX-2", "无锡", "KILN"), project("XZ-1", "徐州", "不存在的类别"),
-                project("SZ-2", "苏州", "KILN"));
-        // newer and named for 南京: supersedes the province file for 南京 only; its 无锡 row is a stray
-        projects(year, "nanjing_projects_20201215.csv", project("NJ-10", "南京", "KILN"), project("WX-10", "无锡", "KILN"));
+                project("SZ-1", "苏州", "KILN"));
+        // newer and named for 南京, sharing NJ-1: a corrected resubmission replacing the province file for 南京 only
+        // (NJ-2 withdrawn); its 无锡 row is a stray
+        projects(year, "nanjing_projects_20201215.csv", project("NJ-1", "南京", "KILN"), project("NJ-10", "南京", "KILN"),
+                project("WX-10", "无锡", "KILN"));
         // newest for 无锡, but every row rejected: it submits nothing and supersedes nothing
         projects(year, "wuxi_projects_20201220.csv", project("WX-20", "无锡", "不存在的类别"),
                 project("WX-21", "无锡", "也不存在"));
@@ -127,15 +129,17 @@ class ResubmissionTest {
 
         Run run = run(database, input);
 
-        assertThat(submitted(run, "320100")).isEqualTo(1);  // NJ-10
+        assertThat(submitted(run, "320100")).isEqualTo(2);  // NJ-1, NJ-10
         assertThat(submitted(run, "320200")).isEqualTo(3);  // WX-1, WX-2 of the province file, stray WX-10
         assertThat(submitted(run, "320300")).isEqualTo(1);  // XZ-5
-        assertThat(submitted(run, "320500")).isEqualTo(1);  // SZ-2 of the province file
+        assertThat(submitted(run, "320500")).isEqualTo(1);  // SZ-1 of the province file
+        assertThat(findings(run, "PROJECTS_WITHDRAWN")).containsExactly(
+                "WARNING|PROJECTS_WITHDRAWN|320100|nanjing_projects_20201215.csv|||");
         assertThat(findings(run, "SUPERSEDED_FILE")).containsExactlyInAnyOrder(
                 "INFO|SUPERSEDED_FILE|320100|全省_项目清单_20201201.csv|||",
                 "INFO|SUPERSEDED_FILE|320500|suzhou_projects_20201101.csv|||");
         assertThat(findings(run, "ROW_OF_OTHER_CITY")).containsExactly(
-                "WARNING|ROW_OF_OTHER_CITY|320200|nanjing_projects_20201215.csv|nanjing_projects_20201215|3|B3");
+                "WARNING|ROW_OF_OTHER_CITY|320200|nanjing_projects_20201215.csv|nanjing_projects_20201215|4|B4");
         // the rejected rows keep their findings: they were not superseded, they never counted
         assertThat(findings(run, "UNKNOWN_CATEGORY")).containsExactlyInAnyOrder(
                 "ERROR|UNKNOWN_CATEGORY|320300|全省_项目清单_20201201.csv|全省_项目清单_20201201|6|G6",
@@ -145,7 +149,7 @@ class ResubmissionTest {
         // counts that agree: files.csv, the run's summary and status
         Map<String, String> files = files(run);
         assertThat(files).containsEntry("全省_项目清单_20201201.csv", "6,3,1,2,320100")
-                .containsEntry("nanjing_projects_20201215.csv", "2,2,0,0,")
+                .containsEntry("nanjing_projects_20201215.csv", "3,3,0,0,")
                 .containsEntry("wuxi_projects_20201220.csv", "2,0,2,0,")
                 .containsEntry("suzhou_projects_20201101.csv", "1,0,0,1,320500")
                 .containsEntry("xuzhou_projects_20201101.csv", "1,1,0,0,");
@@ -156,8 +160,8 @@ class ResubmissionTest {
                 sums[i] += Integer.parseInt(n[i]);
             }
         });
-        assertThat(sums).containsExactly(12, 6, 3, 3);
-        assertThat(run.result().out()).contains("rows: 12 read = 6 accepted + 3 rejected + 3 ignored"
+        assertThat(sums).containsExactly(13, 7, 3, 3);
+        assertThat(run.result().out()).contains("rows: 13 read = 7 accepted + 3 rejected + 3 ignored"
                 + " (3 of the ignored superseded by newer submissions)");
 
         Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), run.options());
@@ -176,18 +180,21 @@ class ResubmissionTest {
         assertThat(lines.get(xuzhou + 1)).doesNotContain("after consolidation");
     }
 
-    /** Two lists of one city dated the same day: the name that sorts last counts, and the clerk is told why. */
+    /**
+     * Two lists of one city dated the same day, sharing a project id (a correction): the name that sorts last counts,
+     * and the clerk is told why.
+     */
     @ParameterizedTest
     @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
     void ofTwoFilesOfOneDateTheNameSortingLastCountsAndTheOtherIsToldSo(String database) throws IOException {
         Path input = dir.resolve("input");
         Path year = input.resolve("2020");
         projects(year, "nanjing_projects_a_20201215.csv", project("NJ-1", "南京", "KILN"), project("NJ-2", "南京", "KILN"));
-        projects(year, "nanjing_projects_b_20201215.csv", project("NJ-3", "南京", "KILN"));
+        projects(year, "nanjing_projects_b_20201215.csv", project("NJ-1", "南京", "KILN"), project("NJ-3", "南京", "KILN"));
 
         Run run = run(database, input);
 
-        assertThat(submitted(run, "320100")).isEqualTo(1);
+        assertThat(submitted(run, "320100")).isEqualTo(2);
         assertThat(findings(run, "SUPERSEDED_FILE")).containsExactly(
                 "INFO|SUPERSEDED_FILE|320100|nanjing_projects_a_20201215.csv|||");
         String message = csv(run.folder().resolve("findings.csv")).stream()
@@ -195,7 +202,7 @@ class ResubmissionTest {
         assertThat(message).contains("同一报送日期", "nanjing_projects_b_20201215.csv", "_YYYYMMDD",
                 "of the same submission date, whose name sorts later");
         assertThat(files(run)).containsEntry("nanjing_projects_a_20201215.csv", "2,0,0,2,320100")
-                .containsEntry("nanjing_projects_b_20201215.csv", "1,1,0,0,");
+                .containsEntry("nanjing_projects_b_20201215.csv", "2,2,0,0,");
     }
 
     private static int indexOf(List<String> lines, String file) {

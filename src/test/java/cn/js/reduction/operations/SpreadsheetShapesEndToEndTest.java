@@ -133,9 +133,9 @@ class SpreadsheetShapesEndToEndTest {
         List<String> located = findings.stream().skip(1).filter(f -> !f.get(3).isEmpty())
                 .map(f -> String.join("|", f.subList(0, 8))).collect(Collectors.toList());
         assertThat(located).containsExactlyInAnyOrder(
-                "INFO|UNIT_CONVERTED||南京_排放量报表.xlsx|排放量|2|D2|万吨",
-                "INFO|UNIT_CONVERTED||南京_排放量报表.xlsx|排放量|2|E2|万吨",
-                "WARNING|SHEET_NOT_READ||南京_项目清单.xlsx|Sheet3|||Sheet3");
+                "INFO|UNIT_CONVERTED|320100|南京_排放量报表.xlsx|排放量|2|D2|万吨",
+                "INFO|UNIT_CONVERTED|320100|南京_排放量报表.xlsx|排放量|2|E2|万吨",
+                "WARNING|SHEET_NOT_READ|320100|南京_项目清单.xlsx|Sheet3|||Sheet3");
         assertThat(findings.stream().map(f -> f.get(1))).doesNotContain("CLAIM_EXCEEDS_ACHIEVED", "REQUIRED_MISSING");
     }
 
@@ -313,17 +313,17 @@ class SpreadsheetShapesEndToEndTest {
         List<String> located = findings.stream().skip(1).filter(f -> !f.get(3).isEmpty())
                 .map(f -> String.join("|", f.subList(0, 8))).collect(Collectors.toList());
         assertThat(located).containsExactlyInAnyOrder(
-                "INFO|UNIT_CONVERTED||南京市2020年大气污染防治工程项目清单.xlsx|市区项目|4|L4|元",
-                "INFO|UNIT_CONVERTED||南京市2020年大气污染防治工程项目清单.xlsx|县区项目|3|L3|元",
+                "INFO|UNIT_CONVERTED|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|4|L4|元",
+                "INFO|UNIT_CONVERTED|320100|南京市2020年大气污染防治工程项目清单.xlsx|县区项目|3|L3|元",
                 // issue 16: the columns the clerk added are named, the one that looks like ours as a WARNING
-                "INFO|COLUMN_NOT_READ||南京市2020年大气污染防治工程项目清单.xlsx|市区项目|5|R5|内部编码",
-                "WARNING|COLUMN_NOT_READ||南京市2020年大气污染防治工程项目清单.xlsx|市区项目|5|S5|减排量合计(吨/年)",
-                "WARNING|SHEET_NOT_READ||南京市2020年大气污染防治工程项目清单.xlsx|草稿|||草稿",
-                "INFO|UNIT_CONVERTED||南京市排放量报表.xls|排放量|3|D3|万吨",
-                "INFO|UNIT_CONVERTED||南京市排放量报表.xls|排放量|3|E3|万吨",
+                "INFO|COLUMN_NOT_READ|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|5|R5|内部编码",
+                "WARNING|COLUMN_NOT_READ|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|5|S5|减排量合计(吨/年)",
+                "WARNING|SHEET_NOT_READ|320100|南京市2020年大气污染防治工程项目清单.xlsx|草稿|||草稿",
+                "INFO|UNIT_CONVERTED|320100|南京市排放量报表.xls|排放量|3|D3|万吨",
+                "INFO|UNIT_CONVERTED|320100|南京市排放量报表.xls|排放量|3|E3|万吨",
                 // and the 合计 row's 30.4 and 23.72 are not the sums of the six rows above (36.4 and 27.72)
-                "WARNING|TOTAL_ROW_DIFFERS||南京市排放量报表.xls|排放量|10|D10|30.4",
-                "WARNING|TOTAL_ROW_DIFFERS||南京市排放量报表.xls|排放量|10|E10|23.72");
+                "WARNING|TOTAL_ROW_DIFFERS|320100|南京市排放量报表.xls|排放量|10|D10|30.4",
+                "WARNING|TOTAL_ROW_DIFFERS|320100|南京市排放量报表.xls|排放量|10|E10|23.72");
         // the heading typed on two lines (总投资⏎（元）) is named on one in the message
         assertThat(findings.stream().filter(f -> f.get(6).equals("L4")).findFirst().orElseThrow().get(8))
                 .contains("列「总投资（元）」以「元」填报，已按 1 元 = 0.0001 万元 换算为万元");

@@ -44,6 +44,6 @@ class StatusesTest {
 
     private static ReductionTally tally(BigDecimal claimRatio) {
         return new ReductionTally(2020, "320100", "南京", ReferenceFixture.pollutant("VOCS"), null, null, null,
-                null, null, null, null, ReductionStatus.NO_DATA, BigDecimal.ZERO, claimRatio);
+                null, null, null, null, ReductionStatus.NO_DATA, BigDecimal.ZERO, claimRatio, null);
     }
 }

@@ -80,8 +80,9 @@ class ReportStepTest {
             assertThat(reductions).hasSize(1 + 14 * 3).contains(
                     "2020,320100,南京,VOCS,100,72.5,27.5,27.50,28.00,-0.50,72,NOT_MET,13.5,0.4909",
                     "2020,320100,南京,SO2,,,,,24.10,,,NO_DATA,0,",
-                    // 全省: the same tonnes against the province's 26 %: 27.50 % meets it
-                    "2020,320000,全省,VOCS,100,72.5,27.5,27.50,26.00,1.50,74,MET,13.5,0.4909");
+                    // 全省: the same tonnes against the province's 26 %, 27.50 %, would meet it, but 12 cities have no
+                    // VOCs figures: INCOMPLETE, resting on 南京 alone
+                    "2020,320000,全省,VOCS,100,72.5,27.5,27.50,26.00,1.50,74,INCOMPLETE,13.5,0.4909");
             assertThat(lines(folder.resolve("findings.csv")))
                     .contains("WARNING,TARGET_NOT_MET,320100,,,,,VOCS," + NOT_MET);
 
