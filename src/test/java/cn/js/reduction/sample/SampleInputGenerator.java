@@ -228,8 +228,8 @@ public final class SampleInputGenerator {
         SampleCity ha = SampleCity.byName("淮安");
         List<Line<SampleProject>> haLines = lines(ha, projects.get(ha));
         SampleProject haExtra = factory.project(ha, SampleCategory.DUST_SITE, projects.get(ha).size() + 1, 1);
-        haLines.add(250, Line.odd(haExtra, "planned_completion", "2020年下半年",
-                "BAD_DATE (ERROR): 计划完成时间 2020年下半年; extra row"));
+        haLines.add(250, Line.odd(haExtra, "planned_completion", "待定",
+                "BAD_DATE (ERROR): 计划完成时间 待定; extra row"));
         l = new ProjectLayout("huaian_projects.xlsx", Format.XLSX);
         l.sheetName = "淮安市";
         l.columns = STANDARD_WITHOUT_SEQ;

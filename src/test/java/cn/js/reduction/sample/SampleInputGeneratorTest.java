@@ -167,7 +167,7 @@ class SampleInputGeneratorTest {
             }
         });
         assertThat(cells).containsEntry("UNKNOWN_CATEGORY", "秸秆综合利用项目").containsEntry("UNKNOWN_STATUS", "已验收")
-                .containsEntry("BAD_DATE", "2020年下半年").containsEntry("NEGATIVE_NUMBER", "-3.5")
+                .containsEntry("BAD_DATE", "待定").containsEntry("NEGATIVE_NUMBER", "-3.5")
                 .containsEntry("COMPLETED_WITHOUT_DATE", null).containsEntry("REQUIRED_MISSING", null)
                 .containsEntry("COMPLETION_AFTER_YEAR_END", "2021/1/15").containsEntry("BAD_NUMBER", "约12")
                 .containsEntry("UNKNOWN_POLLUTANT", "颗粒物");
