@@ -1,6 +1,8 @@
 package cn.js.reduction.operations;
 
 import java.time.LocalDateTime;
+import cn.js.reduction.intake.FilePartitioner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -39,6 +41,31 @@ final class Recovery {
             return repository.getJobExecution(id);
         } catch (EmptyResultDataAccessException e) {
             return null;
+        }
+    }
+
+    /**
+     * Gives back its file to every intake partition of the execution whose context lost it: a process killed
+     * between creating a partition's record and saving its context leaves the context empty, and Spring Batch
+     * restarts a partition with its last context, so that partition could never be read again (its reader has no
+     * file). The partitioner's own context for it (file and hash, from the run's list of files) is put back.
+     */
+    static void restorePartitionContexts(JobRepository repository, JdbcTemplate jdbc, JobExecution execution) {
+        JobExecution e = repository.getJobExecution(execution.getId());
+        String prefix = AccountingJobConfiguration.INTAKE_FILE + ":";
+        java.util.Map<String, ExecutionContext> partitions = null;
+        for (StepExecution s : e.getStepExecutions()) {
+            if (!s.getStepName().startsWith(prefix) || s.getExecutionContext().containsKey(FILE)) {
+                continue;
+            }
+            if (partitions == null) {
+                partitions = new FilePartitioner(jdbc, RunParameters.of(e).runId()).partition(0);
+            }
+            ExecutionContext original = partitions.get(s.getStepName().substring(prefix.length()));
+            if (original != null) {
+                s.setExecutionContext(new ExecutionContext(original));
+                repository.updateExecutionContext(s);
+            }
         }
     }
 

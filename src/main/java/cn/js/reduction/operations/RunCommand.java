@@ -332,6 +332,8 @@ final class RunCommand {
             execution = Recovery.markFailed(context.getBean(JobRepository.class), execution,
                     "recovered: the process ended without recording the outcome");
         }
+        Recovery.restorePartitionContexts(context.getBean(JobRepository.class), context.getBean(JdbcTemplate.class),
+                execution);
         try {
             return report(context, operator.restart(execution), out, hints);
         } catch (org.springframework.batch.core.launch.JobRestartException e) {

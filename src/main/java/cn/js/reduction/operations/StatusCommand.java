@@ -148,7 +148,7 @@ final class StatusCommand {
                 ctx.getLong(ProgressListener.IGNORED, 0)) : "");
         String name = InputLimits.printable(s.getStepName().replaceFirst("^intakeFile:file:", "  "));
         // a step of a run whose process is gone ran until the run's last update; a live one runs until now
-        LocalDateTime lastKnown = state(e).equals("INTERRUPTED") ? e.getLastUpdated() : null;
+        LocalDateTime lastKnown = state(e).equals("INTERRUPTED") ? lastUpdate(e) : null;
         out.printf("      %-44s %-10s %8s  %s%s%n", name, s.getStatus(), duration(s.getStartTime(), s.getEndTime(),
                 lastKnown), counts, worker(e, s));
         RunCounts.FileRows rows = file ? files.get(ctx.getString("file", "")) : null;
@@ -185,7 +185,18 @@ final class StatusCommand {
 
     /** How long a run took; one that is gone (INTERRUPTED) ran until its last recorded update, not until now. */
     private static String duration(JobExecution e, String state) {
-        return duration(e.getStartTime(), e.getEndTime(), state.equals("INTERRUPTED") ? e.getLastUpdated() : null);
+        return duration(e.getStartTime(), e.getEndTime(), state.equals("INTERRUPTED") ? lastUpdate(e) : null);
+    }
+
+    /** The last time the run recorded anything: its own record's or a step's (a chunk's commit) update. */
+    private static LocalDateTime lastUpdate(JobExecution e) {
+        LocalDateTime last = e.getLastUpdated();
+        for (StepExecution s : e.getStepExecutions()) {
+            if (s.getLastUpdated() != null && (last == null || s.getLastUpdated().isAfter(last))) {
+                last = s.getLastUpdated();
+            }
+        }
+        return last;
     }
 
     private static String duration(LocalDateTime start, LocalDateTime end, LocalDateTime lastKnown) {

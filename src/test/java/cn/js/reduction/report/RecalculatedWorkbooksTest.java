@@ -139,8 +139,9 @@ class RecalculatedWorkbooksTest {
                     kinds.merge("detail", 1, Integer::sum);
                 }
             }
-            // the sample: 9 errors in the cities' workbooks, 3 warnings on rows that count, 1 superseded file
-            assertThat(kinds).containsEntry("city", 9).containsEntry("detail", 3).containsEntry("file", 1);
+            // the sample: 9 errors in the cities' workbooks, 3 warnings on rows that count; on the files' rows 1
+            // superseded file and 苏州's 2 columns not read (联系人, 联系电话: COLUMN_NOT_READ, issue 16)
+            assertThat(kinds).containsEntry("city", 9).containsEntry("detail", 3).containsEntry("file", 3);
         } finally {
             for (XSSFWorkbook wb : cities.values()) {
                 wb.close();
