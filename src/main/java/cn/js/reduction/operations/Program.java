@@ -26,7 +26,6 @@ final class Program {
                 || !classPath.endsWith(".jar")) {
             return IN_CHECKOUT;
         }
-        boolean plain = classPath.chars().allMatch(c -> c > ' ' && "'\"\\$`;&|<>()*?!#".indexOf(c) < 0);
-        return "java -jar " + (plain ? classPath : "'" + classPath.replace("'", "'\\''") + "'");
+        return "java -jar " + Hints.quote(classPath); // as a shell reads it back, like every path in a hint
     }
 }
