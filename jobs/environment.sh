@@ -11,7 +11,9 @@ export PATH="${PATH:-/usr/bin:/bin}:/usr/local/bin:/usr/bin:/bin"
 
 case "$( (locale charmap) 2>/dev/null)" in
   UTF-8|utf8|UTF8) ;;
-  *) export LC_ALL=C.UTF-8 ;;
+  # REDUCTION_LOCALE_SET: the program then prefixes the commands it suggests with LC_ALL=C.UTF-8, so that a
+  # "to continue:" line pasted into the same kind of environment (a crontab, a unit) works as printed
+  *) export LC_ALL=C.UTF-8 REDUCTION_LOCALE_SET=1 ;;
 esac
 
 if [ -n "${REDUCTION_JAR:-}" ]; then

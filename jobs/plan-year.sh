@@ -21,6 +21,7 @@ for year in $(echo "$years" | sort -r); do
   fi
 done
 echo "$(date '+%Y-%m-%d %H:%M:%S') 错误 error: no plan year to run: none of the plan years the program has" \
-  "reference data for ($(echo $years)) has an input folder in $root/$input/; set REDUCTION_YEAR or pass the year:" \
+  "reference data for ($(echo $years)) has an input folder in $(cd "$root" && realpath -m "$input")/; set" \
+  "REDUCTION_YEAR or pass the year:" \
   "jobs/nightly.sh 2020" >&2
 exit 2

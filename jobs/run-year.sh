@@ -15,7 +15,7 @@
 #   REDUCTION_JAVA_OPTS                 more JVM options
 set -euo pipefail
 if [ $# -lt 1 ] || [ $# -gt 2 ] || { [ "$1" != nightly ] && [ "$1" != final ]; }; then
-  echo "usage: jobs/run-year.sh nightly|final [YEAR]" >&2
+  echo "$(date '+%Y-%m-%d %H:%M:%S') usage: jobs/run-year.sh nightly|final [YEAR]" >&2
   exit 2
 fi
 mode="$1"

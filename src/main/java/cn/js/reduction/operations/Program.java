@@ -11,7 +11,13 @@ final class Program {
 
     static final String IN_CHECKOUT = "java -jar target/reduction-accounting.jar";
 
-    private static final String COMMAND = command(System.getProperty("java.class.path"));
+    /**
+     * Set by jobs/environment.sh when it had to give the process a UTF-8 locale (cron, a unit without LANG): the
+     * commands a hint suggests then carry it, or pasted into that environment they would be refused.
+     */
+    private static final String LOCALE = System.getenv("REDUCTION_LOCALE_SET") != null ? "LC_ALL=C.UTF-8 " : "";
+
+    private static final String COMMAND = LOCALE + command(System.getProperty("java.class.path"));
 
     private Program() {
     }

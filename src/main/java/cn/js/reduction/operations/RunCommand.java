@@ -45,8 +45,9 @@ final class RunCommand {
             // a share not mounted, a wrong --input: never a run that "completes" on nothing and hides yesterday's
             throw new UsageException("没有报送文件 (no submission): " + set.folder() + " holds no spreadsheet (.xlsx,"
                     + " .xls, .csv)" + (set.skipped().isEmpty() ? "" : ", only " + set.skipped().size()
-                    + " other entries") + ". An empty input folder is a configuration error (a share not mounted, a"
-                    + " wrong --input or REDUCTION_INPUT): nothing was run; LATEST and the published runs are as they were");
+                    + (set.skipped().size() == 1 ? " other entry" : " other entries"))
+                    + ". An empty input folder is a configuration error (a share not mounted, a wrong --input or"
+                    + " REDUCTION_INPUT): nothing was run; LATEST and the published runs are as they were");
         }
         checkWritable(Publication.modeFolder(output, year, mode));
         JobParameters params = RunParameters.jobParameters(year, mode, set.fingerprint(),

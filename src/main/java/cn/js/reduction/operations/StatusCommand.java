@@ -149,7 +149,7 @@ final class StatusCommand {
         String name = InputLimits.printable(s.getStepName().replaceFirst("^intakeFile:file:", "  "));
         // a step of a run whose process is gone ran until the run's last update; a live one runs until now
         LocalDateTime lastKnown = state(e).equals("INTERRUPTED") ? lastUpdate(e) : null;
-        out.printf("      %-44s %-10s %8s  %s%s%n", name, s.getStatus(), duration(s.getStartTime(), s.getEndTime(),
+        out.printf("      %s %-10s %8s  %s%s%n", padded(name, 44), s.getStatus(), duration(s.getStartTime(), s.getEndTime(),
                 lastKnown), counts, worker(e, s));
         RunCounts.FileRows rows = file ? files.get(ctx.getString("file", "")) : null;
         if (rows != null && !rows.unchangedSinceIntake()) {
@@ -181,6 +181,16 @@ final class StatusCommand {
         }
         boolean gone = s.getStatus().isRunning() && !Liveness.isAlive(ctx);
         return "  worker " + owner + (gone ? " (process gone)" : "");
+    }
+
+    /**
+     * The text padded to {@code columns} as a terminal shows it: a Chinese character takes two columns, so that
+     * the columns after a Chinese file name line up with those after a Latin one.
+     */
+    static String padded(String text, int columns) {
+        int width = text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(1, columns - width));
     }
 
     /** How long a run took; one that is gone (INTERRUPTED) ran until its last recorded update, not until now. */

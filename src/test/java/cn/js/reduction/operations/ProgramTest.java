@@ -36,4 +36,11 @@ class ProgramTest {
         assertThat(result.err()).contains("unknown command 'frobnicate'")
                 .contains("See: java -jar target/reduction-accounting.jar --help").doesNotContain("frobnicate --help");
     }
+
+    @Test
+    void statusPadsNamesAsATerminalShowsThem() {
+        // a Chinese character takes two columns: the next column starts at the same place after either name
+        assertThat(StatusCommand.padded("南京市.xlsx", 16)).isEqualTo("南京市.xlsx" + " ".repeat(5));
+        assertThat(StatusCommand.padded("nanjing.xlsx", 16)).isEqualTo("nanjing.xlsx" + " ".repeat(4));
+    }
 }

@@ -130,6 +130,10 @@ class ScheduledScriptsTest {
         assertThat(first.exitCode()).as(first.all()).isZero();
         Path latest = output.resolve("2020/nightly/LATEST");
         String before = Files.readString(latest);
+        // the commands it suggests under cron carry the locale the script gave it: pasted there, they work
+        Cli.Result again = cron("jobs/nightly.sh 2020", Map.of("REDUCTION_OUTPUT", output.toString()));
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("nothing to do").contains("on purpose: LC_ALL=C.UTF-8 java -jar ");
         Files.createDirectories(dir.resolve("unmounted/2020"));
         Cli.Result empty = cron("jobs/nightly.sh 2020", Map.of("REDUCTION_OUTPUT", output.toString(),
                 "REDUCTION_INPUT", dir.resolve("unmounted").toString()));
