@@ -29,11 +29,16 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
     private static final Logger FILES = LoggerFactory.getLogger("progress.files");
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
     private static final long INTERVAL_NANOS = 5_000_000_000L;
-    /** Intake as a whole, over every partition of this process: files done, rows read, when it was last said. */
-    private static final java.util.concurrent.atomic.AtomicLong FILES_DONE = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong ROWS_DONE = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LAST_SAID = new java.util.concurrent.atomic.AtomicLong(
-            System.nanoTime());
+    /**
+     * Intake as a whole, over the partitions this process runs for one execution: files done, rows read, when it
+     * was last said. Counted afresh for each execution, so that a worker serving run after run, or a restart in the
+     * same process, never adds one run's files to another's.
+     */
+    private record Intake(long execution, long files, long rows, long said) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Intake> INTAKE =
+            new java.util.concurrent.atomic.AtomicReference<>(new Intake(-1, 0, 0, System.nanoTime()));
 
     private final String file;
     private StepExecution step;
@@ -80,12 +85,18 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         ExecutionContext c = stepExecution.getExecutionContext();
-        long files = FILES_DONE.incrementAndGet();
-        long rows = ROWS_DONE.addAndGet(stepExecution.getReadCount());
+        long execution = stepExecution.getJobExecutionId();
+        long read = stepExecution.getReadCount();
         long now = System.nanoTime();
-        long said = LAST_SAID.get();
-        if (now - said >= INTERVAL_NANOS && LAST_SAID.compareAndSet(said, now)) {
-            log.info("intake: {} {} read so far, {} rows", files, files == 1 ? "file" : "files", rows);
+        Intake intake = INTAKE.updateAndGet(i -> {
+            Intake counted = i.execution() == execution ? new Intake(execution, i.files() + 1, i.rows() + read, i.said())
+                    : new Intake(execution, 1, read, i.said());
+            return now - counted.said() >= INTERVAL_NANOS
+                    ? new Intake(execution, counted.files(), counted.rows(), now) : counted;
+        });
+        if (intake.said() == now) {
+            log.info("intake: {} {} read so far, {} rows", intake.files(), intake.files() == 1 ? "file" : "files",
+                    intake.rows());
         }
         FILES.info("  {}: {} rows read in {} ms ({}), {} accepted, {} rejected, {} ignored, {}", file,
                 stepExecution.getReadCount(), (System.nanoTime() - started) / 1_000_000, rate(System.nanoTime()),
