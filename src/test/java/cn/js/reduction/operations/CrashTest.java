@@ -62,7 +62,10 @@ class CrashTest {
         assertThat(status.exitCode()).as(status.all()).isZero();
         System.out.println(status.out());
         assertThat(status.out()).contains("INTERRUPTED").contains("restart --execution")
-                .containsPattern(" changzhou_projects.csv +STARTED +[0-9.]+ s +[1-9]\\d* rows read"); // killed inside that file
+                // killed inside that file; its rows are not asserted: the embedded database may lose the record of the
+                // last chunk committed just before kill -9 (a status polled every 200 ms sees it while the process
+                // lives), which the restart reads again; the byte-identical result below is what must hold
+                .containsPattern(" changzhou_projects.csv +STARTED ");
 
         Cli.Result restarted = Cli.run(List.of("restart", "--year", "2020", "--mode", "nightly"), db);
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
