@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,8 +41,8 @@ public final class ReferenceDataLoader {
     public static final List<String> FILES = List.of(PLAN, SOURCE, CITIES, CATEGORIES, POLLUTANTS, ANNEX1, ANNEX2, ANNEX3,
             ANNEX4);
 
-    private static final String CITY_CODE = "city_code";
-    private static final String CITY_NAME = "city_name";
+    static final String CITY_CODE = "city_code";
+    static final String CITY_NAME = "city_name";
 
     private ReferenceDataLoader() {
     }
@@ -127,16 +126,25 @@ public final class ReferenceDataLoader {
             List<City> cities = all.subList(0, all.size() - 1);
             List<Category> categories = categories();
             List<Pollutant> listed = pollutants();
-            List<AirQualityTarget> airQuality = annex1(cities, province);
+            AnnexTables annexes = new AnnexTables(cities, province);
+            List<AirQualityTarget> airQuality = checked(ANNEX1, annexes::annex1);
             Map<String, BigDecimal> targetPct = new HashMap<>();
-            List<String> targeted = annex2(cities, province, listed, targetPct);
+            List<String> targeted = checked(ANNEX2, t -> annexes.annex2(t, listed, targetPct));
             List<Pollutant> pollutants = listed.stream().map(p -> targeted.contains(p.code()) ? new Pollutant(p.code(),
                     p.label(), p.chineseName(), p.written(), p.claimKey(), p.claimColumn(), p.claimAliases(), true) : p)
                     .toList();
-            List<AutumnWinterTarget> autumnWinter = annex3(cities, province);
-            Map<String, Integer> planned = annex4(cities, province, categories);
+            List<AutumnWinterTarget> autumnWinter = checked(ANNEX3, annexes::annex3);
+            Map<String, Integer> planned = checked(ANNEX4, t -> annexes.annex4(t, categories));
             return new ReferenceData(plan, cities, province, categories, pollutants, planned, targetPct, airQuality,
                     autumnWinter);
+        }
+
+        /** Reads an annex with {@code reader}, stopping the load if the annex has problems. */
+        private <T> T checked(String file, Function<ReferenceTable, T> reader) {
+            ReferenceTable t = table(file);
+            T read = reader.apply(t);
+            stopIf(t.problems());
+            return read;
         }
 
         private PlanInfo plan() {
@@ -334,176 +342,6 @@ public final class ReferenceDataLoader {
             }
             stopIf(t.problems());
             return pollutants;
-        }
-
-        /** Annex 1, 14 rows: the cities and 全省. */
-        private List<AirQualityTarget> annex1(List<City> cities, City province) {
-            ReferenceTable t = table(ANNEX1);
-            List<String> values = List.of("pm25_binding", "pm25_working", "good_day_ratio_binding", "good_day_ratio_working");
-            List<AirQualityTarget> targets = new ArrayList<>();
-            if (t.requireColumns(withCity(values))) {
-                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
-                for (City city : withProvince(cities, province)) {
-                    ReferenceTable.Row row = rows.get(city.code());
-                    if (row != null) {
-                        targets.add(new AirQualityTarget(city.code(), t.decimal(row, values.get(0)),
-                                t.decimal(row, values.get(1)), t.decimal(row, values.get(2)), t.decimal(row, values.get(3))));
-                    }
-                }
-            }
-            stopIf(t.problems());
-            return targets;
-        }
-
-        /**
-         * Annex 2, 14 rows: reduction targets in % against the base year, one column per pollutant it sets
-         * targets for (a code of pollutants.csv). Fills {@code targetPct}; returns the codes of its columns.
-         */
-        private List<String> annex2(List<City> cities, City province, List<Pollutant> pollutants,
-                                    Map<String, BigDecimal> targetPct) {
-            ReferenceTable t = table(ANNEX2);
-            List<String> header = t.header();
-            List<String> codes = header.size() > 2 ? header.subList(2, header.size()) : List.of();
-            List<String> known = pollutants.stream().map(Pollutant::code).toList();
-            for (String code : codes) {
-                if (!known.contains(code)) {
-                    t.problem("第1行（表头 header）列 column " + code, POLLUTANTS + " 中的污染物代码 a pollutant code of "
-                            + POLLUTANTS + "（" + String.join(", ", known) + "）", code);
-                }
-            }
-            if (codes.isEmpty() || codes.stream().distinct().count() != codes.size()) {
-                t.problem("第1行（表头 header）", "每种污染物一列，至少一列 one column per pollutant, at least one",
-                        String.join(",", header));
-            }
-            if (t.problems().isEmpty() && t.requireColumns(withCity(codes))) {
-                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
-                rows.forEach((code, row) -> {
-                    for (String pollutant : codes) {
-                        BigDecimal pct = t.decimal(row, pollutant);
-                        if (pct != null) {
-                            targetPct.put(code + "|" + pollutant, pct);
-                        }
-                    }
-                });
-            }
-            stopIf(t.problems());
-            return codes;
-        }
-
-        /** Annex 3, the 13 cities (the annex has no 全省 row; one is taken if a later year's annex has it). */
-        private List<AutumnWinterTarget> annex3(List<City> cities, City province) {
-            ReferenceTable t = table(ANNEX3);
-            List<AutumnWinterTarget> targets = new ArrayList<>();
-            if (t.requireColumns(withCity(List.of("pm25_decline_pct", "heavy_pollution_days")))) {
-                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, false);
-                for (City city : withProvince(cities, province)) {
-                    ReferenceTable.Row row = rows.get(city.code());
-                    if (row != null) {
-                        targets.add(new AutumnWinterTarget(city.code(), t.decimal(row, "pm25_decline_pct"),
-                                t.text(row, "heavy_pollution_days")));
-                    }
-                }
-            }
-            stopIf(t.problems());
-            return targets;
-        }
-
-        /**
-         * Annex 4, 14 rows: planned project counts per category and TOTAL. Each row's TOTAL must be the sum of
-         * its categories and each 全省 cell the sum of the cities, as in the published annex.
-         */
-        private Map<String, Integer> annex4(List<City> cities, City province, List<Category> categories) {
-            ReferenceTable t = table(ANNEX4);
-            List<String> columns = new ArrayList<>(categories.stream().map(Category::code).toList());
-            columns.add(Category.TOTAL);
-            Map<String, Integer> planned = new HashMap<>();
-            if (t.requireColumns(withCity(columns))) {
-                Map<String, ReferenceTable.Row> rows = cityRows(t, cities, province, true);
-                rows.forEach((code, row) -> {
-                    for (String column : columns) {
-                        Integer n = t.count(row, column);
-                        if (n != null) {
-                            planned.put(code + "|" + column, n);
-                        }
-                    }
-                });
-                if (t.problems().isEmpty()) {
-                    checkSums(t, rows, cities, province, categories, planned);
-                }
-            }
-            stopIf(t.problems());
-            return planned;
-        }
-
-        private static void checkSums(ReferenceTable t, Map<String, ReferenceTable.Row> rows, List<City> cities,
-                                      City province, List<Category> categories, Map<String, Integer> planned) {
-            for (City city : withProvince(cities, province)) {
-                int sum = categories.stream().mapToInt(c -> planned.get(city.code() + "|" + c.code())).sum();
-                int total = planned.get(city.code() + "|" + Category.TOTAL);
-                if (sum != total) {
-                    t.problem(rows.get(city.code()), Category.TOTAL, sum + "（各类别之和 sum of the "
-                            + categories.size() + " categories）", String.valueOf(total));
-                }
-            }
-            List<String> columns = new ArrayList<>(categories.stream().map(Category::code).toList());
-            columns.add(Category.TOTAL);
-            for (String column : columns) {
-                int sum = cities.stream().mapToInt(c -> planned.get(c.code() + "|" + column)).sum();
-                int found = planned.get(province.code() + "|" + column);
-                if (sum != found) {
-                    t.problem(rows.get(province.code()), column, sum + "（" + cities.size() + " 个设区市之和 sum of the "
-                            + cities.size() + " cities）", String.valueOf(found));
-                }
-            }
-        }
-
-        /**
-         * The rows of an annex by city code, checking that each names a city of cities.csv by its code and name,
-         * that no city appears twice and that every city (and 全省 where the annex has it) appears.
-         */
-        private static Map<String, ReferenceTable.Row> cityRows(ReferenceTable t, List<City> cities, City province,
-                                                               boolean provinceRequired) {
-            Map<String, City> byCode = new HashMap<>();
-            withProvince(cities, province).forEach(c -> byCode.put(c.code(), c));
-            Map<String, ReferenceTable.Row> rows = new LinkedHashMap<>();
-            for (ReferenceTable.Row row : t.rows()) {
-                String code = t.cell(row, CITY_CODE);
-                City city = byCode.get(code);
-                if (city == null) {
-                    t.problem(row, CITY_CODE, CITIES + " 中的代码 a code listed in " + CITIES, code.isEmpty() ? "空 blank" : code);
-                    continue;
-                }
-                String name = t.cell(row, CITY_NAME);
-                if (!name.equals(city.name())) {
-                    t.problem(row, CITY_NAME, city.name() + "（" + code + " 在 " + CITIES + " 中的名称 its name there）",
-                            name.isEmpty() ? "空 blank" : name);
-                }
-                ReferenceTable.Row first = rows.putIfAbsent(code, row);
-                if (first != null) {
-                    t.problem(row, CITY_CODE, "每市一行 one row per city", code + "（与第" + first.line()
-                            + "行重复 also on line " + first.line() + "）");
-                }
-            }
-            List<City> required = provinceRequired ? withProvince(cities, province) : cities;
-            for (City city : required) {
-                if (!rows.containsKey(city.code())) {
-                    t.problem("[" + city.code() + " " + city.name() + "]", "该市的一行 a row for " + city.name() + " "
-                            + city.pinyin(), "缺失 missing");
-                }
-            }
-            return rows;
-        }
-
-        private static List<City> withProvince(List<City> cities, City province) {
-            List<City> all = new ArrayList<>(cities);
-            all.add(province);
-            return all;
-        }
-
-        private static List<String> withCity(List<String> valueColumns) {
-            List<String> columns = new ArrayList<>(List.of(CITY_CODE, CITY_NAME));
-            columns.addAll(valueColumns);
-            return columns;
         }
 
         private ReferenceTable table(String file) {
