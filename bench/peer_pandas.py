@@ -59,7 +59,7 @@ def read_reference(ref):
             pollutant_code[norm(key)] = p["code"]
         claim_column[p["code"]] = [norm(p["claim_column"])] + [norm(a) for a in str(p["claim_aliases"]).split("|")]
     plan = pd.read_csv(os.path.join(ref, "annex4_project_plan.csv"), dtype={"city_code": str})
-    plan = plan.drop(columns=["city_name"]).melt(id_vars="city_code", var_name="category_code", value_name="planned")
+    plan = plan[plan["city_code"] != "320000"].drop(columns=["city_name"]).melt(id_vars="city_code", var_name="category_code", value_name="planned")
     return city_code, category_code, pollutant_code, claim_column, plan
 
 
@@ -196,6 +196,9 @@ def main(input_dir, ref, out):
     claimed = done.groupby("city_code")[tonnes].sum().stack().rename("claimed_t").reset_index() \
         .rename(columns={"level_1": "pollutant"})
     reductions = reductions.merge(claimed, on=["city_code", "pollutant"], how="left").fillna({"claimed_t": 0})
+    province = reductions.groupby("pollutant", as_index=False)[["base_t", "reporting_t", "claimed_t"]].sum()
+    province["city_code"] = "320000"
+    reductions = pd.concat([reductions, province], ignore_index=True)
 
     os.makedirs(out, exist_ok=True)
     with pd.ExcelWriter(os.path.join(out, "summary.xlsx"), engine="openpyxl") as w:
