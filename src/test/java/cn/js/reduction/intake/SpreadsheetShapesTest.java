@@ -149,7 +149,8 @@ class SpreadsheetShapesTest {
                 tuple(4, Disposition.ACCEPTED), tuple(5, Disposition.ACCEPTED), tuple(6, Disposition.ACCEPTED),
                 tuple(7, Disposition.ACCEPTED), tuple(8, Disposition.ACCEPTED), tuple(9, Disposition.ACCEPTED),
                 tuple(10, Disposition.ACCEPTED), tuple(11, Disposition.ACCEPTED), tuple(12, Disposition.ACCEPTED),
-                tuple(13, Disposition.ACCEPTED), tuple(14, Disposition.IGNORED), tuple(15, Disposition.IGNORED));
+                tuple(13, Disposition.ACCEPTED));
+        // rows 14 and 15 hold nothing of their own (the merged 设区市 only runs over them): no rows read (issue 22)
         assertThat(read.accepted()).extracting(o -> project(o).cityCode()).containsOnly("320100");
         assertThat(read.accepted()).extracting(o -> project(o).categoryCode()).containsExactly(
                 "BOILER", "BOILER", "BOILER", "BOILER",
