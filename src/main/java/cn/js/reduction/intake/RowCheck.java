@@ -13,6 +13,7 @@ import cn.js.reduction.discover.Unit;
 import cn.js.reduction.discover.Values;
 import cn.js.reduction.discover.Values.Parsed;
 import cn.js.reduction.reference.Text;
+import cn.js.reduction.store.StagedRowStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -354,6 +355,20 @@ final class RowCheck {
                 .map(l -> Finding.of(l.rule(), cityCode, file, row.sheet(), row.rowNumber(), l.cell(), l.value(),
                         l.message()))
                 .toList();
-        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out);
+        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out,
+                written());
+    }
+
+    /** The row's own words for what the rules normalise, as its cells hold them; null where blank. */
+    private StagedRowStore.Written written() {
+        boolean projects = header.kind() == cn.js.reduction.core.FileKind.PROJECTS;
+        return new StagedRowStore.Written(typed(Field.CITY), typed(projects ? Field.CATEGORY : Field.POLLUTANT),
+                projects ? typed(Field.STATUS) : null, projects ? typed(Field.PLANNED_COMPLETION) : null,
+                projects ? typed(Field.ACTUAL_COMPLETION) : null);
+    }
+
+    private String typed(Field field) {
+        RawCell cell = cell(field);
+        return Values.isBlank(cell) ? null : cell.text();
     }
 }

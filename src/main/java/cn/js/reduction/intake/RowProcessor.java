@@ -49,8 +49,7 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
         }
         List<Finding> findings = new ArrayList<>(outcome.findings());
         findings.addAll(item.notes());
-        return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), outcome.disposition(),
-                outcome.cityCode(), outcome.record(), findings);
+        return outcome.withFindings(findings);
     }
 
     /**

@@ -178,7 +178,7 @@ public final class SubmissionCheck {
                         + project.projectId() + "」与「" + first.file() + "」第" + first.row() + "行重复，只保留首次出现的一行。"
                         + "请核对并使用唯一的项目编号"));
         return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), Disposition.REJECTED,
-                outcome.cityCode(), null, findings);
+                outcome.cityCode(), outcome.groupCode(), null, findings, outcome.written());
     }
 
     private static void count(Map<Severity, Map<Rule, Long>> counts, Finding f) {

@@ -28,10 +28,12 @@ public final class StagedRowStore {
     private static final String INSERT_PROJECT = """
             INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code, project_id, id_cell,
                 district, project_name, responsible_unit, credit_code, category_code, status, counted_status,
-                planned_completion, actual_completion, investment, remarks)
+                planned_completion, actual_completion, investment, remarks, city_written, category_written,
+                status_written, planned_written, actual_written)
             VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :project_id, :id_cell,
                 :district, :project_name, :responsible_unit, :credit_code, :category_code, :status, :counted_status,
-                :planned_completion, :actual_completion, :investment, :remarks)""";
+                :planned_completion, :actual_completion, :investment, :remarks, :city_written, :category_written,
+                :status_written, :planned_written, :actual_written)""";
 
     private static final String INSERT_CLAIM = """
             INSERT INTO ra_project_claim (run_id, file_name, sheet, row_no, pollutant, claimed_t)
@@ -39,9 +41,9 @@ public final class StagedRowStore {
 
     private static final String INSERT_EMISSION = """
             INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code, pollutant, sector,
-                base_t, reporting_t, remarks)
+                base_t, reporting_t, remarks, city_written, pollutant_written)
             VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :pollutant, :sector,
-                :base_t, :reporting_t, :remarks)""";
+                :base_t, :reporting_t, :remarks, :city_written, :pollutant_written)""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StagedRows.Streaming streaming;
@@ -290,16 +292,41 @@ public final class StagedRowStore {
      * (when its 设区市 cell could be resolved, else null), and its pollutant or category when read (else null).
      */
     public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                        String groupCode) {
+                        String groupCode, Written written) {
+
+        public Place {
+            written = written == null ? Written.NONE : written;
+        }
+
+        public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
+                     String groupCode) {
+            this(file, sheet, rowNumber, disposition, cityCode, groupCode, Written.NONE);
+        }
 
         public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
-            this(file, sheet, rowNumber, disposition, cityCode, null);
+            this(file, sheet, rowNumber, disposition, cityCode, null, Written.NONE);
         }
+    }
+
+    /**
+     * The city's own words for the values a row's rules normalise, as its cells held them (a date cell as its ISO
+     * date), null where blank: staged beside the normalised value (已建成 beside COMPLETED), so that an auditor
+     * tracing a row back finds the word the file has. {@code group} is the category of a project row, the
+     * pollutant of an emission row; the dates are a project row's.
+     */
+    public record Written(String city, String group, String status, String planned, String actual) {
+        public static final Written NONE = new Written(null, null, null, null, null);
+        /** What a staging column holds of a written word (V10__written_words.sql). */
+        public static final int MAX_CHARS = 500;
     }
 
     /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
     public static MapSqlParameterSource project(long runId, Place o, ProjectRecord p, String idCell) {
-        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell));
+        Written w = o.written();
+        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell))
+                .addValue("city_written", written(w.city())).addValue("category_written", written(w.group()))
+                .addValue("status_written", written(w.status())).addValue("planned_written", written(w.planned()))
+                .addValue("actual_written", written(w.actual()));
         if (p == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
                     .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
@@ -342,7 +369,8 @@ public final class StagedRowStore {
 
     /** An emission row's columns by name; a row without a record keeps only its place. */
     public static MapSqlParameterSource emission(long runId, Place o, EmissionRecord e) {
-        MapSqlParameterSource row = place(runId, o);
+        MapSqlParameterSource row = place(runId, o).addValue("city_written", written(o.written().city()))
+                .addValue("pollutant_written", written(o.written().group()));
         if (e == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", text(o.groupCode()))
                     .addValue("sector", null).addValue("base_t", null).addValue("reporting_t", null)
@@ -370,6 +398,11 @@ public final class StagedRowStore {
      */
     private static String text(String s) {
         return InputLimits.storable(s);
+    }
+
+    /** A written word as its staging column holds it: cut, with a mark, where longer. */
+    private static String written(String s) {
+        return s == null ? null : text(InputLimits.forDisplay(s, Written.MAX_CHARS));
     }
 
     private static Date date(LocalDate d) {
