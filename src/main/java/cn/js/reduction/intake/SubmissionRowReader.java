@@ -3,6 +3,7 @@ package cn.js.reduction.intake;
 import cn.js.reduction.discover.Header;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.discover.RowKind;
 import cn.js.reduction.discover.SheetAccount;
 import cn.js.reduction.discover.SheetSource;
 import cn.js.reduction.discover.SubmissionSniffer;
@@ -166,7 +167,7 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
             RawRow row;
             do {
                 row = cursor.next();
-            } while (row != null && (row.rowNumber() <= header.headerRowNumber() || row.isBlank()));
+            } while (row != null && (row.rowNumber() <= header.headerRowNumber() || RowKind.holdsNothing(row)));
             return row;
         } catch (UnreadableFileException e) {
             breakAhead = e;

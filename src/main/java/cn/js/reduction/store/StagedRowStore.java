@@ -169,8 +169,11 @@ public final class StagedRowStore {
         }
     }
 
-    /** A project row that counts, with its place. */
-    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo) {
+    /** A project row that counts, with its place and the city's own words for what was normalised. */
+    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo, Written written) {
+        public CountedProject {
+            written = written == null ? Written.NONE : written;
+        }
     }
 
     /**
@@ -183,7 +186,8 @@ public final class StagedRowStore {
         String sql = """
                 SELECT r.project_id, r.city_code, r.district, r.project_name, r.responsible_unit, r.credit_code,
                     r.category_code, r.status, r.counted_status, r.planned_completion, r.actual_completion,
-                    r.investment, r.remarks, r.file_name, r.sheet, r.row_no, c.pollutant, c.claimed_t
+                    r.investment, r.remarks, r.file_name, r.sheet, r.row_no, c.pollutant, c.claimed_t,
+                    r.city_written, r.category_written, r.status_written, r.planned_written, r.actual_written
                 FROM ra_project_row r LEFT JOIN ra_project_claim c ON c.run_id = r.run_id
                     AND c.file_name = r.file_name AND c.sheet = r.sheet AND c.row_no = r.row_no
                 WHERE r.run_id = :run_id AND %s%s
@@ -195,8 +199,11 @@ public final class StagedRowStore {
         rows.flush();
     }
 
-    /** An emission row that counts, with its place. */
-    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo) {
+    /** An emission row that counts, with its place and the city's own words for its city and pollutant. */
+    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo, Written written) {
+        public CountedEmission {
+            written = written == null ? Written.NONE : written;
+        }
     }
 
     /**
@@ -208,7 +215,8 @@ public final class StagedRowStore {
         Map<String, Pollutant> byCode = new HashMap<>();
         pollutants.forEach(p -> byCode.put(p.code(), p));
         String sql = """
-                SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no
+                SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no,
+                    city_written, pollutant_written
                 FROM ra_emission_row
                 WHERE run_id = :run_id AND %s%s
                 ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
@@ -217,7 +225,8 @@ public final class StagedRowStore {
                 (RowCallbackHandler) rs -> action.accept(new CountedEmission(new EmissionRecord(rs.getString("city_code"),
                         byCode.get(rs.getString("pollutant")), rs.getString("sector"), rs.getBigDecimal("base_t"),
                         rs.getBigDecimal("reporting_t"), rs.getString("remarks")),
-                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
+                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"),
+                        new Written(rs.getString("city_written"), rs.getString("pollutant_written"), null, null, null))));
     }
 
     /**
