@@ -3,7 +3,7 @@ package cn.js.reduction.operations;
 import cn.js.reduction.core.RunMode;
 import cn.js.reduction.publish.Publication;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.report.RunInfo;
+import cn.js.reduction.report.data.RunInfo;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;

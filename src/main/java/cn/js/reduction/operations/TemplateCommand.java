@@ -1,10 +1,10 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.clerk.TemplateWriter;
 import cn.js.reduction.core.FileKind;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceLibrary;
-import cn.js.reduction.report.TemplateWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.clerk.AnnotatedReturn;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.RuleCatalogue;
@@ -7,7 +8,6 @@ import cn.js.reduction.core.Severity;
 import cn.js.reduction.intake.SubmissionCheck;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceLibrary;
-import cn.js.reduction.report.AnnotatedReturn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

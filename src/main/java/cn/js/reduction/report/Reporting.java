@@ -2,6 +2,13 @@ package cn.js.reduction.report;
 
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.report.csv.Manifest;
+import cn.js.reduction.report.csv.SummaryTables;
+import cn.js.reduction.report.data.JdbcReportData;
+import cn.js.reduction.report.data.ReportData;
+import cn.js.reduction.report.data.RunInfo;
+import cn.js.reduction.report.data.Scope;
+import cn.js.reduction.report.workbook.ReturnedCells;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class Reporting {
 
-    public static final String PROVINCE_WORKBOOK = "reconciled_320000_全省.xlsx";
-
     private final JdbcTemplate jdbc;
 
     public Reporting(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public static String cityWorkbook(City city) {
-        return "feedback_" + city.code() + "_" + city.name() + ".xlsx";
     }
 
     public ReportData data(long runId, ReferenceData ref, RunInfo run) {
@@ -51,7 +52,7 @@ public final class Reporting {
         ReturnedCells returned = new ReturnedCells(data.reference().cities(), cities.getFileName().toString());
         List<Callable<Void>> tasks = new ArrayList<>();
         tasks.add(() -> {
-            workbooks.writeProvince(data, folder.resolve(PROVINCE_WORKBOOK), returned);
+            workbooks.writeProvince(data, folder.resolve(Scope.PROVINCE_WORKBOOK), returned);
             return null;
         });
         tasks.add(() -> {
@@ -61,7 +62,7 @@ public final class Reporting {
         List<Callable<Void>> cityTasks = new ArrayList<>();
         for (City city : data.reference().cities()) {
             cityTasks.add(() -> {
-                workbooks.writeCity(data, city.code(), cities.resolve(cityWorkbook(city)), returned);
+                workbooks.writeCity(data, city.code(), cities.resolve(Scope.cityWorkbook(city)), returned);
                 return null;
             });
         }

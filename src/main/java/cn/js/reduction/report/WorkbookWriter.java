@@ -1,6 +1,26 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
+import cn.js.reduction.report.city.ComparisonSheet;
+import cn.js.reduction.report.city.GuideSheet;
+import cn.js.reduction.report.city.ReturnedRowsSheet;
+import cn.js.reduction.report.data.ReportData;
+import cn.js.reduction.report.data.RunInfo;
+import cn.js.reduction.report.data.Scope;
+import cn.js.reduction.report.sheet.Labels;
+import cn.js.reduction.report.sheet.RuleSheet;
+import cn.js.reduction.report.sheet.StreamingWorkbook;
+import cn.js.reduction.report.sheet.TableSheet;
+import cn.js.reduction.report.sheet.WorkbookStyles;
+import cn.js.reduction.report.workbook.AnnexSheet;
+import cn.js.reduction.report.workbook.ChartSheet;
+import cn.js.reduction.report.workbook.ListSheets;
+import cn.js.reduction.report.workbook.PlanSheet;
+import cn.js.reduction.report.workbook.ProjectMatrixSheet;
+import cn.js.reduction.report.workbook.ProjectTallySheet;
+import cn.js.reduction.report.workbook.ReductionSheet;
+import cn.js.reduction.report.workbook.ReturnedCells;
+import cn.js.reduction.report.workbook.RunSheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,8 +31,8 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -46,11 +66,11 @@ public class WorkbookWriter {
     }
 
     /** @param maxRowsPerSheet rows per list sheet, header included, before the list goes on in a new sheet */
-    WorkbookWriter(int maxRowsPerSheet) {
+    public WorkbookWriter(int maxRowsPerSheet) {
         this(maxRowsPerSheet, null);
     }
 
-    WorkbookWriter(int maxRowsPerSheet, Path inputFolder) {
+    public WorkbookWriter(int maxRowsPerSheet, Path inputFolder) {
         this.maxRowsPerSheet = maxRowsPerSheet;
         this.inputFolder = inputFolder;
     }
@@ -64,7 +84,7 @@ public class WorkbookWriter {
      * The province workbook, its rejections and findings linked to the cells the cities' workbooks show annotated
      * ({@link ReturnedCells}), which it waits for once its other sheets are written.
      */
-    void writeProvince(ReportData data, Path out, ReturnedCells returned) throws IOException {
+    public void writeProvince(ReportData data, Path out, ReturnedCells returned) throws IOException {
         write(data, Scope.province(data.reference()), out, returned);
     }
 
@@ -78,7 +98,7 @@ public class WorkbookWriter {
     }
 
     /** One city's feedback workbook, telling {@code returned} where its 原表标注 shows each finding's cell. */
-    void writeCity(ReportData data, String cityCode, Path out, ReturnedCells returned) throws IOException {
+    public void writeCity(ReportData data, String cityCode, Path out, ReturnedCells returned) throws IOException {
         write(data, Scope.city(data.reference(), cityCode), out, returned);
     }
 

@@ -1,12 +1,10 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.intake.ReferenceFixture;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import cn.js.reduction.discover.Field;
+import cn.js.reduction.clerk.Annotator;
+import cn.js.reduction.clerk.TemplateWriter;
 import cn.js.reduction.core.FileKind;
-import cn.js.reduction.report.Annotator;
-import cn.js.reduction.report.TemplateWriter;
+import cn.js.reduction.discover.Field;
+import cn.js.reduction.intake.ReferenceFixture;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +19,17 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.ValidationType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFDataValidation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** validate, template and rules as a city clerk uses them: exit codes, what is printed, the workbooks written. */
 class ClerkCommandsTest {

@@ -1,5 +1,6 @@
 package cn.js.reduction.operations;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

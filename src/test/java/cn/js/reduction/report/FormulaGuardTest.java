@@ -1,10 +1,12 @@
 package cn.js.reduction.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.core.Rule;
+import cn.js.reduction.discover.InputSet;
+import cn.js.reduction.report.csv.Manifest;
+import cn.js.reduction.report.csv.SummaryTables;
+import cn.js.reduction.report.data.RunInfo;
+import cn.js.reduction.report.sheet.FormulaGuard;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
@@ -23,12 +25,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * docs/outputs.md: one rule for the CSVs and the workbooks. Each case is a value as a city typed it, written through the
  * real writers (findings.csv, the province workbook's 问题清单, manifest.csv) and read back as a spreadsheet
  * program would get it.
  */
-class FormulaGuardTest {
+public class FormulaGuardTest {
 
     /** value typed by a city → is it formula-like (guarded)? */
     static final Map<String, Boolean> CASES = new LinkedHashMap<>();

@@ -1,17 +1,22 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
-import cn.js.reduction.store.ProjectRecord;
 import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
+import cn.js.reduction.intake.ReferenceFixture;
 import cn.js.reduction.reconcile.ProjectTally;
 import cn.js.reduction.reconcile.ReductionTally;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
-import cn.js.reduction.intake.ReferenceFixture;
+import cn.js.reduction.report.data.AcceptedEmission;
+import cn.js.reduction.report.data.AcceptedProject;
+import cn.js.reduction.report.data.ReadColumns;
+import cn.js.reduction.report.data.ReportData;
+import cn.js.reduction.report.data.RunInfo;
+import cn.js.reduction.store.ProjectRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +33,7 @@ import java.util.function.Consumer;
  * rejections. The tallies are derived from these by the docs/outputs.md arithmetic, so they agree with each other
  * the way the reconciliation's do.
  */
-final class InMemoryReportData implements ReportData {
+public final class InMemoryReportData implements ReportData {
 
     static final String NANJING = "320100";
     static final String WUXI = "320200";

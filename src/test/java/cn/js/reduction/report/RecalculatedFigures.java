@@ -1,13 +1,16 @@
 package cn.js.reduction.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.js.reduction.reconcile.CompletionStatus;
 import cn.js.reduction.reconcile.CountStatus;
 import cn.js.reduction.reconcile.ReductionStatus;
 import cn.js.reduction.reference.Category;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.report.csv.SummaryTables;
+import cn.js.reduction.report.sheet.Labels;
+import cn.js.reduction.report.workbook.ProjectMatrixSheet;
+import cn.js.reduction.report.workbook.ProjectTallySheet;
+import cn.js.reduction.report.workbook.ReductionSheet;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
@@ -29,13 +32,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Checks a recalculated workbook's figures against the run's CSVs, every column of each: 项目统计 against
  * projects_by_city_category.csv row for row, 项目汇总's planned / submitted / completed per city and category,
  * 减排核算 against reductions_by_city_pollutant.csv. The workbook's figures must be what a spreadsheet program
  * computed from the formulas, not the values the program cached: {@link #withoutCachedValues} removes those first.
  */
-final class RecalculatedFigures {
+public final class RecalculatedFigures {
 
     private RecalculatedFigures() {
     }

@@ -1,11 +1,11 @@
 package cn.js.reduction.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import cn.js.reduction.clerk.Annotator;
 import cn.js.reduction.operations.ReductionAccountingApplication;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceDataLoader;
+import cn.js.reduction.report.data.Scope;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The workbooks of a run of the bundled sample, their cached values removed and recalculated by a spreadsheet
  * engine, against the run's CSVs: by POI's formula evaluator (every workbook), and by LibreOffice where it is
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is missing that test is reported as skipped, never passed, and with {@code REDUCTION_TEST_REQUIRE_SOFFICE=1} (as
  * .ci/run sets it) it fails instead.
  */
-class RecalculatedWorkbooksTest {
+public class RecalculatedWorkbooksTest {
 
     @TempDir
     static Path dir;
@@ -62,9 +64,9 @@ class RecalculatedWorkbooksTest {
     @Test
     void everyWorkbookRecalculatedByPoiGivesTheCsvsFigures() throws IOException {
         int compared = 0;
-        compared += recalculateWithPoi(run.resolve(Reporting.PROVINCE_WORKBOOK), null);
+        compared += recalculateWithPoi(run.resolve(Scope.PROVINCE_WORKBOOK), null);
         for (City city : reference.cities()) {
-            compared += recalculateWithPoi(run.resolve("cities").resolve(Reporting.cityWorkbook(city)), city.code());
+            compared += recalculateWithPoi(run.resolve("cities").resolve(Scope.cityWorkbook(city)), city.code());
         }
         // 项目统计 9, 项目汇总 3 × 19 and 减排核算 30 figures per city, for the province and again in each city's
         assertThat(compared).isEqualTo(2 * 13 * (9 * 19 + 3 * 19 + 30) + (9 * 19 + 3 * 19 + 30));
@@ -88,7 +90,7 @@ class RecalculatedWorkbooksTest {
     @Test
     void theProvincesRejectionsAndFindingsLinkToCellsThatExist() throws IOException {
         Map<Path, XSSFWorkbook> cities = new HashMap<>();
-        try (InputStream in = Files.newInputStream(run.resolve(Reporting.PROVINCE_WORKBOOK));
+        try (InputStream in = Files.newInputStream(run.resolve(Scope.PROVINCE_WORKBOOK));
              XSSFWorkbook province = new XSSFWorkbook(in)) {
             XSSFSheet rejections = province.getSheet("退回记录");
             int intoCities = 0;
@@ -186,8 +188,8 @@ class RecalculatedWorkbooksTest {
             Assumptions.abort("soffice is not on the PATH: install LibreOffice Calc (libreoffice-calc-nogui) to run this test");
         }
         City city = reference.cities().get(0);
-        List<Path> workbooks = List.of(run.resolve(Reporting.PROVINCE_WORKBOOK),
-                run.resolve("cities").resolve(Reporting.cityWorkbook(city)));
+        List<Path> workbooks = List.of(run.resolve(Scope.PROVINCE_WORKBOOK),
+                run.resolve("cities").resolve(Scope.cityWorkbook(city)));
         Path bare = Files.createDirectories(dir.resolve("lo-in"));
         Path converted = Files.createDirectories(dir.resolve("lo-out"));
         List<String> command = new ArrayList<>(List.of(soffice, "-env:UserInstallation=" + profile().toUri(),

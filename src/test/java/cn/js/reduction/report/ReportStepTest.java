@@ -1,9 +1,7 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.publish.Publication;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.js.reduction.operations.StepHarness;
+import cn.js.reduction.publish.Publication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The report step on staged rows seeded with SQL and reconciled: three projects and two emission rows of 南京, one
  * finding. What the CSVs must say is worked out by hand (annex 4 and 2 as shipped):
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       annex 2's target 24.10, NO_DATA, claimed 0, no ratio.</li>
  * </ul>
  */
-class ReportStepTest {
+public class ReportStepTest {
 
     @TempDir
     Path output;

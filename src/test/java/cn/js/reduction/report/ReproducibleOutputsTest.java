@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workbook has the same sheets and, cell by cell, the same value, formula and style. Only the run's own times
  * (运行信息's 开始时间 and 结束时间) may differ.
  */
-class ReproducibleOutputsTest {
+public class ReproducibleOutputsTest {
 
     private static final Set<String> RUN_TIMES = Set.of("开始时间", "结束时间");
 

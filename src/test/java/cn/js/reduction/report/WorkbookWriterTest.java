@@ -1,13 +1,12 @@
 package cn.js.reduction.report;
 
-import cn.js.reduction.intake.ReferenceFixture;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
+import cn.js.reduction.clerk.Annotator;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
+import cn.js.reduction.intake.ReferenceFixture;
 import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.report.sheet.RowWriter;
+import cn.js.reduction.report.workbook.RunSheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,7 +33,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WorkbookWriterTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+public class WorkbookWriterTest {
 
     static final String SHORTFALL = "F8CBAD";
     static final String ATTENTION = "FFEB9C";

@@ -1,0 +1,128 @@
+package cn.js.reduction.report.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Page set-up, so that an auditor who prints a sheet (or saves it as PDF) gets whole rows on a page, and every page
+ * says which sheet it is and which page of how many.
+ */
+public final class PrintLayout {
+
+    /** A3 landscape, less the margins {@link #acrossPages} sets, in points. */
+    public static final double A3_LANDSCAPE_WIDTH = 1190.55 - 2 * 0.4 * 72;
+
+    private PrintLayout() {
+    }
+
+    /** Wide tables: A3 landscape, all columns on one page width, as many pages down as needed. */
+    public static void wide(Sheet sheet) {
+        fit(sheet, true, PrintSetup.A3_PAPERSIZE);
+    }
+
+    /** Text to read: A4 portrait, one page width. */
+    public static void narrow(Sheet sheet) {
+        fit(sheet, false, PrintSetup.A4_PAPERSIZE);
+    }
+
+    private static void fit(Sheet sheet, boolean landscape, short paper) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(landscape);
+        print.setPaperSize(paper);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        footer(sheet);
+    }
+
+    /**
+     * A table too wide to read on one page (项目汇总's 58 columns would print at a third of their size): A3 landscape
+     * at {@code scale} %, the {@code repeated} columns on the left of every page, and a page break before each
+     * block of columns that would not fit beside the blocks before it, so that a page ends between blocks, never
+     * inside one. Blocks are given as their first columns after the repeated ones, in order; the last block ends
+     * at {@code lastColumn}.
+     *
+     * @return the first column of each page after the first, where the breaks went
+     */
+    public static List<Integer> acrossPages(Sheet sheet, int scale, int repeated, List<Integer> blockStarts, int lastColumn) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A3_PAPERSIZE);
+        print.setScale((short) scale);
+        sheet.setFitToPage(false);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setHorizontallyCenter(true);
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, repeated - 1));
+        double room = A3_LANDSCAPE_WIDTH * 100 / scale - width(sheet, 0, repeated - 1);
+        List<Integer> breaks = new ArrayList<>();
+        double used = 0;
+        for (int i = 0; i < blockStarts.size(); i++) {
+            int first = blockStarts.get(i);
+            int last = i + 1 < blockStarts.size() ? blockStarts.get(i + 1) - 1 : lastColumn;
+            double block = width(sheet, first, last);
+            if (used > 0 && used + block > room) {
+                sheet.setColumnBreak(first - 1); // the break is after the column given
+                breaks.add(first);
+                used = 0;
+            }
+            used += block;
+        }
+        footer(sheet);
+        return breaks;
+    }
+
+    /**
+     * The printed width of columns in points, as Excel lays out a width of n characters: n times the widest digit
+     * (7 pixels in the default font) and 5 pixels of padding, at 96 pixels per inch; and 15 % more, as LibreOffice,
+     * with a fallback for the font, was seen to print them up to 10 % wider (a block cut off a page by an automatic
+     * break is what this avoids).
+     */
+    public static double width(Sheet sheet, int first, int last) {
+        double points = 0;
+        for (int c = first; c <= last; c++) {
+            points += (sheet.getColumnWidth(c) / 256.0 * 7 + 5) * 0.75;
+        }
+        return points * 1.15;
+    }
+
+    /** The sheet's name and the page number, centred at the foot of every page. */
+    private static void footer(Sheet sheet) {
+        sheet.getFooter().setCenter("&A　第 &P 页，共 &N 页");
+    }
+
+    /**
+     * Notes under a table printed across pages: each merged over the first page's columns and wrapped there, the row
+     * made tall enough, so that a note is read whole on the first page instead of running on across the others.
+     *
+     * @return the 0-based index of the last note's row
+     */
+    public static int notes(Sheet sheet, WorkbookStyles styles, int row, List<String> notes, int lastColumn) {
+        double width = 0;
+        for (int c = 0; c <= lastColumn; c++) {
+            width += sheet.getColumnWidth(c) / 256.0;
+        }
+        for (String note : notes) {
+            org.apache.poi.ss.usermodel.Row r = sheet.createRow(row);
+            RowWriter w = new RowWriter(r, styles, false).text(note, WorkbookStyles.Kind.WRAPPED_NOTE,
+                    WorkbookStyles.Mark.NONE);
+            r.setHeightInPoints(RowWriter.estimatedLines(note, width) * RowWriter.LINE_HEIGHT + 3);
+            if (lastColumn > 0) {
+                sheet.addMergedRegion(new CellRangeAddress(row, row, 0, lastColumn));
+            }
+            row = w.rowIndex() + 1;
+        }
+        return row - 1;
+    }
+
+    /** The print area: only the table, not a note running on to the right of it. */
+    public static void area(Sheet sheet, int lastColumn, int lastRow) {
+        int index = sheet.getWorkbook().getSheetIndex(sheet);
+        sheet.getWorkbook().setPrintArea(index, "$A$1:$" + CellReference.convertNumToColString(lastColumn) + "$"
+                + (lastRow + 1));
+    }
+}
