@@ -1,5 +1,10 @@
 package cn.js.reduction.discover;
 
+import static cn.js.reduction.discover.FormulaValues.compare;
+import static cn.js.reduction.discover.FormulaValues.logical;
+import static cn.js.reduction.discover.FormulaValues.number;
+import static cn.js.reduction.discover.FormulaValues.text;
+
 import cn.js.reduction.discover.FormulaParser.Binary;
 import cn.js.reduction.discover.FormulaParser.Bool;
 import cn.js.reduction.discover.FormulaParser.Call;
@@ -10,12 +15,16 @@ import cn.js.reduction.discover.FormulaParser.Range;
 import cn.js.reduction.discover.FormulaParser.Ref;
 import cn.js.reduction.discover.FormulaParser.Str;
 import cn.js.reduction.discover.FormulaParser.Unary;
+import cn.js.reduction.discover.FormulaValues.Blank;
+import cn.js.reduction.discover.FormulaValues.Logical;
+import cn.js.reduction.discover.FormulaValues.Number;
+import cn.js.reduction.discover.FormulaValues.Text;
+import cn.js.reduction.discover.FormulaValues.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,22 +48,6 @@ final class RowFormula {
 
     private static final MathContext PRECISION = MathContext.DECIMAL128;
     private static final int MAX_FORMULA_CHARS = 1000;
-
-    /** What a formula gives: a number, a text (perhaps empty: a cell that shows nothing) or TRUE/FALSE. */
-    sealed interface Value permits Number, Text, Logical, Blank {
-    }
-
-    record Number(BigDecimal value) implements Value {
-    }
-
-    record Text(String value) implements Value {
-    }
-
-    record Logical(boolean value) implements Value {
-    }
-
-    /** A blank cell referred to: 0 or "" as the use makes it. */
-    enum Blank implements Value { BLANK }
 
     private final int rowNumber;
     private final Map<Integer, RawCell> cells;
@@ -326,80 +319,4 @@ final class RowFormula {
         };
     }
 
-    /** A value in arithmetic: a number typed as text is that number; other text is #VALUE!. */
-    private static BigDecimal number(Value v) {
-        if (v instanceof Number n) {
-            return n.value();
-        }
-        if (v instanceof Logical l) {
-            return l.value() ? BigDecimal.ONE : BigDecimal.ZERO;
-        }
-        if (v instanceof Text t) {
-            String plain = CellTexts.plainNumberOrNull(t.value().strip());
-            if (plain == null) {
-                throw new NotEvaluable();
-            }
-            return new BigDecimal(plain);
-        }
-        return BigDecimal.ZERO; // blank
-    }
-
-    private static String text(Value v) {
-        if (v instanceof Number n) {
-            return CellTexts.plainNumber(n.value().round(CellTexts.EXCEL_DIGITS));
-        }
-        if (v instanceof Logical l) {
-            return l.value() ? "TRUE" : "FALSE";
-        }
-        return v instanceof Text t ? t.value() : "";
-    }
-
-    /** A condition: a number is true unless 0; text is #VALUE! in Excel. */
-    private static boolean logical(Value v) {
-        if (v instanceof Logical l) {
-            return l.value();
-        }
-        if (v instanceof Number n) {
-            return n.value().signum() != 0;
-        }
-        if (v instanceof Text) {
-            throw new NotEvaluable();
-        }
-        return false; // blank
-    }
-
-    /** Excel's order: numbers, then text (without regard to case), then FALSE, TRUE; blank as the other side. */
-    private static int compare(Value left, Value right) {
-        if (left == Blank.BLANK) {
-            left = blankAs(right);
-        }
-        if (right == Blank.BLANK) {
-            right = blankAs(left);
-        }
-        int rank = Integer.compare(rank(left), rank(right));
-        if (rank != 0) {
-            return rank;
-        }
-        if (left instanceof Number n) {
-            return n.value().compareTo(number(right));
-        }
-        if (left instanceof Text t) {
-            return t.value().toLowerCase(Locale.ROOT).compareTo(((Text) right).value().toLowerCase(Locale.ROOT));
-        }
-        if (left instanceof Logical l) {
-            return Boolean.compare(l.value(), ((Logical) right).value());
-        }
-        return 0;
-    }
-
-    private static Value blankAs(Value other) {
-        if (other instanceof Text) {
-            return new Text("");
-        }
-        return other instanceof Logical ? new Logical(false) : new Number(BigDecimal.ZERO);
-    }
-
-    private static int rank(Value v) {
-        return v instanceof Text ? 1 : v instanceof Logical ? 2 : 0;
-    }
 }

@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.store.WrittenWords;
 import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.InputLimits;
@@ -13,7 +14,6 @@ import cn.js.reduction.discover.Unit;
 import cn.js.reduction.discover.Values;
 import cn.js.reduction.discover.Values.Parsed;
 import cn.js.reduction.reference.Text;
-import cn.js.reduction.store.StagedRowStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -360,9 +360,9 @@ final class RowCheck {
     }
 
     /** The row's own words for what the rules normalise, as its cells hold them; null where blank. */
-    private StagedRowStore.Written written() {
+    private WrittenWords written() {
         boolean projects = header.kind() == cn.js.reduction.core.FileKind.PROJECTS;
-        return new StagedRowStore.Written(typed(Field.CITY), typed(projects ? Field.CATEGORY : Field.POLLUTANT),
+        return new WrittenWords(typed(Field.CITY), typed(projects ? Field.CATEGORY : Field.POLLUTANT),
                 projects ? typed(Field.STATUS) : null, projects ? typed(Field.PLANNED_COMPLETION) : null,
                 projects ? typed(Field.ACTUAL_COMPLETION) : null);
     }

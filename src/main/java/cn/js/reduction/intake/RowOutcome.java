@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.store.WrittenWords;
 import cn.js.reduction.core.Disposition;
 import cn.js.reduction.discover.RawRow;
 
@@ -21,16 +22,16 @@ import java.util.List;
  *                    status, dates), staged beside them
  */
 public record RowOutcome<T>(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                            String groupCode, T record, List<Finding> findings, StagedRowStore.Written written) {
+                            String groupCode, T record, List<Finding> findings, WrittenWords written) {
 
     public RowOutcome {
         findings = List.copyOf(findings);
-        written = written == null ? StagedRowStore.Written.NONE : written;
+        written = written == null ? WrittenWords.NONE : written;
     }
 
     public RowOutcome(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
                       String groupCode, T record, List<Finding> findings) {
-        this(file, sheet, rowNumber, disposition, cityCode, groupCode, record, findings, StagedRowStore.Written.NONE);
+        this(file, sheet, rowNumber, disposition, cityCode, groupCode, record, findings, WrittenWords.NONE);
     }
 
     public RowOutcome(String file, String sheet, int rowNumber, Disposition disposition, String cityCode, T record,

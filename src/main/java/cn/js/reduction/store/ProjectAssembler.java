@@ -22,7 +22,7 @@ final class ProjectAssembler {
                              String responsibleUnit, String creditCode, String categoryCode, String status,
                              String countedStatus, LocalDate planned, LocalDate actual, BigDecimal investment,
                              String remarks, String fileName, String sheet, int rowNo,
-                             StagedRowStore.Written written) {
+                             WrittenWords written) {
     }
 
     ProjectAssembler(List<String> claimed, Consumer<StagedRowStore.CountedProject> action) {
@@ -42,7 +42,7 @@ final class ProjectAssembler {
                     rs.getString("credit_code"), rs.getString("category_code"), rs.getString("status"),
                     rs.getString("counted_status"), StagedRowStore.localDate(rs.getDate("planned_completion")),
                     StagedRowStore.localDate(rs.getDate("actual_completion")), rs.getBigDecimal("investment"),
-                    rs.getString("remarks"), fileName, sheet, rowNo, new StagedRowStore.Written(
+                    rs.getString("remarks"), fileName, sheet, rowNo, new WrittenWords(
                             rs.getString("city_written"), rs.getString("category_written"), rs.getString("status_written"),
                             rs.getString("planned_written"), rs.getString("actual_written")));
         }

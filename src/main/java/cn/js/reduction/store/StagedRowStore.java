@@ -170,10 +170,7 @@ public final class StagedRowStore {
     }
 
     /** A project row that counts, with its place and the city's own words for what was normalised. */
-    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo, Written written) {
-        public CountedProject {
-            written = written == null ? Written.NONE : written;
-        }
+    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo, WrittenWords written) {
     }
 
     /**
@@ -200,10 +197,7 @@ public final class StagedRowStore {
     }
 
     /** An emission row that counts, with its place and the city's own words for its city and pollutant. */
-    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo, Written written) {
-        public CountedEmission {
-            written = written == null ? Written.NONE : written;
-        }
+    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo, WrittenWords written) {
     }
 
     /**
@@ -226,7 +220,7 @@ public final class StagedRowStore {
                         byCode.get(rs.getString("pollutant")), rs.getString("sector"), rs.getBigDecimal("base_t"),
                         rs.getBigDecimal("reporting_t"), rs.getString("remarks")),
                         rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"),
-                        new Written(rs.getString("city_written"), rs.getString("pollutant_written"), null, null, null))));
+                        new WrittenWords(rs.getString("city_written"), rs.getString("pollutant_written"), null, null, null))));
     }
 
     /**
@@ -301,37 +295,21 @@ public final class StagedRowStore {
      * (when its 设区市 cell could be resolved, else null), and its pollutant or category when read (else null).
      */
     public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                        String groupCode, Written written) {
+                        String groupCode, WrittenWords written) {
 
         public Place {
-            written = written == null ? Written.NONE : written;
-        }
-
-        public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                     String groupCode) {
-            this(file, sheet, rowNumber, disposition, cityCode, groupCode, Written.NONE);
+            written = written == null ? WrittenWords.NONE : written;
         }
 
         public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
-            this(file, sheet, rowNumber, disposition, cityCode, null, Written.NONE);
+            this(file, sheet, rowNumber, disposition, cityCode, null, WrittenWords.NONE);
         }
     }
 
-    /**
-     * The city's own words for the values a row's rules normalise, as its cells held them (a date cell as its ISO
-     * date), null where blank: staged beside the normalised value (已建成 beside COMPLETED), so that an auditor
-     * tracing a row back finds the word the file has. {@code group} is the category of a project row, the
-     * pollutant of an emission row; the dates are a project row's.
-     */
-    public record Written(String city, String group, String status, String planned, String actual) {
-        public static final Written NONE = new Written(null, null, null, null, null);
-        /** What a staging column holds of a written word (V10__written_words.sql). */
-        public static final int MAX_CHARS = 500;
-    }
 
     /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
     public static MapSqlParameterSource project(long runId, Place o, ProjectRecord p, String idCell) {
-        Written w = o.written();
+        WrittenWords w = o.written();
         MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell))
                 .addValue("city_written", written(w.city())).addValue("category_written", written(w.group()))
                 .addValue("status_written", written(w.status())).addValue("planned_written", written(w.planned()))
@@ -411,7 +389,7 @@ public final class StagedRowStore {
 
     /** A written word as its staging column holds it: cut, with a mark, where longer. */
     private static String written(String s) {
-        return s == null ? null : text(InputLimits.forDisplay(s, Written.MAX_CHARS));
+        return s == null ? null : text(InputLimits.forDisplay(s, WrittenWords.MAX_CHARS));
     }
 
     private static Date date(LocalDate d) {

@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.store.WrittenWords;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.core.Rule;
@@ -69,7 +70,7 @@ public final class InMemoryReportData implements ReportData {
 
         projects.add(new AcceptedProject(project("NJ-001", NANJING, "ENERGY_COAL", "燃煤锅炉淘汰", ProjectStatus.COMPLETED,
                 LocalDate.of(2020, 6, 30), "0", "62.5", "3.25", "+1 备注"), FILE_NJ, "项目清单", 5,
-                new cn.js.reduction.store.StagedRowStore.Written("南京市", "煤炭消费总量控制", "已建成", "2020年6月", "2020-06-30")));
+                new WrittenWords("南京市", "煤炭消费总量控制", "已建成", "2020年6月", "2020-06-30")));
         projects.add(new AcceptedProject(project("NJ-002", NANJING, "VOC_FUGITIVE", EVIL_NAME, ProjectStatus.IN_PROGRESS,
                 null, "1.5", "0", "0", null), FILE_NJ, "项目清单", 6));
         projects.add(new AcceptedProject(project("WX-001", WUXI, "ROLLING", "滚动项目", ProjectStatus.COMPLETED,
