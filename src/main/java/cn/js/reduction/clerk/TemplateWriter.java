@@ -340,7 +340,7 @@ public final class TemplateWriter {
         if (city != null) {
             lines.add(kind == FileKind.PROJECTS
                     ? "3. 本模板已设定设区市为「" + city.name() + "」：前 " + cityRows(city) + " 行中，某行填写任何内容后，"
-                            + "设区市一栏会自动显示（更多的行请从下拉列表选择设区市）。空白行不计入，校验时计为忽略。"
+                            + "设区市一栏会自动显示（更多的行请从下拉列表选择设区市）。空白行不计入，也不算作读取的行；由程序（openpyxl、pandas 等）填写、未保存公式结果时，设区市按本行内容算出。"
                     : "3. 本模板已填好「" + city.name() + "」三种污染物各一行，请填写排放量；分排放源报送的可增加行。");
         }
         lines.add("各列说明：");

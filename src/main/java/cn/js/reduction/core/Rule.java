@@ -174,6 +174,17 @@ public enum Rule {
             "设区市一栏写的是县（市、区）或市区（如 江阴市、常州市武进区、无锡市区），按其所属设区市计入，并注明原文。",
             "The city was written as one of its districts, county-level cities or 市区 (GB/T 2260): counted for its city; what was read is named.",
             "江阴市 按 无锡市 计"),
+    VALUE_INTERPRETED(INFO, "已按含义读取",
+            "单元格的写法不是规定格式，但含义明确，已按其含义读取，并注明读作什么（如日期 2020年6月 读作 2020-06-30，"
+                    + "12.5吨 读作 12.5，进展状态 已建成 读作 已完成）；请核对是否与原意一致。",
+            "A cell not written in the contract's form but with one clear meaning was read as that meaning, and what it was"
+                    + " read as is named (2020年6月 as 2020-06-30, 12.5吨 as 12.5, 已建成 as COMPLETED).",
+            "计划完成时间「2020年底」读作 2020-12-31"),
+    POLLUTANT_NOT_ACCOUNTED(INFO, "不核算的污染物，已忽略",
+            "排放量报表中的一行是本年度计划知道、但附件2没有减排目标的污染物（如 颗粒物）：不计入核算，计为忽略，不退回。",
+            "An emission row of a pollutant the plan year knows but annex 2 sets no target for (颗粒物): not accounted,"
+                    + " counted as ignored, not rejected.",
+            "污染物「颗粒物」"),
     TOTAL_ROW_DIFFERS(WARNING, "合计行与明细之和不一致",
             "合计行不计入（忽略），但其数值与上方各行之和不一致，列出两个数值；请核对明细或合计。",
             "A totals row (ignored) whose figure differs from the sum of the rows it totals; both figures are named.",

@@ -115,9 +115,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
         }
         String names = missingRequired.stream().map(Field::label).collect(Collectors.joining("、"));
         String message = "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头缺少必需的列："
-                + names + "。请按模板补齐这些列后重新报送，本文件未予处理"
-                + " | missing required columns: "
-                + missingRequired.stream().map(Field::key).collect(Collectors.joining(", "));
+                + names + "。请按模板补齐这些列后重新报送，本文件未予处理";
         return Optional.of(Finding.of(Rule.MISSING_COLUMN, null, file, sheet, headerRowNumber, null, names,
                 message));
     }
@@ -138,15 +136,11 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
             if (!u.unit().isKnown() || u.unit().dimension() != dimension(u.field())) {
                 out.add(Finding.of(Rule.UNKNOWN_UNIT, null, file, sheet, u.row(), cell, u.unit().text(),
                         where + "的单位「" + u.unit().text() + "」无法换算为" + contract + "（" + u.field().columnName()
-                                + "应以" + unitsOf(dimension(u.field())) + "填报），本工作表未予读取，请改正单位后重新报送"
-                                + " | unknown unit '" + u.unit().text() + "' for " + u.field().key()
-                                + "; expected " + contract + "; sheet not read"));
+                                + "应以" + unitsOf(dimension(u.field())) + "填报），本工作表未予读取，请改正单位后重新报送"));
             } else if (u.unit().converts()) {
                 out.add(Finding.of(Rule.UNIT_CONVERTED, null, file, sheet, u.row(), cell, u.unit().text(),
                         where + "以「" + u.unit().text() + "」填报，已按 1 " + u.unit().text() + " = "
-                                + u.unit().factorText() + " " + contract + " 换算为" + contract
-                                + " | " + u.field().key() + " converted from " + u.unit().text() + " to "
-                                + contract + ", factor " + u.unit().factorText()));
+                                + u.unit().factorText() + " " + contract + " 换算为" + contract));
             }
         }
         return out;

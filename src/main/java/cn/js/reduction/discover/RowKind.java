@@ -16,7 +16,7 @@ public record RowKind(Kind kind, String why) {
     public enum Kind {
         /** A row to validate. */
         DATA,
-        /** None of the header's columns holds anything of the row's own. */
+        /** None of the header's columns holds anything of the row's own (but a cell beside them does). */
         BLANK,
         /** The header, the title or the unit note above it again (printed pages pasted one under another). */
         REPEATED_HEADER,
@@ -40,6 +40,16 @@ public record RowKind(Kind kind, String why) {
 
     public boolean isData() {
         return kind == Kind.DATA;
+    }
+
+    /**
+     * True for a row that holds no value in any cell of its own (a template's pre-formatted rows, rows a
+     * spreadsheet program stores for their height or style, a formula that shows nothing, a row only a merged cell
+     * runs over): no row read at all, so that rows read = accepted + rejected + ignored counts what a person sees.
+     * A row with anything of its own is read, and {@link #of} says what it is.
+     */
+    public static boolean holdsNothing(RawRow row) {
+        return row.isBlank();
     }
 
     /**

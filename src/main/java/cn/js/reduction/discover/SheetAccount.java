@@ -161,8 +161,7 @@ public final class SheetAccount {
             String typed = plain(total.value());
             out.add(Finding.of(Rule.TOTAL_ROW_DIFFERS, null, file, row.sheet(), row.rowNumber(), cell, typed,
                     "第" + row.rowNumber() + "行 合计行 " + kind.why() + " 的" + e.getValue().columnName() + "（" + cell + "）为 "
-                            + typed + "，与上方各行之和 " + plain(since) + " 不一致；合计行不计入，各行按明细计入，请核对明细或合计"
-                            + " | totals row differs from the sum of the rows above: " + typed + " vs " + plain(since)));
+                            + typed + "，与上方各行之和 " + plain(since) + " 不一致；合计行不计入，各行按明细计入，请核对明细或合计"));
         }
         return out;
     }
@@ -179,8 +178,7 @@ public final class SheetAccount {
                     : RawCell.columnName(column) + " 列「" + heading + "」";
             String message = "工作表「" + header.sheet() + "」" + named + "有 " + e.getValue() + " 个单元格有数据，未读取"
                     + (ours ? "：表头看起来是需要报送的列，但与模板的列名都对不上（例如写了「目标」「计划」等限定词，或列名有误），如是需要报送的数据，请按模板改正列名后重新报送"
-                    : "（不是模板规定的列）；如其中有需要报送的数据，请按模板的列名填写")
-                    + " | column not read: " + (heading.isEmpty() ? "(no header)" : heading) + ", " + e.getValue() + " cells";
+                    : "（不是模板规定的列）；如其中有需要报送的数据，请按模板的列名填写");
             out.add(new Finding(ours ? Severity.WARNING : Severity.INFO, Rule.COLUMN_NOT_READ, null, file,
                     header.sheet(), header.headerRowNumber(), cell, heading, message));
         }

@@ -141,8 +141,7 @@ public final class SubmissionSniffer {
             }
             if (source.isHidden(i)) {
                 if (probe.holdsData()) {
-                    Finding hiddenData = notRead(file, sheet, "是隐藏的工作表，其中的数据未读取；如需计入，请取消隐藏后重新报送",
-                            "hidden sheet holding data: not read");
+                    Finding hiddenData = notRead(file, sheet, "是隐藏的工作表，其中的数据未读取；如需计入，请取消隐藏后重新报送");
                     notRead.add(hiddenData);
                     hiddenNotRead.add(hiddenData);
                 }
@@ -152,8 +151,7 @@ public final class SubmissionSniffer {
             if (found.isEmpty()) {
                 if (probe.holdsData()) {
                     notRead.add(notRead(file, sheet, "含有数据，但前" + HeaderLocator.SEARCH_ROWS
-                                    + "行中没有可识别的项目清单或排放量报表表头，未读取；如需计入，请在数据上方加上模板的表头",
-                            "sheet holds data but no recognisable header: not read"));
+                                    + "行中没有可识别的项目清单或排放量报表表头，未读取；如需计入，请在数据上方加上模板的表头"));
                 }
                 continue;
             }
@@ -178,9 +176,7 @@ public final class SubmissionSniffer {
             FileKind kind = read.isEmpty() ? header.kind() : read.get(0).header().kind();
             if (header.kind() != kind) {
                 notRead.add(notRead(file, sheet, "是" + header.kind().title() + "，而本文件按" + kind.title()
-                                + "读取（以第一个可读取的工作表为准），本工作表未读取；请将其作为单独的文件报送",
-                        "sheet of the other kind (" + header.kind() + ") in a " + kind + " file: not read;"
-                                + " submit it as a file of its own"));
+                                + "读取（以第一个可读取的工作表为准），本工作表未读取；请将其作为单独的文件报送"));
                 continue;
             }
             read.add(new SheetPlan(i, header));
@@ -198,8 +194,7 @@ public final class SubmissionSniffer {
             }
             return noHeader(file, hiddenNotRead,
                     "在任何工作表的前" + HeaderLocator.SEARCH_ROWS + "行中都找不到项目清单或排放量报表的表头（如「项目编号」「设区市」「项目类别」或"
-                            + "「污染物」「基准年排放量」）。请使用模板报送 (no recognisable header in the first "
-                            + HeaderLocator.SEARCH_ROWS + " rows of any sheet)");
+                            + "「污染物」「基准年排放量」）。请使用模板报送");
         }
         List<Finding> findings = new ArrayList<>(sheetErrors);
         findings.addAll(notRead);
@@ -233,9 +228,8 @@ public final class SubmissionSniffer {
         return new Result(null, -1, Rule.UNKNOWN_FILE_KIND, message, List.of(), findings);
     }
 
-    private static Finding notRead(String file, String sheet, String chinese, String english) {
-        return Finding.of(Rule.SHEET_NOT_READ, null, file, sheet, null, null, sheet,
-                "工作表「" + sheet + "」" + chinese + " | " + english);
+    private static Finding notRead(String file, String sheet, String chinese) {
+        return Finding.of(Rule.SHEET_NOT_READ, null, file, sheet, null, null, sheet, "工作表「" + sheet + "」" + chinese);
     }
 
     /** What the top of a sheet shows: its header, if any, and whether it holds data. */

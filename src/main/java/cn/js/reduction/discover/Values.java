@@ -278,6 +278,24 @@ public final class Values {
     }
 
     /**
+     * True when the cell names its day literally: a date cell, or a year, month and day written out (2020-06-30,
+     * 2020/6/30, 2020年6月30日, 20200630, with or without a time). A year-month, a part of a year, a quarter or a
+     * serial number is read as a day it does not name (VALUE_INTERPRETED says which).
+     */
+    public static boolean namesItsDay(RawCell cell) {
+        if (cell == null || cell.type() == RawCell.Type.DATE) {
+            return true;
+        }
+        String s = Text.halfWidth(cell.text()).strip();
+        if (s.length() > InputLimits.MAX_DATE_CHARS) {
+            return false;
+        }
+        Matcher time = TIME_SUFFIX.matcher(s);
+        s = Text.normalise(time.matches() ? time.group(1) : s);
+        return FULL_DATE.matcher(s).matches() || COMPACT_DATE.matcher(s).matches();
+    }
+
+    /**
      * A date from a cell, where a part of a year typed without its year (年底, 年末, 上半年) is of the plan year:
      * a plan's list says 年底 for the end of the year it plans.
      */

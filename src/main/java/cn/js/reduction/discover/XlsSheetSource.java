@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -109,19 +111,23 @@ public final class XlsSheetSource implements SheetSource {
                 lastRow = row.getRowNum() + 1;
                 List<RawCell> cells = new ArrayList<>();
                 Map<Integer, String> formulas = new TreeMap<>();
+                Set<Integer> storedEmpty = new HashSet<>();
                 for (Cell cell : row) {
                     RawCell raw = read(cell);
                     if (raw != null) {
                         cells.add(raw);
-                    } else if (cell.getCellType() == CellType.FORMULA && !formulaText(cell).contains("\"\"")) {
-                        // a result stored empty where the formula cannot give an empty text: a program wrote it
-                        // without calculating it (Excel would on opening); evaluated from its row, or the row
-                        // says why not. An IF(…,"",…) may rightly be empty, and stays so.
+                    } else if (cell.getCellType() == CellType.FORMULA) {
+                        // a result stored empty: a program may have written it without calculating it (Excel
+                        // would on opening); evaluated from its row, or the row says why not. An IF(…,"",…) may
+                        // rightly be empty, and stays so where it cannot be evaluated.
                         formulas.put(cell.getColumnIndex(), formulaText(cell));
+                        if (formulaText(cell).contains("\"\"")) {
+                            storedEmpty.add(cell.getColumnIndex());
+                        }
                     }
                 }
                 return formulas.isEmpty() ? new RawRow(sheet, lastRow, cells)
-                        : RowFormula.withFormulas(sheet, lastRow, cells, formulas);
+                        : RowFormula.withFormulas(sheet, lastRow, cells, formulas, storedEmpty);
             } catch (RuntimeException e) {
                 throw Unreadable.corruptSheet(sheet, lastRow + 1, e);
             }

@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.store.WrittenWords;
 import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.InputLimits;
@@ -88,13 +89,11 @@ final class RowCheck {
             String shown = shown("=" + formula);
             if (cell != null) {
                 add(Rule.FORMULA_EVALUATED, field, shown, where(field) + "是公式「" + shown + "」，文件未保存计算结果（文件可能由程序生成），"
-                        + "已按本行的数值算得 " + cell.text() + " | formula stored without its value, evaluated from its own row: "
-                        + cell.text());
+                        + "已按本行的数值算得 " + cell.text());
             } else {
                 add(Rule.FORMULA_NOT_CALCULATED, field, shown, where(field) + "是公式「" + shown + "」，文件未保存计算结果（文件可能由程序生成），"
                         + "且公式引用了本行以外的单元格、其他工作表或函数，无法可靠计算，本行未予受理。请用 Excel 或 WPS 打开文件并保存，"
-                        + "使计算结果保存在文件中，再重新报送 | formula stored without its value and not computable from its own row:"
-                        + " open and save the file in Excel or WPS so that the values are stored");
+                        + "使计算结果保存在文件中，再重新报送");
             }
         }
     }
@@ -110,8 +109,7 @@ final class RowCheck {
         }
         String unit = field.unit() == null ? "" : "（单位：" + field.unit() + "）";
         add(Rule.REQUIRED_MISSING, field, cell == null ? null : cell.text(),
-                where(field) + "为空，此项必填，请填写" + field.columnName() + unit
-                        + " | required value missing: " + field.key());
+                where(field) + "为空，此项必填，请填写" + field.columnName() + unit);
         return true;
     }
 
@@ -119,10 +117,9 @@ final class RowCheck {
      * A finding on a cell that holds the wrong thing: "第12行 设区市（B12）「南景」不是江苏省的设区市，应填写…".
      * A formula error says so instead of the problem, since the clerk must fix the formula.
      */
-    void bad(Rule rule, Field field, RawCell cell, String problem, String expected, String english) {
+    void bad(Rule rule, Field field, RawCell cell, String problem, String expected) {
         String what = Values.isError(cell) ? "是公式错误，公式无法算出结果" : problem;
-        add(rule, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」" + what + "，" + expected
-                + " | " + english);
+        add(rule, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」" + what + "，" + expected);
     }
 
     void add(Rule rule, Field field, String value, String message) {
@@ -138,7 +135,7 @@ final class RowCheck {
         }
         if (Values.isError(cell)) {
             add(Rule.REQUIRED_MISSING, field, cell.text(), where(field) + "「" + shown(cell.text())
-                    + "」是公式错误，公式无法算出结果，请填写" + field.columnName() + " | formula error in a required cell");
+                    + "」是公式错误，公式无法算出结果，请填写" + field.columnName());
             return null;
         }
         return withinLimit(field, cell.text().strip());
@@ -158,25 +155,37 @@ final class RowCheck {
         Parsed<BigDecimal> parsed = Values.number(cell);
         String unit = unitWritten(field);
         if (parsed.isBad()) {
-            bad(Rule.BAD_NUMBER, field, cell, "不是有效数字", "应填写数字，如 12.5 或 1,234.5" + unit,
-                    "not a number");
+            bad(Rule.BAD_NUMBER, field, cell, "不是有效数字", "应填写数字，如 12.5 或 1,234.5" + unit);
             return null;
         }
         if (parsed.isBlank()) {
             return blankValue;
         }
         if (parsed.value().signum() < 0) {
-            bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit, "negative number");
+            bad(Rule.NEGATIVE_NUMBER, field, cell, "为负数", "应填写 0 或正数" + unit);
             return null;
         }
         Unit typed = unitTyped(cell, field);
         if (typed != null && (!typed.isKnown() || typed.dimension() != Header.dimension(field))) {
             bad(Rule.BAD_NUMBER, field, cell, "的单位「" + typed.text() + "」无法换算",
-                    "应只填写数字" + unit, "unknown unit '" + typed.text() + "' in the cell");
+                    "应只填写数字" + unit);
             return null;
         }
         // converted first, then checked as stored: the limits hold for the figure in the contract's unit
-        return storedFigure(field, cell, inContractUnit(field, parsed.value(), typed));
+        BigDecimal figure = storedFigure(field, cell, inContractUnit(field, parsed.value(), typed));
+        if (figure != null && typed != null) {
+            interpreted(field, cell, figure.stripTrailingZeros().toPlainString()
+                    + (field.unit() == null ? "" : "（" + field.unit() + "）"));
+        }
+        return figure;
+    }
+
+    /**
+     * VALUE_INTERPRETED: the cell was read as something it does not literally say (2020年6月 as 2020-06-30, 12.5吨
+     * as 12.5, 已建成 as 已完成), so that the clerk sees how the file was understood.
+     */
+    void interpreted(Field field, RawCell cell, String readAs) {
+        add(Rule.VALUE_INTERPRETED, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」读作 " + readAs);
     }
 
     /**
@@ -234,22 +243,19 @@ final class RowCheck {
         if (text.length() > InputLimits.MAX_CELL_CHARS) {
             // the reader kept one character past Excel's limit to show it was passed: no cut is honest then
             add(Rule.TEXT_TOO_LONG, field, text, String.format(
-                    "%s 超过 Excel 单元格的上限 %,d 个字符，文件不是 Excel 正常保存的，请检查后重新报送"
-                            + " | more than Excel's %,d characters in a cell",
-                    where(field), InputLimits.MAX_CELL_CHARS, InputLimits.MAX_CELL_CHARS));
+                    "%s 超过 Excel 单元格的上限 %,d 个字符，文件不是 Excel 正常保存的，请检查后重新报送",
+                    where(field), InputLimits.MAX_CELL_CHARS));
             return null;
         }
         if (field == Field.REMARKS) {
             add(Rule.TEXT_TRUNCATED, field, text, String.format(
-                    "%s 长达 %,d 个字符，超过可保存的 %,d 个字符，已截断保存；本行仍予受理"
-                            + " | text of %,d characters cut to %,d; row kept",
-                    where(field), text.length(), max, text.length(), max));
+                    "%s 长达 %,d 个字符，超过可保存的 %,d 个字符，已截断保存；本行仍予受理",
+                    where(field), text.length(), max));
             return InputLimits.forDisplay(text, max);
         }
         add(Rule.TEXT_TOO_LONG, field, text, String.format(
-                "%s 长达 %,d 个字符，超过上限 %,d 个字符，请核对是否误粘贴了其他内容 | text of %,d characters,"
-                        + " at most %,d allowed",
-                where(field), text.length(), max, text.length(), max));
+                "%s 长达 %,d 个字符，超过上限 %,d 个字符，请核对是否误粘贴了其他内容",
+                where(field), text.length(), max));
         return null;
     }
 
@@ -261,8 +267,7 @@ final class RowCheck {
     private void replacedCharacters(Field field, String text) {
         if (InputLimits.storable(text).indexOf('\uFFFD') >= 0) {
             add(Rule.CHARACTER_REPLACED, field, text, where(field) + "「" + shown(text)
-                    + "」含无法识别的字符（文件编码损坏、空字符或孤立的代理码元），已按 � 保存；本行仍予受理，请核对"
-                    + " | a character that is no text, stored as U+FFFD; row kept");
+                    + "」含无法识别的字符（文件编码损坏、空字符或孤立的代理码元），已按 � 保存；本行仍予受理，请核对");
         }
     }
 
@@ -275,8 +280,7 @@ final class RowCheck {
         String unit = field.unit() == null ? "" : field.unit();
         if (value.abs().compareTo(InputLimits.MAX_FIGURE) >= 0) {
             add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
-                    + "」超出可能的范围，应小于 10,000,000,000" + unit + "，请核对单位和数值"
-                    + " | number beyond any real figure (at most 10,000,000,000)");
+                    + "」超出可能的范围，应小于 10,000,000,000" + unit + "，请核对单位和数值");
             return null;
         }
         if (value.scale() <= InputLimits.STORED_DECIMALS) {
@@ -285,12 +289,11 @@ final class RowCheck {
         BigDecimal rounded = value.setScale(InputLimits.STORED_DECIMALS, RoundingMode.HALF_UP);
         if (rounded.signum() == 0) {
             add(Rule.NUMBER_OUT_OF_RANGE, field, cell.text(), where(field) + "「" + shown(cell.text())
-                    + "」过小，保留6位小数后为 0，请核对单位和数值 | number too small: it is 0 at 6 decimals");
+                    + "」过小，保留6位小数后为 0，请核对单位和数值");
             return null;
         }
         add(Rule.NUMBER_ROUNDED, field, cell.text(), where(field) + "「" + shown(cell.text()) + "」超过6位小数，已按"
-                + rounded.stripTrailingZeros().toPlainString() + "保存；本行仍予受理"
-                + " | more than 6 decimals: stored rounded half-up");
+                + rounded.stripTrailingZeros().toPlainString() + "保存；本行仍予受理");
         return rounded;
     }
 
@@ -323,9 +326,11 @@ final class RowCheck {
         }
         Parsed<LocalDate> parsed = Values.date(cell, planYear);
         if (parsed.isBad()) {
-            bad(Rule.BAD_DATE, field, cell, "不是有效日期", DATE_EXAMPLE,
-                    "not a valid date; expected e.g. 2020-06-30 or 2020年6月");
+            bad(Rule.BAD_DATE, field, cell, "不是有效日期", DATE_EXAMPLE);
             return null;
+        }
+        if (parsed.isPresent() && !Values.namesItsDay(cell)) {
+            interpreted(field, cell, parsed.value().toString());
         }
         return parsed.value();
     }
@@ -336,12 +341,34 @@ final class RowCheck {
 
     /** The outcome, the findings in column order and all carrying the row's city. */
     <T> RowOutcome<T> outcome(T record) {
+        return outcome(record != null ? Disposition.ACCEPTED : Disposition.REJECTED, record);
+    }
+
+    /** A row that is not accounted, with its findings (INFO): ignored, never rejected. */
+    <T> RowOutcome<T> ignored() {
+        return outcome(Disposition.IGNORED, null);
+    }
+
+    private <T> RowOutcome<T> outcome(Disposition disposition, T record) {
         List<Finding> out = findings.stream()
                 .sorted(Comparator.comparingInt(Located::column))
                 .map(l -> Finding.of(l.rule(), cityCode, file, row.sheet(), row.rowNumber(), l.cell(), l.value(),
                         l.message()))
                 .toList();
-        Disposition disposition = record != null ? Disposition.ACCEPTED : Disposition.REJECTED;
-        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out);
+        return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out,
+                written());
+    }
+
+    /** The row's own words for what the rules normalise, as its cells hold them; null where blank. */
+    private WrittenWords written() {
+        boolean projects = header.kind() == cn.js.reduction.core.FileKind.PROJECTS;
+        return new WrittenWords(typed(Field.CITY), typed(projects ? Field.CATEGORY : Field.POLLUTANT),
+                projects ? typed(Field.STATUS) : null, projects ? typed(Field.PLANNED_COMPLETION) : null,
+                projects ? typed(Field.ACTUAL_COMPLETION) : null);
+    }
+
+    private String typed(Field field) {
+        RawCell cell = cell(field);
+        return Values.isBlank(cell) ? null : cell.text();
     }
 }

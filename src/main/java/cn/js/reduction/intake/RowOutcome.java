@@ -1,5 +1,6 @@
 package cn.js.reduction.intake;
 
+import cn.js.reduction.store.WrittenWords;
 import cn.js.reduction.core.Disposition;
 import cn.js.reduction.discover.RawRow;
 
@@ -17,12 +18,20 @@ import java.util.List;
  *                    incomplete (INCOMPLETE, COUNT_SHORTFALL's rejected rows)
  * @param record      the normalised record; null unless ACCEPTED
  * @param findings    every finding of the row, ERRORs and WARNINGs, in column order
+ * @param written     the city's own words for the values the rules normalise (city, category or pollutant,
+ *                    status, dates), staged beside them
  */
 public record RowOutcome<T>(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                            String groupCode, T record, List<Finding> findings) {
+                            String groupCode, T record, List<Finding> findings, WrittenWords written) {
 
     public RowOutcome {
         findings = List.copyOf(findings);
+        written = written == null ? WrittenWords.NONE : written;
+    }
+
+    public RowOutcome(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
+                      String groupCode, T record, List<Finding> findings) {
+        this(file, sheet, rowNumber, disposition, cityCode, groupCode, record, findings, WrittenWords.NONE);
     }
 
     public RowOutcome(String file, String sheet, int rowNumber, Disposition disposition, String cityCode, T record,
@@ -32,7 +41,7 @@ public record RowOutcome<T>(String file, String sheet, int rowNumber, Dispositio
 
     /** The same verdict with other findings. */
     public RowOutcome<T> withFindings(List<Finding> other) {
-        return new RowOutcome<>(file, sheet, rowNumber, disposition, cityCode, groupCode, record, other);
+        return new RowOutcome<>(file, sheet, rowNumber, disposition, cityCode, groupCode, record, other, written);
     }
 
     static <T> RowOutcome<T> ignored(String file, RawRow row) {
@@ -41,7 +50,7 @@ public record RowOutcome<T>(String file, String sheet, int rowNumber, Dispositio
 
     /** The row's place and verdict as the store keeps them. */
     public StagedRowStore.Place place() {
-        return new StagedRowStore.Place(file, sheet, rowNumber, disposition, cityCode, groupCode);
+        return new StagedRowStore.Place(file, sheet, rowNumber, disposition, cityCode, groupCode, written);
     }
 
     public boolean isAccepted() {

@@ -49,8 +49,7 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
         }
         List<Finding> findings = new ArrayList<>(outcome.findings());
         findings.addAll(item.notes());
-        return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), outcome.disposition(),
-                outcome.cityCode(), outcome.record(), findings);
+        return outcome.withFindings(findings);
     }
 
     /**
@@ -76,8 +75,7 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
                 outcome.rowNumber(), cell, column == null ? null : item.row().text(column),
                 "第" + outcome.rowNumber() + "行 设区市（" + cell + "）为" + city + "市，但文件名「" + item.file() + "」表明本文件报送的是"
                         + fileCities + "市的数据。该行不替代" + city + "市自己报送的文件（项目行计入" + city + "市；排放量行仅在" + city
-                        + "市没有自己的排放量报表时计入）；如不属于" + city + "市，请改正设区市 (row of another city than the file"
-                        + " name's: stray for " + outcome.cityCode() + ", supersedes nothing)"));
+                        + "市没有自己的排放量报表时计入）；如不属于" + city + "市，请改正设区市"));
         return outcome.withFindings(findings);
     }
 

@@ -29,8 +29,8 @@ import java.util.Map;
  * Set-based rules (DUPLICATE_PROJECT_ID) and file rules are applied elsewhere.
  *
  * <p>Messages are for the city clerk who typed the row: the row, the column as the template heads it, the cell
- * as Excel shows it, the value as typed and what was expected, in Chinese, then a short English gloss after
- * " | ".
+ * as Excel shows it, the value as typed and what was expected, in Chinese (the column by its Chinese header, the
+ * statuses by their Chinese words); the rule's code is in a column of its own.
  */
 public final class RowValidator {
 
@@ -104,10 +104,14 @@ public final class RowValidator {
             return RowOutcome.ignored(file, row);
         }
         RowCheck check = new RowCheck(row, header, file, year);
+        String notAccounted = untargeted(check);
+        if (notAccounted != null) {
+            return notAccounted(check, notAccounted);
+        }
         check.formulas();
         check.cityCode = city(check);
         Pollutant pollutant = pollutant(check);
-        check.groupCode = pollutant == null ? untargeted(check) : pollutant.code();
+        check.groupCode = pollutant == null ? null : pollutant.code();
         String sector = check.optionalText(Field.SECTOR);
         BigDecimal baseT = check.number(Field.BASE_T, true, null);
         BigDecimal reportingT = check.number(Field.REPORTING_T, true, null);
@@ -128,12 +132,11 @@ public final class RowValidator {
         if (city.isEmpty()) {
             city = reference.findCityFromDistrict(text);
             city.ifPresent(c -> check.add(Rule.CITY_FROM_DISTRICT, Field.CITY, text, check.where(Field.CITY) + "「"
-                    + RowCheck.shown(text) + "」是" + c.name() + "市的县（市、区）或市区，按" + c.name() + "市计入"
-                    + " | city written as one of its districts: counted for " + c.code()));
+                    + RowCheck.shown(text) + "」是" + c.name() + "市的县（市、区）或市区，按" + c.name() + "市计入"));
         }
         return city.map(City::code).orElseGet(() -> {
             check.bad(Rule.UNKNOWN_CITY, Field.CITY, cell, "不是江苏省的设区市",
-                    "应填写" + reference.cities().size() + "个设区市之一，如 南京、南京市、320100 或 Nanjing", "unknown city");
+                    "应填写" + reference.cities().size() + "个设区市之一，如 南京、南京市、320100 或 Nanjing");
             return null;
         });
     }
@@ -143,11 +146,21 @@ public final class RowValidator {
         if (check.missing(Field.CATEGORY, cell)) {
             return null;
         }
-        return reference.findCategory(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
+        java.util.Optional<Category> found = reference.findCategory(Values.isError(cell) ? null : cell.text());
+        found.filter(c -> !Text.key(cell.text()).equals(Text.key(c.code())) && !literalName(cell.text(), c.name()))
+                .ifPresent(c -> check.interpreted(Field.CATEGORY, cell, c.name()));
+        return found.orElseGet(() -> {
             check.bad(Rule.UNKNOWN_CATEGORY, Field.CATEGORY, cell, "不是附件4的项目类别",
-                    "应填写" + reference.categories().size() + "类之一的名称或代码，如 锅炉提标改造项目 或 BOILER", "unknown project category");
+                    "应填写" + reference.categories().size() + "类之一的名称或代码，如 锅炉提标改造项目 或 BOILER");
             return null;
         });
+    }
+
+    /** The category's own name as written, with or without its 项目 suffix: no interpretation. */
+    private static boolean literalName(String text, String name) {
+        String key = Text.key(text);
+        String own = Text.key(name);
+        return key.equals(own) || own.endsWith("项目") && key.equals(own.substring(0, own.length() - 2));
     }
 
     private ProjectStatus status(RowCheck check) {
@@ -155,16 +168,37 @@ public final class RowValidator {
         if (check.missing(Field.STATUS, cell)) {
             return null;
         }
-        return Values.status(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
-            check.bad(Rule.UNKNOWN_STATUS, Field.STATUS, cell, "不是有效的进展状态", "应填写 未开工、在建 或 已完成",
-                    "unknown status; expected NOT_STARTED, IN_PROGRESS or COMPLETED");
+        java.util.Optional<ProjectStatus> found = Values.status(Values.isError(cell) ? null : cell.text());
+        found.filter(st -> !Text.key(cell.text()).equals(Text.key(st.chineseName()))
+                        && !Text.key(cell.text()).replace("_", "").equals(st.name().replace("_", "")))
+                .ifPresent(st -> check.interpreted(Field.STATUS, cell, st.chineseName()));
+        return found.orElseGet(() -> {
+            check.bad(Rule.UNKNOWN_STATUS, Field.STATUS, cell, "不是有效的进展状态", "应填写 未开工、在建 或 已完成");
             return null;
         });
     }
 
     /**
+     * A row of a pollutant the plan does not account (颗粒物 in an emission report): information the plan has no
+     * target for, not a mistake of the clerk. Ignored with an INFO (POLLUTANT_NOT_ACCOUNTED), its city kept where it
+     * reads without doubt, never rejected.
+     */
+    private RowOutcome<EmissionRecord> notAccounted(RowCheck check, String code) {
+        RawCell cityCell = check.cell(Field.CITY);
+        String cityText = cityCell == null || Values.isError(cityCell) ? null : cityCell.text();
+        check.cityCode = reference.findCity(cityText).or(() -> reference.findCityFromDistrict(cityText))
+                .map(City::code).orElse(null);
+        check.groupCode = code;
+        RawCell cell = check.cell(Field.POLLUTANT);
+        String name = reference.pollutant(code).map(Pollutant::written).orElse(code);
+        check.add(Rule.POLLUTANT_NOT_ACCOUNTED, Field.POLLUTANT, cell.text(), check.where(Field.POLLUTANT) + "「"
+                + RowCheck.shown(cell.text()) + "」是" + name + "，附件2没有它的减排目标，本行不计入核算，计为忽略");
+        return check.ignored();
+    }
+
+    /**
      * The code of a pollutant the plan year knows but annex 2 sets no target for (颗粒物), named in a row's 污染物
-     * cell: such a row is rejected, but it leaves no accounted pollutant of its city incomplete. Null otherwise.
+     * cell; null otherwise.
      */
     private String untargeted(RowCheck check) {
         RawCell cell = check.cell(Field.POLLUTANT);
@@ -190,8 +224,7 @@ public final class RowValidator {
         return reference.findPollutant(Values.isError(cell) ? null : cell.text()).orElseGet(() -> {
             List<Pollutant> all = reference.pollutants();
             check.bad(Rule.UNKNOWN_POLLUTANT, Field.POLLUTANT, cell, "不是核算的污染物",
-                    "应填写 " + either(all.stream().map(Pollutant::written).toList(), "、", " 或 "),
-                    "unknown pollutant; expected " + either(all.stream().map(Pollutant::label).toList(), ", ", " or "));
+                    "应填写 " + either(all.stream().map(Pollutant::written).toList(), "、", " 或 "));
             return null;
         });
     }
@@ -213,8 +246,7 @@ public final class RowValidator {
         }
         if (Values.isError(cell) || !CreditCode.isValid(cell.text())) {
             check.bad(Rule.BAD_CREDIT_CODE, Field.CREDIT_CODE, cell, "不是有效的统一社会信用代码",
-                    "应为18位且校验位符合 GB 32100-2015，请核对；本行仍予受理",
-                    "credit code fails the GB 32100-2015 check; row kept");
+                    "应为18位且校验位符合 GB 32100-2015，请核对；本行仍予受理");
             return Values.isError(cell) ? null : cell.text().strip();
         }
         return cell.text().strip();
@@ -244,7 +276,7 @@ public final class RowValidator {
                     ? "第" + check.row.rowNumber() + "行 进展状态为「已完成」，但表中没有实际完成时间列，应增加该列并填写实际完成日期，如 2020-06-30"
                     : check.where(Field.ACTUAL_COMPLETION) + "为空，但进展状态为「已完成」，应填写实际完成日期，如 2020-06-30";
             check.add(Rule.COMPLETED_WITHOUT_DATE, Field.ACTUAL_COMPLETION, cell == null ? null : cell.text(),
-                    what + " | completed project without an actual completion date");
+                    what);
             return null;
         }
         if (actual == null) {
@@ -252,15 +284,13 @@ public final class RowValidator {
         }
         if (status == ProjectStatus.COMPLETED && actual.isAfter(yearEnd)) {
             check.add(Rule.COMPLETION_AFTER_YEAR_END, Field.ACTUAL_COMPLETION, shownDate(cell, actual),
-                    check.where(Field.ACTUAL_COMPLETION) + "「" + shownDate(cell, actual) + "」晚于" + year + "年12月31日，本年度按在建项目统计"
-                            + " | completed after " + yearEnd + ": counted as in progress this year");
+                    check.where(Field.ACTUAL_COMPLETION) + "「" + shownDate(cell, actual) + "」晚于" + year + "年12月31日，本年度按在建项目统计");
             return ProjectStatus.IN_PROGRESS;
         }
         if (status != ProjectStatus.COMPLETED) {
             check.add(Rule.ACTUAL_DATE_NOT_COMPLETED, Field.ACTUAL_COMPLETION, shownDate(cell, actual),
                     check.where(Field.ACTUAL_COMPLETION) + "「" + shownDate(cell, actual) + "」已填写，但进展状态为「"
-                            + status.chineseName() + "」，请核对进展状态或删除实际完成时间；本行仍予受理"
-                            + " | actual completion date on a project that is not completed; row kept");
+                            + status.chineseName() + "」，请核对进展状态或删除实际完成时间；本行仍予受理");
         }
         return status;
     }

@@ -176,9 +176,9 @@ public final class SubmissionCheck {
         findings.add(Finding.of(Rule.DUPLICATE_PROJECT_ID, outcome.cityCode(), outcome.file(), outcome.sheet(),
                 outcome.rowNumber(), cell, project.projectId(), "第" + outcome.rowNumber() + "行 项目编号（" + cell + "）「"
                         + project.projectId() + "」与「" + first.file() + "」第" + first.row() + "行重复，只保留首次出现的一行。"
-                        + "请核对并使用唯一的项目编号 (duplicate of " + first.file() + " row " + first.row() + ")"));
+                        + "请核对并使用唯一的项目编号"));
         return new RowOutcome<>(outcome.file(), outcome.sheet(), outcome.rowNumber(), Disposition.REJECTED,
-                outcome.cityCode(), null, findings);
+                outcome.cityCode(), outcome.groupCode(), null, findings, outcome.written());
     }
 
     private static void count(Map<Severity, Map<Rule, Long>> counts, Finding f) {

@@ -3,6 +3,7 @@ package cn.js.reduction.intake;
 import cn.js.reduction.discover.Header;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.discover.RawRow;
+import cn.js.reduction.discover.RowKind;
 import cn.js.reduction.discover.SheetAccount;
 import cn.js.reduction.discover.SheetSource;
 import cn.js.reduction.discover.SubmissionSniffer;
@@ -155,15 +156,18 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
     }
 
     /**
-     * The sheet's next row below its header, or null at its end. A break while reading ahead is kept for the
-     * next read, so that the row before it is still handed out.
+     * The sheet's next row below its header, or null at its end. A row with no value in any cell of its own (a
+     * template's pre-formatted rows, rows a spreadsheet program stores for their height or style, a formula that
+     * shows nothing) is no row read: it is passed over, so that rows read = accepted + rejected + ignored counts
+     * what a person sees. A break while reading ahead is kept for the next read, so that the row before it is
+     * still handed out.
      */
     private RawRow nextBelowHeader() throws IOException {
         try {
             RawRow row;
             do {
                 row = cursor.next();
-            } while (row != null && row.rowNumber() <= header.headerRowNumber());
+            } while (row != null && (row.rowNumber() <= header.headerRowNumber() || RowKind.holdsNothing(row)));
             return row;
         } catch (UnreadableFileException e) {
             breakAhead = e;

@@ -21,7 +21,8 @@ final class ProjectAssembler {
     private record ResultRow(String projectId, String cityCode, String district, String projectName,
                              String responsibleUnit, String creditCode, String categoryCode, String status,
                              String countedStatus, LocalDate planned, LocalDate actual, BigDecimal investment,
-                             String remarks, String fileName, String sheet, int rowNo) {
+                             String remarks, String fileName, String sheet, int rowNo,
+                             WrittenWords written) {
     }
 
     ProjectAssembler(List<String> claimed, Consumer<StagedRowStore.CountedProject> action) {
@@ -41,7 +42,9 @@ final class ProjectAssembler {
                     rs.getString("credit_code"), rs.getString("category_code"), rs.getString("status"),
                     rs.getString("counted_status"), StagedRowStore.localDate(rs.getDate("planned_completion")),
                     StagedRowStore.localDate(rs.getDate("actual_completion")), rs.getBigDecimal("investment"),
-                    rs.getString("remarks"), fileName, sheet, rowNo);
+                    rs.getString("remarks"), fileName, sheet, rowNo, new WrittenWords(
+                            rs.getString("city_written"), rs.getString("category_written"), rs.getString("status_written"),
+                            rs.getString("planned_written"), rs.getString("actual_written")));
         }
         String pollutant = rs.getString("pollutant");
         if (pollutant != null) {
@@ -61,7 +64,7 @@ final class ProjectAssembler {
         action.accept(new StagedRowStore.CountedProject(new ProjectRecord(r.projectId(), r.cityCode(), r.district(),
                 r.projectName(), r.responsibleUnit(), r.creditCode(), r.categoryCode(),
                 ProjectStatus.valueOf(r.status()), ProjectStatus.valueOf(r.countedStatus()), r.planned(),
-                r.actual(), r.investment(), ordered, r.remarks()), r.fileName(), r.sheet(), r.rowNo()));
+                r.actual(), r.investment(), ordered, r.remarks()), r.fileName(), r.sheet(), r.rowNo(), r.written()));
         current = null;
         claims.clear();
     }

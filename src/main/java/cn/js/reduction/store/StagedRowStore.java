@@ -28,10 +28,12 @@ public final class StagedRowStore {
     private static final String INSERT_PROJECT = """
             INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code, project_id, id_cell,
                 district, project_name, responsible_unit, credit_code, category_code, status, counted_status,
-                planned_completion, actual_completion, investment, remarks)
+                planned_completion, actual_completion, investment, remarks, city_written, category_written,
+                status_written, planned_written, actual_written)
             VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :project_id, :id_cell,
                 :district, :project_name, :responsible_unit, :credit_code, :category_code, :status, :counted_status,
-                :planned_completion, :actual_completion, :investment, :remarks)""";
+                :planned_completion, :actual_completion, :investment, :remarks, :city_written, :category_written,
+                :status_written, :planned_written, :actual_written)""";
 
     private static final String INSERT_CLAIM = """
             INSERT INTO ra_project_claim (run_id, file_name, sheet, row_no, pollutant, claimed_t)
@@ -39,9 +41,9 @@ public final class StagedRowStore {
 
     private static final String INSERT_EMISSION = """
             INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code, pollutant, sector,
-                base_t, reporting_t, remarks)
+                base_t, reporting_t, remarks, city_written, pollutant_written)
             VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :pollutant, :sector,
-                :base_t, :reporting_t, :remarks)""";
+                :base_t, :reporting_t, :remarks, :city_written, :pollutant_written)""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StagedRows.Streaming streaming;
@@ -167,8 +169,8 @@ public final class StagedRowStore {
         }
     }
 
-    /** A project row that counts, with its place. */
-    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo) {
+    /** A project row that counts, with its place and the city's own words for what was normalised. */
+    public record CountedProject(ProjectRecord project, String fileName, String sheet, int rowNo, WrittenWords written) {
     }
 
     /**
@@ -181,7 +183,8 @@ public final class StagedRowStore {
         String sql = """
                 SELECT r.project_id, r.city_code, r.district, r.project_name, r.responsible_unit, r.credit_code,
                     r.category_code, r.status, r.counted_status, r.planned_completion, r.actual_completion,
-                    r.investment, r.remarks, r.file_name, r.sheet, r.row_no, c.pollutant, c.claimed_t
+                    r.investment, r.remarks, r.file_name, r.sheet, r.row_no, c.pollutant, c.claimed_t,
+                    r.city_written, r.category_written, r.status_written, r.planned_written, r.actual_written
                 FROM ra_project_row r LEFT JOIN ra_project_claim c ON c.run_id = r.run_id
                     AND c.file_name = r.file_name AND c.sheet = r.sheet AND c.row_no = r.row_no
                 WHERE r.run_id = :run_id AND %s%s
@@ -193,8 +196,8 @@ public final class StagedRowStore {
         rows.flush();
     }
 
-    /** An emission row that counts, with its place. */
-    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo) {
+    /** An emission row that counts, with its place and the city's own words for its city and pollutant. */
+    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo, WrittenWords written) {
     }
 
     /**
@@ -206,7 +209,8 @@ public final class StagedRowStore {
         Map<String, Pollutant> byCode = new HashMap<>();
         pollutants.forEach(p -> byCode.put(p.code(), p));
         String sql = """
-                SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no
+                SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no,
+                    city_written, pollutant_written
                 FROM ra_emission_row
                 WHERE run_id = :run_id AND %s%s
                 ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
@@ -215,7 +219,8 @@ public final class StagedRowStore {
                 (RowCallbackHandler) rs -> action.accept(new CountedEmission(new EmissionRecord(rs.getString("city_code"),
                         byCode.get(rs.getString("pollutant")), rs.getString("sector"), rs.getBigDecimal("base_t"),
                         rs.getBigDecimal("reporting_t"), rs.getString("remarks")),
-                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"))));
+                        rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"),
+                        new WrittenWords(rs.getString("city_written"), rs.getString("pollutant_written"), null, null, null))));
     }
 
     /**
@@ -290,16 +295,25 @@ public final class StagedRowStore {
      * (when its 设区市 cell could be resolved, else null), and its pollutant or category when read (else null).
      */
     public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                        String groupCode) {
+                        String groupCode, WrittenWords written) {
+
+        public Place {
+            written = written == null ? WrittenWords.NONE : written;
+        }
 
         public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
-            this(file, sheet, rowNumber, disposition, cityCode, null);
+            this(file, sheet, rowNumber, disposition, cityCode, null, WrittenWords.NONE);
         }
     }
 
+
     /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
     public static MapSqlParameterSource project(long runId, Place o, ProjectRecord p, String idCell) {
-        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell));
+        WrittenWords w = o.written();
+        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell))
+                .addValue("city_written", written(w.city())).addValue("category_written", written(w.group()))
+                .addValue("status_written", written(w.status())).addValue("planned_written", written(w.planned()))
+                .addValue("actual_written", written(w.actual()));
         if (p == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
                     .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
@@ -342,7 +356,8 @@ public final class StagedRowStore {
 
     /** An emission row's columns by name; a row without a record keeps only its place. */
     public static MapSqlParameterSource emission(long runId, Place o, EmissionRecord e) {
-        MapSqlParameterSource row = place(runId, o);
+        MapSqlParameterSource row = place(runId, o).addValue("city_written", written(o.written().city()))
+                .addValue("pollutant_written", written(o.written().group()));
         if (e == null) {
             return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", text(o.groupCode()))
                     .addValue("sector", null).addValue("base_t", null).addValue("reporting_t", null)
@@ -370,6 +385,11 @@ public final class StagedRowStore {
      */
     private static String text(String s) {
         return InputLimits.storable(s);
+    }
+
+    /** A written word as its staging column holds it: cut, with a mark, where longer. */
+    private static String written(String s) {
+        return s == null ? null : text(InputLimits.forDisplay(s, WrittenWords.MAX_CHARS));
     }
 
     private static Date date(LocalDate d) {

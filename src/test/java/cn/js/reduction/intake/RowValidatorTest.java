@@ -341,10 +341,16 @@ class RowValidatorTest {
             assertThat(f.message()).contains("晚于2020年12月31日");
 
             // a date the reader got as a bare serial (a cell without its date style) is shown as a date, not 44286
-            Finding serial = onlyFinding(validate(with(good, "K", 44286)));
+            // (and the reading of the serial is said: VALUE_INTERPRETED, issue 22)
+            List<Finding> serialFindings = validate(with(good, "K", 44286)).findings();
+            assertThat(serialFindings).extracting(Finding::rule)
+                    .containsExactly(Rule.VALUE_INTERPRETED, Rule.COMPLETION_AFTER_YEAR_END);
+            assertThat(serialFindings.get(0).message()).endsWith("「44286」读作 2021-03-31");
+            Finding serial = serialFindings.get(1);
             assertThat(serial.value()).isEqualTo("2021-03-31");
             assertThat(serial.message()).contains("「2021-03-31」晚于2020年12月31日").doesNotContain("44286");
-            Finding notCompleted = onlyFinding(validate(with(with(good, "I", "在建"), "K", 44196)));
+            Finding notCompleted = validate(with(with(good, "I", "在建"), "K", 44196)).findings().stream()
+                    .filter(f2 -> f2.rule() != Rule.VALUE_INTERPRETED).findFirst().orElseThrow();
             assertThat(notCompleted.rule()).isEqualTo(Rule.ACTUAL_DATE_NOT_COMPLETED);
             assertThat(notCompleted.message()).contains("「2020-12-31」已填写");
 

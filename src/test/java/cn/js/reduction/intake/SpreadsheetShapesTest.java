@@ -149,7 +149,8 @@ class SpreadsheetShapesTest {
                 tuple(4, Disposition.ACCEPTED), tuple(5, Disposition.ACCEPTED), tuple(6, Disposition.ACCEPTED),
                 tuple(7, Disposition.ACCEPTED), tuple(8, Disposition.ACCEPTED), tuple(9, Disposition.ACCEPTED),
                 tuple(10, Disposition.ACCEPTED), tuple(11, Disposition.ACCEPTED), tuple(12, Disposition.ACCEPTED),
-                tuple(13, Disposition.ACCEPTED), tuple(14, Disposition.IGNORED), tuple(15, Disposition.IGNORED));
+                tuple(13, Disposition.ACCEPTED));
+        // rows 14 and 15 hold nothing of their own (the merged 设区市 only runs over them): no rows read (issue 22)
         assertThat(read.accepted()).extracting(o -> project(o).cityCode()).containsOnly("320100");
         assertThat(read.accepted()).extracting(o -> project(o).categoryCode()).containsExactly(
                 "BOILER", "BOILER", "BOILER", "BOILER",
@@ -324,7 +325,7 @@ class SpreadsheetShapesTest {
         assertThat(finding.sheet()).isEqualTo("清单");
         assertThat(finding.row()).isEqualTo(2);
         assertThat(finding.message()).contains("工作表「清单」第2行的项目清单表头缺少必需的列")
-                .contains("进展状态").contains("计划完成时间").contains("missing required columns");
+                .contains("进展状态").contains("计划完成时间").contains("请按模板补齐这些列");
         // the message the file list and validate show is the finding's own, not a second wording
         assertThat(sniff.message()).isEqualTo(finding.message());
     }
@@ -398,7 +399,7 @@ class SpreadsheetShapesTest {
                 .containsExactly(tuple(Severity.INFO, Rule.UNIT_CONVERTED, "D1", "万吨"),
                         tuple(Severity.INFO, Rule.UNIT_CONVERTED, "E1", "万吨"));
         assertThat(read.sniff().findings().get(0).message()).contains("2015年排放量（万吨）").contains("10000")
-                .contains("factor 10000");
+                .contains("已按 1 万吨 = 10000 吨 换算为吨");
     }
 
     @ParameterizedTest
@@ -496,9 +497,12 @@ class SpreadsheetShapesTest {
                 .containsExactly(Disposition.ACCEPTED, Disposition.REJECTED);
         assertThat(emission(read.accepted().get(0)).baseT()).isEqualByComparingTo("12500");
         assertThat(emission(read.accepted().get(0)).reportingT()).isEqualByComparingTo("5000");
+        // the unit typed in the cell is said as read (VALUE_INTERPRETED, issue 22): 0.5万 in a tonnage column is 5000 t
         assertThat(read.rowFindings()).extracting(Finding::rule, Finding::cell, Finding::value)
-                .containsExactly(tuple(Rule.BAD_NUMBER, "C3", "3磅"));
-        assertThat(read.rowFindings().get(0).message()).contains("磅").contains("无法换算");
+                .containsExactly(tuple(Rule.VALUE_INTERPRETED, "C2", "12500吨"), tuple(Rule.VALUE_INTERPRETED, "D2", "0.5万"),
+                        tuple(Rule.BAD_NUMBER, "C3", "3磅"));
+        assertThat(read.rowFindings().get(1).message()).endsWith("「0.5万」读作 5000（吨）");
+        assertThat(read.rowFindings().get(2).message()).contains("磅").contains("无法换算");
     }
 
     @ParameterizedTest

@@ -75,7 +75,7 @@ class EndToEndTest {
                 + "WX-3,Wuxi,滨湖区,工业炉窑整治,无锡某钢厂,,工业炉窑整治项目,已完成,2020-12-31,2021-02-01,,,3,4,,\n"
                 + "NJ-1,无锡,滨湖区,编号重复的项目,无锡某公司,,KILN,在建,2020-12-31,,,,,,,\n",
                 StandardCharsets.UTF_8, false);
-        // rows 2-10: 6 accepted, BAD_NUMBER (D8), NEGATIVE_NUMBER (D9), a blank row (ignored)
+        // rows 2-10: 6 accepted, BAD_NUMBER (D8), NEGATIVE_NUMBER (D9), a row of empty cells (no row read: issue 22)
         write(year.resolve("emissions.csv"), "设区市,污染物,排放源类别,基准年排放量（吨）,核算年排放量（吨）\n"
                 + "南京,VOCs,工业源,10000,7000\n"
                 + "南京,二氧化硫,工业源,5000,3900\n"
@@ -117,7 +117,7 @@ class EndToEndTest {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(0);
         assertThat(result.out()).contains("COMPLETED")
-                .contains("rows: 18 read = 10 accepted + 4 rejected + 4 ignored");
+                .contains("rows: 17 read = 10 accepted + 4 rejected + 3 ignored");
         Path run = output.resolve("2020/nightly").resolve(Files.readString(output.resolve("2020/nightly/LATEST")).trim());
         assertThat(run.getFileName().toString()).startsWith("run-");
 
@@ -125,7 +125,7 @@ class EndToEndTest {
         assertThat(files.get(0)).containsExactly("file", "sha256", "kind", "cities", "rows_read", "accepted",
                 "rejected", "ignored", "superseded");
         assertThat(files).hasSize(5);
-        assertThat(row(files, "emissions.csv")).endsWith(",EMISSIONS,320100;320200,9,6,2,1,");
+        assertThat(row(files, "emissions.csv")).endsWith(",EMISSIONS,320100;320200,8,6,2,0,");
         assertThat(row(files, "nanjing_projects.csv")).endsWith(",PROJECTS,320100,4,2,1,1,");
         assertThat(row(files, "wuxi_projects_20201215.csv")).endsWith(",PROJECTS,320200,2,0,0,2,320200");
         assertThat(row(files, "wuxi_projects_20210110.csv")).endsWith(",PROJECTS,320200,3,2,1,0,");
@@ -175,7 +175,10 @@ class EndToEndTest {
                 "WARNING|ROW_OF_OTHER_CITY|320200|emissions.csv||||",
                 "ERROR|BAD_NUMBER|320200|emissions.csv|emissions|8|D8|abc",
                 "ERROR|NEGATIVE_NUMBER|320200|emissions.csv|emissions|9|D9|-5",
+                // issue 22: what was read as something the cell does not literally say is said (INFO)
+                "INFO|VALUE_INTERPRETED|320100|nanjing_projects.csv|nanjing_projects|4|I4|2020年10月",
                 "ERROR|UNKNOWN_CATEGORY|320100|nanjing_projects.csv|nanjing_projects|5|G5|不存在的类别",
+                "INFO|VALUE_INTERPRETED|320100|nanjing_projects.csv|nanjing_projects|5|H5|完成",
                 "INFO|SUPERSEDED_FILE|320200|wuxi_projects_20201215.csv||||",
                 // the newer 无锡 list shares WX-1: a correction, which withdraws WX-2
                 "WARNING|PROJECTS_WITHDRAWN|320200|wuxi_projects_20210110.csv||||WX-2",

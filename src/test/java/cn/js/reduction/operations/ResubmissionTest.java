@@ -99,7 +99,7 @@ class ResubmissionTest {
                 .containsExactly("WARNING|ROW_OF_OTHER_CITY|320500|nanjing_extra_20201220.csv|nanjing_extra_20201220|2|B2");
         String message = csv(run.folder().resolve("findings.csv")).stream().filter(r -> r[1].equals("ROW_OF_OTHER_CITY"))
                 .findFirst().orElseThrow()[8];
-        assertThat(message).contains("苏州", "南京", "nanjing_extra_20201220.csv", "supersedes nothing");
+        assertThat(message).contains("苏州", "南京", "nanjing_extra_20201220.csv", "不替代");
         assertThat(files(run)).containsEntry("suzhou_projects_20201201.csv", "3,3,0,0,")
                 .containsEntry("nanjing_projects_20201201.csv", "1,1,0,0,")
                 .containsEntry("nanjing_extra_20201220.csv", "1,1,0,0,");

@@ -63,7 +63,7 @@ class RunIdentityTest {
             assertThat(secondTables.get(table)).as(table).isEqualTo(firstTables.get(table));
         }
         assertThat(output.resolve("2020/nightly/run-" + firstRun)).isDirectory();
-        assertThat(runSheet(output.resolve("2020/nightly/run-" + secondRun))).contains("运行参数：rerunReason=annex 2 corrected");
+        assertThat(runSheet(output.resolve("2020/nightly/run-" + secondRun))).contains("运行参数：重新运行的原因=annex 2 corrected");
         assertThat(runSheet(output.resolve("2020/nightly/run-" + firstRun))).doesNotContain("rerunReason");
 
         Cli.Result status = Cli.run(List.of("status", "--verbose", "--year", "2020"), db);

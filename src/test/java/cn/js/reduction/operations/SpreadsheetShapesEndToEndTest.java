@@ -318,6 +318,12 @@ class SpreadsheetShapesEndToEndTest {
                 // issue 16: the columns the clerk added are named, the one that looks like ours as a WARNING
                 "INFO|COLUMN_NOT_READ|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|5|R5|内部编码",
                 "WARNING|COLUMN_NOT_READ|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|5|S5|减排量合计(吨/年)",
+                // issue 22: what was read as a day it does not name is said (a serial, a year-month)
+                "INFO|VALUE_INTERPRETED|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|6|K6|44012",
+                "INFO|VALUE_INTERPRETED|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|7|K7|2020年9月",
+                "INFO|VALUE_INTERPRETED|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|16|J16|2020年12月",
+                "INFO|VALUE_INTERPRETED|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|17|J17|2020年12月",
+                "INFO|VALUE_INTERPRETED|320100|南京市2020年大气污染防治工程项目清单.xlsx|市区项目|18|J18|2020年12月",
                 "WARNING|SHEET_NOT_READ|320100|南京市2020年大气污染防治工程项目清单.xlsx|草稿|||草稿",
                 "INFO|UNIT_CONVERTED|320100|南京市排放量报表.xls|排放量|3|D3|万吨",
                 "INFO|UNIT_CONVERTED|320100|南京市排放量报表.xls|排放量|3|E3|万吨",

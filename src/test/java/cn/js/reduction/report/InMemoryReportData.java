@@ -1,5 +1,6 @@
 package cn.js.reduction.report;
 
+import cn.js.reduction.store.WrittenWords;
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.ProjectStatus;
 import cn.js.reduction.core.Rule;
@@ -68,7 +69,8 @@ public final class InMemoryReportData implements ReportData {
                         new RunInfo.InputFile("损坏.xlsx", "e".repeat(64), 0, null, List.of(), 0, 0, 0, 0, List.of())));
 
         projects.add(new AcceptedProject(project("NJ-001", NANJING, "ENERGY_COAL", "燃煤锅炉淘汰", ProjectStatus.COMPLETED,
-                LocalDate.of(2020, 6, 30), "0", "62.5", "3.25", "+1 备注"), FILE_NJ, "项目清单", 5));
+                LocalDate.of(2020, 6, 30), "0", "62.5", "3.25", "+1 备注"), FILE_NJ, "项目清单", 5,
+                new WrittenWords("南京市", "煤炭消费总量控制", "已建成", "2020年6月", "2020-06-30")));
         projects.add(new AcceptedProject(project("NJ-002", NANJING, "VOC_FUGITIVE", EVIL_NAME, ProjectStatus.IN_PROGRESS,
                 null, "1.5", "0", "0", null), FILE_NJ, "项目清单", 6));
         projects.add(new AcceptedProject(project("WX-001", WUXI, "ROLLING", "滚动项目", ProjectStatus.COMPLETED,
@@ -95,7 +97,7 @@ public final class InMemoryReportData implements ReportData {
                 "-91320200MA1XXXXXX", "统一社会信用代码校验位不符，请核对 (check digit mismatch)"));
         findings.add(Finding.of(Rule.COUNT_SHORTFALL, NANJING, null, null, null, null, "1 / 3",
                 "煤炭消费总量控制项目报送 1 个，计划 3 个"));
-        findings.add(Finding.of(Rule.UNPLANNED_CATEGORY, WUXI, null, null, null, null, null, "施工工地扬尘治理项目未列入计划"));
+        findings.add(Finding.of(Rule.UNPLANNED_CATEGORY, WUXI, null, null, null, null, "DUST_SITE", "施工工地扬尘治理项目未列入计划"));
         recompute();
     }
 

@@ -169,9 +169,9 @@ public class WorkbookWriterTest {
             XSSFSheet reductions = wb.getSheet("减排核算");
             assertThat(reductions.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 4);
             assertThat(autoFilter(reductions)).isEqualTo("A4:AE17");
-            assertThat(autoFilter(wb.getSheet("问题清单"))).isEqualTo("A1:J7");
-            assertThat(autoFilter(wb.getSheet("项目明细"))).isEqualTo("A1:X5");
-            assertThat(autoFilter(wb.getSheet("排放明细"))).isEqualTo("A1:M5");
+            assertThat(autoFilter(wb.getSheet("问题清单"))).isEqualTo("A1:K7");
+            assertThat(autoFilter(wb.getSheet("项目明细"))).isEqualTo("A1:AC5");
+            assertThat(autoFilter(wb.getSheet("排放明细"))).isEqualTo("A1:O5");
             assertThat(autoFilter(wb.getSheet("退回记录"))).isEqualTo("A1:I3");
             for (String name : List.of("问题清单", "项目明细", "排放明细", "退回记录")) {
                 assertThat(wb.getSheet(name).getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
@@ -269,7 +269,7 @@ public class WorkbookWriterTest {
             Map<String, String> pairs = pairs(s);
             assertThat(pairs).containsEntry("运行编号", "42").containsEntry("核算年度", "2020")
                     .containsEntry("运行模式", "年终核算（final，正式结果）").containsEntry("软件版本", "1.0.0")
-                    .containsEntry("基准数据版本", "2020-v1").containsEntry("运行参数：input", "input")
+                    .containsEntry("基准数据版本", "2020-v1").containsEntry("运行参数：输入文件夹", "input")
                     .containsEntry("开始时间", "2021-01-05 02:00:00").containsEntry("结束时间", "2021-01-05 02:03:17");
             int header = rowWith(s, 0, "文件");
             List<String> headers = new ArrayList<>();
@@ -305,7 +305,12 @@ public class WorkbookWriterTest {
             XSSFSheet s = wb.getSheet("问题清单");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactly("级别", "规则", "规则说明", "城市", "文件", "工作表", "行号", "单元格", "值", "说明");
+            assertThat(headers).containsExactly("级别", "规则", "规则说明", "城市", "文件", "工作表", "行号", "单元格", "值", "说明",
+                    "值代码");
+            // a reconciliation finding's code is shown by its Chinese name, the code in a column of its own (issue 22)
+            Row unplanned = s.getRow(rowWith(s, 1, "UNPLANNED_CATEGORY"));
+            assertThat(unplanned.getCell(8).getStringCellValue()).isEqualTo("施工工地扬尘治理项目");
+            assertThat(unplanned.getCell(10).getStringCellValue()).isEqualTo("DUST_SITE");
             Row bad = s.getRow(rowWith(s, 1, "BAD_NUMBER"));
             assertThat(bad.getCell(0).getStringCellValue()).isEqualTo("错误");
             assertThat(fill(bad.getCell(0))).isEqualTo(SHORTFALL);
@@ -331,12 +336,16 @@ public class WorkbookWriterTest {
             XSSFSheet s = wb.getSheet("项目明细");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).hasSize(24).startsWith("项目编号", "设区市", "城市代码")
-                    .endsWith("来源文件", "文件SHA-256（前12位）", "工作表", "行号", "单元格范围");
+            assertThat(headers).hasSize(29).startsWith("项目编号", "设区市", "城市代码")
+                    .containsSubsequence("来源文件", "文件SHA-256（前12位）", "工作表", "行号", "单元格范围")
+                    .endsWith("原文：设区市", "原文：项目类别", "原文：进展状态", "原文：计划完成时间", "原文：实际完成时间");
             Row nj1 = s.getRow(rowWith(s, 0, "NJ-001"));
             assertThat(nj1.getCell(7).getStringCellValue()).isEqualTo("煤炭消费总量控制项目");
             assertThat(nj1.getCell(8).getStringCellValue()).isEqualTo("ENERGY_COAL");
             assertThat(nj1.getCell(9).getStringCellValue()).isEqualTo("已完成");
+            // the city's own words beside what they were read as (issue 22)
+            assertThat(List.of(24, 25, 26, 27, 28).stream().map(i -> nj1.getCell(i).getStringCellValue()).toList())
+                    .containsExactly("南京市", "煤炭消费总量控制", "已建成", "2020年6月", "2020-06-30");
             assertThat(nj1.getCell(12).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2020, 6, 30));
             assertThat(nj1.getCell(12).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(nj1.getCell(15).getNumericCellValue()).isEqualTo(62.5);
@@ -529,7 +538,7 @@ public class WorkbookWriterTest {
             for (String name : List.of("问题清单", "问题清单（续2）", "问题清单（续3）")) {
                 XSSFSheet s = wb.getSheet(name);
                 assertThat(text(s, "A1")).isEqualTo("级别");
-                assertThat(autoFilter(s)).isEqualTo("A1:J3");
+                assertThat(autoFilter(s)).isEqualTo("A1:K3");
                 for (int r = 1; r <= s.getLastRowNum(); r++) {
                     rules.add(s.getRow(r).getCell(1).getStringCellValue());
                 }

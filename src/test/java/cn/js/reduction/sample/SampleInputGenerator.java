@@ -474,7 +474,7 @@ public final class SampleInputGenerator {
         List<Line<SampleEmission>> xz = emissionLines("徐州");
         SampleEmission pm = new SampleEmission(SampleCity.byName("徐州"), "PM", "工业源", new BigDecimal("61250.0"),
                 new BigDecimal("43810.5"), "烟粉尘");
-        xz.add(Line.noted(pm, "pollutant", "UNKNOWN_POLLUTANT (ERROR): 颗粒物; extra row"));
+        xz.add(Line.noted(pm, "pollutant", "POLLUTANT_NOT_ACCOUNTED (INFO): 颗粒物; extra row, ignored"));
         add(l, xz);
 
         l = new EmissionLayout("changzhou_paifang.xlsx", Format.XLSX);

@@ -170,7 +170,7 @@ class SampleInputGeneratorTest {
                 .containsEntry("BAD_DATE", "待定").containsEntry("NEGATIVE_NUMBER", "-3.5")
                 .containsEntry("COMPLETED_WITHOUT_DATE", null).containsEntry("REQUIRED_MISSING", null)
                 .containsEntry("COMPLETION_AFTER_YEAR_END", "2021/1/15").containsEntry("BAD_NUMBER", "约12")
-                .containsEntry("UNKNOWN_POLLUTANT", "颗粒物");
+                .containsEntry("POLLUTANT_NOT_ACCOUNTED", "颗粒物");
         assertThat(cells.get("全角数字")).as("full-width digits").matches(".*[０-９].*");
         String formulaNote = result.notes().stream().filter(n -> n.what().startsWith("公式单元格")).findFirst()
                 .orElseThrow().what();

@@ -92,13 +92,13 @@ public final class JdbcReportData implements ReportData {
     @Override
     public void forEachAcceptedProject(String cityCode, Consumer<AcceptedProject> action) {
         rows.forEachCountedProject(runId, cityCode, reference.claimPollutants().stream().map(Pollutant::code).toList(),
-                p -> action.accept(new AcceptedProject(p.project(), p.fileName(), p.sheet(), p.rowNo())));
+                p -> action.accept(new AcceptedProject(p.project(), p.fileName(), p.sheet(), p.rowNo(), p.written())));
     }
 
     @Override
     public void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action) {
         rows.forEachCountedEmission(runId, cityCode, reference.pollutants(),
-                e -> action.accept(new AcceptedEmission(e.emission(), e.fileName(), e.sheet(), e.rowNo())));
+                e -> action.accept(new AcceptedEmission(e.emission(), e.fileName(), e.sheet(), e.rowNo(), e.written())));
     }
 
     @Override

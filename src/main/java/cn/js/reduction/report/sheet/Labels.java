@@ -17,6 +17,20 @@ public final class Labels {
     private Labels() {
     }
 
+    /** The run's parameters by their Chinese names (运行信息); a parameter not named here keeps its key. */
+    private static final java.util.Map<String, String> PARAMETERS = java.util.Map.ofEntries(
+            java.util.Map.entry("year", "核算年度"), java.util.Map.entry("mode", "运行模式"),
+            java.util.Map.entry("inputFingerprint", "输入文件指纹"), java.util.Map.entry("referenceVersion", "基准数据版本"),
+            java.util.Map.entry("referenceSha256", "基准数据 SHA-256"), java.util.Map.entry("programVersion", "软件版本"),
+            java.util.Map.entry("input", "输入文件夹"), java.util.Map.entry("output", "输出文件夹"),
+            java.util.Map.entry("attempt", "第几次运行"), java.util.Map.entry("rerunReason", "重新运行的原因"),
+            java.util.Map.entry("runNumber", "运行序号"), java.util.Map.entry("jobExecutionId", "作业执行编号"));
+
+    /** A run parameter's label as a person reads it: 输入文件指纹 for inputFingerprint. */
+    public static String parameter(String key) {
+        return PARAMETERS.getOrDefault(key, key);
+    }
+
     public static String mode(RunMode mode) {
         if (mode == null) {
             return "";

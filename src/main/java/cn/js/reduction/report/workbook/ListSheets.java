@@ -58,7 +58,7 @@ public final class ListSheets {
 
     public static final List<Column> FINDING_COLUMNS = List.of(new Column("级别", 6), new Column("规则", 30),
             new Column("规则说明", 30), new Column("城市", 8), new Column("文件", 32), new Column("工作表", 14),
-            new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60));
+            new Column("行号", 8), new Column("单元格", 8), new Column("值", 24), new Column("说明", 60), new Column("值代码", 14));
 
     // the columns of 项目明细 that the summary formulas read; the claim columns follow 总投资, one per pollutant
     public static final int P_CITY = 1;
@@ -81,6 +81,7 @@ public final class ListSheets {
         }
         columns.addAll(List.of(new Column("备注", 24), new Column("来源文件", 32), new Column("文件SHA-256（前12位）", 15),
                 new Column("工作表", 14), new Column("行号", 8), new Column("单元格范围", 13)));
+        columns.addAll(WRITTEN_PROJECT_COLUMNS);
         return List.copyOf(columns);
     }
 
@@ -106,8 +107,16 @@ public final class ListSheets {
                 new Column("污染物", 14), new Column("排放源类别", 14), new Column(baseYear + "年排放量（吨）", 16),
                 new Column(year + "年排放量（吨）", 16), new Column("备注", 24), new Column("来源文件", 32),
                 new Column("文件SHA-256（前12位）", 15), new Column("工作表", 14), new Column("行号", 8),
-                new Column("单元格范围", 13));
+                new Column("单元格范围", 13), new Column("原文：设区市", 12), new Column("原文：污染物", 14));
     }
+
+    /**
+     * The city's own words for what was normalised, as the file has them (issue 22): an auditor tracing a row back
+     * finds 已建成 where 进展状态 says 已完成. Last, after the lineage, so that the columns the formulas read stay put.
+     */
+    static final List<Column> WRITTEN_PROJECT_COLUMNS = List.of(new Column("原文：设区市", 12),
+            new Column("原文：项目类别", 26), new Column("原文：进展状态", 10), new Column("原文：计划完成时间", 14),
+            new Column("原文：实际完成时间", 14));
 
     public static final List<Column> REJECTION_COLUMNS = List.of(new Column("文件", 32), new Column("工作表", 14),
             new Column("行号", 8), new Column("单元格", 8), new Column("城市", 8), new Column("规则", 30),
@@ -169,7 +178,9 @@ public final class ListSheets {
             }
             row.text(p.remarks())
                     .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row())
-                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()));
+                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()))
+                    .text(a.written().city()).text(a.written().group()).text(a.written().status())
+                    .text(a.written().planned()).text(a.written().actual());
             totals.project(p.cityCode(), p.categoryCode(), p.countedStatus(), claimed);
             remember(links, warned, projects, a.file(), a.sheet(), a.row());
         });
@@ -184,7 +195,8 @@ public final class ListSheets {
                     .text(e.pollutant().chineseName() + "（" + e.pollutant().label() + "）").text(e.sector())
                     .decimal(e.baseT(), Kind.TONNES).decimal(e.reportingT(), Kind.TONNES).text(e.remarks())
                     .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row())
-                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()));
+                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()))
+                    .text(a.written().city()).text(a.written().group());
             totals.emission(e.cityCode(), e.pollutant(), e.baseT(), e.reportingT());
             remember(links, warned, emissions, a.file(), a.sheet(), a.row());
         });
@@ -251,8 +263,9 @@ public final class ListSheets {
                     .text(f.rule() == null ? null : f.rule().title())
                     .text(Labels.cityName(reference, f.cityCode()))
                     .link(f.file(), file).text(f.sheet()).count(f.row()).link(cellText, cell)
-                    .text(f.value(), Kind.WRAPPED, Mark.NONE)
-                    .text(f.message(), Kind.WRAPPED, Mark.NONE);
+                    .text(shownValue(reference, f), Kind.WRAPPED, Mark.NONE)
+                    .text(f.message(), Kind.WRAPPED, Mark.NONE)
+                    .text(Objects.equals(shownValue(reference, f), f.value()) ? null : f.value());
         });
         findings.finish();
 
@@ -280,6 +293,19 @@ public final class ListSheets {
         rejections.finish();
 
         return new Counts(bySeverity, details.projectRows(), rejected[0], rejections.rowsWritten(), findings.parts());
+    }
+
+    /**
+     * A finding's value as a person reads it: a reconciliation finding's category or pollutant code (VOC_FUGITIVE,
+     * NOX) by its Chinese name, the code itself in 值代码; a value from a file as the file has it.
+     */
+    static String shownValue(ReferenceData reference, Finding f) {
+        if (f.value() == null || f.file() != null) {
+            return f.value();
+        }
+        return reference.category(f.value()).map(c -> c.name())
+                .or(() -> reference.pollutant(f.value()).map(p -> p.chineseName() + "（" + p.label() + "）"))
+                .orElse(f.value());
     }
 
     /** The finding's cell; a finding about a whole row that the detail lists show is linked by its row. */

@@ -63,7 +63,7 @@ public final class RunSheet {
         // sorted, so that the same parameters always give the same rows whatever map the caller used
         Map<String, String> parameters = new TreeMap<>(run.parameters() == null ? Map.of() : run.parameters());
         for (Map.Entry<String, String> p : parameters.entrySet()) {
-            r = pair(sheet, styles, r, "运行参数：" + p.getKey()).text(p.getValue()).rowIndex() + 1;
+            r = pair(sheet, styles, r, "运行参数：" + Labels.parameter(p.getKey())).text(p.getValue()).rowIndex() + 1;
         }
         String scopeText = scope.isProvince() ? "全省（" + scope.reference().province().code() + "）"
                 : scope.city().name() + "（" + scope.city().code() + "）";
