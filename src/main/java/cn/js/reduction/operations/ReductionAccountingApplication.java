@@ -41,6 +41,9 @@ public class ReductionAccountingApplication {
                 true, java.nio.charset.StandardCharsets.UTF_8), stamped, false);
         PrintStream err = OperatorOutput.of(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 true, java.nio.charset.StandardCharsets.UTF_8), stamped, true);
+        if (args.length > 0 && Set.of("run", "restart").contains(args[0])) {
+            GracefulStop.install(err); // SIGTERM, Ctrl-C: a stop at a chunk boundary, recorded STOPPED, exit 1
+        }
         int code = execute(args, System.getenv(), out, err);
         out.close();
         err.close();

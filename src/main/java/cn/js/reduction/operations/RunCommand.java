@@ -361,6 +361,16 @@ final class RunCommand {
             return ReductionAccountingApplication.OK;
         }
         boolean stepFailed = false;
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            // a stop asked for (SIGTERM, systemd's stop): every committed chunk is kept, the rest continues
+            String step = execution.getStepExecutions().stream()
+                    .filter(s -> s.getStatus() == BatchStatus.STOPPED && !s.getStepName().contains(":"))
+                    .map(org.springframework.batch.core.step.StepExecution::getStepName).findFirst().orElse(null);
+            out.println("  stopped on request" + (GracefulStop.requested() ? " (a stop signal)" : "")
+                    + (step == null ? "" : " in step " + step) + ": what was committed is kept; restart continues"
+                    + " from there");
+            stepFailed = true;
+        }
         for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
             for (Throwable t : step.getFailureExceptions()) {
                 out.println("  failed in " + InputLimits.printable(step.getStepName()) + ": "

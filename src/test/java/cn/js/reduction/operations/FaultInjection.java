@@ -62,6 +62,9 @@ public class FaultInjection {
         @Override
         public void beforeStep(StepExecution stepExecution) {
             if (fault.startsWith("pause:" + stepExecution.getStepName() + ":")) {
+                // what a test waits for before it signals the process: the step has started
+                System.err.println("fault: pausing in step " + stepExecution.getStepName());
+                System.err.flush();
                 try {
                     Thread.sleep(Long.parseLong(fault.substring(fault.lastIndexOf(':') + 1)));
                 } catch (InterruptedException e) {
@@ -79,6 +82,9 @@ public class FaultInjection {
         @Override
         public void beforeWrite(Chunk<?> items) {
             if (fault.startsWith("slow:")) {
+                System.err.println("fault: writing a chunk of "
+                        + StepSynchronizationManager.getContext().getStepExecution().getStepName());
+                System.err.flush();
                 try {
                     Thread.sleep(Long.parseLong(fault.substring("slow:".length())));
                 } catch (InterruptedException e) {
