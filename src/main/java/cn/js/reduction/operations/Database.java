@@ -198,6 +198,12 @@ public record Database(String url, String user, String password, Path stateFolde
         // short on a machine of 10 cores or more, where a writer would wait for a connection and time out
         p.put("spring.datasource.hikari.maximum-pool-size",
                 Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));
+        if (isPostgres()) {
+            // the session names its process (host, PID, start time): who holds a run lock is then known (RunLock)
+            String name = "reduction-accounting " + RunLock.self();
+            p.put("spring.datasource.hikari.data-source-properties.ApplicationName",
+                    name.length() > 63 ? RunLock.self() : name);
+        }
         // full details, stack traces included, go to the log file of the state folder, never to the terminal;
         // a command that has no state folder (status on PostgreSQL from elsewhere) keeps none
         p.put("logging.file.name", Files.isDirectory(stateFolder) ? logFile().toString() : "/dev/null");

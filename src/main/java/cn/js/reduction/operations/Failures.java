@@ -69,6 +69,21 @@ final class Failures {
         return false;
     }
 
+    /**
+     * H2 refusing to open its file because another process has it (error 90020: "Database may be already in use"
+     * / "Lock file recently modified"), which passes once that process's server answers.
+     */
+    static boolean isEmbeddedDatabaseBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     private static String plain(Throwable t) {
         if (t instanceof AccessDeniedException e) {
             return "permission denied: " + e.getFile();

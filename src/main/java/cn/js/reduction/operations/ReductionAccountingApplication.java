@@ -136,13 +136,33 @@ public class ReductionAccountingApplication {
         properties.putAll(extra);
         app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ConfigurableApplicationContext context = app.run();
+                OperatorOutput.logFileReady = true;
+                return context;
+            } catch (RuntimeException e) {
+                if (database.embedded() && attempt < EMBEDDED_OPEN_ATTEMPTS && Failures.isEmbeddedDatabaseBusy(e)) {
+                    // two commands opening the embedded database at the same moment: H2 finds the other's lock
+                    // file "recently modified" before that process's server (AUTO_SERVER) answers; a moment later
+                    // this one connects through it, and the run lock then decides which command proceeds
+                    sleep(EMBEDDED_OPEN_PAUSE_MS * attempt);
+                    continue;
+                }
+                throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
+                        + Failures.describe(e), e);
+            }
+        }
+    }
+
+    private static final int EMBEDDED_OPEN_ATTEMPTS = 8;
+    private static final long EMBEDDED_OPEN_PAUSE_MS = 250;
+
+    private static void sleep(long ms) {
         try {
-            ConfigurableApplicationContext context = app.run();
-            OperatorOutput.logFileReady = true;
-            return context;
-        } catch (RuntimeException e) {
-            throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
-                    + Failures.describe(e), e);
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

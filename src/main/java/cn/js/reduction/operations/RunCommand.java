@@ -6,6 +6,7 @@ import cn.js.reduction.consolidate.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.publish.Publication;
+import cn.js.reduction.store.AbandonedRuns;
 import java.io.IOException;
 import cn.js.reduction.core.InputLimits;
 import java.io.PrintStream;
@@ -60,7 +61,14 @@ final class RunCommand {
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
             // pass the checks below and start
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
-                return run(context, out, err, lock == null, set, params, references.year(year), mode, rerunReason,
+                if (lock == null) {
+                    out.println(inProgress(context, database, output, year, mode, "nothing started. See: "
+                            + hints.status(year)));
+                    return ReductionAccountingApplication.OK;
+                }
+                // the staged rows of runs abandoned before abandon removed them: nobody's, the bulk of the database
+                new AbandonedRuns(context.getBean(JdbcTemplate.class)).clearAll();
+                return run(context, out, err, false, set, params, references.year(year), mode, rerunReason,
                         hints, input);
             }
         }, properties(distribution));
@@ -113,14 +121,22 @@ final class RunCommand {
     /** Room enough for a sentence; the job repository stores a parameter in at most 2,500 characters. */
     private static final int MAX_REASON = 500;
 
-    private static String describeRunning(ConfigurableApplicationContext context, int year, RunMode mode) {
+    /**
+     * The one answer of run, restart and abandon when another process holds the run of the year and mode (exit 0,
+     * docs/operations.md): who holds it, checked (a live process: PID and start time), and the run it is running.
+     */
+    static String inProgress(ConfigurableApplicationContext context, Database database, Path output, int year,
+                             RunMode mode, String nothingDone) {
+        String running = "";
         for (JobExecution other : Runs.recent(context.getBean(JobRepository.class), year, 50)) {
-            if (other.isRunning() && mode.code().equals(other.getJobParameters().getString(RunParameters.MODE))) {
-                return RunParameters.of(other).describe() + " (execution " + other.getId() + ") is running (process "
-                        + Liveness.owner(other) + (Liveness.isAlive(other) ? ", alive" : "") + ")";
+            if (other.isRunning() && Liveness.isAlive(other)
+                    && mode.code().equals(other.getJobParameters().getString(RunParameters.MODE))) {
+                running = ", running " + RunParameters.of(other).describe() + " (execution " + other.getId() + ")";
+                break;
             }
         }
-        return "another process is running " + year + " " + mode;
+        return "另一个运行正在进行 (already in progress): " + year + " " + mode + " is held by "
+                + RunLock.holder(context, database, output, year, mode) + running + "; " + nothingDone;
     }
 
     /** Gathers the facts {@link RunAdmission} decides on, and carries out its decision. */
@@ -154,9 +170,7 @@ final class RunCommand {
                 rerunReason != null, coverage));
         switch (outcome) {
             case ALREADY_RUNNING -> {
-                out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, year, mode)
-                        + "; nothing started. See: " + hints.status(year));
-                return ReductionAccountingApplication.OK;
+                throw new IllegalStateException("the run lock is held elsewhere: answered before"); // see prepare
             }
             case NOTHING_TO_DO -> {
                 Publication publication = RunParameters.of(last).publication();
@@ -308,8 +322,8 @@ final class RunCommand {
             }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
                 if (lock == null) {
-                    out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, run.year(), run.mode())
-                            + "; nothing restarted. See: " + hints.status(run.year()));
+                    out.println(inProgress(context, database, output, run.year(), run.mode(), "nothing restarted."
+                            + " See: " + hints.status(run.year())));
                     return ReductionAccountingApplication.OK;
                 }
                 // under the lock, an execution still recorded as running has lost its process (here or on
@@ -373,6 +387,9 @@ final class RunCommand {
         }
         for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
             for (Throwable t : step.getFailureExceptions()) {
+                if (t instanceof org.springframework.batch.core.job.JobInterruptedException) {
+                    continue; // how Spring Batch records a stop: said above
+                }
                 out.println("  failed in " + InputLimits.printable(step.getStepName()) + ": "
                         + InputLimits.printable(Failures.describe(t)));
                 stepFailed = true;
