@@ -31,6 +31,8 @@ final class GracefulStop {
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
     private static volatile JobOperator operator;
     private static volatile JobExecution running;
+    /** The execution the current command started, kept after it ended (a failure that escaped the job). */
+    private static volatile JobExecution lastStarted;
     private static volatile PrintStream err;
 
     private GracefulStop() {
@@ -55,6 +57,7 @@ final class GracefulStop {
     static void started(JobOperator jobOperator, JobExecution execution) {
         operator = jobOperator;
         running = execution;
+        lastStarted = execution;
         if (REQUESTED.get()) {
             stop();
         }
@@ -63,6 +66,16 @@ final class GracefulStop {
     /** The execution ended: a signal from now on needs no stop, the command is about to return. */
     static void ended() {
         running = null;
+    }
+
+    /** Forgets the execution an earlier command of this JVM started (before a command starts one). */
+    static void forget() {
+        lastStarted = null;
+    }
+
+    /** The execution this command started, or null: for the command to continue a failure the job could not record. */
+    static JobExecution lastStarted() {
+        return lastStarted;
     }
 
     /** Whether a stop was asked for in this process (the summary says so). */

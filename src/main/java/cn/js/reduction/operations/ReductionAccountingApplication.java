@@ -140,6 +140,7 @@ public class ReductionAccountingApplication {
             try {
                 ConfigurableApplicationContext context = app.run();
                 OperatorOutput.logFileReady = true;
+                quietLoggingTrouble();
                 return context;
             } catch (RuntimeException e) {
                 if (database.embedded() && attempt < EMBEDDED_OPEN_ATTEMPTS && Failures.isEmbeddedDatabaseBusy(e)) {
@@ -152,6 +153,18 @@ public class ReductionAccountingApplication {
                 throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
                         + Failures.describe(e), e);
             }
+        }
+    }
+
+    /**
+     * Logback's own trouble (the log file's disk full) is not printed on the terminal: Spring Boot's status listener
+     * printed each failed write with its stack trace, hundreds of lines before the program's one line saying what
+     * failed and how to continue. The log file then simply misses those lines.
+     */
+    private static void quietLoggingTrouble() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            ch.qos.logback.core.status.StatusManager status = logback.getStatusManager();
+            status.getCopyOfStatusListenerList().forEach(status::remove);
         }
     }
 

@@ -238,7 +238,13 @@ final class RunCommand {
     private static int start(ConfigurableApplicationContext context, PrintStream out, JobParameters params,
                              Hints hints) {
         try {
-            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
+            GracefulStop.forget();
+            JobExecution execution;
+            try {
+                execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
+            } catch (RuntimeException e) {
+                return unrecorded(e, out, hints);
+            }
             return report(context, execution, out, hints);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
@@ -350,10 +356,46 @@ final class RunCommand {
         Recovery.restorePartitionContexts(context.getBean(JobRepository.class), context.getBean(JdbcTemplate.class),
                 execution);
         try {
-            return report(context, operator.restart(execution), out, hints);
+            GracefulStop.forget();
+            JobExecution restarted;
+            try {
+                restarted = operator.restart(execution);
+            } catch (RuntimeException e) {
+                return unrecorded(e, out, hints);
+            }
+            return report(context, restarted, out, hints);
         } catch (org.springframework.batch.core.launch.JobRestartException e) {
             throw new IllegalStateException("cannot restart execution " + failed.getId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A failure the job could not record (its database closed under it: a full disk, the database gone): the step
+     * it hit and the cause in one line, and the command that continues the run once the cause is mended; the
+     * execution is left as a killed one's, which restart recovers. The stack trace goes to the log file only.
+     */
+    private static int unrecorded(RuntimeException e, PrintStream out, Hints hints) {
+        JobExecution execution = GracefulStop.lastStarted();
+        if (execution == null) {
+            throw e; // before the run started: the command's own failure (ReductionAccountingApplication)
+        }
+        RunParameters run = RunParameters.of(execution);
+        Failures.record(new Database(null, null, null, Database.stateFolder(run.outputRoot()), false, false), e);
+        // the last step it began (intake's partitions, named intakeFile:…, are intake)
+        String step = execution.getStepExecutions().stream()
+                .map(org.springframework.batch.core.step.StepExecution::getStepName)
+                .filter(n -> !n.contains(":")).reduce((a, b) -> b).orElse(null);
+        out.println(run.describe() + ": FAILED (execution " + execution.getId() + "), its state not recorded");
+        out.println("  failed" + (step == null ? "" : " in " + step) + ": "
+                + InputLimits.printable(Failures.describe(e)));
+        out.println("  details: " + Database.stateFolder(run.outputRoot()).resolve("reduction-accounting.log"));
+        out.println("  to continue" + (Failures.isDiskFull(e) ? ", once there is free space on the disk of "
+                + Database.stateFolder(run.outputRoot()) : "") + ": " + hints.restart(execution.getId()));
+        String note = hints.passwordNote();
+        if (!note.isEmpty()) {
+            out.println(note);
+        }
+        return ReductionAccountingApplication.FAILED;
     }
 
     static int report(ConfigurableApplicationContext context, JobExecution execution, PrintStream out, Hints hints) {

@@ -177,6 +177,7 @@ final class RunLock implements AutoCloseable {
         }
         if (channel != null) {
             try {
+                channel.truncate(0); // an empty lock file: nobody holds it
                 fileLock.release();
                 channel.close();
             } catch (IOException e) {
