@@ -135,6 +135,42 @@ class FaultsTest {
     }
 
     @Test
+    void inputsChangedAfterAFailureAreNamedAndTheOfferedCommandsCarryEveryOption() throws Exception {
+        Path own = dir.resolve("input");
+        EndToEndTest.writeInput(own);
+        List<String> ownRun = List.of("run", "--year", "2020", "--input", own.toString());
+        Path output = dir.resolve("out");
+        List<String> db = TestDatabases.options(TestDatabases.H2, output);
+        System.setProperty(FaultInjection.PROPERTY, "reconcile");
+        Cli.Result failed = Cli.run(ownRun, db);
+        System.clearProperty(FaultInjection.PROPERTY);
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+
+        Path year = own.resolve("2020");
+        List<Path> files;
+        try (var list = Files.list(year)) {
+            files = list.sorted().toList();
+        }
+        Files.delete(files.get(0));
+        Files.writeString(files.get(1), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.copy(files.get(1), year.resolve("added_" + files.get(1).getFileName()));
+
+        Cli.Result refused = Cli.run(List.of("restart", "--year", "2020"), db);
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+        assertThat(refused.err()).contains("gone:    " + files.get(0).getFileName())
+                .contains("changed: " + files.get(1).getFileName())
+                .contains("added:   added_" + files.get(1).getFileName())
+                .contains(" run --year 2020 --mode nightly --input " + own + " --output " + output)
+                .contains(" abandon --execution ");
+        // the new run it offers works as printed
+        String offered = refused.err().lines().filter(l -> l.contains(" run --year 2020")).findFirst().orElseThrow();
+        List<String> args = List.of(offered.substring(offered.indexOf("run --year")).split(" "));
+        Cli.Result fresh = Cli.run(args);
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(fresh.out()).contains("run-2 of 2020 nightly: COMPLETED");
+    }
+
+    @Test
     void aHolderWhosePidWasReusedIsNotTakenForAlive() {
         ProcessHandle me = ProcessHandle.current();
         String host = Liveness.thisHost();
