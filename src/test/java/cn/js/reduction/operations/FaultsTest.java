@@ -91,8 +91,8 @@ class FaultsTest {
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
         long execution = Long.parseLong(failed.out().replaceAll("(?s).*restart --execution (\\d+).*", "$1"));
 
-        // its restart holds the run (paused in reconcile) while three more commands come
-        System.setProperty(FaultInjection.PROPERTY, "pause:reconcile:6000");
+        // its restart holds the run (paused in reconcile until the switch is turned off) while three more come
+        System.setProperty(FaultInjection.PROPERTY, "pause:reconcile:600000");
         CompletableFuture<Cli.Result> holder = CompletableFuture.supplyAsync(
                 () -> Cli.run(List.of("restart", "--execution", String.valueOf(execution)), db));
         waitForHolder(output, db, database);
@@ -105,8 +105,8 @@ class FaultsTest {
                     .contains(", alive");
             assertThat(r.err()).as(other.get(0)).isEmpty();
         }
-        Cli.Result proceeded = holder.get();
         System.clearProperty(FaultInjection.PROPERTY);
+        Cli.Result proceeded = holder.get();
         assertThat(proceeded.exitCode()).as(proceeded.all()).isZero();
         assertThat(proceeded.out()).contains("COMPLETED");
     }
