@@ -28,11 +28,16 @@ class DiskFullTest {
     Path dir;
 
     private Path mount;
+    private Process child;
 
     @AfterEach
     void unmount() throws Exception {
+        if (child != null) {
+            child.destroyForcibly(); // the file system is busy while the process lives
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
         if (mount != null) {
-            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            new ProcessBuilder("umount", "--lazy", mount.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -50,7 +55,7 @@ class DiskFullTest {
         Path output = disk.resolve("out");
         List<String> db = TestDatabases.options(TestDatabases.H2, output);
         Path log = dir.resolve("child.log");
-        Process child = StopSignalTest.start("slow:300", run, db, log);
+        child = StopSignalTest.start("slow:300", run, db, log);
         // the disk fills up between two chunks of the large file
         StopSignalTest.waitFor(log, "fault: writing a chunk of intakeFile:file:changzhou_projects.csv", child);
         Path filler = disk.resolve("filler");

@@ -89,9 +89,9 @@ class StopSignalTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits (at most a minute) until the child's output contains the text. */
+    /** Waits (at most 3 minutes: a loaded machine) until the child's output contains the text. */
     static void waitFor(Path log, String text, Process child) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
                 return;
