@@ -207,7 +207,7 @@ public record Database(String url, String user, String password, Path stateFolde
         if (isPostgres()) {
             // the session names its process (host, PID, start time): who holds a run lock is then known (RunLock)
             String name = "reduction-accounting " + RunLock.self();
-            p.put("spring.datasource.hikari.data-source-properties.ApplicationName",
+            p.put("spring.datasource.hikari.data-source-properties[ApplicationName]",
                     name.length() > 63 ? RunLock.self() : name);
         }
         // full details, stack traces included, go to the log file of the state folder, never to the terminal;
