@@ -1,5 +1,7 @@
 package cn.js.reduction.operations;
 
+import cn.js.reduction.publish.ManifestCheck;
+
 import cn.js.reduction.consolidate.Consolidation;
 import cn.js.reduction.discover.Discovery;
 import cn.js.reduction.intake.FilePartitioner;
@@ -74,8 +76,11 @@ public class AccountingJobConfiguration {
 
     @Bean
     public RunListener runListener(JobRepository repository,
+                                   org.springframework.beans.factory.ObjectProvider<
+                                           org.springframework.batch.core.launch.JobOperator> operator,
                                    @Value("${reduction.distributed.manager:false}") boolean distributed) {
-        return new RunListener(repository, distributed);
+        // the operator looked up when a run starts: it needs the job, which needs this listener
+        return new RunListener(repository, operator::getObject, distributed);
     }
 
     /** What a tasklet stage does with its run; one transaction per stage (the stage's work is atomic). */
@@ -252,18 +257,43 @@ public class AccountingJobConfiguration {
     @Bean
     public Step reportStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
                            ReferenceLibrary references) {
-        return stage("report", repository, tx, (run, step) -> {
-            Reporting reporting = new Reporting(jdbc);
-            ReferenceData reference = references.year(run.year());
-            reporting.write(reporting.data(run.runId(), reference, run.runInfo(step.getJobExecution(), reference)),
-                    run.publication().prepareWorkFolder(), run.yearFolder());
-        });
+        return stage("report", repository, tx, (run, step) -> writeReport(jdbc, references, run, step));
     }
 
-    /** Moves the finished folder into place and marks it latest; safe to repeat after a crash half-way. */
+    private static void writeReport(JdbcTemplate jdbc, ReferenceLibrary references, RunParameters run,
+                                     StepExecution step) throws java.io.IOException {
+        Reporting reporting = new Reporting(jdbc);
+        ReferenceData reference = references.year(run.year());
+        reporting.write(reporting.data(run.runId(), reference, run.runInfo(step.getJobExecution(), reference)),
+                run.publication().prepareWorkFolder(), run.yearFolder());
+    }
+
+    /**
+     * Checks the finished folder against its manifest, moves it into place and marks it latest; safe to repeat
+     * after a crash half-way. A folder that differs from its manifest (damaged while the run waited for a restart:
+     * a full disk, a hand) is written again from the run's tables, as the report step writes it, and checked again;
+     * it is never published as it is.
+     */
     @Bean
-    public Step publishStep(JobRepository repository, PlatformTransactionManager tx) {
-        return stage("publish", repository, tx, (run, step) -> step.getJobExecution().getExecutionContext()
-                .putString("outputFolder", run.publication().publish().toString()));
+    public Step publishStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
+                            ReferenceLibrary references) {
+        return stage("publish", repository, tx, (run, step) -> {
+            java.nio.file.Path work = run.publication().workFolder();
+            if (java.nio.file.Files.isDirectory(work)) {
+                java.util.List<String> damaged = ManifestCheck.differences(work);
+                if (!damaged.isEmpty()) {
+                    org.slf4j.LoggerFactory.getLogger(AccountingJobConfiguration.class).warn(
+                            "{} differs from its manifest ({}): written again before it is published", work, String.join("; ", damaged));
+                    writeReport(jdbc, references, run, step);
+                    damaged = ManifestCheck.differences(work);
+                    if (!damaged.isEmpty()) {
+                        throw new java.io.IOException("the run's outputs in " + work + " differ from their manifest"
+                                + " even when written again (" + String.join("; ", damaged) + "); not published");
+                    }
+                }
+            }
+            step.getJobExecution().getExecutionContext().putString("outputFolder",
+                    run.publication().publish().toString());
+        });
     }
 }

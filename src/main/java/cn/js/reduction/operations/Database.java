@@ -68,10 +68,10 @@ public record Database(String url, String user, String password, Path stateFolde
             // QUERY_CACHE_SIZE=0: H2 keeps a pooled connection's plan of a statement, made when the staging tables
             // were empty; the DELETE that clears a file before its intake then scanned the whole table for each of
             // hundreds of files (issue 9, BENCHMARKS.md). Planned afresh, it uses the key.
-            // H2's trace file keeps its default (errors): the store's row mappers name each column as it is, so a
-            // run writes none; a .trace.db file beside the database means something failed and is worth reading
+            // TRACE_LEVEL_FILE=0: no .trace.db beside the database; what fails reaches the program as an exception
+            // and its log file (a full disk left a trace file nothing removed)
             url = "jdbc:h2:file:" + state.resolve(DB_NAME)
-                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0";
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0;TRACE_LEVEL_FILE=0";
             return new Database(url, user == null ? "sa" : user, password, state, true, mayCreate);
         }
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
@@ -120,6 +120,12 @@ public record Database(String url, String user, String password, Path stateFolde
             }
         } catch (IOException e) {
             throw new UsageException("cannot use the output folder: " + Failures.describe(e));
+        }
+        try {
+            // left by earlier releases (H2's trace of errors): the log file holds what failed
+            Files.deleteIfExists(stateFolder.resolve(DB_NAME + ".trace.db"));
+        } catch (IOException e) {
+            // another account's file, or none: nothing to remove
         }
         if (!embedded || password != null) {
             return this;
@@ -198,6 +204,12 @@ public record Database(String url, String user, String password, Path stateFolde
         // short on a machine of 10 cores or more, where a writer would wait for a connection and time out
         p.put("spring.datasource.hikari.maximum-pool-size",
                 Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));
+        if (isPostgres()) {
+            // the session names its process (host, PID, start time): who holds a run lock is then known (RunLock)
+            String name = "reduction-accounting " + RunLock.self();
+            p.put("spring.datasource.hikari.data-source-properties[ApplicationName]",
+                    name.length() > 63 ? RunLock.self() : name);
+        }
         // full details, stack traces included, go to the log file of the state folder, never to the terminal;
         // a command that has no state folder (status on PostgreSQL from elsewhere) keeps none
         p.put("logging.file.name", Files.isDirectory(stateFolder) ? logFile().toString() : "/dev/null");

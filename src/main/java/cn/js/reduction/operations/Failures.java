@@ -32,6 +32,9 @@ final class Failures {
         if (failure instanceof ReductionAccountingApplication.DatabaseUnavailable) {
             return failure.getMessage(); // already in plain words, with the database it concerns
         }
+        if (isDiskFull(failure)) {
+            return "the disk is full (no space left on device)" + diskFullWhere(failure);
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnknownHostException e) {
                 // the driver wraps it as "connection refused" (08001): the host name is what to check
@@ -67,6 +70,42 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * H2 refusing to open its file because another process has it (error 90020: "Database may be already in use"
+     * / "Lock file recently modified"), which passes once that process's server answers.
+     */
+    static boolean isEmbeddedDatabaseBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    /** Whether the failure comes from a full disk (the run database's, a workbook's, the log's). */
+    static boolean isDiskFull(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(NO_SPACE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String NO_SPACE = "No space left on device";
+
+    private static String diskFullWhere(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FileSystemException e && e.getFile() != null) {
+                return ": " + e.getFile();
+            }
+        }
+        return "";
     }
 
     private static String plain(Throwable t) {

@@ -14,6 +14,10 @@ public final class Liveness {
 
     static final String HOST = "owner.host";
     static final String PID = "owner.pid";
+    /** When the owner process started (ms since the epoch): a PID reused by another process is not the owner. */
+    static final String STARTED = "owner.started";
+    /** Two readings of one process's start time differ by the clock's tick at most. */
+    private static final long SAME_START_MS = 1000;
 
     private Liveness() {
     }
@@ -39,11 +43,27 @@ public final class Liveness {
     public static void claim(ExecutionContext ctx) {
         ctx.putString(HOST, thisHost());
         ctx.putLong(PID, ProcessHandle.current().pid());
+        ctx.putLong(STARTED, startOf(ProcessHandle.current()));
+    }
+
+    /** The start time of a process in ms since the epoch, or 0 when the system does not say. */
+    static long startOf(ProcessHandle process) {
+        return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
     }
 
     /**
-     * True when the owner is alive, or cannot be checked from here (another host): never declare a run on
-     * another machine dead.
+     * Whether the process {@code pid} of this host is alive and is the one that started at {@code started} (0:
+     * not recorded, by an earlier release): a dead owner's PID given to another process is not taken for it.
+     */
+    static boolean isAlive(long pid, long started) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> started == 0 || startOf(p) == 0 || Math.abs(startOf(p) - started) <= SAME_START_MS)
+                .orElse(false);
+    }
+
+    /**
+     * True when the owner is alive (its PID, and its start time where recorded), or cannot be checked from here
+     * (another host): never declare a run on another machine dead.
      */
     static boolean isAlive(JobExecution execution) {
         return isAlive(execution.getExecutionContext());
@@ -56,6 +76,6 @@ public final class Liveness {
         if (!thisHost().equals(ctx.getString(HOST, ""))) {
             return true;
         }
-        return ProcessHandle.of(ctx.getLong(PID)).map(ProcessHandle::isAlive).orElse(false);
+        return isAlive(ctx.getLong(PID), ctx.containsKey(STARTED) ? ctx.getLong(STARTED) : 0);
     }
 }

@@ -41,6 +41,9 @@ public class ReductionAccountingApplication {
                 true, java.nio.charset.StandardCharsets.UTF_8), stamped, false);
         PrintStream err = OperatorOutput.of(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 true, java.nio.charset.StandardCharsets.UTF_8), stamped, true);
+        if (args.length > 0 && Set.of("run", "restart").contains(args[0])) {
+            GracefulStop.install(err); // SIGTERM, Ctrl-C: a stop at a chunk boundary, recorded STOPPED, exit 1
+        }
         int code = execute(args, System.getenv(), out, err);
         out.close();
         err.close();
@@ -133,13 +136,46 @@ public class ReductionAccountingApplication {
         properties.putAll(extra);
         app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ConfigurableApplicationContext context = app.run();
+                OperatorOutput.logFileReady = true;
+                quietLoggingTrouble();
+                return context;
+            } catch (RuntimeException e) {
+                if (database.embedded() && attempt < EMBEDDED_OPEN_ATTEMPTS && Failures.isEmbeddedDatabaseBusy(e)) {
+                    // two commands opening the embedded database at the same moment: H2 finds the other's lock
+                    // file "recently modified" before that process's server (AUTO_SERVER) answers; a moment later
+                    // this one connects through it, and the run lock then decides which command proceeds
+                    sleep(EMBEDDED_OPEN_PAUSE_MS * attempt);
+                    continue;
+                }
+                throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
+                        + Failures.describe(e), e);
+            }
+        }
+    }
+
+    /**
+     * Logback's own trouble (the log file's disk full) is not printed on the terminal: Spring Boot's status listener
+     * printed each failed write with its stack trace, hundreds of lines before the program's one line saying what
+     * failed and how to continue. The log file then simply misses those lines.
+     */
+    private static void quietLoggingTrouble() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            ch.qos.logback.core.status.StatusManager status = logback.getStatusManager();
+            status.getCopyOfStatusListenerList().forEach(status::remove);
+        }
+    }
+
+    private static final int EMBEDDED_OPEN_ATTEMPTS = 8;
+    private static final long EMBEDDED_OPEN_PAUSE_MS = 250;
+
+    private static void sleep(long ms) {
         try {
-            ConfigurableApplicationContext context = app.run();
-            OperatorOutput.logFileReady = true;
-            return context;
-        } catch (RuntimeException e) {
-            throw new DatabaseUnavailable("cannot open the run database " + database.display() + ": "
-                    + Failures.describe(e), e);
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

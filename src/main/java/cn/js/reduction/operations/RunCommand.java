@@ -6,8 +6,8 @@ import cn.js.reduction.consolidate.SubmissionCoverage;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.reference.ReferenceLibrary;
 import cn.js.reduction.publish.Publication;
+import cn.js.reduction.store.AbandonedRuns;
 import java.io.IOException;
-import cn.js.reduction.core.InputLimits;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,7 +58,14 @@ final class RunCommand {
             // file system (H2) holds for as long as this process runs it, so two runs fired at once cannot both
             // pass the checks below and start
             try (RunLock lock = RunLock.acquire(context, database, output, year, mode)) {
-                return run(context, out, err, lock == null, set, params, references.year(year), mode, rerunReason,
+                if (lock == null) {
+                    out.println(inProgress(context, database, output, year, mode, "nothing started. See: "
+                            + hints.status(year)));
+                    return ReductionAccountingApplication.OK;
+                }
+                // the staged rows of runs abandoned before abandon removed them: nobody's, the bulk of the database
+                new AbandonedRuns(context.getBean(JdbcTemplate.class)).clearAll();
+                return run(context, out, err, false, set, params, references.year(year), mode, rerunReason,
                         hints, input);
             }
         }, properties(distribution));
@@ -113,14 +118,22 @@ final class RunCommand {
     /** Room enough for a sentence; the job repository stores a parameter in at most 2,500 characters. */
     private static final int MAX_REASON = 500;
 
-    private static String describeRunning(ConfigurableApplicationContext context, int year, RunMode mode) {
+    /**
+     * The one answer of run, restart and abandon when another process holds the run of the year and mode (exit 0,
+     * docs/operations.md): who holds it, checked (a live process: PID and start time), and the run it is running.
+     */
+    static String inProgress(ConfigurableApplicationContext context, Database database, Path output, int year,
+                             RunMode mode, String nothingDone) {
+        String running = "";
         for (JobExecution other : Runs.recent(context.getBean(JobRepository.class), year, 50)) {
-            if (other.isRunning() && mode.code().equals(other.getJobParameters().getString(RunParameters.MODE))) {
-                return RunParameters.of(other).describe() + " (execution " + other.getId() + ") is running (process "
-                        + Liveness.owner(other) + (Liveness.isAlive(other) ? ", alive" : "") + ")";
+            if (other.isRunning() && Liveness.isAlive(other)
+                    && mode.code().equals(other.getJobParameters().getString(RunParameters.MODE))) {
+                running = ", running " + RunParameters.of(other).describe() + " (execution " + other.getId() + ")";
+                break;
             }
         }
-        return "another process is running " + year + " " + mode;
+        return "另一个运行正在进行 (already in progress): " + year + " " + mode + " is held by "
+                + RunLock.holder(context, database, output, year, mode) + running + "; " + nothingDone;
     }
 
     /** Gathers the facts {@link RunAdmission} decides on, and carries out its decision. */
@@ -154,9 +167,7 @@ final class RunCommand {
                 rerunReason != null, coverage));
         switch (outcome) {
             case ALREADY_RUNNING -> {
-                out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, year, mode)
-                        + "; nothing started. See: " + hints.status(year));
-                return ReductionAccountingApplication.OK;
+                throw new IllegalStateException("the run lock is held elsewhere: answered before"); // see prepare
             }
             case NOTHING_TO_DO -> {
                 Publication publication = RunParameters.of(last).publication();
@@ -224,8 +235,14 @@ final class RunCommand {
     private static int start(ConfigurableApplicationContext context, PrintStream out, JobParameters params,
                              Hints hints) {
         try {
-            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
-            return report(context, execution, out, hints);
+            GracefulStop.forget();
+            JobExecution execution;
+            try {
+                execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), params);
+            } catch (RuntimeException e) {
+                return RunSummary.unrecorded(e, out, hints);
+            }
+            return RunSummary.report(context, execution, out, hints);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             out.println("另一个运行正在进行 (already in progress): " + e.getMessage() + "; nothing started.");
             return ReductionAccountingApplication.OK;
@@ -308,8 +325,8 @@ final class RunCommand {
             }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
                 if (lock == null) {
-                    out.println("另一个运行正在进行 (already in progress): " + describeRunning(context, run.year(), run.mode())
-                            + "; nothing restarted. See: " + hints.status(run.year()));
+                    out.println(inProgress(context, database, output, run.year(), run.mode(), "nothing restarted."
+                            + " See: " + hints.status(run.year())));
                     return ReductionAccountingApplication.OK;
                 }
                 // under the lock, an execution still recorded as running has lost its process (here or on
@@ -336,49 +353,16 @@ final class RunCommand {
         Recovery.restorePartitionContexts(context.getBean(JobRepository.class), context.getBean(JdbcTemplate.class),
                 execution);
         try {
-            return report(context, operator.restart(execution), out, hints);
+            GracefulStop.forget();
+            JobExecution restarted;
+            try {
+                restarted = operator.restart(execution);
+            } catch (RuntimeException e) {
+                return RunSummary.unrecorded(e, out, hints);
+            }
+            return RunSummary.report(context, restarted, out, hints);
         } catch (org.springframework.batch.core.launch.JobRestartException e) {
             throw new IllegalStateException("cannot restart execution " + failed.getId() + ": " + e.getMessage(), e);
         }
-    }
-
-    static int report(ConfigurableApplicationContext context, JobExecution execution, PrintStream out, Hints hints) {
-        RunParameters run = RunParameters.of(execution);
-        LocalDateTime start = execution.getStartTime();
-        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
-        long ms = start == null ? 0 : Duration.between(start, end).toMillis();
-        out.printf("%s: %s in %.1f s (execution %d)%n", run.describe(), execution.getStatus(), ms / 1000.0,
-                execution.getId());
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        RunCounts counts = RunCounts.of(jdbc, run.runId());
-        out.println("  " + counts.describe());
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            out.println("  output: " + run.publication().finalFolder());
-            if (counts.errors() > 0 || counts.warnings() > 0) {
-                out.println("  findings: " + run.publication().finalFolder().resolve("findings.csv")
-                        + "; each city's cells to fix: " + run.publication().finalFolder().resolve("cities"));
-            }
-            return ReductionAccountingApplication.OK;
-        }
-        boolean stepFailed = false;
-        for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
-            for (Throwable t : step.getFailureExceptions()) {
-                out.println("  failed in " + InputLimits.printable(step.getStepName()) + ": "
-                        + InputLimits.printable(Failures.describe(t)));
-                stepFailed = true;
-            }
-        }
-        if (!stepFailed) {
-            for (Throwable t : execution.getAllFailureExceptions()) {
-                out.println("  failed: " + Failures.describe(t));
-            }
-        }
-        out.println("  details: " + Database.stateFolder(run.outputRoot()).resolve("reduction-accounting.log"));
-        out.println("  to continue: " + hints.restart(execution.getId()));
-        String note = hints.passwordNote();
-        if (!note.isEmpty()) {
-            out.println(note);
-        }
-        return ReductionAccountingApplication.FAILED;
     }
 }

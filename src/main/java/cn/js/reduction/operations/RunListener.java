@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -22,9 +23,12 @@ public class RunListener implements JobExecutionListener {
 
     private final JobRepository repository;
     private final boolean distributed;
+    private final java.util.function.Supplier<JobOperator> operator;
 
-    public RunListener(JobRepository repository, boolean distributed) {
+    public RunListener(JobRepository repository, java.util.function.Supplier<JobOperator> operator,
+                       boolean distributed) {
         this.repository = repository;
+        this.operator = operator;
         this.distributed = distributed;
     }
 
@@ -48,10 +52,13 @@ public class RunListener implements JobExecutionListener {
         RunParameters run = RunParameters.of(execution);
         log.info("run-{} (execution {}) started: year {}, mode {}, input {}", run.runNumber(), execution.getId(),
                 run.year(), run.mode(), run.yearFolder());
+        // SIGTERM from now on stops this execution at a chunk boundary (GracefulStop)
+        GracefulStop.started(operator.get(), execution);
     }
 
     @Override
     public void afterJob(JobExecution execution) {
+        GracefulStop.ended();
         log.info("run-{} (execution {}) ended: {}", RunParameters.of(execution).runNumber(), execution.getId(),
                 execution.getStatus());
     }

@@ -40,17 +40,85 @@ final class RunLock implements AutoCloseable {
     /** The lock, or null when another process holds it. */
     static RunLock acquire(ConfigurableApplicationContext context, Database database, Path outputRoot, int year,
                            RunMode mode) {
-        String name = "reduction-accounting:" + year + ":" + mode;
         if (database.isPostgres()) {
-            return advisory(context.getBean(DataSource.class), name);
+            return advisory(context.getBean(DataSource.class), name(year, mode));
         }
-        return file(Database.stateFolder(outputRoot).resolve("run-" + year + "-" + mode + ".lock"));
+        return file(lockFile(outputRoot, year, mode));
+    }
+
+    private static long key(String name) {
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
+    private static String name(int year, RunMode mode) {
+        return "reduction-accounting:" + year + ":" + mode;
+    }
+
+    private static Path lockFile(Path outputRoot, int year, RunMode mode) {
+        return Database.stateFolder(outputRoot).resolve("run-" + year + "-" + mode + ".lock");
+    }
+
+    /**
+     * Who holds the lock of the year and mode, in an operator's words ("process 4711 on host db1, started
+     * 2026-12-07T05:40:01, alive"): the holder writes itself into the lock file (H2), or is the session whose
+     * application name names it (PostgreSQL, {@link Database#properties}); a process of this host is checked
+     * alive by its PID and start time, so a reused PID is not taken for the holder.
+     */
+    static String holder(ConfigurableApplicationContext context, Database database, Path outputRoot, int year,
+                         RunMode mode) {
+        String who;
+        if (database.isPostgres()) {
+            who = postgresHolder(context.getBean(DataSource.class), key(name(year, mode)));
+        } else {
+            try {
+                who = java.nio.file.Files.readString(lockFile(outputRoot, year, mode), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                who = null;
+            }
+        }
+        return describe(who);
+    }
+
+    /** "host pid started", as {@link #self} writes it. */
+    static String describe(String who) {
+        String[] parts = who == null ? new String[0] : who.replaceFirst("^reduction-accounting ", "").split(" ");
+        if (parts.length != 3 || !parts[1].matches("[0-9]{1,19}") || !parts[2].matches("[0-9]{1,19}")) {
+            return "another process (it does not say which: an earlier release)";
+        }
+        long pid = Long.parseLong(parts[1]);
+        long started = Long.parseLong(parts[2]);
+        String since = started == 0 ? "" : ", started " + java.time.LocalDateTime.ofInstant(
+                java.time.Instant.ofEpochMilli(started), java.time.ZoneId.systemDefault()).withNano(0);
+        String state = !parts[0].equals(Liveness.thisHost()) ? ", on another machine (not checked from here)"
+                : Liveness.isAlive(pid, started) ? ", alive" : ", gone (the lock is being released)";
+        return "process " + pid + " on " + parts[0] + since + state;
+    }
+
+    /** This process, as the holder of a lock names itself. */
+    static String self() {
+        return Liveness.thisHost() + " " + ProcessHandle.current().pid() + " "
+                + Liveness.startOf(ProcessHandle.current());
+    }
+
+    private static String postgresHolder(DataSource dataSource, long key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT a.application_name FROM pg_locks l"
+                     + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
+                     + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1")) {
+            s.setLong(1, key >>> 32);
+            s.setLong(2, key & 0xffffffffL);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null; // not allowed to read pg_stat_activity: the holder stays unnamed
+        }
     }
 
     private static RunLock advisory(DataSource dataSource, String name) {
-        CRC32 crc = new CRC32();
-        crc.update(name.getBytes(StandardCharsets.UTF_8));
-        long key = crc.getValue();
+        long key = key(name);
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -86,6 +154,10 @@ final class RunLock implements AutoCloseable {
                 channel.close();
                 return null;
             }
+            // the holder names itself, for the message of a command that finds the lock taken
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap((self() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
             return new RunLock(null, 0, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take the run lock " + lockFile + ": " + e.getMessage(), e);
@@ -105,6 +177,7 @@ final class RunLock implements AutoCloseable {
         }
         if (channel != null) {
             try {
+                channel.truncate(0); // an empty lock file: nobody holds it
                 fileLock.release();
                 channel.close();
             } catch (IOException e) {

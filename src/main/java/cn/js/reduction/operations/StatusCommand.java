@@ -246,10 +246,13 @@ final class StatusCommand {
                 return ReductionAccountingApplication.USAGE;
             }
             try (RunLock lock = RunLock.acquire(context, database, output, run.year(), run.mode())) {
-                if (lock == null && e.isRunning()) {
-                    err.println("execution " + id + " (" + run.describe() + ") is still running (process "
-                            + Liveness.owner(e) + "); stop it first.");
-                    return ReductionAccountingApplication.USAGE;
+                if (lock == null) {
+                    // the run of this year and mode is held (this one, or a restart of it, running): the same
+                    // answer and exit code as run and restart give
+                    out.println(RunCommand.inProgress(context, database, output, run.year(), run.mode(),
+                            "nothing abandoned (stop that process first, then abandon). See: "
+                                    + hints.status(run.year())));
+                    return ReductionAccountingApplication.OK;
                 }
                 if (Recovery.needed(e)) {
                     // left running, starting or unknown by a process that is gone (the run lock is free): Spring
@@ -258,6 +261,9 @@ final class StatusCommand {
                 }
                 try {
                     operator.abandon(e);
+                    // its staged rows are nobody's now; its findings and figures stay for status
+                    new cn.js.reduction.store.AbandonedRuns(context.getBean(
+                            org.springframework.jdbc.core.JdbcTemplate.class)).clear(run.runId());
                 } catch (Exception ex) {
                     err.println("cannot abandon execution " + id + ": " + Failures.describe(ex));
                     return ReductionAccountingApplication.FAILED;

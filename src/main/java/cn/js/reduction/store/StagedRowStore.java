@@ -56,6 +56,7 @@ public final class StagedRowStore {
     /** One batch of project rows ({@link #project}). */
     public void insertProjects(List<? extends SqlParameterSource> rows) {
         if (!rows.isEmpty()) {
+            StagedRange.clear(jdbc, rows, "ra_project_claim", "ra_project_row"); // idempotent with the chunk
             jdbc.batchUpdate(INSERT_PROJECT, rows.toArray(SqlParameterSource[]::new));
         }
     }
@@ -70,6 +71,7 @@ public final class StagedRowStore {
     /** One batch of emission rows ({@link #emission}). */
     public void insertEmissions(List<? extends SqlParameterSource> rows) {
         if (!rows.isEmpty()) {
+            StagedRange.clear(jdbc, rows, "ra_emission_row");
             jdbc.batchUpdate(INSERT_EMISSION, rows.toArray(SqlParameterSource[]::new));
         }
     }

@@ -39,8 +39,8 @@ class CrashTest {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-D" + FaultInjection.PROPERTY + "=slow:2000", "-cp", System.getProperty("java.class.path"),
-                // the killed process cannot delete its private copies of the input: keep them in the test's folder
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")),
+                // as jobs/run-year.sh starts it: what POI would put in java.io.tmpdir is in the state folder
+                "-Djava.io.tmpdir=" + Files.createDirectories(crashed.resolve(".state/tmp")),
                 ReductionAccountingApplication.class.getName()));
         command.addAll(run);
         command.addAll(db);
@@ -76,6 +76,10 @@ class CrashTest {
                     .isEqualTo(new String(expected.get(table), StandardCharsets.UTF_8));
         }
         assertThat(Cli.run(List.of("status", "--verbose", "--year", "2020"), db).out()).contains("COMPLETED");
+        // the killed process's private copies of the input (reduction-input-*) and POI's files went with its folder
+        try (var tmp = Files.list(crashed.resolve(".state/tmp"))) {
+            assertThat(tmp.toList()).as("left in .state/tmp").isEmpty();
+        }
     }
 
     /** Waits (at most 2 minutes) until the child's log contains the text. */

@@ -24,8 +24,8 @@ import org.springframework.core.env.Environment;
  *   <li>{@code intakeFile:700}: an intake partition throws when writing would take it past 700 rows (the
  *       chunk is rolled back, the committed ones stay);</li>
  *   <li>{@code slow:200}: every intake chunk waits 200 ms before it is written (time to kill the process);</li>
- *   <li>{@code pause:intake:3000}: that step waits 3 s once started, before its work: time to change what the
- *       steps before it have seen.</li>
+ *   <li>{@code pause:intake:3000}: that step waits 3 s once started, before its work (or until the property is
+ *       cleared, in the JVM that set it): time to change what the steps before it have seen, or to signal it.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,10 +62,18 @@ public class FaultInjection {
         @Override
         public void beforeStep(StepExecution stepExecution) {
             if (fault.startsWith("pause:" + stepExecution.getStepName() + ":")) {
-                try {
-                    Thread.sleep(Long.parseLong(fault.substring(fault.lastIndexOf(':') + 1)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                // what a test waits for before it signals the process: the step has started
+                System.err.println("fault: pausing in step " + stepExecution.getStepName());
+                System.err.flush();
+                // until the time is up, or (a test running commands in its own JVM) the switch is turned off
+                long until = System.nanoTime() + 1_000_000L * Long.parseLong(fault.substring(fault.lastIndexOf(':') + 1));
+                while (System.nanoTime() < until && fault.equals(System.getProperty(PROPERTY))) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
             if (stepExecution.getStepName().equals(fault)) {
@@ -79,6 +87,9 @@ public class FaultInjection {
         @Override
         public void beforeWrite(Chunk<?> items) {
             if (fault.startsWith("slow:")) {
+                System.err.println("fault: writing a chunk of "
+                        + StepSynchronizationManager.getContext().getStepExecution().getStepName());
+                System.err.flush();
                 try {
                     Thread.sleep(Long.parseLong(fault.substring("slow:".length())));
                 } catch (InterruptedException e) {
