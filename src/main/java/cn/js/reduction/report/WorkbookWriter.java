@@ -1,6 +1,7 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
+import cn.js.reduction.report.changes.Comparison;
 import cn.js.reduction.report.city.ComparisonSheet;
 import cn.js.reduction.report.city.GuideSheet;
 import cn.js.reduction.report.city.ReturnedRowsSheet;
@@ -52,6 +53,7 @@ public class WorkbookWriter {
 
     private final int maxRowsPerSheet;
     private final Path inputFolder;
+    private Comparison comparison = Comparison.NONE;
 
     public WorkbookWriter() {
         this(SpreadsheetVersion.EXCEL2007.getMaxRows(), null);
@@ -73,6 +75,12 @@ public class WorkbookWriter {
     public WorkbookWriter(int maxRowsPerSheet, Path inputFolder) {
         this.maxRowsPerSheet = maxRowsPerSheet;
         this.inputFolder = inputFolder;
+    }
+
+    /** Writes the comparison with the previous complete run into the workbooks (与上次对比). */
+    public WorkbookWriter comparedWith(Comparison comparison) {
+        this.comparison = comparison;
+        return this;
     }
 
     /** The province workbook: every city, 全省 totals as formulas, every finding, project and rejection. */
