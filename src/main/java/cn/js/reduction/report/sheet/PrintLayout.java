@@ -29,6 +29,12 @@ public final class PrintLayout {
         fit(sheet, false, PrintSetup.A4_PAPERSIZE);
     }
 
+    /** A page to sign: A4 landscape, the whole sheet on one page. */
+    public static void onePage(Sheet sheet) {
+        fit(sheet, true, PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitHeight((short) 1);
+    }
+
     private static void fit(Sheet sheet, boolean landscape, short paper) {
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(landscape);
