@@ -14,6 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +78,25 @@ class ChangesSincePreviousRunTest {
                 .contains("category,320100,南京,TOTAL,completed,1,2");
         assertThat(second.out()).contains("since run-1: 2 files replaced (南京, 无锡), 1 file removed (无锡), ")
                 .contains("1 status worse: 南京 VOCS status MET → NOT_MET");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run2.resolve("reconciled_320000_全省.xlsx")))) {
+            XSSFSheet since = wb.getSheet("与上次对比");
+            assertThat(wb.getSheetIndex(since)).isEqualTo(1);
+            assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1（nightly）");
+            assertThat(since.getRow(3).getCell(1).getStringCellValue()).isEqualTo(run1.toString());
+            // the header on row 7, the worse status first, then one row per change
+            assertThat(since.getRow(6).getCell(0).getStringCellValue()).isEqualTo("变差");
+            Row worse = since.getRow(7);
+            assertThat(List.of(worse.getCell(0).getStringCellValue(), worse.getCell(3).getStringCellValue(),
+                    worse.getCell(5).getStringCellValue(), worse.getCell(6).getStringCellValue(),
+                    worse.getCell(7).getStringCellValue())).containsExactly("是", "南京", "status", "MET", "NOT_MET");
+            assertThat(worse.getCell(8).getHyperlink().getAddress()).isEqualTo("'减排核算'!I5");
+            assertThat(since.getLastRowNum()).isEqualTo(6 + rows.size());
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run2.resolve("cities/feedback_320200_无锡.xlsx")))) {
+            XSSFSheet since = wb.getSheet("与上次对比");
+            // 无锡's part: its withdrawn file and emissions.csv, which holds its rows too
+            assertThat(since.getLastRowNum() - 6).isEqualTo(rows.stream().filter(r -> r.contains("320200")).count());
+        }
         EndToEndTest.Result status = cli(List.of("status", "--year", "2020", "--output", output.toString()));
         assertThat(status.out()).contains("since run-1: 2 files replaced (南京, 无锡)");
 

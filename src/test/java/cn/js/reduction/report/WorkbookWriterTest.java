@@ -476,7 +476,7 @@ public class WorkbookWriterTest {
             XSSFSheet s = wb.getSheet("项目汇总");
             assertThat(mark(s, "J6")).isNull();
             assertThat(mark(s, "I6")).isEqualTo(SHORTFALL);
-            assertThat(text(s, "A1")).contains("日常核算");
+            assertThat(text(s, "B1")).contains("日常核算");
         }
     }
 

@@ -30,7 +30,7 @@ public final class SinceLastRunSheet {
 
     public static final String NAME = "与上次对比";
     public static final String[] HEADERS = {"变差", "范围", "城市代码", "城市", "项目", "列", "上次", "本次", "本次所在"};
-    private static final int[] WIDTHS = {6, 8, 16, 14, 30, 18, 22, 22, 16};
+    private static final int[] WIDTHS = {14, 10, 16, 14, 30, 18, 22, 22, 16};
 
     private SinceLastRunSheet() {
     }
@@ -62,8 +62,12 @@ public final class SinceLastRunSheet {
         }
         new RowWriter(sheet.createRow(r++), styles, false).text("上次运行文件夹", Kind.LABEL, Mark.NONE)
                 .text(previous.folder().toString());
+        for (int k = 1; k < r; k++) {
+            sheet.addMergedRegion(new CellRangeAddress(k, k, 1, 5)); // the value over the columns of the table
+        }
         List<Change> changes = Comparison.worseFirst(comparison.of(scope.cityCode()));
         long worse = changes.stream().filter(Change::isWorse).count();
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 1, HEADERS.length - 1));
         new RowWriter(sheet.createRow(r++), styles, false).text("变化", Kind.LABEL, Mark.NONE)
                 .text(changes.isEmpty() ? "与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
                         + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。");
