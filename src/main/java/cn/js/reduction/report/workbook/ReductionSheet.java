@@ -95,7 +95,8 @@ public final class ReductionSheet {
         }
         List<Integer> pages = PrintLayout.acrossPages(sheet, 100, 1, blocks, columns - 1);
         int firstPageLast = (pages.isEmpty() ? columns : pages.get(0)) - 1;
-        writeLegend(sheet, styles, scope.reference().claimRatioLimit(), Math.max(1, Math.min(6, firstPageLast / 3)));
+        // the four boxes of the legend within the first page (at 3 columns each they ran on to the second)
+        writeLegend(sheet, styles, scope.reference().claimRatioLimit(), Math.max(1, Math.min(6, firstPageLast / 4)));
         writeHeader(sheet, styles, run.year(), baseYear, pollutants);
 
         List<City> cities = scope.cities();
