@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class PackageArrowsTest {
 
     private static final List<String> ORDER = List.of("core", "reference", "store", "discover", "intake",
-            "consolidate", "reconcile", "report.sheet", "clerk", "report.data", "report.csv", "report.workbook",
-            "report.city", "report", "publish", "operations");
+            "consolidate", "reconcile", "report.sheet", "clerk", "report.data", "report.csv", "report.changes",
+            "report.workbook", "report.city", "report.province", "report", "publish", "operations");
 
     private static final Pattern USE = Pattern.compile("cn\\.js\\.reduction\\.([a-z.]+?)\\.[A-Z]");
 

@@ -265,7 +265,8 @@ public class AccountingJobConfiguration {
         Reporting reporting = new Reporting(jdbc);
         ReferenceData reference = references.year(run.year());
         reporting.write(reporting.data(run.runId(), reference, run.runInfo(step.getJobExecution(), reference)),
-                run.publication().prepareWorkFolder(), run.yearFolder());
+                run.publication().prepareWorkFolder(), run.yearFolder(),
+                RunParameters.previousRun(step.getJobExecution()));
     }
 
     /**

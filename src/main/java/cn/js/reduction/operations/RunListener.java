@@ -41,6 +41,7 @@ public class RunListener implements JobExecutionListener {
             // the first execution of the run: its number in the output folder, kept for every restart of it
             RunParameters run = RunParameters.of(execution);
             try {
+                RunParameters.previousRun(execution); // before this run's own folder is made
                 execution.getExecutionContext().putLong(RunParameters.RUN_NUMBER,
                         Publication.allocate(run.outputRoot(), run.year(), run.mode()).runNumber());
             } catch (IOException e) {

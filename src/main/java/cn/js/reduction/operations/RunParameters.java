@@ -55,6 +55,23 @@ public record RunParameters(long runId, long runNumber, int year, RunMode mode, 
     public static final String RERUN_REASON = "rerunReason";
     /** Key of the run number in the job's execution context (not a parameter: it is known only once the run starts). */
     public static final String RUN_NUMBER = "runNumber";
+    /**
+     * Key in the job's execution context: the folder of the complete run this run compares itself with
+     * (changes.csv), as it was when the run first started, so that a restart compares with the same one; empty for none.
+     */
+    public static final String PREVIOUS_RUN = "previousRun";
+
+    /** The previous complete run recorded when the run started (recorded now for a run that started without it). */
+    public static Path previousRun(JobExecution execution) throws java.io.IOException {
+        var context = execution.getExecutionContext();
+        if (!context.containsKey(PREVIOUS_RUN)) {
+            RunParameters run = of(execution);
+            context.putString(PREVIOUS_RUN, Publication.previousComplete(run.outputRoot(), run.year(), run.mode())
+                    .map(Path::toString).orElse(""));
+        }
+        String folder = context.getString(PREVIOUS_RUN);
+        return folder.isEmpty() ? null : Path.of(folder);
+    }
 
     /** What decides a run's figures, besides its input files. */
     public record Basis(String referenceVersion, String referenceSha256, String programVersion) {

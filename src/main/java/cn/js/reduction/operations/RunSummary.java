@@ -56,6 +56,10 @@ final class RunSummary {
         out.println("  " + counts.describe());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             out.println("  output: " + run.publication().finalFolder());
+            String changes = ChangesLine.of(execution);
+            if (changes != null) {
+                out.println("  " + changes);
+            }
             if (counts.errors() > 0 || counts.warnings() > 0) {
                 out.println("  findings: " + run.publication().finalFolder().resolve("findings.csv")
                         + "; each city's cells to fix: " + run.publication().finalFolder().resolve("cities"));

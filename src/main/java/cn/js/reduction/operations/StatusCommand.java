@@ -75,6 +75,10 @@ final class StatusCommand {
         if (error != null && !state.equals("COMPLETED")) {
             out.println("         " + error);
         }
+        String changes = state.equals("COMPLETED") ? ChangesLine.of(e) : null;
+        if (changes != null) {
+            out.println("         " + changes);
+        }
     }
 
     /** What comes next for a run in this state: its output, or the command that gets past the state. */

@@ -71,6 +71,31 @@ public record Publication(Path modeFolder, long runNumber) {
         return highest;
     }
 
+    /**
+     * The newest complete run of the year and mode, as LATEST names it, or empty where none was published (or its
+     * folder is gone).
+     */
+    public static java.util.Optional<Path> latest(Path outputRoot, int year, RunMode mode) throws IOException {
+        Path folder = modeFolder(outputRoot, year, mode);
+        Path latest = folder.resolve("LATEST");
+        if (!Files.isRegularFile(latest)) {
+            return java.util.Optional.empty();
+        }
+        String name = Files.readString(latest, StandardCharsets.UTF_8).strip();
+        Path run = folder.resolve(name);
+        return NUMBERED.matcher(name).matches() && name.startsWith("run-") && Files.isDirectory(run)
+                ? java.util.Optional.of(run) : java.util.Optional.empty();
+    }
+
+    /**
+     * The complete run a new run of the year and mode compares itself with (docs/outputs.md, changes.csv): the
+     * latest of the same mode; for a final run that has no final run before it, the latest nightly run.
+     */
+    public static java.util.Optional<Path> previousComplete(Path outputRoot, int year, RunMode mode) throws IOException {
+        java.util.Optional<Path> same = latest(outputRoot, year, mode);
+        return same.isEmpty() && mode.isFinal() ? latest(outputRoot, year, RunMode.NIGHTLY) : same;
+    }
+
     /** The mark an abandoned run leaves instead of its working folder, so that its number is not given again. */
     public Path abandonedMark() {
         return modeFolder.resolve("." + runName() + ".abandoned");

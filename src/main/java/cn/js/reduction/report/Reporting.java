@@ -2,6 +2,7 @@ package cn.js.reduction.report;
 
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
+import cn.js.reduction.report.changes.Comparison;
 import cn.js.reduction.report.csv.Manifest;
 import cn.js.reduction.report.csv.SummaryTables;
 import cn.js.reduction.report.data.JdbcReportData;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +48,24 @@ public final class Reporting {
      * province's first, as the longest), each into its own file, so the outputs are the same as one at a time.
      */
     public void write(ReportData data, Path folder, Path inputFolder) throws IOException {
-        WorkbookWriter workbooks = new WorkbookWriter(inputFolder);
+        write(data, folder, inputFolder, null);
+    }
+
+    /**
+     * As {@link #write(ReportData, Path, Path)}, compared with the complete run published in {@code previousRun}
+     * (changes.csv, 与上次对比): the small summary CSVs first, so that the comparison reads them as published.
+     *
+     * @param previousRun the previous complete run's folder, as recorded when this run started; null for none
+     */
+    public void write(ReportData data, Path folder, Path inputFolder, Path previousRun) throws IOException {
+        SummaryTables.writeProjects(data, folder.resolve(SummaryTables.PROJECTS));
+        SummaryTables.writeReductions(data, folder.resolve(SummaryTables.REDUCTIONS));
+        SummaryTables.writeFiles(data, folder.resolve(SummaryTables.FILES));
+        Map<String, String> names = new LinkedHashMap<>();
+        data.reference().cities().forEach(c -> names.put(c.code(), c.name()));
+        Comparison comparison = Comparison.of(previousRun, folder, names);
+        comparison.write(folder.resolve(Comparison.FILE));
+        WorkbookWriter workbooks = new WorkbookWriter(inputFolder).comparedWith(comparison);
         Path cities = folder.resolve("cities");
         Files.createDirectories(cities);
         // the province workbook links its rejections and findings to the cells the cities' workbooks show
@@ -56,7 +76,7 @@ public final class Reporting {
             return null;
         });
         tasks.add(() -> {
-            SummaryTables.writeAll(data, folder);
+            SummaryTables.writeFindings(data, folder.resolve(SummaryTables.FINDINGS));
             return null;
         });
         List<Callable<Void>> cityTasks = new ArrayList<>();

@@ -1,12 +1,14 @@
 package cn.js.reduction.report;
 
 import cn.js.reduction.core.Finding;
+import cn.js.reduction.report.changes.Comparison;
 import cn.js.reduction.report.city.ComparisonSheet;
 import cn.js.reduction.report.city.GuideSheet;
 import cn.js.reduction.report.city.ReturnedRowsSheet;
 import cn.js.reduction.report.data.ReportData;
 import cn.js.reduction.report.data.RunInfo;
 import cn.js.reduction.report.data.Scope;
+import cn.js.reduction.report.province.ConclusionSheet;
 import cn.js.reduction.report.sheet.Labels;
 import cn.js.reduction.report.sheet.RuleSheet;
 import cn.js.reduction.report.sheet.StreamingWorkbook;
@@ -21,6 +23,7 @@ import cn.js.reduction.report.workbook.ProjectTallySheet;
 import cn.js.reduction.report.workbook.ReductionSheet;
 import cn.js.reduction.report.workbook.ReturnedCells;
 import cn.js.reduction.report.workbook.RunSheet;
+import cn.js.reduction.report.workbook.SinceLastRunSheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,7 +41,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes the reconciled workbooks (docs/outputs.md): the province workbook for auditors and one feedback workbook
  * per city. Streaming (SXSSF): only a window of rows is in memory, so a million projects need no more heap
- * than ten. Sheets: 运行信息, 项目汇总, 减排核算, 项目统计, 附件, 问题清单, 项目明细, 排放明细, 退回记录, 规则说明; a
+ * than ten. Sheets: 核算结论 (the province's only), 与上次对比, 运行信息, 项目汇总, 减排核算, 项目统计, 附件, 问题清单, 项目明细, 排放明细, 退回记录, 规则说明; a
  * city's workbook starts with 说明, holds only that city's part, and returns its faulty rows annotated in 原表标注
  * (before 规则说明). Every figure of the summaries is a formula over the detail sheets and 附件, with the
  * reconciliation's figure as its cached value. Same {@link ReportData}, same workbook: the only times written
@@ -52,6 +55,7 @@ public class WorkbookWriter {
 
     private final int maxRowsPerSheet;
     private final Path inputFolder;
+    private Comparison comparison = Comparison.NONE;
 
     public WorkbookWriter() {
         this(SpreadsheetVersion.EXCEL2007.getMaxRows(), null);
@@ -73,6 +77,12 @@ public class WorkbookWriter {
     public WorkbookWriter(int maxRowsPerSheet, Path inputFolder) {
         this.maxRowsPerSheet = maxRowsPerSheet;
         this.inputFolder = inputFolder;
+    }
+
+    /** Writes the comparison with the previous complete run into the workbooks (与上次对比). */
+    public WorkbookWriter comparedWith(Comparison comparison) {
+        this.comparison = comparison;
+        return this;
     }
 
     /** The province workbook: every city, 全省 totals as formulas, every finding, project and rejection. */
@@ -143,12 +153,17 @@ public class WorkbookWriter {
             ReductionSheet.write(workbook, styles, scope, run, reductionTallies, annex, details);
             PlanSheet.write(workbook, styles, scope, run);
             ChartSheet.write(workbook, styles, scope, run, projectTallies, reductionTallies);
+            SinceLastRunSheet.write(workbook, styles, scope, comparison);
+            if (scope.isProvince()) {
+                ConclusionSheet.write(workbook, styles, scope, run, projectTallies, reductionTallies);
+            }
             RuleSheet.write(workbook, scope.reference().terms());
             if (!scope.isProvince()) {
                 GuideSheet.write(workbook.createSheet(GuideSheet.NAME), styles, scope, run, projectTallies,
                         reductionTallies, counts);
             }
-            arrange(workbook, GuideSheet.NAME, RunSheet.NAME, ProjectMatrixSheet.NAME, ReductionSheet.NAME, ComparisonSheet.NAME,
+            arrange(workbook, ConclusionSheet.NAME, GuideSheet.NAME, SinceLastRunSheet.NAME,
+                    RunSheet.NAME, ProjectMatrixSheet.NAME, ReductionSheet.NAME, ComparisonSheet.NAME,
                     ChartSheet.NAME, ProjectTallySheet.NAME, PlanSheet.NAME, AnnexSheet.NAME, ListSheets.FINDINGS,
                     ListSheets.PROJECTS, ListSheets.EMISSIONS,
                     ListSheets.REJECTIONS, ReturnedRowsSheet.NAME, RuleSheet.NAME);

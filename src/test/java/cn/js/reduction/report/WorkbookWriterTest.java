@@ -61,7 +61,7 @@ public class WorkbookWriterTest {
     @Test
     void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
         try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
+            assertThat(sheetNames(wb)).containsExactly("核算结论", "与上次对比", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
                     "排放明细", "退回记录", "规则说明");
         }
     }
@@ -442,7 +442,7 @@ public class WorkbookWriterTest {
             XSSFSheet findings = wb.getSheet("问题清单");
             int d7 = rowWith(findings, 7, "D7");
             assertThat(findings.getRow(d7).getCell(7).getHyperlink().getAddress()).isEqualTo(target);
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
+            assertThat(sheetNames(wb)).containsExactly("说明", "与上次对比", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "原表标注", "规则说明");
         }
     }
@@ -450,7 +450,7 @@ public class WorkbookWriterTest {
     @Test
     void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
         try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
-            assertThat(sheetNames(wb)).containsExactly("说明", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
+            assertThat(sheetNames(wb)).containsExactly("说明", "与上次对比", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "规则说明");
             assertThat(wb.getActiveSheetIndex()).isZero();
             String guide = allText(wb.getSheet("说明"));
@@ -485,7 +485,7 @@ public class WorkbookWriterTest {
             XSSFSheet s = wb.getSheet("项目汇总");
             assertThat(mark(s, "J6")).isNull();
             assertThat(mark(s, "I6")).isEqualTo(SHORTFALL);
-            assertThat(text(s, "A1")).contains("日常核算");
+            assertThat(text(s, "B1")).contains("日常核算");
         }
     }
 

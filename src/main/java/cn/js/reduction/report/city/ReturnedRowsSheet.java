@@ -43,6 +43,11 @@ public final class ReturnedRowsSheet {
     /** Findings returned in place; a city with more gets the first ones and a note (memory stays bounded). */
     public static final int MAX_FINDINGS = 100_000;
 
+    /** Columns sized: the row number and the widest submissions' columns; each 8 to 40 characters wide. */
+    private static final int COLUMNS = 30;
+    private static final int MIN_WIDTH = 8 * 256;
+    private static final int MAX_WIDTH = 40 * 256;
+
     private ReturnedRowsSheet() {
     }
 
@@ -60,13 +65,15 @@ public final class ReturnedRowsSheet {
             }
         });
         Sheet sheet = workbook.createSheet(NAME);
+        // the columns sized to what they hold (headers overlapped and names were cut at a fixed width)
+        ((org.apache.poi.xssf.streaming.SXSSFSheet) sheet).trackAllColumnsForAutoSizing();
         PrintLayout.wide(sheet);
         Font bold = workbook.createFont();
         bold.setBold(true);
         CellStyle title = workbook.createCellStyle();
         title.setFont(bold);
         sheet.setColumnWidth(0, 8 * 256);
-        for (int c = 1; c < 24; c++) {
+        for (int c = 1; c < COLUMNS; c++) {
             sheet.setColumnWidth(c, 16 * 256);
         }
         Annotator annotator = new Annotator(workbook);
@@ -105,6 +112,10 @@ public final class ReturnedRowsSheet {
             }
         }
         sheet.createFreezePane(1, 0);
+        for (int c = 1; c < COLUMNS; c++) {
+            sheet.autoSizeColumn(c);
+            sheet.setColumnWidth(c, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, sheet.getColumnWidth(c) + 512)));
+        }
         return placed;
     }
 

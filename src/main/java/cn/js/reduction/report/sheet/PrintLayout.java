@@ -29,6 +29,12 @@ public final class PrintLayout {
         fit(sheet, false, PrintSetup.A4_PAPERSIZE);
     }
 
+    /** A page to sign: A4 landscape, the whole sheet on one page. */
+    public static void onePage(Sheet sheet) {
+        fit(sheet, true, PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitHeight((short) 1);
+    }
+
     private static void fit(Sheet sheet, boolean landscape, short paper) {
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(landscape);
@@ -102,21 +108,56 @@ public final class PrintLayout {
      * @return the 0-based index of the last note's row
      */
     public static int notes(Sheet sheet, WorkbookStyles styles, int row, List<String> notes, int lastColumn) {
+        return notes(sheet, styles, row, notes, 0, lastColumn);
+    }
+
+    /**
+     * The notes merged over {@code firstColumn} to {@code lastColumn}: from column B on a sheet whose column A is
+     * repeated on every page, so that a continuation page shows no clipped start of a note in it.
+     */
+    public static int notes(Sheet sheet, WorkbookStyles styles, int row, List<String> notes, int firstColumn,
+                            int lastColumn) {
         double width = 0;
-        for (int c = 0; c <= lastColumn; c++) {
+        for (int c = firstColumn; c <= lastColumn; c++) {
             width += sheet.getColumnWidth(c) / 256.0;
         }
         for (String note : notes) {
-            org.apache.poi.ss.usermodel.Row r = sheet.createRow(row);
-            RowWriter w = new RowWriter(r, styles, false).text(note, WorkbookStyles.Kind.WRAPPED_NOTE,
+            org.apache.poi.ss.usermodel.Row r = row(sheet, row);
+            RowWriter w = new RowWriter(r, styles, false).at(firstColumn).text(note, WorkbookStyles.Kind.WRAPPED_NOTE,
                     WorkbookStyles.Mark.NONE);
             r.setHeightInPoints(RowWriter.estimatedLines(note, width) * RowWriter.LINE_HEIGHT + 3);
-            if (lastColumn > 0) {
-                sheet.addMergedRegion(new CellRangeAddress(row, row, 0, lastColumn));
+            if (lastColumn > firstColumn) {
+                sheet.addMergedRegion(new CellRangeAddress(row, row, firstColumn, lastColumn));
             }
             row = w.rowIndex() + 1;
         }
         return row - 1;
+    }
+
+    /**
+     * The heading of each page after the first of a sheet printed across pages with column A repeated (项目汇总,
+     * 减排核算): the title, continued, at the page's first column of row 1, and where the legend and the notes are,
+     * so that a continuation page neither starts with a clipped title nor shows "图例：" alone.
+     *
+     * @param pages     the first column of each page after the first ({@link #acrossPages})
+     * @param notesRow  the 0-based row of the first note, or -1 for none
+     */
+    public static void continued(Sheet sheet, WorkbookStyles styles, List<Integer> pages, String title, int notesRow) {
+        for (int column : pages) {
+            new RowWriter(row(sheet, 0), styles, false).at(column).text(title + "（续）", WorkbookStyles.Kind.TITLE,
+                    WorkbookStyles.Mark.NONE);
+            new RowWriter(row(sheet, 1), styles, false).at(column).text("见第 1 页", WorkbookStyles.Kind.NOTE,
+                    WorkbookStyles.Mark.NONE);
+            if (notesRow >= 0) {
+                new RowWriter(row(sheet, notesRow), styles, false).at(column).text("说明见第 1 页",
+                        WorkbookStyles.Kind.NOTE, WorkbookStyles.Mark.NONE);
+            }
+        }
+    }
+
+    private static org.apache.poi.ss.usermodel.Row row(Sheet sheet, int index) {
+        org.apache.poi.ss.usermodel.Row r = sheet.getRow(index);
+        return r != null ? r : sheet.createRow(index);
     }
 
     /** The print area: only the table, not a note running on to the right of it. */

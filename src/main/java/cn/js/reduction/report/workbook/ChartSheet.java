@@ -197,7 +197,8 @@ public final class ChartSheet {
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-        y.setTitle(block.axisTitle());
+        // no axis title: the unit is in the chart's title ("（个）", "（%…）"); a one-character axis title (个) is drawn
+        // rotated, and reads as an arrow
         y.setCrossBetween(AxisCrossBetween.BETWEEN);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.COL);

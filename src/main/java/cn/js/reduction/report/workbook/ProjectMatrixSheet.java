@@ -127,6 +127,8 @@ public final class ProjectMatrixSheet {
         sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, MEASURE_ROW, -1, -1));
         greyZeros(sheet, new CellRangeAddress(FIRST_DATA_ROW, r - 1, 1, columns - 1));
         int lastRow = writeNotes(sheet, styles, r + 1, scope, firstPageColumns);
+        PrintLayout.continued(sheet, styles, pages, run.year() + "年大气污染防治工程项目汇总表"
+                + (scope.isProvince() ? "" : "（" + scope.city().name() + "市）"), r + 1);
         PrintLayout.area(sheet, columns - 1, lastRow);
     }
 
@@ -216,9 +218,14 @@ public final class ProjectMatrixSheet {
     private static void writeTitle(SXSSFSheet sheet, WorkbookStyles styles, Scope scope, RunInfo run) {
         Row title = sheet.createRow(0);
         title.setHeightInPoints(24);
+        // from column B: column A is repeated on every page, where a title starting in it would be cut
+        new RowWriter(title, styles, false).at(1).text(title(scope, run), Kind.TITLE, Mark.NONE);
+    }
+
+    private static String title(Scope scope, RunInfo run) {
         String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
-        new RowWriter(title, styles, false).text(run.year() + "年大气污染防治工程项目汇总表" + who
-                + "　计划 / 报送 / 完成　运行编号 " + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
+        return run.year() + "年大气污染防治工程项目汇总表" + who + "　计划 / 报送 / 完成　运行编号 " + run.runId() + "，"
+                + Labels.mode(run.mode());
     }
 
     /** The legend, each box {@code span} columns wide; what the formulas are is said in the notes below the table. */
@@ -286,7 +293,8 @@ public final class ProjectMatrixSheet {
                 "每个数都是公式：计划 = INDEX/MATCH(附件)；报送 = COUNTIFS(项目明细!设区市, 本市, 项目明细!类别代码, 本类别)；完成再加统计口径状态 = 已完成；"
                         + (scope.isProvince() ? "全省行 = SUM(各市)，" : "") + "合计列 = SUM(本行各类别的同名列)。与 projects_by_city_category.csv 一致。",
                 "追溯：在“项目明细”表中按设区市、项目类别（及进展状态）筛选，行数即为报送（完成）数，每行注明来源文件、工作表和行号。"};
-        return PrintLayout.notes(sheet, styles, row, List.of(notes), lastColumn);
+        new RowWriter(sheet.createRow(row), styles, false).text("说明", Kind.LABEL, Mark.NONE);
+        return PrintLayout.notes(sheet, styles, row, List.of(notes), 1, lastColumn);
     }
 
     /**

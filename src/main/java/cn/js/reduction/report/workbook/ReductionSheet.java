@@ -84,8 +84,10 @@ public final class ReductionSheet {
         Row title = sheet.createRow(0);
         title.setHeightInPoints(24);
         String who = scope.isProvince() ? "" : "（" + scope.city().name() + "市）";
-        new RowWriter(title, styles, false).text(run.year() + "年主要大气污染物减排核算表" + who + "　对照附件2（较" + baseYear + "年）　运行编号 "
-                + run.runId() + "，" + Labels.mode(run.mode()), Kind.TITLE, Mark.NONE);
+        String heading = run.year() + "年主要大气污染物减排核算表" + who + "　对照附件2（较" + baseYear + "年）　运行编号 "
+                + run.runId() + "，" + Labels.mode(run.mode());
+        // from column B: column A is repeated on every page, where a title starting in it would be cut
+        new RowWriter(title, styles, false).at(1).text(heading, Kind.TITLE, Mark.NONE);
         // a pollutant's ten columns a page (58 columns on one page width print too small to read)
         List<Integer> blocks = new ArrayList<>();
         for (int i = 0; i < pollutants.size(); i++) {
@@ -93,7 +95,8 @@ public final class ReductionSheet {
         }
         List<Integer> pages = PrintLayout.acrossPages(sheet, 100, 1, blocks, columns - 1);
         int firstPageLast = (pages.isEmpty() ? columns : pages.get(0)) - 1;
-        writeLegend(sheet, styles, scope.reference().claimRatioLimit(), Math.max(1, Math.min(6, firstPageLast / 3)));
+        // the four boxes of the legend within the first page (at 3 columns each they ran on to the second)
+        writeLegend(sheet, styles, scope.reference().claimRatioLimit(), Math.max(1, Math.min(6, firstPageLast / 4)));
         writeHeader(sheet, styles, run.year(), baseYear, pollutants);
 
         List<City> cities = scope.cities();
@@ -141,7 +144,10 @@ public final class ReductionSheet {
         List<String> allNotes = new ArrayList<>(List.of(notes));
         allNotes.add("状态“不完整”（INCOMPLETE）：该市该污染物有排放量行被退回，或有报表整个未读取、读到一半中断，表中数值只是计入的行，"
                 + "不能据以判定是否达标；请按反馈工作簿改正后重新报送。" + (scope.isProvince() ? restsOn(tallies, scope) : ""));
-        int last = PrintLayout.notes(sheet, styles, r + 1, allNotes, firstPageLast);
+        new RowWriter(sheet.createRow(r + 1), styles, false).text("说明", Kind.LABEL, Mark.NONE);
+        int last = PrintLayout.notes(sheet, styles, r + 1, allNotes, 1, firstPageLast);
+        PrintLayout.continued(sheet, styles, pages, run.year() + "年主要大气污染物减排核算表" + (scope.isProvince() ? ""
+                : "（" + scope.city().name() + "市）"), r + 1);
         PrintLayout.area(sheet, columns - 1, last);
     }
 

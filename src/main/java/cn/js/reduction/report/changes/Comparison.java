@@ -1,0 +1,188 @@
+package cn.js.reduction.report.changes;
+
+import cn.js.reduction.report.csv.CsvFiles;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What changed since the previous complete run (docs/outputs.md, changes.csv): the two runs' published summary
+ * CSVs compared cell by cell, so the values are exactly those an auditor sees in either run's CSVs, whatever
+ * database held the previous run's state.
+ *
+ * @param previous the run compared with; null for the first run of a year and mode
+ */
+public record Comparison(PreviousRun previous, List<Change> changes) {
+
+    public static final String FILE = "changes.csv";
+    public static final String PROJECTS = "projects_by_city_category.csv";
+    public static final String REDUCTIONS = "reductions_by_city_pollutant.csv";
+    public static final String FILES = "files.csv";
+
+    /** The columns compared: every column but the keys and the names that go with them. */
+    private static final Set<String> NOT_COMPARED = Set.of("year", "city_code", "city_name", "category_code",
+            "category_name", "group_name", "pollutant");
+
+    public static final Comparison NONE = new Comparison(null, List.of());
+
+    /**
+     * The changes of the run whose CSVs are in {@code current} since the run published in {@code previousFolder}.
+     *
+     * @param previousFolder null where there is no previous complete run
+     * @param cityNames      city code → name, to name a file's cities
+     */
+    public static Comparison of(Path previousFolder, Path current, Map<String, String> cityNames) throws IOException {
+        if (previousFolder == null) {
+            return NONE;
+        }
+        List<Change> changes = new ArrayList<>();
+        compare(Change.CATEGORY, "category_code", previousFolder.resolve(PROJECTS), current.resolve(PROJECTS),
+                changes);
+        compare(Change.POLLUTANT, "pollutant", previousFolder.resolve(REDUCTIONS), current.resolve(REDUCTIONS),
+                changes);
+        compareFiles(previousFolder.resolve(FILES), current.resolve(FILES), cityNames, changes);
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes));
+    }
+
+    private static void compare(String scope, String itemColumn, Path before, Path now, List<Change> out)
+            throws IOException {
+        PublishedTable prev = PublishedTable.read(before, "city_code", itemColumn);
+        PublishedTable cur = PublishedTable.read(now, "city_code", itemColumn);
+        Set<String> keys = new LinkedHashSet<>(cur.rows().keySet());
+        keys.addAll(prev.rows().keySet());
+        List<String> columns = new ArrayList<>(cur.header());
+        prev.header().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+        columns.removeIf(NOT_COMPARED::contains);
+        for (String key : keys) {
+            String[] p = prev.rows().get(key);
+            String[] c = cur.rows().get(key);
+            PublishedTable named = c != null ? cur : prev;
+            String[] row = c != null ? c : p;
+            for (String column : columns) {
+                String was = prev.cell(p, column);
+                String is = cur.cell(c, column);
+                if (!was.equals(is)) {
+                    out.add(new Change(scope, named.cell(row, "city_code"), named.cell(row, "city_name"),
+                            named.cell(row, itemColumn), column, was, is));
+                }
+            }
+        }
+    }
+
+    private static void compareFiles(Path before, Path now, Map<String, String> cityNames, List<Change> out)
+            throws IOException {
+        PublishedTable prev = PublishedTable.read(before, "file");
+        PublishedTable cur = PublishedTable.read(now, "file");
+        Set<String> names = new java.util.TreeSet<>(cur.rows().keySet());
+        names.addAll(prev.rows().keySet());
+        for (String name : names) {
+            String[] p = prev.rows().get(name);
+            String[] c = cur.rows().get(name);
+            String was = prev.cell(p, "sha256");
+            String is = cur.cell(c, "sha256");
+            if (!was.equals(is)) {
+                String codes = c != null ? cur.cell(c, "cities") : prev.cell(p, "cities");
+                String cities = codes.isEmpty() ? "" : Arrays.stream(codes.split(";"))
+                        .map(code -> cityNames.getOrDefault(code, code)).collect(Collectors.joining("、"));
+                String file = c != null ? cur.cell(c, "file") : prev.cell(p, "file");
+                out.add(new Change(Change.FILE, codes, cities, file, "sha256", was, is));
+            }
+        }
+    }
+
+    /**
+     * The comparison a published run made, read back from its changes.csv: what the console and status say of it.
+     *
+     * @param previousFolder the run it was compared with, as recorded when it started; null for none
+     */
+    public static Comparison read(Path previousFolder, Path changesCsv) throws IOException {
+        if (previousFolder == null) {
+            return NONE;
+        }
+        PublishedTable table = PublishedTable.read(changesCsv, "scope", "city_code", "item", "column");
+        List<Change> changes = new ArrayList<>();
+        for (String[] r : table.rows().values()) {
+            changes.add(new Change(table.cell(r, "scope"), table.cell(r, "city_code"), table.cell(r, "city"),
+                    table.cell(r, "item"), table.cell(r, "column"), table.cell(r, "previous"), table.cell(r, "current")));
+        }
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes));
+    }
+
+    public boolean hasPrevious() {
+        return previous != null;
+    }
+
+    /** Writes changes.csv: the header, then one row per change; the header only when nothing changed. */
+    public void write(Path file) throws IOException {
+        try (ICSVWriter csv = CsvFiles.open(file)) {
+            CsvFiles.row(csv, "scope", "city_code", "city", "item", "column", "previous", "current");
+            for (Change c : changes) {
+                CsvFiles.row(csv, c.scope(), c.cityCode(), c.city(), c.item(), c.column(), c.previous(), c.current());
+            }
+        }
+    }
+
+    /** The changes of one city (of its rows, and of the files that hold its rows); all for null. */
+    public List<Change> of(String cityCode) {
+        return cityCode == null ? changes : changes.stream()
+                .filter(c -> Arrays.asList(c.cityCode().split(";")).contains(cityCode)).toList();
+    }
+
+    /** Status changes for the worse first, then the other changes in changes.csv's order. */
+    public static List<Change> worseFirst(List<Change> changes) {
+        List<Change> ordered = new ArrayList<>(changes.stream().filter(Change::isWorse).toList());
+        changes.stream().filter(c -> !c.isWorse()).forEach(ordered::add);
+        return ordered;
+    }
+
+    /**
+     * One line for the console and status: "since run-41: 2 files replaced (苏州, 无锡), 3 figures changed, 1 status
+     * worse: 南京 NOX MET → NOT_MET"; for the first run of a year and mode, that there is nothing to compare with.
+     */
+    public String summary(String ownMode) {
+        if (previous == null) {
+            return "changes: the first complete run of this year and mode, nothing to compare with";
+        }
+        if (changes.isEmpty()) {
+            return "since " + previous.describe(ownMode) + ": nothing changed";
+        }
+        List<String> parts = new ArrayList<>();
+        Function<String, List<Change>> files = kind -> changes.stream()
+                .filter(c -> Change.FILE.equals(c.scope()) && c.fileChange().equals(kind)).toList();
+        fileCount(parts, files.apply("新增"), "added");
+        fileCount(parts, files.apply("替换"), "replaced");
+        fileCount(parts, files.apply("撤回"), "removed");
+        long figures = changes.stream().filter(c -> !Change.FILE.equals(c.scope()) && !c.isStatus()).count();
+        if (figures > 0) {
+            parts.add(figures + (figures == 1 ? " figure" : " figures") + " changed");
+        }
+        List<Change> worse = changes.stream().filter(Change::isWorse).toList();
+        long otherStatuses = changes.stream().filter(c -> c.isStatus() && !c.isWorse()).count();
+        if (otherStatuses > 0) {
+            parts.add(otherStatuses + (otherStatuses == 1 ? " status" : " statuses") + " better");
+        }
+        if (!worse.isEmpty()) {
+            parts.add(worse.size() + (worse.size() == 1 ? " status" : " statuses") + " worse: " + worse.stream()
+                    .limit(3).map(c -> c.city() + " " + c.item() + " " + c.column() + " " + c.previous() + " → "
+                            + c.current()).collect(Collectors.joining("; ")) + (worse.size() > 3 ? " …" : ""));
+        }
+        return "since " + previous.describe(ownMode) + ": " + String.join(", ", parts);
+    }
+
+    private static void fileCount(List<String> parts, List<Change> files, String verb) {
+        if (!files.isEmpty()) {
+            Set<String> cities = new LinkedHashSet<>();
+            files.forEach(f -> cities.addAll(f.city().isEmpty() ? List.of(f.item()) : List.of(f.city().split("、"))));
+            parts.add(files.size() + (files.size() == 1 ? " file " : " files ") + verb + " ("
+                    + String.join(", ", cities) + ")");
+        }
+    }
+}

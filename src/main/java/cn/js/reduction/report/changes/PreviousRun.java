@@ -1,0 +1,30 @@
+package cn.js.reduction.report.changes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/**
+ * The complete run a run compares itself with: its published folder, its name there (run-N) and its mode, and
+ * when it was written (its manifest's time, the last file a run writes).
+ */
+public record PreviousRun(Path folder, String name, String mode, LocalDateTime written) {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** The run published in {@code folder} ({@code <output>/<year>/<mode>/run-N}). */
+    public static PreviousRun of(Path folder) throws IOException {
+        Path manifest = folder.resolve("manifest.csv");
+        LocalDateTime written = Files.exists(manifest)
+                ? LocalDateTime.ofInstant(Files.getLastModifiedTime(manifest).toInstant(), CHINA).withNano(0) : null;
+        return new PreviousRun(folder, folder.getFileName().toString(),
+                folder.getParent() == null ? "" : folder.getParent().getFileName().toString(), written);
+    }
+
+    /** "run-41" of the same mode, "nightly run-41" of another. */
+    public String describe(String ownMode) {
+        return ownMode.equals(mode) ? name : mode + " " + name;
+    }
+}

@@ -1,0 +1,151 @@
+package cn.js.reduction.report.workbook;
+
+import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.City;
+import cn.js.reduction.reference.Pollutant;
+import cn.js.reduction.report.changes.Change;
+import cn.js.reduction.report.changes.Comparison;
+import cn.js.reduction.report.data.Scope;
+import cn.js.reduction.report.sheet.Formulas;
+import cn.js.reduction.report.sheet.Link;
+import cn.js.reduction.report.sheet.PrintLayout;
+import cn.js.reduction.report.sheet.RowWriter;
+import cn.js.reduction.report.sheet.WorkbookStyles;
+import cn.js.reduction.report.sheet.WorkbookStyles.Kind;
+import cn.js.reduction.report.sheet.WorkbookStyles.Mark;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * 与上次对比: what changed since the previous complete run (changes.csv, restricted to the workbook's scope): the
+ * previous run's id, time and folder at the top; statuses that got worse first, marked red; the changed value
+ * marked; each row linked to the row of 项目统计 (a category's figures, column for column as the CSV) or 减排核算
+ * (a pollutant's) that holds it now.
+ */
+public final class SinceLastRunSheet {
+
+    public static final String NAME = "与上次对比";
+    public static final String[] HEADERS = {"变差", "范围", "城市代码", "城市", "项目", "列", "上次", "本次", "本次所在"};
+    private static final int[] WIDTHS = {14, 10, 16, 14, 30, 18, 22, 22, 16};
+
+    private SinceLastRunSheet() {
+    }
+
+    public static void write(SXSSFWorkbook workbook, WorkbookStyles styles, Scope scope, Comparison comparison) {
+        SXSSFSheet sheet = workbook.createSheet(NAME);
+        for (int i = 0; i < WIDTHS.length; i++) {
+            sheet.setColumnWidth(i, WIDTHS[i] * 256);
+        }
+        int r = 0;
+        Row title = sheet.createRow(r++);
+        title.setHeightInPoints(24);
+        new RowWriter(title, styles, false).text("与上次完整运行对比" + (scope.isProvince() ? "（全省）"
+                : "（" + scope.city().name() + "市）"), Kind.TITLE, Mark.NONE);
+        if (!comparison.hasPrevious()) {
+            new RowWriter(sheet.createRow(r), styles, false).text("本年度、本模式的第一次完整运行：没有可对比的上次运行。",
+                    Kind.NOTE, Mark.NONE);
+            PrintLayout.wide(sheet);
+            return;
+        }
+        var previous = comparison.previous();
+        new RowWriter(sheet.createRow(r++), styles, false).text("上次运行", Kind.LABEL, Mark.NONE)
+                .text(previous.name() + "（" + previous.mode() + "）");
+        RowWriter time = new RowWriter(sheet.createRow(r++), styles, false).text("上次运行时间", Kind.LABEL, Mark.NONE);
+        if (previous.written() != null) {
+            time.dateTime(previous.written());
+        } else {
+            time.text("（未知）");
+        }
+        new RowWriter(sheet.createRow(r++), styles, false).text("上次运行文件夹", Kind.LABEL, Mark.NONE)
+                .text(previous.folder().toString());
+        for (int k = 1; k < r; k++) {
+            sheet.addMergedRegion(new CellRangeAddress(k, k, 1, 5)); // the value over the columns of the table
+        }
+        List<Change> changes = Comparison.worseFirst(comparison.of(scope.cityCode()));
+        long worse = changes.stream().filter(Change::isWorse).count();
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 1, HEADERS.length - 1));
+        new RowWriter(sheet.createRow(r++), styles, false).text("变化", Kind.LABEL, Mark.NONE)
+                .text(changes.isEmpty() ? "与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
+                        + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。");
+        r++;
+        int header = r;
+        RowWriter h = new RowWriter(sheet.createRow(r++), styles, false);
+        for (String text : HEADERS) {
+            h.text(text, Kind.HEADER, Mark.NONE);
+        }
+        for (Change c : changes) {
+            Mark mark = c.isWorse() ? Mark.SHORTFALL : Mark.NONE;
+            RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
+            w.text(c.isWorse() ? "是" : "", Kind.TEXT, mark).text(scopeName(c), Kind.TEXT, mark)
+                    .text(c.cityCode(), Kind.TEXT, mark).text(c.city(), Kind.TEXT, mark)
+                    .text(item(scope, c), Kind.TEXT, mark).text(c.column(), Kind.TEXT, mark)
+                    .text(c.previous(), Kind.TEXT, mark)
+                    .text(c.current(), Kind.TEXT, c.isWorse() ? Mark.SHORTFALL : Mark.ATTENTION);
+            Link target = target(scope, c);
+            if (target != null) {
+                w.link(target.location().replaceAll("^'([^']*)'!", "$1 "), target);
+            } else {
+                w.blank(Kind.TEXT, Mark.NONE);
+            }
+        }
+        sheet.createFreezePane(0, header + 1);
+        sheet.setAutoFilter(new CellRangeAddress(header, Math.max(header, r - 1), 0, HEADERS.length - 1));
+        sheet.setRepeatingRows(new CellRangeAddress(header, header, -1, -1));
+        PrintLayout.wide(sheet);
+    }
+
+    private static String scopeName(Change c) {
+        return switch (c.scope()) {
+            case Change.CATEGORY -> "项目";
+            case Change.POLLUTANT -> "减排";
+            default -> "文件" + c.fileChange();
+        };
+    }
+
+    private static String item(Scope scope, Change c) {
+        if (Change.CATEGORY.equals(c.scope())) {
+            return scope.reference().categories().stream().filter(k -> k.code().equals(c.item())).findFirst()
+                    .map(k -> k.name() + "（" + c.item() + "）").orElse(c.item());
+        }
+        if (Change.POLLUTANT.equals(c.scope())) {
+            return scope.reference().pollutants().stream().filter(p -> p.code().equals(c.item())).findFirst()
+                    .map(p -> p.chineseName() + "（" + c.item() + "）").orElse(c.item());
+        }
+        return c.item();
+    }
+
+    /** The row of 项目统计 or 减排核算 that holds the value now; null for a file or a row this run has not. */
+    private static Link target(Scope scope, Change c) {
+        List<City> cities = new java.util.ArrayList<>(scope.cities());
+        if (scope.isProvince()) {
+            cities.add(scope.reference().province());
+        }
+        int city = -1;
+        for (int i = 0; i < cities.size(); i++) {
+            if (cities.get(i).code().equals(c.cityCode())) {
+                city = i;
+            }
+        }
+        if (city < 0) {
+            return null;
+        }
+        if (Change.CATEGORY.equals(c.scope())) {
+            List<Category> categories = scope.reference().categories();
+            int k = Category.TOTAL.equals(c.item()) ? categories.size()
+                    : categories.stream().map(Category::code).toList().indexOf(c.item());
+            return k < 0 ? null : Link.here(Formulas.sheetRef(ProjectTallySheet.NAME) + "!A"
+                    + (ProjectTallySheet.HEADER_ROW + 2 + city * (categories.size() + 1) + k));
+        }
+        if (Change.POLLUTANT.equals(c.scope())) {
+            int p = scope.reference().pollutants().stream().map(Pollutant::code).toList().indexOf(c.item());
+            return p < 0 ? null : Link.here(Formulas.sheetRef(ReductionSheet.NAME) + "!"
+                    + CellReference.convertNumToColString(1 + p * ReductionSheet.PER_POLLUTANT + ReductionSheet.STATUS)
+                    + (ReductionSheet.FIRST_DATA_ROW + 1 + city));
+        }
+        return null;
+    }
+}
