@@ -216,7 +216,8 @@ public class WorkbookWriter {
     /** Document properties from the run, not the clock, so that reruns write the same workbook. */
     private static void describe(SXSSFWorkbook workbook, Scope scope, RunInfo run) {
         POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
-        core.setCreator("reduction-accounting " + (run.softwareVersion() == null ? "" : run.softwareVersion()));
+        // Version.current() already names the software ("reduction-accounting 1.0.0").
+        core.setCreator(run.softwareVersion() == null ? "reduction-accounting" : run.softwareVersion());
         core.setTitle(run.year() + "年大气污染防治减排核算" + (scope.isProvince() ? "（全省）" : "（" + scope.city().name() + "市反馈）"));
         core.setSubjectProperty(scope.reference().plan().title());
         core.setIdentifier("run-" + run.runId());

@@ -91,6 +91,9 @@ public class ReportStepTest {
                  XSSFWorkbook workbook = new XSSFWorkbook(in)) {
                 Sheet sheet = workbook.getSheet("减排核算");
                 assertThat(texts(sheet.getRow(3))).contains("2015年\n排放量（吨）");
+                // the software named once, then its version (it was "reduction-accounting reduction-accounting 1.0.0")
+                assertThat(workbook.getProperties().getCoreProperties().getCreator())
+                        .matches("reduction-accounting [^ ]+");
                 Row nanjing = null;
                 for (Row row : sheet) {
                     if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
