@@ -19,8 +19,14 @@ import java.util.stream.Collectors;
  * database held the previous run's state.
  *
  * @param previous the run compared with; null for the first run of a year and mode
+ * @param projects the projects whose presence, status or figures changed (joined on project_id); null where they
+ *                 could not be compared (the previous run published no accepted_projects.csv), empty for none
  */
-public record Comparison(PreviousRun previous, List<Change> changes) {
+public record Comparison(PreviousRun previous, List<Change> changes, List<ProjectChange> projects) {
+
+    public Comparison(PreviousRun previous, List<Change> changes) {
+        this(previous, changes, List.of());
+    }
 
     public static final String FILE = "changes.csv";
     public static final String PROJECTS = "projects_by_city_category.csv";
@@ -49,7 +55,8 @@ public record Comparison(PreviousRun previous, List<Change> changes) {
         compare(Change.POLLUTANT, "pollutant", previousFolder.resolve(REDUCTIONS), current.resolve(REDUCTIONS),
                 changes);
         compareFiles(previousFolder.resolve(FILES), current.resolve(FILES), cityNames, changes);
-        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes));
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes),
+                ProjectComparison.of(previousFolder, current));
     }
 
     private static void compare(String scope, String itemColumn, Path before, Path now, List<Change> out)
@@ -118,6 +125,23 @@ public record Comparison(PreviousRun previous, List<Change> changes) {
 
     public boolean hasPrevious() {
         return previous != null;
+    }
+
+    /** Whether the projects were compared one by one (both runs published accepted_projects.csv). */
+    public boolean projectsCompared() {
+        return projects != null;
+    }
+
+    /**
+     * The changed projects of one city (a project moved to another city is in both cities' parts); all for null;
+     * empty where they were not compared.
+     */
+    public List<ProjectChange> projectsOf(String cityCode) {
+        if (projects == null) {
+            return List.of();
+        }
+        return cityCode == null ? projects : projects.stream().filter(p -> p.cityCode().equals(cityCode)
+                || "city_code".equals(p.column()) && p.previous().equals(cityCode)).toList();
     }
 
     /** Writes changes.csv: the header, then one row per change; the header only when nothing changed. */
