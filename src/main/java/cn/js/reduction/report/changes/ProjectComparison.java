@@ -69,9 +69,10 @@ final class ProjectComparison {
         return List.copyOf(changes);
     }
 
-    /** Where a project's row was read from: file, sheet and row, as a person finds it. */
+    /** Where a project's row was read from: file, sheet (a CSV has only the one) and row, as a person finds it. */
     private static String where(PublishedTable table, String[] row) {
-        String sheet = table.cell(row, "sheet");
-        return table.cell(row, "file") + (sheet.isEmpty() ? "" : " " + sheet) + " 第" + table.cell(row, "row") + "行";
+        String file = table.cell(row, "file");
+        String sheet = file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "" : table.cell(row, "sheet");
+        return file + (sheet.isEmpty() ? "" : " " + sheet) + " 第" + table.cell(row, "row") + "行";
     }
 }

@@ -163,6 +163,9 @@ public final class SinceLastRunSheet {
     }
 
     private static String item(Scope scope, Change c) {
+        if (Change.CATEGORY.equals(c.scope()) && Category.TOTAL.equals(c.item())) {
+            return "合计（" + c.item() + "）";
+        }
         if (Change.CATEGORY.equals(c.scope())) {
             return scope.reference().categories().stream().filter(k -> k.code().equals(c.item())).findFirst()
                     .map(k -> k.name() + "（" + c.item() + "）").orElse(c.item());
