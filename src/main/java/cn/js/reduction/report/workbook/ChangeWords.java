@@ -34,6 +34,8 @@ final class ChangeWords {
             ProjectChange.STATUS, "进展状态", "planned_completion", "计划完成时间", "actual_completion", "实际完成时间",
             "investment", "总投资（万元）");
 
+    private static final int SHORT_SHA = 16;
+
     private ChangeWords() {
     }
 
@@ -52,6 +54,8 @@ final class ChangeWords {
                 case "count_status" -> Labels.countStatus(CountStatus.valueOf(value));
                 case "completion_status" -> Labels.completionStatus(CompletionStatus.valueOf(value));
                 case "status" -> Labels.reductionStatus(ReductionStatus.valueOf(value));
+                // the whole digest is in changes.csv and on 运行信息; 16 digits tell two files apart and fit the column
+                case "sha256" -> value.length() > SHORT_SHA ? value.substring(0, SHORT_SHA) + "…" : value;
                 default -> value;
             };
         } catch (IllegalArgumentException e) {

@@ -36,7 +36,7 @@ public final class SinceLastRunSheet {
             "列代码"};
     public static final String[] PROJECT_HEADERS = {"变差", "项目编号", "城市代码", "城市", "项目类别", "变化", "上次",
             "本次", "", "列代码"};
-    private static final int[] WIDTHS = {8, 18, 10, 10, 30, 18, 30, 30, 16, 18};
+    private static final int[] WIDTHS = {14, 18, 14, 10, 30, 18, 30, 30, 16, 18};
 
     private SinceLastRunSheet() {
     }
@@ -101,6 +101,7 @@ public final class SinceLastRunSheet {
         int lastOfChanges = Math.max(header, r - 1);
         if (!projects.isEmpty()) {
             r++;
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, PROJECT_HEADERS.length - 1));
             new RowWriter(sheet.createRow(r++), styles, false).text("按项目编号对照的项目变化（状态变差的列在最前，其次是撤回的项目）",
                     Kind.LABEL, Mark.NONE);
             r = header(sheet, styles, r, PROJECT_HEADERS);
