@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 与上次对比's projects, joined on 项目编号 over the two runs' accepted_projects.csv: two status changes in opposite
  * directions within one city and category leave its counts (and changes.csv) as they were, and are still listed,
  * the worse one first; a project removed from the middle of the list is withdrawn, the rows after it unchanged.
- * Also: a --rerun compares with the run it repeats, not with a run of other inputs published after it.
+ * The second run finds no state of the first (cleaned up, or another database): it compares with run-1's published
+ * CSVs. Also: a --rerun compares with the run it repeats, not with a run of other inputs published after it.
  */
 class ProjectChangesSinceLastRunTest {
 
@@ -48,6 +49,8 @@ class ProjectChangesSinceLastRunTest {
         Path projects = input.resolve("2020/nanjing_projects.csv");
         Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
         assertThat(cli(args).exitCode()).isZero();
+        // the state cleaned up (as after a switch of database): run-1's figures come from its published CSVs
+        deleteTree(output.resolve(".state"));
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
         EndToEndTest.Result second = cli(args);
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
@@ -123,6 +126,15 @@ class ProjectChangesSinceLastRunTest {
         List<String> args = new ArrayList<>(List.of("run", "--year", "2020", "--input", input.toString()));
         args.addAll(TestDatabases.options(TestDatabases.H2, output));
         return args;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        assertThat(folder).isDirectory();
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static int projectHeader(XSSFSheet since) {
