@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
  *
  * @param previous the run compared with; null for the first run of a year and mode
  * @param projects the projects whose presence, status or figures changed (joined on project_id); null where they
- *                 could not be compared (the previous run published no accepted_projects.csv), empty for none
+ *                 were not compared (no previous run, or one that published no accepted_projects.csv)
  */
-public record Comparison(PreviousRun previous, List<Change> changes, List<ProjectChange> projects) {
+public record Comparison(PreviousRun previous, List<Change> changes, ProjectChanges projects) {
 
     public Comparison(PreviousRun previous, List<Change> changes) {
-        this(previous, changes, List.of());
+        this(previous, changes, null);
     }
 
     public static final String FILE = "changes.csv";
@@ -133,15 +133,11 @@ public record Comparison(PreviousRun previous, List<Change> changes, List<Projec
     }
 
     /**
-     * The changed projects of one city (a project moved to another city is in both cities' parts); all for null;
-     * empty where they were not compared.
+     * The listed changes of one city's projects (a project moved to another city is in both cities' parts); all for
+     * null; empty where they were not compared.
      */
     public List<ProjectChange> projectsOf(String cityCode) {
-        if (projects == null) {
-            return List.of();
-        }
-        return cityCode == null ? projects : projects.stream().filter(p -> p.cityCode().equals(cityCode)
-                || "city_code".equals(p.column()) && p.previous().equals(cityCode)).toList();
+        return projects == null ? List.of() : projects.listed(cityCode);
     }
 
     /** Writes changes.csv: the header, then one row per change; the header only when nothing changed. */

@@ -6,6 +6,7 @@ import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.report.changes.Change;
 import cn.js.reduction.report.changes.Comparison;
 import cn.js.reduction.report.changes.ProjectChange;
+import cn.js.reduction.report.changes.ProjectChanges;
 import cn.js.reduction.report.data.Scope;
 import cn.js.reduction.report.sheet.Formulas;
 import cn.js.reduction.report.sheet.Link;
@@ -75,7 +76,7 @@ public final class SinceLastRunSheet {
                 .text(changes.isEmpty() ? "与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
                         + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。");
         new RowWriter(sheet.createRow(r++), styles, false).text("项目变化", Kind.LABEL, Mark.NONE)
-                .text(projectSummary(comparison, projects));
+                .text(projectSummary(comparison, scope.cityCode(), projects.size()));
         for (int k = 1; k < r; k++) {
             sheet.addMergedRegion(new CellRangeAddress(k, k, 1, HEADERS.length - 1)); // the value over the table
         }
@@ -126,19 +127,18 @@ public final class SinceLastRunSheet {
         return r + 1;
     }
 
-    private static String projectSummary(Comparison comparison, List<ProjectChange> projects) {
+    private static String projectSummary(Comparison comparison, String cityCode, int listed) {
         if (!comparison.projectsCompared()) {
             return "上次运行没有发布 accepted_projects.csv（本功能之前的版本），无法按项目编号逐个对照；汇总数的变化见下表。";
         }
-        if (projects.isEmpty()) {
+        ProjectChanges.Counts c = comparison.projects().counts(cityCode);
+        if (c.rows() == 0 && listed == 0) {
             return "按项目编号对照，没有项目新增、撤回或改变状态和数值。";
         }
-        long projectCount = projects.stream().map(ProjectChange::projectId).distinct().count();
-        long added = projects.stream().filter(p -> ProjectChange.ADDED.equals(p.column())).count();
-        long withdrawn = projects.stream().filter(p -> ProjectChange.WITHDRAWN.equals(p.column())).count();
-        long worse = projects.stream().filter(ProjectChange::isWorse).count();
-        return "按项目编号对照，" + projectCount + " 个项目有变化：新增 " + added + " 个，撤回 " + withdrawn + " 个，状态变差 "
-                + worse + " 个；共 " + projects.size() + " 行，列在汇总数的变化之后（汇总数相互抵消的变化也在其中）。";
+        return "按项目编号对照，" + c.projects() + " 个项目有变化：新增 " + c.added() + " 个，撤回 " + c.withdrawn()
+                + " 个，状态变差 " + c.worse() + " 个；共 " + c.rows() + " 行，列在汇总数的变化之后（汇总数相互抵消的变化也在其中）"
+                + (listed < c.rows() ? "；只列出前 " + listed + " 行，全部变化可由两次运行的 accepted_projects.csv 按 project_id 对照得出" : "")
+                + "。";
     }
 
     private static void writeProject(RowWriter w, Scope scope, ProjectChange p) {
