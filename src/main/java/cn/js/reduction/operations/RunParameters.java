@@ -65,6 +65,8 @@ public record RunParameters(long runId, long runNumber, int year, RunMode mode, 
      * (changes.csv), as it was when the run first started, so that a restart compares with the same one; empty for none.
      */
     public static final String PREVIOUS_RUN = "previousRun";
+    /** Key in the job's execution context: the projects' part of the changes line (Comparison.projectLine). */
+    public static final String PROJECT_CHANGES = "projectChanges";
 
     /** The previous complete run recorded when the run started (recorded now for a run that started without it). */
     public static Path previousRun(JobExecution execution) throws java.io.IOException {

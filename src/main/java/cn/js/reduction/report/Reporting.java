@@ -58,8 +58,9 @@ public final class Reporting {
      * (changes.csv, 与上次对比): the small summary CSVs first, so that the comparison reads them as published.
      *
      * @param previousRun the previous complete run's folder, as recorded when this run started; null for none
+     * @return what changed since that run
      */
-    public void write(ReportData data, Path folder, Path inputFolder, Path previousRun) throws IOException {
+    public Comparison write(ReportData data, Path folder, Path inputFolder, Path previousRun) throws IOException {
         SummaryTables.writeProjects(data, folder.resolve(SummaryTables.PROJECTS));
         SummaryTables.writeReductions(data, folder.resolve(SummaryTables.REDUCTIONS));
         SummaryTables.writeFiles(data, folder.resolve(SummaryTables.FILES));
@@ -92,6 +93,7 @@ public final class Reporting {
         tasks.addAll(cityTasks);
         runAll(tasks, returned, cityTasks.size());
         Manifest.write(folder, data.runInfo().inputFiles(), inputFolder);
+        return comparison;
     }
 
     /**

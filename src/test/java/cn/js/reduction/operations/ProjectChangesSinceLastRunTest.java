@@ -55,6 +55,9 @@ class ProjectChangesSinceLastRunTest {
         EndToEndTest.Result second = cli(args);
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         Path run2 = output.resolve("2020/nightly/run-2");
+        String projectLine = "; 5 projects changed (1 added, 1 withdrawn, 1 status worse: NJ-1 COMPLETED → IN_PROGRESS)";
+        assertThat(second.out()).contains("since run-1: ").contains(projectLine);
+        assertThat(cli(List.of("status", "--year", "2020", "--output", output.toString())).out()).contains(projectLine);
 
         // the counts of 南京 × VOC_FUGITIVE are those of run-1: changes.csv has nothing of it
         assertThat(csv(run2.resolve("changes.csv"))).noneMatch(r -> r.size() > 3 && r.get(0).equals("category")
