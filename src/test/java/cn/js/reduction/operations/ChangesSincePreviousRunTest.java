@@ -81,7 +81,7 @@ class ChangesSincePreviousRunTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run2.resolve("reconciled_320000_全省.xlsx")))) {
             XSSFSheet since = wb.getSheet("与上次对比");
             assertThat(wb.getSheetIndex(since)).isEqualTo(1);
-            assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1（nightly）");
+            assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1，日常核算（nightly，临时结果）");
             assertThat(since.getRow(3).getCell(1).getStringCellValue()).isEqualTo(run1.toString());
             // the header on row 8, the worse status first (in words, its code beside it), then one row per change
             assertThat(since.getRow(7).getCell(0).getStringCellValue()).isEqualTo("变差");

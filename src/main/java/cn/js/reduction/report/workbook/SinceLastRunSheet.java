@@ -9,6 +9,7 @@ import cn.js.reduction.report.changes.ProjectChange;
 import cn.js.reduction.report.changes.ProjectChanges;
 import cn.js.reduction.report.data.Scope;
 import cn.js.reduction.report.sheet.Formulas;
+import cn.js.reduction.report.sheet.Labels;
 import cn.js.reduction.report.sheet.Link;
 import cn.js.reduction.report.sheet.PrintLayout;
 import cn.js.reduction.report.sheet.RowWriter;
@@ -60,7 +61,8 @@ public final class SinceLastRunSheet {
         }
         var previous = comparison.previous();
         new RowWriter(sheet.createRow(r++), styles, false).text("上次运行", Kind.LABEL, Mark.NONE)
-                .text(previous.name() + "（" + previous.mode() + "）");
+                .text(previous.name() + "，" + cn.js.reduction.core.RunMode.of(previous.mode()).map(Labels::mode)
+                        .orElse(previous.mode()));
         RowWriter time = new RowWriter(sheet.createRow(r++), styles, false).text("上次运行时间", Kind.LABEL, Mark.NONE);
         if (previous.written() != null) {
             time.dateTime(previous.written());
