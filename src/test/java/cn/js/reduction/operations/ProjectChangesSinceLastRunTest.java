@@ -120,6 +120,7 @@ class ProjectChangesSinceLastRunTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run3.resolve("reconciled_320000_全省.xlsx")))) {
             XSSFSheet since = wb.getSheet("与上次对比");
             assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1，日常核算（nightly，临时结果）");
+            assertThat(since.getRow(4).getCell(1).getStringCellValue()).isEqualTo("汇总数和文件与上次运行相比没有变化。");
             assertThat(since.getRow(5).getCell(1).getStringCellValue()).startsWith("上次运行没有发布 accepted_projects.csv");
         }
     }

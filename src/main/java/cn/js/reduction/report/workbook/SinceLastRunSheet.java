@@ -75,7 +75,7 @@ public final class SinceLastRunSheet {
         List<ProjectChange> projects = comparison.projectsOf(scope.cityCode());
         long worse = changes.stream().filter(Change::isWorse).count();
         new RowWriter(sheet.createRow(r++), styles, false).text("汇总数变化", Kind.LABEL, Mark.NONE)
-                .text(changes.isEmpty() ? "与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
+                .text(changes.isEmpty() ? "汇总数和文件与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
                         + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。");
         new RowWriter(sheet.createRow(r++), styles, false).text("项目变化", Kind.LABEL, Mark.NONE)
                 .text(projectSummary(comparison, scope.cityCode(), projects.size()));
