@@ -99,8 +99,7 @@ public final class Consolidation {
                     : "工作表「" + r.firstSheet() + "」第" + r.firstRowNo() + "行";
             ledger.findings.add(Finding.of(Rule.DUPLICATE_ROW, r.cityCode(), r.fileName(), r.sheet(), r.rowNo(), null,
                     r.pollutant(), "第" + r.rowNo() + "行与" + where + "完全相同（设区市、污染物、排放源类别和各项数值都一样），"
-                            + "只计一次，本行不计入；如确是两个排放源，请在排放源类别中区分 (repeats " + r.firstSheet() + " row "
-                            + r.firstRowNo() + " cell for cell: counted once)"));
+                            + "只计一次，本行不计入；如确是两个排放源，请在排放源类别中区分"));
         }
         log.info("  {} emission rows ignored as exact repeats (DUPLICATE_ROW)", repeats.size());
     }
@@ -117,8 +116,7 @@ public final class Consolidation {
                 String city = ledger.cityName(h.cityCode());
                 ledger.findings.add(Finding.of(Rule.SUPERSEDED_FILE, h.cityCode(), h.fileName(), null, null, null, null,
                         kind.title() + "「" + h.fileName() + "」已被较新的文件替代，其中" + city + "市的" + count
-                                + "行（不属于本文件所报送城市的零散行）随之不再计入 (" + count + " stray rows of " + h.cityCode()
-                                + " in a superseded file: superseded with it)"));
+                                + "行（不属于本文件所报送城市的零散行）随之不再计入"));
             }
         }
     }
@@ -139,7 +137,7 @@ public final class Consolidation {
                 String more = same.size() > 2 ? "等 " + (same.size() - 1) + " 个文件" : "";
                 out.add(Finding.of(Rule.DUPLICATE_FILE, null, file, null, null, null, null,
                         "文件「" + file + "」与「" + other + "」" + more + "内容完全相同（SHA-256 一致），是同一份文件报送了两次；"
-                                + "请删除多余的一份 (the same content as " + other + ": sent twice; remove one)"));
+                                + "请删除多余的一份"));
             }
         }
     }
@@ -156,8 +154,7 @@ public final class Consolidation {
             later.add(new StagedRowStore.RowKey(r.fileName(), r.sheet(), r.rowNo()));
             out.add(Finding.of(Rule.DUPLICATE_PROJECT_ID, r.cityCode(), r.fileName(), r.sheet(), r.rowNo(), r.idCell(),
                     r.projectId(), "第" + r.rowNo() + "行 项目编号（" + r.idCell() + "）「" + r.projectId() + "」与「" + first.fileName()
-                            + "」第" + first.rowNo() + "行重复，只保留首次出现的一行。请核对并使用唯一的项目编号"
-                            + " (duplicate of " + first.fileName() + " row " + first.rowNo() + ")"));
+                            + "」第" + first.rowNo() + "行重复，只保留首次出现的一行。请核对并使用唯一的项目编号"));
         }
         if (!later.isEmpty()) {
             rows.rejectProjects(runId, later);

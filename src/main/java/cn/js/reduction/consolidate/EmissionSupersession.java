@@ -73,8 +73,7 @@ final class EmissionSupersession {
         return Finding.of(Rule.ROW_OF_OTHER_CITY, h.cityCode(), h.fileName(), null, null, null, null,
                 "排放量报表「" + h.fileName() + "」文件名未注明城市，其中" + city + "市的" + h.rows() + "行没有" + city + "市全部" + pollutants
                         + "种污染物，不能表明是" + city + "市的报表；" + city + "市没有自己的排放量报表，这些行作为零散行计入。请" + city
-                        + "市报送完整的排放量报表 (" + h.rows() + " stray rows of " + h.cityCode() + " counted: the city has no"
-                        + " report of its own)");
+                        + "市报送完整的排放量报表");
     }
 
     private Finding strayIgnored(Holding h, int rows, Holding report) {
@@ -85,7 +84,6 @@ final class EmissionSupersession {
         return Finding.of(Rule.ROW_OF_OTHER_CITY, h.cityCode(), h.fileName(), null, null, null, null,
                 "排放量报表「" + h.fileName() + "」中有" + city + "市的" + rows + "行，但" + why + "；" + city
                         + "市已报送自己的排放量报表「" + report.fileName() + "」，这些行不计入（不在其上重复相加）。如确属"
-                        + city + "市，请并入" + city + "市的报表重新报送 (" + rows + " stray rows of " + h.cityCode()
-                        + " ignored: the city has its own report " + report.fileName() + ")");
+                        + city + "市，请并入" + city + "市的报表重新报送");
     }
 }

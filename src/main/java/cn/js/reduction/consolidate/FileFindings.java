@@ -64,10 +64,7 @@ final class FileFindings {
                         : name + "市的" + b.kind().title() + "仍以「" + String.join("」「", instead) + "」为准";
                 ledger.findings.add(Finding.of(Rule.FILE_NOT_COUNTED, city, b.fileName(), null, null, null, null,
                         b.kind().title() + "「" + b.fileName() + "」读到一半中断（见 FILE_UNREADABLE），已读的行只列出、不计入，"
-                                + "也不替代较早的文件；" + rests + "。请重新导出完整的文件后报送 (the file breaks off part-way: "
-                                + "its rows read are ignored and it supersedes nothing; " + (instead.isEmpty()
-                                ? "the city has no " + b.kind().name().toLowerCase() + " submission"
-                                : "the city's figures rest on " + String.join(", ", instead)) + ")"));
+                                + "也不替代较早的文件；" + rests + "。请重新导出完整的文件后报送"));
             }
         }
     }

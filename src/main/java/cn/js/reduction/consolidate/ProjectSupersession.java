@@ -89,8 +89,7 @@ final class ProjectSupersession {
         ledger.findings.add(Finding.of(Rule.PROJECTS_WITHDRAWN, older.cityCode(), newer.fileName(), null, null, null,
                 first, city + "市较新的项目清单「" + newer.fileName() + "」与较早的「" + older.fileName() + "」有相同的项目编号，按更正后的"
                         + "重新报送处理并替代它；较早清单中有" + ids.size() + "个项目在新清单中没有，不再计入：" + first
-                        + (ids.size() > NAMED_IDS ? " 等" : "") + "。如这些项目仍应计入，请补报（文件名注明“补充”）"
-                        + " (" + ids.size() + " projects of " + older.fileName() + " withdrawn by " + newer.fileName() + ")"));
+                        + (ids.size() > NAMED_IDS ? " 等" : "") + "。如这些项目仍应计入，请补报（文件名注明“补充”）"));
     }
 
     private Finding stray(Holding h, Holding report) {
@@ -98,7 +97,6 @@ final class ProjectSupersession {
         return Finding.of(Rule.ROW_OF_OTHER_CITY, h.cityCode(), h.fileName(), null, null, null, null,
                 "项目清单「" + h.fileName() + "」文件名未注明城市，其中" + city + "市的" + h.rows() + "行与" + city + "市的「"
                         + report.fileName() + "」没有相同的项目编号、行数也不比它多，不能表明是" + city + "市的项目清单：这些行"
-                        + "作为零散行计入，不替代「" + report.fileName() + "」 (" + h.rows() + " stray rows of " + h.cityCode()
-                        + ": no evidence the file is the city's list; counted, superseding nothing)");
+                        + "作为零散行计入，不替代「" + report.fileName() + "」");
     }
 }

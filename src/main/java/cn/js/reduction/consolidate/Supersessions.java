@@ -22,8 +22,6 @@ final class Supersessions {
         ledger.findings.add(Finding.of(Rule.SUPERSEDED_FILE, older.cityCode(), older.fileName(), null, null, null, null,
                 kind.title() + "「" + older.fileName() + "」中" + city + "市的" + count + "行已被"
                         + (tie ? "同一报送日期、文件名排序在后的文件「" : "较新的报送文件「") + newer.fileName()
-                        + "」替代，不再计入" + (tie ? "；如应以本文件为准，请在文件名末尾注明较晚的报送日期（_YYYYMMDD）" : "")
-                        + " (" + count + " rows of " + older.cityCode() + " superseded by " + newer.fileName()
-                        + (tie ? ", of the same submission date, whose name sorts later" : "") + ")"));
+                        + "」替代，不再计入" + (tie ? "；如应以本文件为准，请在文件名末尾注明较晚的报送日期（_YYYYMMDD）" : "")));
     }
 }

@@ -264,9 +264,11 @@ public class AccountingJobConfiguration {
                                      StepExecution step) throws java.io.IOException {
         Reporting reporting = new Reporting(jdbc);
         ReferenceData reference = references.year(run.year());
-        reporting.write(reporting.data(run.runId(), reference, run.runInfo(step.getJobExecution(), reference)),
-                run.publication().prepareWorkFolder(), run.yearFolder(),
-                RunParameters.previousRun(step.getJobExecution()));
+        var comparison = reporting.write(reporting.data(run.runId(), reference,
+                        run.runInfo(step.getJobExecution(), reference)), run.publication().prepareWorkFolder(),
+                run.yearFolder(), RunParameters.previousRun(step.getJobExecution()));
+        // the run's summary and status say it without reading the two runs' project lists again
+        step.getJobExecution().getExecutionContext().putString(RunParameters.PROJECT_CHANGES, comparison.projectLine());
     }
 
     /**

@@ -23,8 +23,12 @@ final class ChangesLine {
             return null;
         }
         try {
-            String previous = execution.getExecutionContext().getString(RunParameters.PREVIOUS_RUN);
-            return Comparison.read(previous.isEmpty() ? null : Path.of(previous), changes).summary(run.mode().code());
+            var context = execution.getExecutionContext();
+            String previous = context.getString(RunParameters.PREVIOUS_RUN);
+            String projects = context.containsKey(RunParameters.PROJECT_CHANGES)
+                    ? context.getString(RunParameters.PROJECT_CHANGES) : "";
+            return Comparison.read(previous.isEmpty() ? null : Path.of(previous), changes).summary(run.mode().code(),
+                    projects);
         } catch (IOException | RuntimeException e) {
             return "changes: cannot read " + changes + ": " + e.getMessage();
         }

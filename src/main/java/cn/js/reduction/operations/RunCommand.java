@@ -214,6 +214,8 @@ final class RunCommand {
                 if (rerunReason != null) {
                     params = RunParameters.withRerunReason(params, rerunReason);
                     if (lastState == RunAdmission.LastExecution.COMPLETED) {
+                        // compared with the run it repeats, not with whatever run of other inputs came after it
+                        params = RunParameters.repeating(params, RunParameters.of(last).publication().finalFolder());
                         out.println(RunParameters.of(last).describe() + " completed on these files; a new run, as asked: "
                                 + rerunReason);
                     }

@@ -53,6 +53,11 @@ public record RunParameters(long runId, long runNumber, int year, RunMode mode, 
     public static final String ATTEMPT = "attempt";
     /** Not identifying: the operator's words for why this run was asked for; shown by status and the workbooks. */
     public static final String RERUN_REASON = "rerunReason";
+    /**
+     * Not identifying: the published folder of the completed run a {@code run --rerun} repeats, which the rerun
+     * compares itself with (changes.csv) even when a run of other inputs was published after it.
+     */
+    public static final String REPEATS = "repeats";
     /** Key of the run number in the job's execution context (not a parameter: it is known only once the run starts). */
     public static final String RUN_NUMBER = "runNumber";
     /**
@@ -60,13 +65,17 @@ public record RunParameters(long runId, long runNumber, int year, RunMode mode, 
      * (changes.csv), as it was when the run first started, so that a restart compares with the same one; empty for none.
      */
     public static final String PREVIOUS_RUN = "previousRun";
+    /** Key in the job's execution context: the projects' part of the changes line (Comparison.projectLine). */
+    public static final String PROJECT_CHANGES = "projectChanges";
 
     /** The previous complete run recorded when the run started (recorded now for a run that started without it). */
     public static Path previousRun(JobExecution execution) throws java.io.IOException {
         var context = execution.getExecutionContext();
         if (!context.containsKey(PREVIOUS_RUN)) {
             RunParameters run = of(execution);
-            context.putString(PREVIOUS_RUN, Publication.previousComplete(run.outputRoot(), run.year(), run.mode())
+            String repeats = execution.getJobParameters().getString(REPEATS);
+            context.putString(PREVIOUS_RUN, repeats != null && java.nio.file.Files.isDirectory(Path.of(repeats))
+                    ? repeats : Publication.previousComplete(run.outputRoot(), run.year(), run.mode())
                     .map(Path::toString).orElse(""));
         }
         String folder = context.getString(PREVIOUS_RUN);
@@ -105,6 +114,12 @@ public record RunParameters(long runId, long runNumber, int year, RunMode mode, 
     /** The same parameters with the operator's reason for asking for this run; the identity is unchanged. */
     public static JobParameters withRerunReason(JobParameters params, String reason) {
         return new JobParametersBuilder(params).addString(RERUN_REASON, reason, false).toJobParameters();
+    }
+
+    /** The same parameters naming the published run a rerun repeats; the identity is unchanged. */
+    public static JobParameters repeating(JobParameters params, Path publishedFolder) {
+        return new JobParametersBuilder(params).addString(REPEATS, publishedFolder.toString(), false)
+                .toJobParameters();
     }
 
     public static RunParameters of(JobExecution execution) {

@@ -79,18 +79,17 @@ public final class Reconciliation {
             switch (t.countStatus()) {
                 case SHORTFALL -> out.add(Finding.of(Rule.COUNT_SHORTFALL, t.cityCode(), null, null, null, null,
                         t.categoryCode(), where + "计划" + t.planned() + "项，报送" + t.submitted() + "项，少"
-                                + (-t.variance()) + "项" + rejected + " (shortfall)"));
+                                + (-t.variance()) + "项" + rejected));
                 case EXCESS -> out.add(Finding.of(Rule.COUNT_EXCESS, t.cityCode(), null, null, null, null,
                         t.categoryCode(), where + "计划" + t.planned() + "项，报送" + t.submitted() + "项，多"
-                                + t.variance() + "项 (excess)"));
+                                + t.variance() + "项"));
                 case UNPLANNED -> out.add(Finding.of(Rule.UNPLANNED_CATEGORY, t.cityCode(), null, null, null, null,
-                        t.categoryCode(), where + "无计划项目，但报送了" + t.submitted() + "项 (unplanned category)"));
+                        t.categoryCode(), where + "无计划项目，但报送了" + t.submitted() + "项"));
                 case OK -> { }
             }
             if (mode.isFinal() && t.completionStatus() == CompletionStatus.NOT_MET) {
                 out.add(Finding.of(Rule.COMPLETION_SHORTFALL, t.cityCode(), null, null, null, null, t.categoryCode(),
-                        where + "计划" + t.planned() + "项，完成" + t.completed() + "项" + rejected
-                                + " (completion shortfall)"));
+                        where + "计划" + t.planned() + "项，完成" + t.completed() + "项" + rejected));
             }
         }
         for (ReductionTally t : tallies.reductions(runId, ref)) {
@@ -101,13 +100,13 @@ public final class Reconciliation {
             if (t.status() == ReductionStatus.NOT_MET) {
                 out.add(Finding.of(Rule.TARGET_NOT_MET, t.cityCode(), null, null, null, null, t.pollutant().code(),
                         where + "比" + ref.baseYear() + "年削减" + pct(t.reductionPct()) + "%，目标" + pct(t.targetPct()) + "%，差"
-                                + pct(t.gapPct().negate()) + "个百分点 (target not met)"));
+                                + pct(t.gapPct().negate()) + "个百分点"));
             }
             if (t.claimExceedsAchieved(ref.claimRatioLimit())) {
                 out.add(Finding.of(Rule.CLAIM_EXCEEDS_ACHIEVED, t.cityCode(), null, null, null, null,
                         t.pollutant().code(), where + "已完成项目申报减排" + t.claimedT().toPlainString() + "吨，排放核算减排"
                                 + t.reductionT().toPlainString() + "吨，比值" + t.claimRatio().setScale(2, RoundingMode.HALF_UP)
-                                + "，超过" + ref.claimRatioLimit().toPlainString() + " (projects claim more than the emissions show)"));
+                                + "，超过上限" + ref.claimRatioLimit().toPlainString() + "：项目申报的减排多于排放量所显示的"));
             }
         }
         return out;
@@ -120,22 +119,19 @@ public final class Reconciliation {
     private static Finding missing(City city, FileKind kind, Completeness completeness,
                                    Map<String, List<String>> named) {
         String failed = completeness.failedFiles(city.code(), kind);
-        String english = kind == FileKind.PROJECTS ? "project list" : "emission report";
         List<String> others = named.getOrDefault(city.code() + "|" + kind.name(), List.of());
         if (failed.isEmpty() && !others.isEmpty()) {
             // a file named for the city holding only other cities' rows: a renamed copy, or the wrong 设区市 typed
             return Finding.of(Rule.MISSING_SUBMISSION, city.code(), null, null, null, null, kind.title(),
                     city.name() + "市没有可计入的" + kind.title() + "：「" + String.join("」「", others) + "」文件名表明是" + city.name()
-                            + "市的，但其中没有" + city.name() + "市的行（设区市填的是其他城市）。请核对设区市或报送本市的文件 (no "
-                            + english + ": the file named for the city holds no row of it)");
+                            + "市的，但其中没有" + city.name() + "市的行（设区市填的是其他城市）。请核对设区市或报送本市的文件");
         }
         if (failed.isEmpty()) {
             return Finding.of(Rule.MISSING_SUBMISSION, city.code(), null, null, null, null, kind.title(),
-                    city.name() + "市未报送" + kind.title() + " (no " + english + " submitted)");
+                    city.name() + "市未报送" + kind.title());
         }
         return Finding.of(Rule.MISSING_SUBMISSION, city.code(), null, null, null, null, kind.title(),
-                city.name() + "市没有可计入的" + kind.title() + "：" + failed + "。请按各文件的错误改正后重新报送 (no "
-                        + english + " that counts: every file of the city was rejected or not read)");
+                city.name() + "市没有可计入的" + kind.title() + "：" + failed + "。请按各文件的错误改正后重新报送");
     }
 
     /** City code|kind → the files of that kind whose name names the city. */

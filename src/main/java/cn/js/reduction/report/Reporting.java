@@ -3,6 +3,7 @@ package cn.js.reduction.report;
 import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.changes.Comparison;
+import cn.js.reduction.report.csv.AcceptedProjects;
 import cn.js.reduction.report.csv.Manifest;
 import cn.js.reduction.report.csv.SummaryTables;
 import cn.js.reduction.report.data.JdbcReportData;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The report stage: the four summary CSVs, the province workbook, one feedback workbook per city and the
- * manifest, written into the run's private working folder. Publishing (move into place) is a separate stage.
+ * The report stage: the four summary CSVs, changes.csv, accepted_projects.csv (what the next run compares its
+ * projects with), the province workbook, one feedback workbook per city and the manifest, written into the run's
+ * private working folder. Publishing (move into place) is a separate stage.
  */
 public final class Reporting {
 
@@ -56,11 +58,13 @@ public final class Reporting {
      * (changes.csv, 与上次对比): the small summary CSVs first, so that the comparison reads them as published.
      *
      * @param previousRun the previous complete run's folder, as recorded when this run started; null for none
+     * @return what changed since that run
      */
-    public void write(ReportData data, Path folder, Path inputFolder, Path previousRun) throws IOException {
+    public Comparison write(ReportData data, Path folder, Path inputFolder, Path previousRun) throws IOException {
         SummaryTables.writeProjects(data, folder.resolve(SummaryTables.PROJECTS));
         SummaryTables.writeReductions(data, folder.resolve(SummaryTables.REDUCTIONS));
         SummaryTables.writeFiles(data, folder.resolve(SummaryTables.FILES));
+        AcceptedProjects.write(data, folder.resolve(AcceptedProjects.FILE));
         Map<String, String> names = new LinkedHashMap<>();
         data.reference().cities().forEach(c -> names.put(c.code(), c.name()));
         Comparison comparison = Comparison.of(previousRun, folder, names);
@@ -89,6 +93,7 @@ public final class Reporting {
         tasks.addAll(cityTasks);
         runAll(tasks, returned, cityTasks.size());
         Manifest.write(folder, data.runInfo().inputFiles(), inputFolder);
+        return comparison;
     }
 
     /**

@@ -80,16 +80,15 @@ class ConsolidateStepTest {
 
             assertThat(findings(jdbc, id, Consolidation.STAGE)).containsExactlyInAnyOrder(
                     "SUPERSEDED_FILE|320100|" + OLD + "||0||"
-                            + "|项目清单「" + OLD + "」中南京市的3行已被较新的报送文件「" + NEW + "」替代，不再计入 (3 rows of 320100"
-                            + " superseded by " + NEW + ")",
+                            + "|项目清单「" + OLD + "」中南京市的3行已被较新的报送文件「" + NEW + "」替代，不再计入",
                     "SUPERSEDED_FILE|320100|" + OLD_EMISSIONS + "||0||"
                             + "|排放量报表「" + OLD_EMISSIONS + "」中南京市的1行已被较新的报送文件「" + NEW_EMISSIONS
-                            + "」替代，不再计入 (1 rows of 320100 superseded by " + NEW_EMISSIONS + ")",
+                            + "」替代，不再计入",
                     "PROJECTS_WITHDRAWN|320100|" + NEW + "||0||P-2|南京市较新的项目清单「" + NEW + "」与较早的「" + OLD
                             + "」有相同的项目编号，按更正后的重新报送处理并替代它；较早清单中有1个项目在新清单中没有，不再计入：P-2。"
-                            + "如这些项目仍应计入，请补报（文件名注明“补充”） (1 projects of " + OLD + " withdrawn by " + NEW + ")",
+                            + "如这些项目仍应计入，请补报（文件名注明“补充”）",
                     "DUPLICATE_PROJECT_ID|320100|" + NEW + "|Sheet1|4|A4|P-3|第4行 项目编号（A4）「P-3」与「" + NEW
-                            + "」第3行重复，只保留首次出现的一行。请核对并使用唯一的项目编号 (duplicate of " + NEW + " row 3)");
+                            + "」第3行重复，只保留首次出现的一行。请核对并使用唯一的项目编号");
             // the superseded file's row findings are gone; the counted file's stay
             assertThat(jdbc.queryForList("SELECT file_name FROM ra_finding WHERE run_id = ? AND stage = ?",
                     String.class, id, StagingWriter.STAGE)).containsExactly(NEW);

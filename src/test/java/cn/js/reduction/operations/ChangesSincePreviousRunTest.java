@@ -81,21 +81,30 @@ class ChangesSincePreviousRunTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run2.resolve("reconciled_320000_全省.xlsx")))) {
             XSSFSheet since = wb.getSheet("与上次对比");
             assertThat(wb.getSheetIndex(since)).isEqualTo(1);
-            assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1（nightly）");
+            assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1，日常核算（nightly，临时结果）");
             assertThat(since.getRow(3).getCell(1).getStringCellValue()).isEqualTo(run1.toString());
-            // the header on row 7, the worse status first, then one row per change
-            assertThat(since.getRow(6).getCell(0).getStringCellValue()).isEqualTo("变差");
-            Row worse = since.getRow(7);
+            // the header on row 8, the worse status first (in words, its code beside it), then one row per change
+            assertThat(since.getRow(7).getCell(0).getStringCellValue()).isEqualTo("变差");
+            Row worse = since.getRow(8);
             assertThat(List.of(worse.getCell(0).getStringCellValue(), worse.getCell(3).getStringCellValue(),
                     worse.getCell(5).getStringCellValue(), worse.getCell(6).getStringCellValue(),
-                    worse.getCell(7).getStringCellValue())).containsExactly("是", "南京", "status", "MET", "NOT_MET");
+                    worse.getCell(7).getStringCellValue(), worse.getCell(9).getStringCellValue()))
+                    .containsExactly("是", "南京", "状态", "达标", "未达标", "status");
             assertThat(worse.getCell(8).getHyperlink().getAddress()).isEqualTo("'减排核算'!I5");
-            assertThat(since.getLastRowNum()).isEqualTo(6 + rows.size());
+            // then, joined on 项目编号: NJ-2 now completed, with its completion date (NJ-3 was rejected in both runs)
+            int firstProject = ProjectChangesSinceLastRunTest.projectHeader(since) + 1;
+            assertThat(firstProject).as(dump(since)).isEqualTo(8 + rows.size() + 3);
+            assertThat(List.of(text(since.getRow(firstProject)), text(since.getRow(firstProject + 1)))).containsExactly(
+                    List.of("", "NJ-2", "320100", "南京", "锅炉提标改造项目", "进展状态", "在建", "已完成", "", "status"),
+                    List.of("", "NJ-2", "320100", "南京", "锅炉提标改造项目", "实际完成时间", "", "2020-09-01", "",
+                            "actual_completion"));
+            assertThat(since.getLastRowNum()).isEqualTo(firstProject + 1);
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run2.resolve("cities/feedback_320200_无锡.xlsx")))) {
             XSSFSheet since = wb.getSheet("与上次对比");
             // 无锡's part: its withdrawn file and emissions.csv, which holds its rows too
-            assertThat(since.getLastRowNum() - 6).isEqualTo(rows.stream().filter(r -> r.contains("320200")).count());
+            assertThat(since.getLastRowNum() - 7).isEqualTo(rows.stream().filter(r -> r.contains("320200")).count());
+            assertThat(since.getRow(5).getCell(1).getStringCellValue()).startsWith("按项目编号对照，没有项目");
         }
         EndToEndTest.Result status = cli(List.of("status", "--year", "2020", "--output", output.toString()));
         assertThat(status.out()).contains("since run-1: 2 files replaced (南京, 无锡)");
@@ -110,6 +119,24 @@ class ChangesSincePreviousRunTest {
                 .isEqualTo("\uFEFFscope,city_code,city,item,column,previous,current\r\n");
         assertThat(Files.readString(output.resolve("2020/nightly/run-3/manifest.csv"), StandardCharsets.UTF_8))
                 .contains("output,changes.csv,");
+    }
+
+    /** The sheet's rows as text, for a failure's message. */
+    static String dump(org.apache.poi.ss.usermodel.Sheet sheet) {
+        StringBuilder out = new StringBuilder();
+        for (Row row : sheet) {
+            out.append(row.getRowNum()).append(": ").append(text(row)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A row's cells as text, as shown. */
+    static List<String> text(Row row) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            cells.add(row.getCell(i) == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(i)));
+        }
+        return cells;
     }
 
     /** Every value that differs between the two runs' CSVs, as changes.csv rows (the set has no commas in values). */

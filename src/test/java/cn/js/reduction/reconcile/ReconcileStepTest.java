@@ -135,19 +135,19 @@ class ReconcileStepTest {
             List<String> nanjing = findings(jdbc, id, NANJING);
             assertThat(nanjing).contains(
                     // the rejected row 7 is of ROLLING: the clerk is told it is among the missing four
-                    "COUNT_SHORTFALL|ROLLING|南京市「滚动实施项目」计划6项，报送2项，少4项，另有 1 行被退回（见退回行） (shortfall)",
-                    "COUNT_EXCESS|DUST_WHARF|南京市「码头堆场扬尘治理项目」计划1项，报送2项，多1项 (excess)",
-                    "UNPLANNED_CATEGORY|INDUSTRY|南京市「产业结构优化调整项目」无计划项目，但报送了1项 (unplanned category)",
-                    "TARGET_NOT_MET|VOCS|南京市挥发性有机物比2015年削减27.50%，目标28.00%，差0.50个百分点 (target not met)",
-                    "TARGET_NOT_MET|SO2|南京市二氧化硫比2015年削减10.00%，目标24.10%，差14.10个百分点 (target not met)",
-                    "CLAIM_EXCEEDS_ACHIEVED|SO2|南京市二氧化硫已完成项目申报减排6吨，排放核算减排2吨，比值3.00，超过1.5"
-                            + " (projects claim more than the emissions show)");
+                    "COUNT_SHORTFALL|ROLLING|南京市「滚动实施项目」计划6项，报送2项，少4项，另有 1 行被退回（见退回行）",
+                    "COUNT_EXCESS|DUST_WHARF|南京市「码头堆场扬尘治理项目」计划1项，报送2项，多1项",
+                    "UNPLANNED_CATEGORY|INDUSTRY|南京市「产业结构优化调整项目」无计划项目，但报送了1项",
+                    "TARGET_NOT_MET|VOCS|南京市挥发性有机物比2015年削减27.50%，目标28.00%，差0.50个百分点",
+                    "TARGET_NOT_MET|SO2|南京市二氧化硫比2015年削减10.00%，目标24.10%，差14.10个百分点",
+                    "CLAIM_EXCEEDS_ACHIEVED|SO2|南京市二氧化硫已完成项目申报减排6吨，排放核算减排2吨，比值3.00，超过上限1.5"
+                            + "：项目申报的减排多于排放量所显示的");
             // 南京 plans 13 categories; KILN is met in count and DUST_WHARF exceeded: 11 shortfalls
             assertThat(nanjing).filteredOn(f -> f.startsWith("COUNT_SHORTFALL|")).hasSize(11);
             assertThat(nanjing).noneMatch(f -> f.startsWith("TARGET_NOT_MET|NOX"))
                     .noneMatch(f -> f.startsWith("MISSING_SUBMISSION"))
                     .noneMatch(f -> f.startsWith("COMPLETION_SHORTFALL")); // only a final run asks for completion
-            assertThat(findings(jdbc, id, WUXI)).contains("MISSING_SUBMISSION|项目清单|无锡市未报送项目清单 (no project list submitted)")
+            assertThat(findings(jdbc, id, WUXI)).contains("MISSING_SUBMISSION|项目清单|无锡市未报送项目清单")
                     .noneMatch(f -> f.startsWith("TARGET_NOT_MET")).noneMatch(f -> f.contains("排放量报表"));
             // 12 cities without a project list, 11 without an emission report
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ra_finding WHERE run_id = ? AND stage = ?"
@@ -167,8 +167,8 @@ class ReconcileStepTest {
 
             List<String> nanjing = findings(run.jdbc(), run.runId(), NANJING);
             assertThat(nanjing).contains(
-                    "COMPLETION_SHORTFALL|KILN|南京市「工业炉窑整治项目」计划3项，完成2项 (completion shortfall)",
-                    "COMPLETION_SHORTFALL|DUST_WHARF|南京市「码头堆场扬尘治理项目」计划1项，完成0项 (completion shortfall)");
+                    "COMPLETION_SHORTFALL|KILN|南京市「工业炉窑整治项目」计划3项，完成2项",
+                    "COMPLETION_SHORTFALL|DUST_WHARF|南京市「码头堆场扬尘治理项目」计划1项，完成0项");
             // INDUSTRY plans nothing, so nothing is short of completion there; 13 planned categories, none complete
             assertThat(nanjing).noneMatch(f -> f.startsWith("COMPLETION_SHORTFALL|INDUSTRY"))
                     .filteredOn(f -> f.startsWith("COMPLETION_SHORTFALL|")).hasSize(13);

@@ -19,8 +19,14 @@ import java.util.stream.Collectors;
  * database held the previous run's state.
  *
  * @param previous the run compared with; null for the first run of a year and mode
+ * @param projects the projects whose presence, status or figures changed (joined on project_id); null where they
+ *                 were not compared (no previous run, or one that published no accepted_projects.csv)
  */
-public record Comparison(PreviousRun previous, List<Change> changes) {
+public record Comparison(PreviousRun previous, List<Change> changes, ProjectChanges projects) {
+
+    public Comparison(PreviousRun previous, List<Change> changes) {
+        this(previous, changes, null);
+    }
 
     public static final String FILE = "changes.csv";
     public static final String PROJECTS = "projects_by_city_category.csv";
@@ -49,7 +55,8 @@ public record Comparison(PreviousRun previous, List<Change> changes) {
         compare(Change.POLLUTANT, "pollutant", previousFolder.resolve(REDUCTIONS), current.resolve(REDUCTIONS),
                 changes);
         compareFiles(previousFolder.resolve(FILES), current.resolve(FILES), cityNames, changes);
-        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes));
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes),
+                ProjectComparison.of(previousFolder, current));
     }
 
     private static void compare(String scope, String itemColumn, Path before, Path now, List<Change> out)
@@ -120,6 +127,19 @@ public record Comparison(PreviousRun previous, List<Change> changes) {
         return previous != null;
     }
 
+    /** Whether the projects were compared one by one (both runs published accepted_projects.csv). */
+    public boolean projectsCompared() {
+        return projects != null;
+    }
+
+    /**
+     * The listed changes of one city's projects (a project moved to another city is in both cities' parts); all for
+     * null; empty where they were not compared.
+     */
+    public List<ProjectChange> projectsOf(String cityCode) {
+        return projects == null ? List.of() : projects.listed(cityCode);
+    }
+
     /** Writes changes.csv: the header, then one row per change; the header only when nothing changed. */
     public void write(Path file) throws IOException {
         try (ICSVWriter csv = CsvFiles.open(file)) {
@@ -148,11 +168,21 @@ public record Comparison(PreviousRun previous, List<Change> changes) {
      * worse: 南京 NOX MET → NOT_MET"; for the first run of a year and mode, that there is nothing to compare with.
      */
     public String summary(String ownMode) {
+        return summary(ownMode, "");
+    }
+
+    /**
+     * As {@link #summary(String)}, with what {@link #projectLine()} said of the projects when the run was reported:
+     * "since run-41: no figure or file changed; 2 projects changed (…)" where changes cancel out in the counts.
+     */
+    public String summary(String ownMode, String projectLine) {
         if (previous == null) {
             return "changes: the first complete run of this year and mode, nothing to compare with";
         }
+        String projectPart = projectLine == null || projectLine.isEmpty() ? "" : "; " + projectLine;
         if (changes.isEmpty()) {
-            return "since " + previous.describe(ownMode) + ": nothing changed";
+            return "since " + previous.describe(ownMode) + ": " + (projectPart.isEmpty() ? "nothing changed"
+                    : "no figure or file changed" + projectPart);
         }
         List<String> parts = new ArrayList<>();
         Function<String, List<Change>> files = kind -> changes.stream()
@@ -174,7 +204,33 @@ public record Comparison(PreviousRun previous, List<Change> changes) {
                     .limit(3).map(c -> c.city() + " " + c.item() + " " + c.column() + " " + c.previous() + " → "
                             + c.current()).collect(Collectors.joining("; ")) + (worse.size() > 3 ? " …" : ""));
         }
-        return "since " + previous.describe(ownMode) + ": " + String.join(", ", parts);
+        return "since " + previous.describe(ownMode) + ": " + String.join(", ", parts) + projectPart;
+    }
+
+    /**
+     * The projects' part of the summary line: "2 projects changed (1 withdrawn, 1 status worse: NJ-1 COMPLETED →
+     * IN_PROGRESS)"; empty where none changed or they were not compared. Kept with the run when it is reported, since
+     * status would otherwise read two runs' project lists again.
+     */
+    public String projectLine() {
+        ProjectChanges.Counts c = projects == null ? null : projects.counts(null);
+        if (c == null || c.rows() == 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (c.added() > 0) {
+            parts.add(c.added() + " added");
+        }
+        if (c.withdrawn() > 0) {
+            parts.add(c.withdrawn() + " withdrawn");
+        }
+        if (c.worse() > 0) {
+            parts.add(c.worse() + (c.worse() == 1 ? " status" : " statuses") + " worse: " + projects.listed().stream()
+                    .filter(ProjectChange::isWorse).limit(3).map(p -> p.projectId() + " " + p.previous() + " → "
+                            + p.current()).collect(Collectors.joining("; ")) + (c.worse() > 3 ? " …" : ""));
+        }
+        return c.projects() + (c.projects() == 1 ? " project" : " projects") + " changed"
+                + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
     }
 
     private static void fileCount(List<String> parts, List<Change> files, String verb) {

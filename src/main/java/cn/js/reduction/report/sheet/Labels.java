@@ -24,6 +24,7 @@ public final class Labels {
             java.util.Map.entry("referenceSha256", "基准数据 SHA-256"), java.util.Map.entry("programVersion", "软件版本"),
             java.util.Map.entry("input", "输入文件夹"), java.util.Map.entry("output", "输出文件夹"),
             java.util.Map.entry("attempt", "第几次运行"), java.util.Map.entry("rerunReason", "重新运行的原因"),
+            java.util.Map.entry("repeats", "重新运行所重复的运行"),
             java.util.Map.entry("runNumber", "运行序号"), java.util.Map.entry("jobExecutionId", "作业执行编号"));
 
     /** A run parameter's label as a person reads it: 输入文件指纹 for inputFingerprint. */

@@ -5,8 +5,11 @@ import cn.js.reduction.reference.City;
 import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.report.changes.Change;
 import cn.js.reduction.report.changes.Comparison;
+import cn.js.reduction.report.changes.ProjectChange;
+import cn.js.reduction.report.changes.ProjectChanges;
 import cn.js.reduction.report.data.Scope;
 import cn.js.reduction.report.sheet.Formulas;
+import cn.js.reduction.report.sheet.Labels;
 import cn.js.reduction.report.sheet.Link;
 import cn.js.reduction.report.sheet.PrintLayout;
 import cn.js.reduction.report.sheet.RowWriter;
@@ -21,16 +24,21 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * 与上次对比: what changed since the previous complete run (changes.csv, restricted to the workbook's scope): the
- * previous run's id, time and folder at the top; statuses that got worse first, marked red; the changed value
- * marked; each row linked to the row of 项目统计 (a category's figures, column for column as the CSV) or 减排核算
- * (a pollutant's) that holds it now.
+ * 与上次对比: what changed since the previous complete run, restricted to the workbook's scope: the previous run's
+ * id, time and folder at the top; then changes.csv's rows, statuses that got worse first, marked red, the changed
+ * value marked, each row linked to the row of 项目统计 (a category's figures, column for column as the CSV) or
+ * 减排核算 (a pollutant's) that holds it now; then the projects that changed, joined on 项目编号, so that two
+ * changes that cancel out in a count are still seen. Column names and statuses in Chinese, the CSV's column code
+ * in a column of its own.
  */
 public final class SinceLastRunSheet {
 
     public static final String NAME = "与上次对比";
-    public static final String[] HEADERS = {"变差", "范围", "城市代码", "城市", "项目", "列", "上次", "本次", "本次所在"};
-    private static final int[] WIDTHS = {14, 10, 16, 14, 30, 18, 22, 22, 16};
+    public static final String[] HEADERS = {"变差", "范围", "城市代码", "城市", "项目", "列", "上次", "本次", "本次所在",
+            "列代码"};
+    public static final String[] PROJECT_HEADERS = {"变差", "项目编号", "城市代码", "城市", "项目类别", "变化", "上次",
+            "本次", "", "列代码"};
+    private static final int[] WIDTHS = {14, 18, 14, 10, 30, 18, 30, 30, 16, 18};
 
     private SinceLastRunSheet() {
     }
@@ -53,7 +61,8 @@ public final class SinceLastRunSheet {
         }
         var previous = comparison.previous();
         new RowWriter(sheet.createRow(r++), styles, false).text("上次运行", Kind.LABEL, Mark.NONE)
-                .text(previous.name() + "（" + previous.mode() + "）");
+                .text(previous.name() + "，" + cn.js.reduction.core.RunMode.of(previous.mode()).map(Labels::mode)
+                        .orElse(previous.mode()));
         RowWriter time = new RowWriter(sheet.createRow(r++), styles, false).text("上次运行时间", Kind.LABEL, Mark.NONE);
         if (previous.written() != null) {
             time.dateTime(previous.written());
@@ -62,40 +71,90 @@ public final class SinceLastRunSheet {
         }
         new RowWriter(sheet.createRow(r++), styles, false).text("上次运行文件夹", Kind.LABEL, Mark.NONE)
                 .text(previous.folder().toString());
-        for (int k = 1; k < r; k++) {
-            sheet.addMergedRegion(new CellRangeAddress(k, k, 1, 5)); // the value over the columns of the table
-        }
         List<Change> changes = Comparison.worseFirst(comparison.of(scope.cityCode()));
+        List<ProjectChange> projects = comparison.projectsOf(scope.cityCode());
         long worse = changes.stream().filter(Change::isWorse).count();
-        sheet.addMergedRegion(new CellRangeAddress(r, r, 1, HEADERS.length - 1));
-        new RowWriter(sheet.createRow(r++), styles, false).text("变化", Kind.LABEL, Mark.NONE)
-                .text(changes.isEmpty() ? "与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
+        new RowWriter(sheet.createRow(r++), styles, false).text("汇总数变化", Kind.LABEL, Mark.NONE)
+                .text(changes.isEmpty() ? "汇总数和文件与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
                         + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。");
+        new RowWriter(sheet.createRow(r++), styles, false).text("项目变化", Kind.LABEL, Mark.NONE)
+                .text(projectSummary(comparison, scope.cityCode(), projects.size()));
+        for (int k = 1; k < r; k++) {
+            sheet.addMergedRegion(new CellRangeAddress(k, k, 1, HEADERS.length - 1)); // the value over the table
+        }
         r++;
         int header = r;
-        RowWriter h = new RowWriter(sheet.createRow(r++), styles, false);
-        for (String text : HEADERS) {
-            h.text(text, Kind.HEADER, Mark.NONE);
-        }
+        r = header(sheet, styles, r, HEADERS);
         for (Change c : changes) {
             Mark mark = c.isWorse() ? Mark.SHORTFALL : Mark.NONE;
             RowWriter w = new RowWriter(sheet.createRow(r++), styles, false);
             w.text(c.isWorse() ? "是" : "", Kind.TEXT, mark).text(scopeName(c), Kind.TEXT, mark)
                     .text(c.cityCode(), Kind.TEXT, mark).text(c.city(), Kind.TEXT, mark)
-                    .text(item(scope, c), Kind.TEXT, mark).text(c.column(), Kind.TEXT, mark)
-                    .text(c.previous(), Kind.TEXT, mark)
-                    .text(c.current(), Kind.TEXT, c.isWorse() ? Mark.SHORTFALL : Mark.ATTENTION);
+                    .text(item(scope, c), Kind.TEXT, mark).text(ChangeWords.column(c), Kind.TEXT, mark)
+                    .text(ChangeWords.value(c, c.previous()), Kind.TEXT, mark)
+                    .text(ChangeWords.value(c, c.current()), Kind.TEXT, c.isWorse() ? Mark.SHORTFALL : Mark.ATTENTION);
             Link target = target(scope, c);
             if (target != null) {
                 w.link(target.location().replaceAll("^'([^']*)'!", "$1 "), target);
             } else {
                 w.blank(Kind.TEXT, Mark.NONE);
             }
+            w.text(c.column(), Kind.TEXT, mark);
+        }
+        int lastOfChanges = Math.max(header, r - 1);
+        if (!projects.isEmpty()) {
+            r++;
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, PROJECT_HEADERS.length - 1));
+            new RowWriter(sheet.createRow(r++), styles, false).text("按项目编号对照的项目变化（状态变差的列在最前，其次是撤回的项目）",
+                    Kind.LABEL, Mark.NONE);
+            r = header(sheet, styles, r, PROJECT_HEADERS);
+            for (ProjectChange p : projects) {
+                writeProject(new RowWriter(sheet.createRow(r++), styles, false), scope, p);
+            }
         }
         sheet.createFreezePane(0, header + 1);
-        sheet.setAutoFilter(new CellRangeAddress(header, Math.max(header, r - 1), 0, HEADERS.length - 1));
-        sheet.setRepeatingRows(new CellRangeAddress(header, header, -1, -1));
+        sheet.setAutoFilter(new CellRangeAddress(header, lastOfChanges, 0, HEADERS.length - 1));
+        if (projects.isEmpty()) {
+            // repeated on every page only while it is the one table: the projects' pages would carry the wrong header
+            sheet.setRepeatingRows(new CellRangeAddress(header, header, -1, -1));
+        }
         PrintLayout.wide(sheet);
+    }
+
+    private static int header(SXSSFSheet sheet, WorkbookStyles styles, int r, String[] headers) {
+        RowWriter h = new RowWriter(sheet.createRow(r), styles, false);
+        for (String text : headers) {
+            h.text(text, Kind.HEADER, Mark.NONE);
+        }
+        return r + 1;
+    }
+
+    private static String projectSummary(Comparison comparison, String cityCode, int listed) {
+        if (!comparison.projectsCompared()) {
+            return "上次运行没有发布 accepted_projects.csv（本功能之前的版本），无法按项目编号逐个对照；汇总数的变化见下表。";
+        }
+        ProjectChanges.Counts c = comparison.projects().counts(cityCode);
+        if (c.rows() == 0 && listed == 0) {
+            return "按项目编号对照，没有项目新增、撤回或改变状态和数值。";
+        }
+        return "按项目编号对照，" + c.projects() + " 个项目有变化：新增 " + c.added() + " 个，撤回 " + c.withdrawn()
+                + " 个，状态变差 " + c.worse() + " 个；共 " + c.rows() + " 行，列在汇总数的变化之后（汇总数相互抵消的变化也在其中）"
+                + (listed < c.rows() ? "；只列出前 " + listed + " 行，全部变化可由两次运行的 accepted_projects.csv 按 project_id 对照得出" : "")
+                + "。";
+    }
+
+    private static void writeProject(RowWriter w, Scope scope, ProjectChange p) {
+        Mark mark = p.isWorse() ? Mark.SHORTFALL : Mark.NONE;
+        String category = scope.reference().categories().stream().filter(k -> k.code().equals(p.categoryCode()))
+                .findFirst().map(Category::name).orElse(p.categoryCode());
+        String city = scope.reference().city(p.cityCode()).map(City::name).orElse(p.cityCode());
+        w.text(p.isWorse() ? "是" : "", Kind.TEXT, mark).text(p.projectId(), Kind.TEXT, mark)
+                .text(p.cityCode(), Kind.TEXT, mark).text(city, Kind.TEXT, mark).text(category, Kind.TEXT, mark)
+                .text(ChangeWords.column(scope.reference(), p), Kind.TEXT, mark)
+                .text(ChangeWords.value(scope.reference(), p, p.previous()), Kind.TEXT, mark)
+                .text(ChangeWords.value(scope.reference(), p, p.current()), Kind.TEXT,
+                        p.isWorse() || ProjectChange.WITHDRAWN.equals(p.column()) ? Mark.SHORTFALL : Mark.ATTENTION)
+                .blank(Kind.TEXT, Mark.NONE).text(p.column(), Kind.TEXT, mark);
     }
 
     private static String scopeName(Change c) {
@@ -107,6 +166,9 @@ public final class SinceLastRunSheet {
     }
 
     private static String item(Scope scope, Change c) {
+        if (Change.CATEGORY.equals(c.scope()) && Category.TOTAL.equals(c.item())) {
+            return "合计（" + c.item() + "）";
+        }
         if (Change.CATEGORY.equals(c.scope())) {
             return scope.reference().categories().stream().filter(k -> k.code().equals(c.item())).findFirst()
                     .map(k -> k.name() + "（" + c.item() + "）").orElse(c.item());
