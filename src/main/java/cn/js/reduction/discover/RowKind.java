@@ -66,7 +66,7 @@ public record RowKind(Kind kind, String why) {
      */
     public static RowKind of(RawRow row, Header header, boolean tableTotals) {
         // values a merged cell carries into the row (a 设区市 merged down past the last project) are not the row's
-        boolean blank = header.columns().values().stream()
+        boolean blank = header.readColumns().stream()
                 .allMatch(c -> (Values.isBlank(row.cell(c)) || row.isMergedFromElsewhere(c)) && row.formula(c) == null);
         if (blank) {
             // a footer or a note typed past the header's columns is still not data; the row is blank either way
@@ -130,7 +130,7 @@ public record RowKind(Kind kind, String why) {
             return false;
         }
         int across = 0;
-        for (int column : header.columns().values()) {
+        for (int column : header.readColumns()) {
             RawCell c = row.cell(column);
             if (c != null && column > own.column() && row.isMergedFromElsewhere(column) && c.text().equals(own.text())) {
                 across++;

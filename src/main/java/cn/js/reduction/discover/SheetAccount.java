@@ -51,7 +51,7 @@ public final class SheetAccount {
         this.file = file;
         this.header = header;
         this.tableTotals = Set.copyOf(tableTotals);
-        this.readColumns = new HashSet<>(header.columns().values());
+        this.readColumns = new HashSet<>(header.readColumns());
         for (Map<Integer, String> row : header.headerRows()) {
             row.forEach((column, key) -> {
                 if (ROW_NUMBERS.matcher(key).matches() && !header.columns().containsValue(column)) {
@@ -64,6 +64,10 @@ public final class SheetAccount {
                 figures.put(column, field);
             }
         });
+        for (Header.PollutantColumns g : header.groups()) {
+            figures.put(g.baseColumn(), Field.BASE_T);
+            figures.put(g.reportingColumn(), Field.REPORTING_T);
+        }
     }
 
     /** What a row is, with the findings it gives the sheet's account (a totals row that differs). */

@@ -37,9 +37,22 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
                 yield new StagedRow(FileKind.PROJECTS, withNotes(otherCity(
                         validator.validateProject(item.row(), header, item.file(), item.kind()), item), item), idCell);
             }
-            case EMISSIONS -> new StagedRow(FileKind.EMISSIONS, withNotes(otherCity(
-                    validator.validateEmission(item.row(), header, item.file(), item.kind()), item), item), null);
+            case EMISSIONS -> new StagedRow(FileKind.EMISSIONS, emissions(item), null);
         };
+    }
+
+    /**
+     * The emission rows a sheet row is read as: itself, or for a data row of a sheet laid out like annex 2, one per
+     * pollutant, each under its own part of the header (its figures' cells). The sheet's notes go with the first.
+     */
+    private List<RowOutcome<?>> emissions(SourcedRow item) {
+        List<Header> parts = item.kind().isData() ? item.header().parts() : List.of(item.header());
+        List<RowOutcome<?>> out = new ArrayList<>();
+        for (Header part : parts) {
+            RowOutcome<?> o = otherCity(validator.validateEmission(item.row(), part, item.file(), item.kind()), item);
+            out.add(out.isEmpty() ? withNotes(o, item) : o);
+        }
+        return out;
     }
 
     /** The sheet's account findings the row carries (a totals row that differs, the columns not read), after its own. */
