@@ -24,6 +24,8 @@ public record RowKind(Kind kind, String why) {
         SECTION_HEADING,
         /** 合计, 小计, 总计, 汇总, Total …, or an Excel table's totals row. */
         TOTALS,
+        /** A row of one source under a 排放源类别 合计 of its city and pollutant that was read as data: its breakdown. */
+        BREAKDOWN,
         /** The form's footer: 填表人, 审核人, 负责人, 联系电话, 填报日期, 制表 … */
         FOOTER,
         /** A note under the table: 说明：…, 注：… */
