@@ -47,6 +47,12 @@ class AnnexLayoutTest {
      * columns in a workbook, written once in a CSV), then {@code data} from row 4.
      */
     private Path file(String name, Format format, Object[] groups, Object[] years, List<Object[]> data) throws Exception {
+        return write(dir, name, format, groups, years, data);
+    }
+
+    /** {@link #file} in any folder: the cell-accounting test reads these too. */
+    static Path write(Path dir, String name, Format format, Object[] groups, Object[] years, List<Object[]> data)
+            throws Exception {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"2020年各设区市主要大气污染物排放量（吨）"});
         rows.add(groups);
@@ -60,22 +66,31 @@ class AnnexLayoutTest {
                 }
                 text.append("\r\n");
             }
+            Files.createDirectories(dir);
             Path file = dir.resolve(name + ".csv");
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         }
+        Files.createDirectories(dir);
         Workbook wb = format == Format.XLSX ? new XSSFWorkbook() : new HSSFWorkbook();
         return SheetFiles.write(dir.resolve(name + (format == Format.XLSX ? ".xlsx" : ".xls")), wb, w -> {
             Sheet s = w.createSheet("附件2");
             for (int r = 0; r < rows.size(); r++) {
                 put(s, r + 1, rows.get(r));
             }
-            merge(s, "A2:A3");
-            for (int c = 1; c + 1 < groups.length; c += 2) {
-                if (groups[c] != null && groups[c + 1] == null) {
-                    String first = String.valueOf((char) ('A' + c));
-                    String second = String.valueOf((char) ('A' + c + 1));
-                    merge(s, first + "2:" + second + "2");
+            for (int c = 0; c < groups.length; c++) {
+                if (groups[c] == null) {
+                    continue;
+                }
+                String column = String.valueOf((char) ('A' + c));
+                int end = c;
+                while (end + 1 < groups.length && groups[end + 1] == null && end + 1 < years.length && years[end + 1] != null) {
+                    end++;
+                }
+                if (end > c) {
+                    merge(s, column + "2:" + (char) ('A' + end) + "2"); // the group over its columns
+                } else if (c >= years.length || years[c] == null) {
+                    merge(s, column + "2:" + column + "3"); // a heading down both header rows
                 }
             }
         });
