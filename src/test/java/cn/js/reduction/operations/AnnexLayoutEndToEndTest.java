@@ -112,6 +112,14 @@ class AnnexLayoutEndToEndTest {
         assertThat(findings.stream().map(f -> f.get(1))).doesNotContain("MISSING_COLUMN", "REQUIRED_MISSING",
                 "COLUMN_NOT_READ", "TOTAL_ROW_DIFFERS");
 
+        // the province workbook's 排放明细 names each row's own cells
+        try (XSSFWorkbook wb = new XSSFWorkbook(run.resolve("reconciled_320000_全省.xlsx").toFile())) {
+            List<String> texts = new ArrayList<>();
+            wb.getSheet("排放明细").forEach(r -> r.forEach(cell -> texts.add(cell.toString())));
+            assertThat(texts).contains("A4,B4,C4", "A4,D4,E4", "A4,F4,G4", "A3,B3,E3", "A3,D3,G3")
+                    .doesNotContain("A3,C3,F3"); // 徐州 SO2, rejected
+        }
+
         // staged: a part per pollutant, the cells each was read from, and why the totals row was ignored
         try (Connection c = TestDatabases.connect(options);
              ResultSet rs = c.createStatement().executeQuery("SELECT file_name, row_no, part_no, disposition, pollutant,"
