@@ -116,8 +116,29 @@ final class AnnexLayout {
             }
             Named n = first.get(e.getKey());
             Map<Field, Integer> two = new TreeMap<>(Map.of(Field.BASE_T, base, Field.REPORTING_T, reporting));
+            Map<Field, Header.ColumnUnit> units = new TreeMap<>(HeaderUnits.units(two, withoutFormulas(over),
+                    withoutFormulas(bottom), above));
+            // a unit in a header row higher up (排放量（万吨） over the pollutants over the years), or in the row
+            // just above them: a person reads it over the columns it heads
+            List<RawRow> higher = new ArrayList<>(window.subList(0, window.size() - 2));
+            if (!above.isEmpty() && above.get(above.size() - 1).rowNumber() == window.get(0).rowNumber() - 1) {
+                higher.add(0, above.get(above.size() - 1));
+            }
+            two.forEach((field, column) -> {
+                for (int i = higher.size() - 1; i >= 0 && !units.containsKey(field); i--) {
+                    RawRow row = withoutFormulas(higher.get(i));
+                    int from = source(row, column, false);
+                    if (from >= 0) {
+                        String text = row.cell(from).text();
+                        // named as a note's cell: a row of units under the headings says more, and wins
+                        String cell = RawCell.columnName(from) + row.rowNumber();
+                        Unit.inHeader(text).ifPresent(u -> units.put(field, new Header.ColumnUnit(field, column,
+                                bottom.rowNumber(), text, u, cell)));
+                    }
+                }
+            });
             out.add(new Header.PollutantColumns(n.pollutant().code(), n.pollutant().chineseName(), n.written(), n.cell(),
-                    base, reporting, HeaderUnits.units(two, withoutFormulas(over), withoutFormulas(bottom), above)));
+                    base, reporting, units));
         }
         out.sort(Comparator.comparingInt(g -> Math.min(g.baseColumn(), g.reportingColumn())));
         return out;

@@ -239,4 +239,29 @@ class AnnexLayoutTest {
                 .containsExactly(tuple(2, "PM", "附件2没有减排目标的污染物「颗粒物」（D2）"));
         assertThat(of(read, Rule.POLLUTANT_NOT_ACCOUNTED)).extracting(Finding::cell).containsExactly("D2");
     }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aUnitAboveTheGroupsOrInARowOfUnitsUnderTheYearsIsHonoured(Format format) throws Exception {
+        // three header rows: 排放量（万吨） over the pollutants over the years
+        Object[] top = {"设区市", "排放量（万吨）", null, null, null};
+        Object[] groups = {null, "VOCs", null, "NOx", null};
+        Object[] years = {null, "2015", "2020", "2015", "2020"};
+        Path three = write(dir.resolve("three"), "南京_排放量报表", format, top, groups, List.<Object[]>of(years,
+                new Object[] {"南京", 0.1, 0.08, 0.03, "0.024"}));
+        // two header rows and a row of units under the years
+        Path units = write(dir.resolve("units"), "南京_排放量报表", format, new Object[] {"设区市", "VOCs", null, "NOx", null},
+                new Object[] {null, "2015年", "2020年", "2015年", "2020年"}, List.<Object[]>of(
+                        new Object[] {null, "万吨", "万吨", "吨", "吨"},
+                        new Object[] {"南京", 0.1, 0.08, 300, 240}));
+
+        for (Path file : List.of(three, units)) {
+            Intake.Read read = Intake.read(file);
+
+            assertThat(read.accepted()).as(file.toString()).extracting(o -> record(o).pollutant().code(),
+                            o -> record(o).baseT().stripTrailingZeros().toPlainString(),
+                            o -> record(o).reportingT().stripTrailingZeros().toPlainString())
+                    .containsExactly(tuple("VOCS", "1000", "800"), tuple("NOX", "300", "240"));
+        }
+    }
 }
