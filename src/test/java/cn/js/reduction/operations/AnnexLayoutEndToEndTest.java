@@ -61,6 +61,13 @@ class AnnexLayoutEndToEndTest {
         put(x, 3, "徐州", 0.1, 0.05, 0.04, 0.08, "四百", 0.03);
         merged(x, "A1:A2", "B1:D1", "E1:G1");
         save(xuzhou, year.resolve("徐州_排放量报表.xls"));
+        // and a project list with the form's footer: its ignored row keeps why
+        Workbook projects = new XSSFWorkbook();
+        Sheet p = projects.createSheet("项目");
+        put(p, 1, (Object[]) SpreadsheetShapesEndToEndTest.PROJECT_HEADER);
+        put(p, 2, "NJ-1", "南京", null, "项目1", "某公司", null, "锅炉提标改造项目", "在建", "2020-12-31");
+        put(p, 3, "填表人：张三");
+        save(projects, year.resolve("南京_项目清单.xlsx"));
     }
 
     private static void merged(Sheet sheet, String... ranges) {
@@ -135,6 +142,15 @@ class AnnexLayoutEndToEndTest {
                     "4|2|ACCEPTED|SO2|A4,D4,E4|null",
                     "4|3|ACCEPTED|NOX|A4,F4,G4|null",
                     "5|0|IGNORED|null|null|「合计」（A5）");
+        }
+        try (Connection c = TestDatabases.connect(options);
+             ResultSet rs = c.createStatement().executeQuery("SELECT row_no, disposition, ignored_why FROM ra_project_row"
+                     + " ORDER BY row_no")) {
+            List<String> staged = new ArrayList<>();
+            while (rs.next()) {
+                staged.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+            }
+            assertThat(staged).containsExactly("2|ACCEPTED|null", "3|IGNORED|表尾「填表人：张三」（A3）");
         }
     }
 }
