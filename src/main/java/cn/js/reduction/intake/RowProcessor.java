@@ -21,6 +21,8 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
     private final RowValidator validator;
     /** file name → the cities its name names (a handful of files per processor) */
     private final Map<String, Set<String>> namedCities = new HashMap<>();
+    /** A sheet header laid out like annex 2 → its parts, made once per sheet (a handful per processor). */
+    private final Map<Header, List<Header>> partsOf = new java.util.IdentityHashMap<>();
 
     public RowProcessor(RowValidator validator) {
         this.validator = validator;
@@ -46,7 +48,8 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
      * pollutant, each under its own part of the header (its figures' cells). The sheet's notes go with the first.
      */
     private List<RowOutcome<?>> emissions(SourcedRow item) {
-        List<Header> parts = item.kind().isData() ? item.header().parts() : List.of(item.header());
+        List<Header> parts = item.kind().isData() && item.header().isWide()
+                ? partsOf.computeIfAbsent(item.header(), Header::parts) : List.of(item.header());
         List<RowOutcome<?>> out = new ArrayList<>();
         for (Header part : parts) {
             RowOutcome<?> o = otherCity(validator.validateEmission(item.row(), part, item.file(), item.kind()), item);
