@@ -32,8 +32,11 @@ final class AnnexLayout {
     private static final Pattern BRACKETED = Pattern.compile("[(\\[【（［]([^()\\[\\]【】（）［］]*)[)\\]】）］]");
     private static final Pattern EMISSION_WORDS = Pattern.compile("(?:年?排放总?量|排放|总量)$");
 
-    /** Where the layout was found: the header rows' last row, how many there are, and each pollutant's columns. */
-    record Found(int lastRow, int height, List<Header.PollutantColumns> groups) {
+    /**
+     * Where the layout was found: the header rows' last row, how many there are, and each pollutant's columns; or,
+     * with no groups, what made it doubtful (a pollutant with one of its years missing or twice), in the clerk's words.
+     */
+    record Found(int lastRow, int height, List<Header.PollutantColumns> groups, String doubt) {
     }
 
     private final int year;
@@ -56,6 +59,7 @@ final class AnnexLayout {
         Map<Integer, RawRow> byNumber = new HashMap<>();
         rows.forEach(r -> byNumber.put(r.rowNumber(), r));
         Found best = null;
+        String[] doubt = new String[1];
         for (int bottom = lastRow; bottom <= lastRow + 2 && bottom <= HeaderLocator.SEARCH_ROWS; bottom++) {
             for (int h = 2; h <= 3; h++) {
                 int top = bottom - h + 1;
@@ -72,20 +76,21 @@ final class AnnexLayout {
                 if (window.size() != h) {
                     continue;
                 }
-                List<Header.PollutantColumns> groups = groups(window, rows.stream().filter(r -> r.rowNumber() < top).toList());
+                List<Header.PollutantColumns> groups = groups(window, rows.stream().filter(r -> r.rowNumber() < top).toList(),
+                        doubt);
                 if (!groups.isEmpty() && (best == null || groups.size() > best.groups().size())) {
-                    best = new Found(bottom, h, groups);
+                    best = new Found(bottom, h, groups, null);
                 }
             }
         }
-        return best;
+        return best != null || doubt[0] == null ? best : new Found(lastRow, height, List.of(), doubt[0]);
     }
 
     /** A column's pollutant and year, and the cell the pollutant's heading is typed in. */
     private record Named(Pollutant pollutant, int pollutantRow, String written, String cell, Field field, int fieldRow) {
     }
 
-    private List<Header.PollutantColumns> groups(List<RawRow> window, List<RawRow> above) {
+    private List<Header.PollutantColumns> groups(List<RawRow> window, List<RawRow> above, String[] doubt) {
         TreeSet<Integer> columns = new TreeSet<>();
         window.forEach(r -> r.cells().forEach(c -> {
             if (!c.text().isBlank()) {
@@ -100,7 +105,10 @@ final class AnnexLayout {
                 continue;
             }
             Map<Field, Integer> own = byPollutant.computeIfAbsent(named.pollutant().code(), k -> new TreeMap<>());
-            if (own.putIfAbsent(named.field(), column) != null) {
+            Integer other = own.putIfAbsent(named.field(), column);
+            if (other != null) {
+                doubt[0] = "「" + named.written() + "」的" + yearName(named.field()) + "有两列（" + RawCell.columnName(other)
+                        + " 列和 " + RawCell.columnName(column) + " 列）";
                 return List.of(); // a pollutant's year twice: which one counts is not certain
             }
             first.putIfAbsent(named.pollutant().code(), named);
@@ -111,10 +119,12 @@ final class AnnexLayout {
         for (Map.Entry<String, Map<Field, Integer>> e : byPollutant.entrySet()) {
             Integer base = e.getValue().get(Field.BASE_T);
             Integer reporting = e.getValue().get(Field.REPORTING_T);
+            Named n = first.get(e.getKey());
             if (base == null || reporting == null) {
+                doubt[0] = "「" + n.written() + "」只有" + yearName(n.field()) + "一列，缺少"
+                        + yearName(base == null ? Field.BASE_T : Field.REPORTING_T) + "一列";
                 return List.of(); // a pollutant without one of its years: not read half
             }
-            Named n = first.get(e.getKey());
             Map<Field, Integer> two = new TreeMap<>(Map.of(Field.BASE_T, base, Field.REPORTING_T, reporting));
             Map<Field, Header.ColumnUnit> units = new TreeMap<>(HeaderUnits.units(two, withoutFormulas(over),
                     withoutFormulas(bottom), above));
@@ -223,6 +233,10 @@ final class AnnexLayout {
             c--;
         }
         return c;
+    }
+
+    private String yearName(Field field) {
+        return field == Field.BASE_T ? "基准年（" + baseYear + "年）" : "核算年（" + year + "年）";
     }
 
     /** The pollutant a heading names (VOCs, 二氧化硫（SO2）, NOₓ排放量（吨）), or null. */

@@ -35,11 +35,13 @@ import java.util.stream.Collectors;
  *                        row per group ({@link #parts()}), each with its own figures' cells
  * @param part            0 for a sheet's header; for one of {@link #parts()}, its 1-based number: the only
  *                        group is that part's pollutant and BASE_T / REPORTING_T are its columns
+ * @param layoutDoubt     for an emission report laid out like annex 2 that is not read because a pollutant lacks
+ *                        one of its years or has one twice, what is wrong, in the clerk's words; else null
  */
 public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
                      List<Field> missingRequired, Map<Field, ColumnUnit> units,
                      List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop,
-                     List<PollutantColumns> groups, int part) {
+                     List<PollutantColumns> groups, int part, String layoutDoubt) {
 
     /**
      * One pollutant's columns in a header laid out like annex 2.
@@ -82,7 +84,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
     public Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
                   List<Field> missingRequired, Map<Field, ColumnUnit> units,
                   List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop) {
-        this(kind, sheet, headerRowNumber, columns, missingRequired, units, headerRows, pageTop, List.of(), 0);
+        this(kind, sheet, headerRowNumber, columns, missingRequired, units, headerRows, pageTop, List.of(), 0, null);
     }
 
     public Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
@@ -110,7 +112,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
             own.put(Field.BASE_T, g.baseColumn());
             own.put(Field.REPORTING_T, g.reportingColumn());
             out.add(new Header(kind, sheet, headerRowNumber, own, missingRequired, g.units(), headerRows, pageTop,
-                    List.of(g), i + 1));
+                    List.of(g), i + 1, null));
         }
         return out;
     }
@@ -195,7 +197,11 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
             return Optional.empty();
         }
         String names = missingRequired.stream().map(Field::label).collect(Collectors.joining("、"));
-        String message = "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头缺少必需的列："
+        String message = layoutDoubt != null
+                ? "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头按附件2的样式排列（各污染物下分基准年、"
+                        + "核算年两列），但" + layoutDoubt + "，无法确定该污染物的数值读哪一列，为免读错，本文件未予处理。请补齐或改正表头后重新报送"
+                        + "，或改为每市每种污染物一行（设区市、污染物、基准年排放量、核算年排放量）"
+                : "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头缺少必需的列："
                 + names + "。请按模板补齐这些列后重新报送，本文件未予处理";
         return Optional.of(Finding.of(Rule.MISSING_COLUMN, null, file, sheet, headerRowNumber, null, names,
                 message));

@@ -104,10 +104,12 @@ public final class HeaderLocator {
             return Optional.empty();
         }
         List<Header.PollutantColumns> groups = List.of();
+        String doubt = null;
         if (best.kind == FileKind.EMISSIONS && !best.columns.containsKey(Field.POLLUTANT)) {
             // laid out like annex 2: the pollutants across, each over its two years (or the years over them)
             AnnexLayout.Found wide = annexLayout.find(rows, best.lastRow, best.height);
-            if (wide != null) {
+            doubt = wide == null ? null : wide.doubt();
+            if (wide != null && wide.doubt() == null) {
                 groups = wide.groups();
                 Set<Integer> groupColumns = new TreeSet<>();
                 groups.forEach(g -> groupColumns.addAll(List.of(g.baseColumn(), g.reportingColumn())));
@@ -174,7 +176,7 @@ public final class HeaderLocator {
         List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
                 .filter(k -> !k.isEmpty()).toList();
         return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
-                pageTop, groups, 0));
+                pageTop, groups, 0, doubt));
     }
 
     /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */

@@ -224,7 +224,19 @@ class AnnexLayoutTest {
 
         assertThat(read.sniff().readable()).isFalse();
         assertThat(read.sniff().problem()).isEqualTo(Rule.MISSING_COLUMN);
+        assertThat(read.sniff().message()).contains("按附件2的样式排列", "「二氧化硫」只有基准年（2015年）一列，缺少核算年（2020年）一列");
         assertThat(read.outcomes()).isEmpty();
+    }
+
+    @Test
+    void aPollutantWithAYearTwiceIsNotReadEither() throws Exception {
+        Object[] groups = {"设区市", "VOCs", null, null};
+        Object[] years = {null, "2015年", "2020年", "2020年"};
+        Intake.Read read = Intake.read(file("全省_排放量报表", Format.XLSX, groups, years, List.<Object[]>of(
+                new Object[] {"南京", 1000, 800, 790})));
+
+        assertThat(read.sniff().problem()).isEqualTo(Rule.MISSING_COLUMN);
+        assertThat(read.sniff().message()).contains("「VOCs」的核算年（2020年）有两列（C 列和 D 列）");
     }
 
     @Test
