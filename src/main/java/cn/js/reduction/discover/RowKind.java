@@ -38,6 +38,7 @@ public record RowKind(Kind kind, String why) {
     private static final Pattern FOOTER = Pattern.compile(
             "^(?:填表人|填报人|填表单位|填报单位|审核人|审核|审批人|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|电话|手机"
                     + "|填报日期|填表日期|报送日期|制表人?|制表日期|制表单位)(?:[:：(（].*|$|\\s.*)");
+    private static final Pattern PROVINCE = Pattern.compile("(?:全省|江苏省?|省|全省各设区市|全省合计|320000)(?:\\.0)?");
     private static final Pattern NOTE = Pattern.compile("^(?:说明|注|附注|备注说明|填表说明|注\\d{1,2})[:：、.].*|^注[:：]?$");
 
     public boolean isData() {
@@ -82,6 +83,12 @@ public record RowKind(Kind kind, String why) {
             if (!c.text().isBlank() && Values.isTotalLabel(c.text())) {
                 return new RowKind(Kind.TOTALS, "「" + c.text().strip() + "」（" + c.reference(row.rowNumber()) + "）");
             }
+        }
+        // the province in an emission report's 设区市 column, as annex 2 ends: the cities' total, not a city
+        Integer cityColumn = header.kind() == cn.js.reduction.core.FileKind.EMISSIONS ? header.column(Field.CITY) : null;
+        RawCell city = cityColumn == null || row.isMergedFromElsewhere(cityColumn) ? null : row.cell(cityColumn);
+        if (city != null && PROVINCE.matcher(cn.js.reduction.reference.Text.key(city.text())).matches()) {
+            return new RowKind(Kind.TOTALS, "「" + city.text().strip() + "」（" + city.reference(row.rowNumber()) + "）");
         }
         if (first != null && first.type() == RawCell.Type.TEXT) {
             String text = first.text().strip();

@@ -215,6 +215,21 @@ class AnnexLayoutTest {
         assertThat(of(read, Rule.COLUMN_NOT_READ)).extracting(Finding::cell, Finding::value).containsExactly(tuple("H3", "联系人"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void theProvinceRowAnnexTwoEndsWithIsTheirTotalNotACity(Format format) throws Exception {
+        List<Object[]> rows = new ArrayList<>(nanjingWuxi());
+        rows.add(new Object[] {"全省", 1900, 1500.5, 950, 700, 580, 451});
+        Intake.Read read = Intake.read(file("全省_排放量报表", format, BY_POLLUTANT, YEARS, rows));
+
+        assertThat(read.accepted()).hasSize(6);
+        assertThat(read.outcomes()).filteredOn(o -> o.disposition() == Disposition.REJECTED).isEmpty();
+        assertThat(read.ignored()).extracting(RowOutcome::rowNumber, RowOutcome::why).containsExactly(tuple(6, "「全省」（A6）"));
+        // 451 is not 240 + 210: said at its cell, naming the pollutant
+        assertThat(of(read, Rule.TOTAL_ROW_DIFFERS)).extracting(Finding::cell, Finding::value).containsExactly(tuple("G6", "451"));
+        assertThat(of(read, Rule.TOTAL_ROW_DIFFERS).get(0).message()).contains("氮氧化物 核算年排放量（G6）为 451", "450");
+    }
+
     @Test
     void aPollutantWithOneYearOnlyIsNotReadHalf() throws Exception {
         Object[] groups = {"设区市", "VOCs", null, "二氧化硫"};
