@@ -96,6 +96,10 @@ public final class SheetAccount {
         RowKind kind = RowKind.of(row, header, tableTotals.contains(row.rowNumber()));
         String group = group(row);
         boolean sectorTotal = kind.kind() == RowKind.Kind.TOTALS && labelOnlyInSector(row) && identified(row);
+        if (sectorTotal && leading.containsKey(group)) {
+            // the total again under its breakdown (a form that totals above and below): a totals row of that breakdown
+            return new Classified(kind, checkTotals(row, kind, leading.get(group).breakdown(), null));
+        }
         if (sectorTotal && !groupSums.containsKey(group)) {
             kind = new RowKind(RowKind.Kind.DATA, null);
             leading.put(group, new Leading(row.rowNumber(), figuresOf(row), new TreeMap<>()));

@@ -101,6 +101,22 @@ class SectorTotalsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "csv"})
+    void aTotalAboveAndBelowItsSourcesCountsOnce(String format) throws Exception {
+        Intake.Read read = Intake.read(file(format,
+                new Object[] {"南京", "VOCs", "合计", 150, 120},
+                new Object[] {"南京", "VOCs", "工业源", 100, 80},
+                new Object[] {"南京", "VOCs", "移动源", 50, 40},
+                new Object[] {"南京", "VOCs", "合计", 150, 121}));
+
+        assertThat(accepted(read)).containsExactly("2 VOCS 合计 150 120");
+        assertThat(read.ignored()).extracting(RowOutcome::rowNumber).containsExactly(3, 4, 5);
+        // the bottom total's 121 is not its sources' 120
+        assertThat(of(read, Rule.TOTAL_ROW_DIFFERS)).extracting(Finding::cell, Finding::value)
+                .containsExactly(tuple("E5", "121"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "csv"})
     void aBreakdownThatDoesNotAddUpToItsTotalIsSaidAtTheTotalsCell(String format) throws Exception {
         Intake.Read read = Intake.read(file(format,
                 new Object[] {"南京", "VOCs", "合计", 150, 120},
