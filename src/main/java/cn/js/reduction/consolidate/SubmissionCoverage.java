@@ -107,20 +107,21 @@ public final class SubmissionCoverage {
         try {
             SourcedRow row;
             while ((row = reader.read()) != null) {
-                RowOutcome<?> o = processor.process(row).outcome();
-                if (o.cityCode() == null) {
-                    continue;
-                }
-                switch (o.disposition()) {
-                    case ACCEPTED -> accepted.computeIfAbsent(o.cityCode(), k -> new TreeSet<>())
-                            .add(o.groupCode() == null ? "" : o.groupCode());
-                    case REJECTED -> {
-                        // a row of a pollutant annex 2 has no target for (颗粒物) leaves nothing incomplete
-                        if (o.groupCode() == null || ref.pollutant(o.groupCode()).map(p -> p.targeted()).orElse(true)) {
-                            rejected.computeIfAbsent(o.cityCode(), k -> new ArrayList<>()).add(cells(o));
-                        }
+                for (RowOutcome<?> o : processor.process(row).outcomes()) {
+                    if (o.cityCode() == null) {
+                        continue;
                     }
-                    case IGNORED -> { }
+                    switch (o.disposition()) {
+                        case ACCEPTED -> accepted.computeIfAbsent(o.cityCode(), k -> new TreeSet<>())
+                                .add(o.groupCode() == null ? "" : o.groupCode());
+                        case REJECTED -> {
+                            // a row of a pollutant annex 2 has no target for (颗粒物) leaves nothing incomplete
+                            if (o.groupCode() == null || ref.pollutant(o.groupCode()).map(p -> p.targeted()).orElse(true)) {
+                                rejected.computeIfAbsent(o.cityCode(), k -> new ArrayList<>()).add(cells(o));
+                            }
+                        }
+                        case IGNORED -> { }
+                    }
                 }
             }
             broken = reader.breakage() != null;

@@ -23,8 +23,10 @@ public enum Rule {
             "No sheet has a project-list or emission-report header in its first 20 rows: the file is skipped.",
             "表头写成「序号、名称、金额」的台账"),
     MISSING_COLUMN(ERROR, "缺少必需的列",
-            "表头能识别文件类型，但缺少必需的列（如项目清单没有「计划完成时间」），文件未读取。",
-            "The header tells the kind but lacks a required column: the file is skipped.",
+            "表头能识别文件类型，但缺少必需的列（如项目清单没有「计划完成时间」），文件未读取。按附件2样式排列的排放量报表"
+                    + "（各污染物下分2015年、2020年两列），某污染物缺少其中一年的列或同一年出现两列时，同样不读取，不读一半。",
+            "The header tells the kind but lacks a required column: the file is skipped. So is an emission report laid"
+                    + " out like annex 2 where a pollutant lacks one of its two years, or has one twice: never read half.",
             "项目清单没有「项目类别」列"),
     UNKNOWN_UNIT(ERROR, "无法识别的计量单位",
             "列标题或表头上方的单位说明写了程序不认识的单位，不能猜测换算，文件未读取。",
@@ -186,8 +188,11 @@ public enum Rule {
                     + " counted as ignored, not rejected.",
             "污染物「颗粒物」"),
     TOTAL_ROW_DIFFERS(WARNING, "合计行与明细之和不一致",
-            "合计行不计入（忽略），但其数值与上方各行之和不一致，列出两个数值；请核对明细或合计。",
-            "A totals row (ignored) whose figure differs from the sum of the rows it totals; both figures are named.",
+            "合计行不计入（忽略），但其数值与上方各行之和不一致，列出两个数值；请核对明细或合计。排放源类别为「合计」、"
+                    + "写在本市该污染物各排放源之前的一行按合计计入，其下各排放源行作为明细不计入，明细之和与合计不一致时同样提示。",
+            "A totals row (ignored) whose figure differs from the sum of the rows it totals; both figures are named. Also"
+                    + " a 排放源类别 合计 row above its city's sources (counted; the sources below it are its breakdown, ignored)"
+                    + " whose breakdown does not add up to it.",
             "合计 120，明细之和 118.5"),
     // reconciliation: one finding per city (and category or pollutant)
     COUNT_SHORTFALL(WARNING, "项目数量少于计划",

@@ -155,14 +155,14 @@ public final class Field implements Comparable<Field> {
             return aliases;
         }
         List<String> all = new ArrayList<>(aliases);
-        // a column headed by its year alone (2015年 | 2020年) under a title or unit note naming the emissions: a
-        // person reads what is above the table as part of its header
+        // a column headed by its year alone (2015年 | 2020年, or the number 2015 | 2020) under a title or unit note
+        // naming the emissions: a person reads what is above the table as part of its header
         if (this == REPORTING_T) {
             all.addAll(List.of(year + "年排放量", "核算年（" + year + "年）排放量", year + "年", year + "年度", year + "年度排放量",
-                    "核算年", "核算年度"));
+                    "核算年", "核算年度", String.valueOf(year)));
         } else {
             all.addAll(List.of("基准年（" + baseYear + "年）排放量", baseYear + "年排放量", baseYear + "年", baseYear + "年度",
-                    baseYear + "年度排放量", "基准年", "基准年度"));
+                    baseYear + "年度排放量", "基准年", "基准年度", String.valueOf(baseYear)));
         }
         return List.copyOf(all);
     }

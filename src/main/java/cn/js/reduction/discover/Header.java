@@ -29,10 +29,37 @@ import java.util.stream.Collectors;
  *                        header pasted again, not data
  * @param pageTop         the filled rows above the header (title, unit note), keyed the same way: a data row
  *                        that is one of them again is the top of a printed page pasted again, not data
+ * @param groups          an emission report laid out like annex 2 (cities down, each pollutant a group over its
+ *                        base-year and reporting-year columns, or the years over the pollutants): each pollutant's
+ *                        columns, left to right; empty for every other layout. A sheet row is then read as one
+ *                        row per group ({@link #parts()}), each with its own figures' cells
+ * @param part            0 for a sheet's header; for one of {@link #parts()}, its 1-based number: the only
+ *                        group is that part's pollutant and BASE_T / REPORTING_T are its columns
+ * @param layoutDoubt     for an emission report laid out like annex 2 that is not read because a pollutant lacks
+ *                        one of its years or has one twice, what is wrong, in the clerk's words; else null
  */
 public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
                      List<Field> missingRequired, Map<Field, ColumnUnit> units,
-                     List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop) {
+                     List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop,
+                     List<PollutantColumns> groups, int part, String layoutDoubt) {
+
+    /**
+     * One pollutant's columns in a header laid out like annex 2.
+     *
+     * @param pollutant       the pollutant's code (reference data)
+     * @param name            the pollutant's name as the reference data writes it (挥发性有机物): what its rows read
+     * @param written         the group's heading as written (VOCs, 挥发性有机物（VOCs）)
+     * @param cell            the A1 cell of that heading (its first cell, for a merged group)
+     * @param baseColumn      the 0-based column of its base-year figures
+     * @param reportingColumn the 0-based column of its reporting-year figures
+     * @param units           the units of its two columns, where a heading or a unit note names one
+     */
+    public record PollutantColumns(String pollutant, String name, String written, String cell, int baseColumn,
+                                   int reportingColumn, Map<Field, ColumnUnit> units) {
+        public PollutantColumns {
+            units = units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(units));
+        }
+    }
 
     /**
      * The unit of one numeric column and where it was read.
@@ -51,11 +78,67 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
         units = units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(units));
         headerRows = headerRows.stream().map(Map::copyOf).toList();
         pageTop = pageTop.stream().map(Map::copyOf).toList();
+        groups = List.copyOf(groups);
+    }
+
+    public Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
+                  List<Field> missingRequired, Map<Field, ColumnUnit> units,
+                  List<Map<Integer, String>> headerRows, List<Map<Integer, String>> pageTop) {
+        this(kind, sheet, headerRowNumber, columns, missingRequired, units, headerRows, pageTop, List.of(), 0, null);
     }
 
     public Header(FileKind kind, String sheet, int headerRowNumber, Map<Field, Integer> columns,
                   List<Field> missingRequired) {
         this(kind, sheet, headerRowNumber, columns, missingRequired, Map.of(), List.of(), List.of());
+    }
+
+    /** True for a sheet laid out like annex 2: each row is read as one row per pollutant ({@link #parts()}). */
+    public boolean isWide() {
+        return part == 0 && !groups.isEmpty();
+    }
+
+    /**
+     * The headers a row of a sheet laid out like annex 2 is read under, one per pollutant, left to right: the
+     * sheet's columns, and that pollutant's two columns as BASE_T and REPORTING_T; for any other sheet, itself.
+     */
+    public List<Header> parts() {
+        if (!isWide()) {
+            return List.of(this);
+        }
+        List<Header> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            PollutantColumns g = groups.get(i);
+            Map<Field, Integer> own = new TreeMap<>(columns);
+            own.put(Field.BASE_T, g.baseColumn());
+            own.put(Field.REPORTING_T, g.reportingColumn());
+            out.add(new Header(kind, sheet, headerRowNumber, own, missingRequired, g.units(), headerRows, pageTop,
+                    List.of(g), i + 1, null));
+        }
+        return out;
+    }
+
+    /** For one part of a sheet laid out like annex 2, its pollutant's columns; null otherwise. */
+    public PollutantColumns pollutantOfPart() {
+        return part > 0 ? groups.get(0) : null;
+    }
+
+    /** Every 0-based column read: the fields' columns and, for a sheet laid out like annex 2, every pollutant's. */
+    public java.util.Set<Integer> readColumns() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>(columns.values());
+        for (PollutantColumns g : groups) {
+            out.add(g.baseColumn());
+            out.add(g.reportingColumn());
+        }
+        return out;
+    }
+
+    /** The unit of each numeric column that states one: the header's, then each pollutant group's. */
+    private List<ColumnUnit> allUnits() {
+        List<ColumnUnit> all = new ArrayList<>(units.values());
+        if (part == 0) {
+            groups.forEach(g -> all.addAll(g.units().values()));
+        }
+        return all;
     }
 
     /** The 0-based column of a field, or null when the header has no such column. */
@@ -77,7 +160,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
     }
 
     private java.util.stream.IntStream headerColumns() {
-        return java.util.stream.IntStream.concat(columns.values().stream().mapToInt(Integer::intValue),
+        return java.util.stream.IntStream.concat(readColumns().stream().mapToInt(Integer::intValue),
                 headerRows.stream().flatMap(r -> r.keySet().stream()).mapToInt(Integer::intValue));
     }
 
@@ -88,7 +171,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
 
     /** True when every numeric column's unit is known, so that its values can be read into the contract's unit. */
     public boolean unitsKnown() {
-        return units.values().stream().allMatch(u -> u.unit().isKnown() && u.unit().dimension() == dimension(u.field()));
+        return allUnits().stream().allMatch(u -> u.unit().isKnown() && u.unit().dimension() == dimension(u.field()));
     }
 
     /**
@@ -114,7 +197,11 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
             return Optional.empty();
         }
         String names = missingRequired.stream().map(Field::label).collect(Collectors.joining("、"));
-        String message = "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头缺少必需的列："
+        String message = layoutDoubt != null
+                ? "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头按附件2的样式排列（各污染物下分基准年、"
+                        + "核算年两列），但" + layoutDoubt + "，无法确定该污染物的数值读哪一列，为免读错，本文件未予处理。请补齐或改正表头后重新报送"
+                        + "，或改为每市每种污染物一行（设区市、污染物、基准年排放量、核算年排放量）"
+                : "工作表「" + sheet + "」第" + headerRowNumber + "行的" + kind.title() + "表头缺少必需的列："
                 + names + "。请按模板补齐这些列后重新报送，本文件未予处理";
         return Optional.of(Finding.of(Rule.MISSING_COLUMN, null, file, sheet, headerRowNumber, null, names,
                 message));
@@ -127,7 +214,7 @@ public record Header(FileKind kind, String sheet, int headerRowNumber, Map<Field
      */
     public List<Finding> unitFindings(String file) {
         List<Finding> out = new ArrayList<>();
-        for (ColumnUnit u : units.values()) {
+        for (ColumnUnit u : allUnits()) {
             String cell = RawCell.columnName(u.column()) + u.row();
             // a heading typed on two lines (总投资⏎（元）) is named on one
             String where = "工作表「" + sheet + "」" + cell + " 列「" + u.heading().replaceAll("\\s*[\\r\\n]+\\s*", "") + "」"

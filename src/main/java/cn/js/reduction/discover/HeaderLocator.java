@@ -36,12 +36,16 @@ public final class HeaderLocator {
     /** How far down a sheet the header may be. */
     public static final int SEARCH_ROWS = 20;
 
+    /** The fields a header laid out like annex 2 gives by its groups instead of by columns of their own. */
+    private static final Set<Field> ANNEX_FIELDS = Set.of(Field.POLLUTANT, Field.BASE_T, Field.REPORTING_T);
+
     /** Fewest distinct fields a header must name to be recognised as a kind. */
     static final int MIN_FIELDS = 3;
 
     private final int year;
     private final List<Field> claims;
     private final Map<FileKind, Map<String, Field>> index = new EnumMap<>(FileKind.class);
+    private final AnnexLayout annexLayout;
 
     /** The headers of the plan year of {@code reference}, with a claim column per pollutant of its pollutants.csv. */
     public HeaderLocator(ReferenceData reference) {
@@ -71,6 +75,7 @@ public final class HeaderLocator {
             }
             index.put(kind, Map.copyOf(byName));
         }
+        this.annexLayout = new AnnexLayout(year, baseYear, claimPollutants, index.get(FileKind.EMISSIONS));
     }
 
     /**
@@ -98,9 +103,25 @@ public final class HeaderLocator {
         if (best == null) {
             return Optional.empty();
         }
+        List<Header.PollutantColumns> groups = List.of();
+        String doubt = null;
+        if (best.kind == FileKind.EMISSIONS && !best.columns.containsKey(Field.POLLUTANT)) {
+            // laid out like annex 2: the pollutants across, each over its two years (or the years over them)
+            AnnexLayout.Found wide = annexLayout.find(rows, best.lastRow, best.height);
+            doubt = wide == null ? null : wide.doubt();
+            if (wide != null && wide.doubt() == null) {
+                groups = wide.groups();
+                Set<Integer> groupColumns = new TreeSet<>();
+                groups.forEach(g -> groupColumns.addAll(List.of(g.baseColumn(), g.reportingColumn())));
+                Map<Field, Integer> own = new TreeMap<>(best.columns);
+                own.keySet().removeIf(f -> f == Field.BASE_T || f == Field.REPORTING_T);
+                own.values().removeIf(groupColumns::contains);
+                best = new Match(best.kind, wide.lastRow(), wide.height(), own);
+            }
+        }
         List<Field> missing = new ArrayList<>();
         for (Field f : Field.of(best.kind, claims)) {
-            if (f.isRequired() && !best.columns.containsKey(f)) {
+            if (f.isRequired() && !best.columns.containsKey(f) && (groups.isEmpty() || !ANNEX_FIELDS.contains(f))) {
                 missing.add(f);
             }
         }
@@ -136,6 +157,13 @@ public final class HeaderLocator {
             headerRowNumber = unitRow.rowNumber();
             headerRows.add(keysByColumn(unitRow));
             HeaderUnits.unitsFromUnitRow(best.columns, unitRow, units);
+            groups = groups.stream().map(g -> {
+                Map<Field, Header.ColumnUnit> own = new TreeMap<>(g.units());
+                HeaderUnits.unitsFromUnitRow(new TreeMap<>(Map.of(Field.BASE_T, g.baseColumn(), Field.REPORTING_T,
+                        g.reportingColumn())), unitRow, own);
+                return new Header.PollutantColumns(g.pollutant(), g.name(), g.written(), g.cell(), g.baseColumn(),
+                        g.reportingColumn(), own);
+            }).toList();
         }
         // and a row numbering the columns (甲 乙 1 2 3 …, as statistical forms have) is not a project either
         int numbersRow = headerRowNumber + 1;
@@ -148,7 +176,7 @@ public final class HeaderLocator {
         List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
                 .filter(k -> !k.isEmpty()).toList();
         return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
-                pageTop));
+                pageTop, groups, 0, doubt));
     }
 
     /** True when the row's first filled cell of its own reads as the cell above it in the header or the page's top. */

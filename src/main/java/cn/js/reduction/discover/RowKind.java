@@ -24,6 +24,8 @@ public record RowKind(Kind kind, String why) {
         SECTION_HEADING,
         /** 合计, 小计, 总计, 汇总, Total …, or an Excel table's totals row. */
         TOTALS,
+        /** A row of one source under a 排放源类别 合计 of its city and pollutant that was read as data: its breakdown. */
+        BREAKDOWN,
         /** The form's footer: 填表人, 审核人, 负责人, 联系电话, 填报日期, 制表 … */
         FOOTER,
         /** A note under the table: 说明：…, 注：… */
@@ -36,6 +38,7 @@ public record RowKind(Kind kind, String why) {
     private static final Pattern FOOTER = Pattern.compile(
             "^(?:填表人|填报人|填表单位|填报单位|审核人|审核|审批人|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|电话|手机"
                     + "|填报日期|填表日期|报送日期|制表人?|制表日期|制表单位)(?:[:：(（].*|$|\\s.*)");
+    private static final Pattern PROVINCE = Pattern.compile("(?:全省|江苏省?|省|全省各设区市|全省合计|320000)(?:\\.0)?");
     private static final Pattern NOTE = Pattern.compile("^(?:说明|注|附注|备注说明|填表说明|注\\d{1,2})[:：、.].*|^注[:：]?$");
 
     public boolean isData() {
@@ -66,7 +69,7 @@ public record RowKind(Kind kind, String why) {
      */
     public static RowKind of(RawRow row, Header header, boolean tableTotals) {
         // values a merged cell carries into the row (a 设区市 merged down past the last project) are not the row's
-        boolean blank = header.columns().values().stream()
+        boolean blank = header.readColumns().stream()
                 .allMatch(c -> (Values.isBlank(row.cell(c)) || row.isMergedFromElsewhere(c)) && row.formula(c) == null);
         if (blank) {
             // a footer or a note typed past the header's columns is still not data; the row is blank either way
@@ -80,6 +83,12 @@ public record RowKind(Kind kind, String why) {
             if (!c.text().isBlank() && Values.isTotalLabel(c.text())) {
                 return new RowKind(Kind.TOTALS, "「" + c.text().strip() + "」（" + c.reference(row.rowNumber()) + "）");
             }
+        }
+        // the province in an emission report's 设区市 column, as annex 2 ends: the cities' total, not a city
+        Integer cityColumn = header.kind() == cn.js.reduction.core.FileKind.EMISSIONS ? header.column(Field.CITY) : null;
+        RawCell city = cityColumn == null || row.isMergedFromElsewhere(cityColumn) ? null : row.cell(cityColumn);
+        if (city != null && PROVINCE.matcher(cn.js.reduction.reference.Text.key(city.text())).matches()) {
+            return new RowKind(Kind.TOTALS, "「" + city.text().strip() + "」（" + city.reference(row.rowNumber()) + "）");
         }
         if (first != null && first.type() == RawCell.Type.TEXT) {
             String text = first.text().strip();
@@ -130,7 +139,7 @@ public record RowKind(Kind kind, String why) {
             return false;
         }
         int across = 0;
-        for (int column : header.columns().values()) {
+        for (int column : header.readColumns()) {
             RawCell c = row.cell(column);
             if (c != null && column > own.column() && row.isMergedFromElsewhere(column) && c.text().equals(own.text())) {
                 across++;

@@ -5,6 +5,7 @@ import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,13 @@ public final class SheetAccount {
     private final Map<Integer, Integer> unread = new TreeMap<>();
     private final Map<Integer, BigDecimal> sinceTotals = new TreeMap<>();
     private final Map<Integer, BigDecimal> all = new TreeMap<>();
-    /** The city and pollutant (as typed) of the data rows since the last totals row. */
-    private final Set<String> groupsSinceTotals = new HashSet<>();
+    /** By city and pollutant (as typed), the sums of their data rows since their last total. */
+    private final Map<String, Map<Integer, BigDecimal>> groupSums = new HashMap<>();
+    /** By city and pollutant, a 合计 of 排放源类别 read as data before any row of theirs, and the rows after it. */
+    private final Map<String, Leading> leading = new java.util.LinkedHashMap<>();
+
+    private record Leading(int row, Map<Integer, BigDecimal> figures, Map<Integer, BigDecimal> breakdown) {
+    }
     private long cellsWithData;
     private long cellsRead;
 
@@ -51,7 +57,7 @@ public final class SheetAccount {
         this.file = file;
         this.header = header;
         this.tableTotals = Set.copyOf(tableTotals);
-        this.readColumns = new HashSet<>(header.columns().values());
+        this.readColumns = new HashSet<>(header.readColumns());
         for (Map<Integer, String> row : header.headerRows()) {
             row.forEach((column, key) -> {
                 if (ROW_NUMBERS.matcher(key).matches() && !header.columns().containsValue(column)) {
@@ -64,6 +70,10 @@ public final class SheetAccount {
                 figures.put(column, field);
             }
         });
+        for (Header.PollutantColumns g : header.groups()) {
+            figures.put(g.baseColumn(), Field.BASE_T);
+            figures.put(g.reportingColumn(), Field.REPORTING_T);
+        }
     }
 
     /** What a row is, with the findings it gives the sheet's account (a totals row that differs). */
@@ -73,32 +83,72 @@ public final class SheetAccount {
         }
     }
 
-    /** Classifies the next row of the sheet and accounts for its cells. */
+    /**
+     * Classifies the next row of the sheet and accounts for its cells.
+     *
+     * <p>合计 in the 排放源类别 column alone is read as a person reads it: under rows of its city and pollutant (since
+     * their last total) it totals them, so it is ignored and checked against their sum; with none above it, it is
+     * that city's one row for all its sources, so data, and the rows of its sources that follow it are its breakdown,
+     * ignored (BREAKDOWN) and checked against it when the sheet ends: counting both would count the city twice. A
+     * 合计 without its city or pollutant beside it is a totals row whatever column it is in.
+     */
     public Classified next(RawRow row) {
         RowKind kind = RowKind.of(row, header, tableTotals.contains(row.rowNumber()));
-        if (kind.kind() == RowKind.Kind.TOTALS && labelOnlyInSector(row) && !groupsSinceTotals.contains(group(row))) {
-            // 排放源类别 合计 without rows of its city and pollutant above it (since the last totals row) is that
-            // city's one row for all its sources: data, not a total of rows that are not there
+        String group = group(row);
+        boolean sectorTotal = kind.kind() == RowKind.Kind.TOTALS && labelOnlyInSector(row) && identified(row);
+        if (sectorTotal && leading.containsKey(group)) {
+            // the total again under its breakdown (a form that totals above and below): a totals row of that breakdown
+            return new Classified(kind, checkTotals(row, kind, leading.get(group).breakdown(), null));
+        }
+        if (sectorTotal && !groupSums.containsKey(group)) {
             kind = new RowKind(RowKind.Kind.DATA, null);
+            leading.put(group, new Leading(row.rowNumber(), figuresOf(row), new TreeMap<>()));
+        } else if (kind.isData() && leading.containsKey(group)) {
+            Leading total = leading.get(group);
+            figuresOf(row).forEach((column, v) -> total.breakdown().merge(column, v, BigDecimal::add));
+            return new Classified(new RowKind(RowKind.Kind.BREAKDOWN, "第" + total.row() + "行排放源类别「合计」的明细（合计已计入）"),
+                    List.of());
         }
         if (kind.kind() == RowKind.Kind.TOTALS) {
-            List<Finding> findings = checkTotals(row, kind);
+            if (sectorTotal) {
+                List<Finding> findings = checkTotals(row, kind, groupSums.remove(group), null);
+                return new Classified(kind, findings);
+            }
+            List<Finding> findings = checkTotals(row, kind, sinceTotals, all);
             sinceTotals.clear();
-            groupsSinceTotals.clear();
+            groupSums.clear();
+            leading.clear();
             return new Classified(kind, findings);
         }
         if (kind.isData()) {
-            groupsSinceTotals.add(group(row));
             countCells(row);
-            for (Map.Entry<Integer, Field> e : figures.entrySet()) {
-                Values.Parsed<BigDecimal> v = Values.number(row.cell(e.getKey()));
-                if (v.isPresent()) {
-                    sinceTotals.merge(e.getKey(), v.value(), BigDecimal::add);
-                    all.merge(e.getKey(), v.value(), BigDecimal::add);
-                }
-            }
+            Map<Integer, BigDecimal> own = groupSums.computeIfAbsent(group, g -> new TreeMap<>());
+            figuresOf(row).forEach((column, v) -> {
+                sinceTotals.merge(column, v, BigDecimal::add);
+                all.merge(column, v, BigDecimal::add);
+                own.merge(column, v, BigDecimal::add);
+            });
         }
         return new Classified(kind, List.of());
+    }
+
+    /** The figures of a row that read as numbers, by column. */
+    private Map<Integer, BigDecimal> figuresOf(RawRow row) {
+        Map<Integer, BigDecimal> out = new TreeMap<>();
+        for (Integer column : figures.keySet()) {
+            Values.Parsed<BigDecimal> v = Values.number(row.cell(column));
+            if (v.isPresent()) {
+                out.put(column, v.value());
+            }
+        }
+        return out;
+    }
+
+    /** True when the row names its city and, where the sheet has the column, its pollutant. */
+    private boolean identified(RawRow row) {
+        Integer city = header.column(Field.CITY);
+        Integer pollutant = header.column(Field.POLLUTANT);
+        return city != null && !Values.isBlank(row.cell(city)) && (pollutant == null || !Values.isBlank(row.cell(pollutant)));
     }
 
     /** The row's city and pollutant as typed, normalised: the group an emission report's 合计 row totals. */
@@ -143,32 +193,67 @@ public final class SheetAccount {
         }
     }
 
-    /** TOTAL_ROW_DIFFERS for each figure of the totals row that is neither the sum since the last totals row nor the sum of all. */
-    private List<Finding> checkTotals(RawRow row, RowKind kind) {
+    /**
+     * TOTAL_ROW_DIFFERS for each figure of the totals row that is neither the sum of {@code since} (the rows it
+     * totals) nor, where given, of {@code all} (every row above).
+     */
+    private List<Finding> checkTotals(RawRow row, RowKind kind, Map<Integer, BigDecimal> since,
+                                      Map<Integer, BigDecimal> all) {
         List<Finding> out = new ArrayList<>();
-        for (Map.Entry<Integer, Field> e : figures.entrySet()) {
-            int column = e.getKey();
-            Values.Parsed<BigDecimal> total = Values.number(row.cell(column));
-            if (!total.isPresent()) {
+        Map<Integer, BigDecimal> sums = since == null ? Map.of() : since;
+        figuresOf(row).forEach((column, total) -> {
+            BigDecimal sum = sums.getOrDefault(column, BigDecimal.ZERO);
+            if (total.compareTo(sum) != 0 && (all == null || total.compareTo(all.getOrDefault(column, BigDecimal.ZERO)) != 0)) {
+                out.add(differs(row.sheet(), row.rowNumber(), column, total, sum, "合计行 " + kind.why(),
+                        "与上方各行之和 " + plain(sum) + " 不一致；合计行不计入，各行按明细计入"));
+            }
+        });
+        return out;
+    }
+
+    private Finding differs(String sheet, int rowNumber, int column, BigDecimal total, BigDecimal sum, String what,
+                            String against) {
+        String cell = RawCell.columnName(column) + rowNumber;
+        String typed = plain(total);
+        return Finding.of(Rule.TOTAL_ROW_DIFFERS, null, file, sheet, rowNumber, cell, typed,
+                "第" + rowNumber + "行 " + what + " 的" + figureName(column) + "（" + cell + "）为 " + typed + "，" + against
+                        + "，请核对明细或合计");
+    }
+
+    /** A figure's column as messages name it: 核算年排放量, or 挥发性有机物 核算年排放量 for a pollutant's group. */
+    private String figureName(int column) {
+        for (Header.PollutantColumns g : header.groups()) {
+            if (g.baseColumn() == column || g.reportingColumn() == column) {
+                return g.name() + " " + figures.get(column).columnName();
+            }
+        }
+        return figures.get(column).columnName();
+    }
+
+    /** TOTAL_ROW_DIFFERS for each 合计 read as data whose rows of sources below it do not add up to it. */
+    private List<Finding> checkBreakdowns() {
+        List<Finding> out = new ArrayList<>();
+        for (Leading l : leading.values()) {
+            if (l.breakdown().isEmpty()) {
                 continue;
             }
-            BigDecimal since = sinceTotals.getOrDefault(column, BigDecimal.ZERO);
-            BigDecimal sum = all.getOrDefault(column, BigDecimal.ZERO);
-            if (total.value().compareTo(since) == 0 || total.value().compareTo(sum) == 0) {
-                continue;
-            }
-            String cell = RawCell.columnName(column) + row.rowNumber();
-            String typed = plain(total.value());
-            out.add(Finding.of(Rule.TOTAL_ROW_DIFFERS, null, file, row.sheet(), row.rowNumber(), cell, typed,
-                    "第" + row.rowNumber() + "行 合计行 " + kind.why() + " 的" + e.getValue().columnName() + "（" + cell + "）为 "
-                            + typed + "，与上方各行之和 " + plain(since) + " 不一致；合计行不计入，各行按明细计入，请核对明细或合计"));
+            l.figures().forEach((column, total) -> {
+                BigDecimal sum = l.breakdown().getOrDefault(column, BigDecimal.ZERO);
+                if (total.compareTo(sum) != 0) {
+                    out.add(differs(header.sheet(), l.row(), column, total, sum, "排放源类别「合计」",
+                            "与其下各排放源之和 " + plain(sum) + " 不一致；按合计计入，其下各行作为明细不计入"));
+                }
+            });
         }
         return out;
     }
 
-    /** COLUMN_NOT_READ for each column that held data in the sheet's data rows but is not read; call once, at its end. */
+    /**
+     * COLUMN_NOT_READ for each column that held data in the sheet's data rows but is not read, and TOTAL_ROW_DIFFERS
+     * for a 合计 whose breakdown below it does not add up to it; call once, at the sheet's end.
+     */
     public List<Finding> close() {
-        List<Finding> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>(checkBreakdowns());
         for (Map.Entry<Integer, Integer> e : unread.entrySet()) {
             int column = e.getKey();
             String heading = heading(column);

@@ -44,6 +44,8 @@ final class RowCheck {
     String cityCode;
     /** the row's pollutant or category, when read: staged with a rejected row too */
     String groupCode;
+    /** for a row ignored by the rules, why */
+    String why;
 
     /** A finding waiting for the row's city, which is only known once the 设区市 cell has been read. */
     private record Located(int column, Rule rule, String cell, String value, String message) {
@@ -57,12 +59,20 @@ final class RowCheck {
     }
 
     RawCell cell(Field field) {
+        Header.PollutantColumns part = header.pollutantOfPart();
+        if (part != null && field == Field.POLLUTANT) {
+            return new RawCell(-1, RawCell.Type.TEXT, part.name()); // the group's pollutant, not a cell of the row
+        }
         Integer column = header.column(field);
         return column == null ? null : row.cell(column);
     }
 
     /** A1 reference of the field's cell in this row (where it should be, if blank); null without a column. */
     String reference(Field field) {
+        Header.PollutantColumns part = header.pollutantOfPart();
+        if (part != null && field == Field.POLLUTANT) {
+            return part.cell(); // the heading of the pollutant's group
+        }
         Integer column = header.column(field);
         return column == null ? null : RawCell.columnName(column) + row.rowNumber();
     }
@@ -356,13 +366,23 @@ final class RowCheck {
                         l.message()))
                 .toList();
         return new RowOutcome<>(file, row.sheet(), row.rowNumber(), disposition, cityCode, groupCode, record, out,
-                written());
+                written(), header.part(), disposition == Disposition.IGNORED ? why : null, partCells());
+    }
+
+    /** For a part of a row laid out like annex 2, the cells it is read from: A5,D5,E5; else null. */
+    private String partCells() {
+        if (header.pollutantOfPart() == null) {
+            return null;
+        }
+        return String.join(",", header.columns().values().stream().sorted()
+                .map(c -> RawCell.columnName(c) + row.rowNumber()).toList());
     }
 
     /** The row's own words for what the rules normalise, as its cells hold them; null where blank. */
     private WrittenWords written() {
         boolean projects = header.kind() == cn.js.reduction.core.FileKind.PROJECTS;
-        return new WrittenWords(typed(Field.CITY), typed(projects ? Field.CATEGORY : Field.POLLUTANT),
+        Header.PollutantColumns part = header.pollutantOfPart();
+        return new WrittenWords(typed(Field.CITY), part != null ? part.written() : typed(projects ? Field.CATEGORY : Field.POLLUTANT),
                 projects ? typed(Field.STATUS) : null, projects ? typed(Field.PLANNED_COMPLETION) : null,
                 projects ? typed(Field.ACTUAL_COMPLETION) : null);
     }

@@ -21,6 +21,8 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
     private final RowValidator validator;
     /** file name → the cities its name names (a handful of files per processor) */
     private final Map<String, Set<String>> namedCities = new HashMap<>();
+    /** A sheet header laid out like annex 2 → its parts, made once per sheet (a handful per processor). */
+    private final Map<Header, List<Header>> partsOf = new java.util.IdentityHashMap<>();
 
     public RowProcessor(RowValidator validator) {
         this.validator = validator;
@@ -37,9 +39,23 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
                 yield new StagedRow(FileKind.PROJECTS, withNotes(otherCity(
                         validator.validateProject(item.row(), header, item.file(), item.kind()), item), item), idCell);
             }
-            case EMISSIONS -> new StagedRow(FileKind.EMISSIONS, withNotes(otherCity(
-                    validator.validateEmission(item.row(), header, item.file(), item.kind()), item), item), null);
+            case EMISSIONS -> new StagedRow(FileKind.EMISSIONS, emissions(item), null);
         };
+    }
+
+    /**
+     * The emission rows a sheet row is read as: itself, or for a data row of a sheet laid out like annex 2, one per
+     * pollutant, each under its own part of the header (its figures' cells). The sheet's notes go with the first.
+     */
+    private List<RowOutcome<?>> emissions(SourcedRow item) {
+        List<Header> parts = item.kind().isData() && item.header().isWide()
+                ? partsOf.computeIfAbsent(item.header(), Header::parts) : List.of(item.header());
+        List<RowOutcome<?>> out = new ArrayList<>();
+        for (Header part : parts) {
+            RowOutcome<?> o = otherCity(validator.validateEmission(item.row(), part, item.file(), item.kind()), item);
+            out.add(out.isEmpty() ? withNotes(o, item) : o);
+        }
+        return out;
     }
 
     /** The sheet's account findings the row carries (a totals row that differs, the columns not read), after its own. */

@@ -63,7 +63,7 @@ public final class RowValidator {
     public RowOutcome<ProjectRecord> validateProject(RawRow row, Header header, String file, RowKind kind) {
         requireKind(header, FileKind.PROJECTS);
         if (!kind.isData()) {
-            return RowOutcome.ignored(file, row);
+            return RowOutcome.ignored(file, row, kind);
         }
         RowCheck check = new RowCheck(row, header, file, year);
         check.formulas();
@@ -101,7 +101,7 @@ public final class RowValidator {
     public RowOutcome<EmissionRecord> validateEmission(RawRow row, Header header, String file, RowKind kind) {
         requireKind(header, FileKind.EMISSIONS);
         if (!kind.isData()) {
-            return RowOutcome.ignored(file, row);
+            return RowOutcome.ignored(file, row, kind);
         }
         RowCheck check = new RowCheck(row, header, file, year);
         String notAccounted = untargeted(check);
@@ -193,6 +193,7 @@ public final class RowValidator {
         String name = reference.pollutant(code).map(Pollutant::written).orElse(code);
         check.add(Rule.POLLUTANT_NOT_ACCOUNTED, Field.POLLUTANT, cell.text(), check.where(Field.POLLUTANT) + "「"
                 + RowCheck.shown(cell.text()) + "」是" + name + "，附件2没有它的减排目标，本行不计入核算，计为忽略");
+        check.why = "附件2没有减排目标的污染物「" + RowCheck.shown(cell.text()) + "」（" + check.reference(Field.POLLUTANT) + "）";
         return check.ignored();
     }
 

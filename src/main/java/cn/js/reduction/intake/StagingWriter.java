@@ -6,6 +6,7 @@ import cn.js.reduction.store.ProjectRecord;
 
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.StagedParameters;
 import cn.js.reduction.store.StagedRowStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +41,18 @@ public class StagingWriter implements ItemWriter<StagedRow> {
         List<SqlParameterSource> emissions = new ArrayList<>();
         List<SqlParameterSource> findings = new ArrayList<>();
         for (StagedRow staged : chunk) {
-            RowOutcome<?> o = staged.outcome();
-            if (staged.kind() == FileKind.PROJECTS) {
-                projects.add(StagedRowStore.project(runId, o.place(), (ProjectRecord) o.record(), staged.idCell()));
-                claims.addAll(StagedRowStore.claims(runId, o.place(), (ProjectRecord) o.record()));
-            } else {
-                emissions.add(StagedRowStore.emission(runId, o.place(), (EmissionRecord) o.record()));
-            }
-            List<Finding> list = o.findings();
-            for (int i = 0; i < list.size(); i++) {
-                findings.add(FindingStore.parameters(runId, STAGE, i, list.get(i)));
+            // a sheet row's findings are numbered in one sequence, over the parts it is read as
+            int ordinal = 0;
+            for (RowOutcome<?> o : staged.outcomes()) {
+                if (staged.kind() == FileKind.PROJECTS) {
+                    projects.add(StagedParameters.project(runId, o.place(), (ProjectRecord) o.record(), staged.idCell()));
+                    claims.addAll(StagedParameters.claims(runId, o.place(), (ProjectRecord) o.record()));
+                } else {
+                    emissions.add(StagedParameters.emission(runId, o.place(), (EmissionRecord) o.record()));
+                }
+                for (Finding f : o.findings()) {
+                    findings.add(FindingStore.parameters(runId, STAGE, ordinal++, f));
+                }
             }
         }
         rows.insertProjects(projects);

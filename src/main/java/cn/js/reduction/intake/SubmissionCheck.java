@@ -125,17 +125,19 @@ public final class SubmissionCheck {
         try {
             SourcedRow row;
             while ((row = reader.read()) != null) {
-                RowOutcome<?> outcome = duplicateChecked(processor.process(row).outcome(), row.header());
-                read++;
-                switch (outcome.disposition()) {
-                    case ACCEPTED -> accepted++;
-                    case REJECTED -> rejected++;
-                    case IGNORED -> ignored++;
-                }
-                for (Finding f : outcome.findings()) {
-                    count(counts, f);
-                    if (findings.size() < MAX_KEPT_FINDINGS) {
-                        findings.add(f);
+                for (RowOutcome<?> part : processor.process(row).outcomes()) {
+                    RowOutcome<?> outcome = duplicateChecked(part, row.header());
+                    read++;
+                    switch (outcome.disposition()) {
+                        case ACCEPTED -> accepted++;
+                        case REJECTED -> rejected++;
+                        case IGNORED -> ignored++;
+                    }
+                    for (Finding f : outcome.findings()) {
+                        count(counts, f);
+                        if (findings.size() < MAX_KEPT_FINDINGS) {
+                            findings.add(f);
+                        }
                     }
                 }
             }

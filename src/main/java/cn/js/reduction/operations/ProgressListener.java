@@ -63,13 +63,15 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
         long rejected = 0;
         long ignored = 0;
         for (StagedRow row : items) {
-            Disposition d = row.outcome().disposition();
-            if (d == Disposition.ACCEPTED) {
-                accepted++;
-            } else if (d == Disposition.REJECTED) {
-                rejected++;
-            } else {
-                ignored++;
+            for (cn.js.reduction.intake.RowOutcome<?> o : row.outcomes()) {
+                Disposition d = o.disposition();
+                if (d == Disposition.ACCEPTED) {
+                    accepted++;
+                } else if (d == Disposition.REJECTED) {
+                    rejected++;
+                } else {
+                    ignored++;
+                }
             }
         }
         context.putLong(ACCEPTED, context.getLong(ACCEPTED, 0) + accepted);

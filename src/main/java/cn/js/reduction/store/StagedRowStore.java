@@ -1,13 +1,10 @@
 package cn.js.reduction.store;
 
-import cn.js.reduction.core.Disposition;
 import cn.js.reduction.core.FileKind;
-import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.reference.Pollutant;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * The staged rows: ra_project_row (with its claims in ra_project_claim, one row per pollutant claimed) and
- * ra_emission_row, keyed by (run, file, sheet, row). What counts of them is {@link StagedRows#COUNTED}.
+ * ra_emission_row, keyed by (run, file, sheet, row, part: a row laid out like annex 2 is one row per pollutant).
+ * What counts of them is {@link StagedRows#COUNTED}.
  */
 public final class StagedRowStore {
 
@@ -29,21 +27,21 @@ public final class StagedRowStore {
             INSERT INTO ra_project_row (run_id, file_name, sheet, row_no, disposition, city_code, project_id, id_cell,
                 district, project_name, responsible_unit, credit_code, category_code, status, counted_status,
                 planned_completion, actual_completion, investment, remarks, city_written, category_written,
-                status_written, planned_written, actual_written)
+                status_written, planned_written, actual_written, ignored_why)
             VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :project_id, :id_cell,
                 :district, :project_name, :responsible_unit, :credit_code, :category_code, :status, :counted_status,
                 :planned_completion, :actual_completion, :investment, :remarks, :city_written, :category_written,
-                :status_written, :planned_written, :actual_written)""";
+                :status_written, :planned_written, :actual_written, :ignored_why)""";
 
     private static final String INSERT_CLAIM = """
             INSERT INTO ra_project_claim (run_id, file_name, sheet, row_no, pollutant, claimed_t)
             VALUES (:run_id, :file_name, :sheet, :row_no, :pollutant, :claimed_t)""";
 
     private static final String INSERT_EMISSION = """
-            INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, disposition, city_code, pollutant, sector,
-                base_t, reporting_t, remarks, city_written, pollutant_written)
-            VALUES (:run_id, :file_name, :sheet, :row_no, :disposition, :city_code, :pollutant, :sector,
-                :base_t, :reporting_t, :remarks, :city_written, :pollutant_written)""";
+            INSERT INTO ra_emission_row (run_id, file_name, sheet, row_no, part_no, disposition, city_code, pollutant,
+                sector, base_t, reporting_t, remarks, city_written, pollutant_written, ignored_why, read_cells)
+            VALUES (:run_id, :file_name, :sheet, :row_no, :part_no, :disposition, :city_code, :pollutant,
+                :sector, :base_t, :reporting_t, :remarks, :city_written, :pollutant_written, :ignored_why, :read_cells)""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StagedRows.Streaming streaming;
@@ -198,8 +196,12 @@ public final class StagedRowStore {
         rows.flush();
     }
 
-    /** An emission row that counts, with its place and the city's own words for its city and pollutant. */
-    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo, WrittenWords written) {
+    /**
+     * An emission row that counts, with its place and the city's own words for its city and pollutant; {@code
+     * cells} the cells it was read from where not its sheet's columns from first to last (annex 2's layout), else null.
+     */
+    public record CountedEmission(EmissionRecord emission, String fileName, String sheet, int rowNo, WrittenWords written,
+                                  String cells) {
     }
 
     /**
@@ -212,17 +214,18 @@ public final class StagedRowStore {
         pollutants.forEach(p -> byCode.put(p.code(), p));
         String sql = """
                 SELECT city_code, pollutant, sector, base_t, reporting_t, remarks, file_name, sheet, row_no,
-                    city_written, pollutant_written
+                    city_written, pollutant_written, read_cells
                 FROM ra_emission_row
                 WHERE run_id = :run_id AND %s%s
-                ORDER BY file_name, sheet, row_no""".formatted(StagedRows.COUNTED,
+                ORDER BY file_name, sheet, row_no, part_no""".formatted(StagedRows.COUNTED,
                 cityCode == null ? "" : " AND city_code = :city_code");
         streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
                 (RowCallbackHandler) rs -> action.accept(new CountedEmission(new EmissionRecord(rs.getString("city_code"),
                         byCode.get(rs.getString("pollutant")), rs.getString("sector"), rs.getBigDecimal("base_t"),
                         rs.getBigDecimal("reporting_t"), rs.getString("remarks")),
                         rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"),
-                        new WrittenWords(rs.getString("city_written"), rs.getString("pollutant_written"), null, null, null))));
+                        new WrittenWords(rs.getString("city_written"), rs.getString("pollutant_written"), null, null, null),
+                        rs.getString("read_cells"))));
     }
 
     /**
@@ -292,109 +295,4 @@ public final class StagedRowStore {
         };
     }
 
-    /**
-     * Where a staged row was read and what became of it: its key within the run, its disposition and its city
-     * (when its 设区市 cell could be resolved, else null), and its pollutant or category when read (else null).
-     */
-    public record Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode,
-                        String groupCode, WrittenWords written) {
-
-        public Place {
-            written = written == null ? WrittenWords.NONE : written;
-        }
-
-        public Place(String file, String sheet, int rowNumber, Disposition disposition, String cityCode) {
-            this(file, sheet, rowNumber, disposition, cityCode, null, WrittenWords.NONE);
-        }
-    }
-
-
-    /** A project row's columns by name; a row without a record (rejected before it had one) keeps only its place. */
-    public static MapSqlParameterSource project(long runId, Place o, ProjectRecord p, String idCell) {
-        WrittenWords w = o.written();
-        MapSqlParameterSource row = place(runId, o).addValue("id_cell", text(idCell))
-                .addValue("city_written", written(w.city())).addValue("category_written", written(w.group()))
-                .addValue("status_written", written(w.status())).addValue("planned_written", written(w.planned()))
-                .addValue("actual_written", written(w.actual()));
-        if (p == null) {
-            return row.addValue("city_code", text(o.cityCode())).addValue("project_id", null)
-                    .addValue("district", null).addValue("project_name", null).addValue("responsible_unit", null)
-                    .addValue("credit_code", null).addValue("category_code", text(o.groupCode())).addValue("status", null)
-                    .addValue("counted_status", null).addValue("planned_completion", null)
-                    .addValue("actual_completion", null).addValue("investment", null).addValue("remarks", null);
-        }
-        return row.addValue("city_code", text(p.cityCode()))
-                .addValue("project_id", text(p.projectId()))
-                .addValue("district", text(p.district()))
-                .addValue("project_name", text(p.projectName()))
-                .addValue("responsible_unit", text(p.responsibleUnit()))
-                .addValue("credit_code", text(p.creditCode()))
-                .addValue("category_code", text(p.categoryCode()))
-                .addValue("status", p.status().name())
-                .addValue("counted_status", p.countedStatus().name())
-                .addValue("planned_completion", date(p.plannedCompletion()))
-                .addValue("actual_completion", date(p.actualCompletion()))
-                .addValue("investment", p.investment())
-                .addValue("remarks", text(p.remarks()));
-    }
-
-    /**
-     * A project row's claims by name, one per pollutant it claims other than 0 (a claim of 0 is not staged: it
-     * reads back as 0); none for a row without a record.
-     */
-    public static List<MapSqlParameterSource> claims(long runId, Place o, ProjectRecord p) {
-        List<MapSqlParameterSource> out = new ArrayList<>();
-        if (p != null) {
-            p.claims().forEach((pollutant, tonnes) -> {
-                if (tonnes.signum() != 0) {
-                    out.add(new MapSqlParameterSource("run_id", runId).addValue("file_name", text(o.file()))
-                            .addValue("sheet", text(o.sheet())).addValue("row_no", o.rowNumber())
-                            .addValue("pollutant", pollutant).addValue("claimed_t", tonnes));
-                }
-            });
-        }
-        return out;
-    }
-
-    /** An emission row's columns by name; a row without a record keeps only its place. */
-    public static MapSqlParameterSource emission(long runId, Place o, EmissionRecord e) {
-        MapSqlParameterSource row = place(runId, o).addValue("city_written", written(o.written().city()))
-                .addValue("pollutant_written", written(o.written().group()));
-        if (e == null) {
-            return row.addValue("city_code", text(o.cityCode())).addValue("pollutant", text(o.groupCode()))
-                    .addValue("sector", null).addValue("base_t", null).addValue("reporting_t", null)
-                    .addValue("remarks", null);
-        }
-        return row.addValue("city_code", text(e.cityCode()))
-                .addValue("pollutant", e.pollutant().code())
-                .addValue("sector", text(e.sector()))
-                .addValue("base_t", e.baseT())
-                .addValue("reporting_t", e.reportingT())
-                .addValue("remarks", text(e.remarks()));
-    }
-
-    private static MapSqlParameterSource place(long runId, Place o) {
-        return new MapSqlParameterSource("run_id", runId)
-                .addValue("file_name", text(o.file()))
-                .addValue("sheet", text(o.sheet()))
-                .addValue("row_no", o.rowNumber())
-                .addValue("disposition", o.disposition().name());
-    }
-
-    /**
-     * Text as the database can store it (no NUL, no lone surrogate). Lengths are checked by the row rules before
-     * this, so nothing here can be too long; this is the last guard for characters.
-     */
-    private static String text(String s) {
-        return InputLimits.storable(s);
-    }
-
-    /** A written word as its staging column holds it: cut, with a mark, where longer. */
-    private static String written(String s) {
-        return s == null ? null : text(InputLimits.forDisplay(s, WrittenWords.MAX_CHARS));
-    }
-
-    private static Date date(LocalDate d) {
-        return d == null ? null : Date.valueOf(d);
-    }
 }

@@ -81,33 +81,36 @@ public final class SubmissionStore {
     }
 
     /** An accepted emission row that repeats an earlier row of its file cell for cell, with that first row. */
-    public record RepeatedRow(String fileName, String sheet, int rowNo, String cityCode, String pollutant,
+    public record RepeatedRow(String fileName, String sheet, int rowNo, int partNo, String cityCode, String pollutant,
                               String firstSheet, int firstRowNo) {
     }
 
     public List<RepeatedRow> repeatedEmissionRows(long runId) {
         // NUMERIC columns compare by value (1.5 = 1.50); blank text cells are alike whether null or empty
         return jdbc.query("""
-                SELECT file_name, sheet, row_no, city_code, pollutant, first_sheet, first_row FROM (
-                    SELECT file_name, sheet, row_no, city_code, pollutant,
-                        ROW_NUMBER() OVER (PARTITION BY %1$s ORDER BY sheet, row_no) AS k,
-                        FIRST_VALUE(sheet) OVER (PARTITION BY %1$s ORDER BY sheet, row_no) AS first_sheet,
-                        FIRST_VALUE(row_no) OVER (PARTITION BY %1$s ORDER BY sheet, row_no) AS first_row
+                SELECT file_name, sheet, row_no, part_no, city_code, pollutant, first_sheet, first_row FROM (
+                    SELECT file_name, sheet, row_no, part_no, city_code, pollutant,
+                        ROW_NUMBER() OVER (PARTITION BY %1$s ORDER BY sheet, row_no, part_no) AS k,
+                        FIRST_VALUE(sheet) OVER (PARTITION BY %1$s ORDER BY sheet, row_no, part_no) AS first_sheet,
+                        FIRST_VALUE(row_no) OVER (PARTITION BY %1$s ORDER BY sheet, row_no, part_no) AS first_row
                     FROM ra_emission_row WHERE run_id = :run_id AND disposition = 'ACCEPTED') x
-                WHERE k > 1 ORDER BY file_name, sheet, row_no""".formatted("file_name, city_code, pollutant,"
+                WHERE k > 1 ORDER BY file_name, sheet, row_no, part_no""".formatted("file_name, city_code, pollutant,"
                         + " COALESCE(sector, ''), base_t, reporting_t, COALESCE(remarks, '')"), run(runId),
                 (rs, i) -> new RepeatedRow(rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no"),
-                        rs.getString("city_code"), rs.getString("pollutant"), rs.getString("first_sheet"),
+                        rs.getInt("part_no"), rs.getString("city_code"), rs.getString("pollutant"), rs.getString("first_sheet"),
                         rs.getInt("first_row")));
     }
 
     /** Ignores these emission rows (they repeat another), one batch. */
     public void ignoreEmissionRows(long runId, List<RepeatedRow> rows) {
         jdbc.batchUpdate("""
-                UPDATE ra_emission_row SET disposition = 'IGNORED'
-                WHERE run_id = :run_id AND file_name = :file_name AND sheet = :sheet AND row_no = :row_no""",
+                UPDATE ra_emission_row SET disposition = 'IGNORED', ignored_why = :why
+                WHERE run_id = :run_id AND file_name = :file_name AND sheet = :sheet AND row_no = :row_no
+                    AND part_no = :part_no""",
                 rows.stream().map(r -> run(runId).addValue("file_name", r.fileName()).addValue("sheet", r.sheet())
-                        .addValue("row_no", r.rowNo())).toArray(SqlParameterSource[]::new));
+                        .addValue("row_no", r.rowNo()).addValue("part_no", r.partNo())
+                        .addValue("why", "与工作表「" + r.firstSheet() + "」第" + r.firstRowNo() + "行重复"))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** A file that broke off part-way: intake reported FILE_UNREADABLE about it and staged rows of it. */

@@ -311,4 +311,25 @@ class HeaderLocatorTest {
         rows.set(19, row(20, PROJECT_HEADER));
         assertThat(locator.locate(Sheet.NAME, rows)).map(Header::headerRowNumber).contains(20);
     }
+
+    @Test
+    void anEmissionReportLaidOutLikeAnnexTwoHasAGroupPerPollutant() {
+        // a CSV's two rows: each pollutant written once over its two years, a 备注 beside them
+        Header header = locate(
+                row(1, "2020年各设区市主要大气污染物排放量"),
+                row(2, "城市", "二氧化硫（SO2）", null, "VOCs排放量", null, "备注"),
+                row(3, null, "2015年", "2020年", "2015年", "2020年"),
+                row(4, "南京", 500, 400, 1000, 800));
+
+        assertThat(header.kind()).isEqualTo(FileKind.EMISSIONS);
+        assertThat(header.isComplete()).isTrue();
+        assertThat(header.isWide()).isTrue();
+        assertThat(header.headerRowNumber()).isEqualTo(3);
+        assertThat(header.columns()).containsOnly(entry(CITY, 0), entry(REMARKS, 5));
+        assertThat(header.groups()).extracting(g -> g.pollutant() + " " + g.cell() + " " + g.baseColumn() + " "
+                + g.reportingColumn()).containsExactly("SO2 B2 1 2", "VOCS D2 3 4");
+        assertThat(header.parts()).extracting(h -> h.column(BASE_T) + "/" + h.column(REPORTING_T) + "/" + h.part())
+                .containsExactly("1/2/1", "3/4/2");
+        assertThat(header.readColumns()).containsExactly(0, 1, 2, 3, 4, 5);
+    }
 }

@@ -9,6 +9,7 @@ import cn.js.reduction.core.Rule;
 import cn.js.reduction.core.Severity;
 import cn.js.reduction.operations.StepHarness;
 import cn.js.reduction.store.ProjectRecord;
+import cn.js.reduction.store.StagedParameters;
 import cn.js.reduction.store.StagedRowStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ class ClerksWordsTest {
         try (StepHarness run = new StepHarness(database, "nightly", dir.resolve("out"))) {
             JdbcTemplate jdbc = run.jdbc();
             StagedRowStore store = new StagedRowStore(jdbc);
-            store.insertProjects(read.outcomes().stream().map(o -> StagedRowStore.project(run.runId(), o.place(),
+            store.insertProjects(read.outcomes().stream().map(o -> StagedParameters.project(run.runId(), o.place(),
                     (ProjectRecord) o.record(), null)).toList());
 
             List<Map<String, Object>> rows = jdbc.queryForList("SELECT row_no, city_code, city_written, category_code,"

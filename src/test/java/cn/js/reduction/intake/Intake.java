@@ -60,9 +60,9 @@ final class Intake {
         reader.open(new ExecutionContext());
         try {
             for (SourcedRow row = reader.read(); row != null; row = reader.read()) {
-                RowOutcome<?> outcome = processor.process(row).outcome();
-                outcomes.add(outcome);
-                cells.add(row, outcome);
+                List<RowOutcome<?>> parts = processor.process(row).outcomes();
+                outcomes.addAll(parts);
+                cells.add(row, parts);
             }
         } finally {
             reader.close();
@@ -80,7 +80,7 @@ final class Intake {
         private final Map<String, long[]> bySheet = new TreeMap<>();
         private static final Pattern COUNTED = Pattern.compile("有 (\\d+) 个单元格有数据");
 
-        void add(SourcedRow row, RowOutcome<?> outcome) {
+        void add(SourcedRow row, List<RowOutcome<?>> outcomes) {
             long[] counts = bySheet.computeIfAbsent(row.row().sheet(), k -> new long[3]);
             if (row.kind().isData()) {
                 Set<Integer> columns = new TreeSet<>(row.row().formulas().keySet());
@@ -91,12 +91,12 @@ final class Intake {
                 }
                 for (int column : columns) {
                     counts[0]++;
-                    if (row.header().columns().containsValue(column) || isRowNumbers(row, column)) {
+                    if (row.header().readColumns().contains(column) || isRowNumbers(row, column)) {
                         counts[1]++;
                     }
                 }
             }
-            for (Finding f : outcome.findings()) {
+            for (Finding f : outcomes.stream().flatMap(o -> o.findings().stream()).toList()) {
                 if (f.rule() == Rule.COLUMN_NOT_READ) {
                     Matcher m = COUNTED.matcher(f.message());
                     if (m.find()) {

@@ -98,7 +98,8 @@ public final class JdbcReportData implements ReportData {
     @Override
     public void forEachAcceptedEmission(String cityCode, Consumer<AcceptedEmission> action) {
         rows.forEachCountedEmission(runId, cityCode, reference.pollutants(),
-                e -> action.accept(new AcceptedEmission(e.emission(), e.fileName(), e.sheet(), e.rowNo(), e.written())));
+                e -> action.accept(new AcceptedEmission(e.emission(), e.fileName(), e.sheet(), e.rowNo(), e.written(),
+                        e.cells())));
     }
 
     @Override

@@ -195,7 +195,7 @@ public final class ListSheets {
                     .text(e.pollutant().chineseName() + "（" + e.pollutant().label() + "）").text(e.sector())
                     .decimal(e.baseT(), Kind.TONNES).decimal(e.reportingT(), Kind.TONNES).text(e.remarks())
                     .text(a.file()).text(shortSha.get(a.file())).text(a.sheet()).count(a.row())
-                    .text(ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()))
+                    .text(a.cells() != null ? a.cells() : ReadColumns.range(data.readColumns(a.file(), a.sheet()), a.row()))
                     .text(a.written().city()).text(a.written().group());
             totals.emission(e.cityCode(), e.pollutant(), e.baseT(), e.reportingT());
             remember(links, warned, emissions, a.file(), a.sheet(), a.row());
