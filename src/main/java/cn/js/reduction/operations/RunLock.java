@@ -46,6 +46,11 @@ final class RunLock implements AutoCloseable {
         return file(lockFile(outputRoot, year, mode));
     }
 
+    /** The advisory lock's key of the year and mode (a bigint: pg_locks shows it as classid and objid). */
+    static long key(int year, RunMode mode) {
+        return key(name(year, mode));
+    }
+
     private static long key(String name) {
         CRC32 crc = new CRC32();
         crc.update(name.getBytes(StandardCharsets.UTF_8));
@@ -70,7 +75,7 @@ final class RunLock implements AutoCloseable {
                          RunMode mode) {
         String who;
         if (database.isPostgres()) {
-            who = postgresHolder(context.getBean(DataSource.class), key(name(year, mode)));
+            who = postgresHolder(context.getBean(DataSource.class), year, mode);
         } else {
             try {
                 who = java.nio.file.Files.readString(lockFile(outputRoot, year, mode), StandardCharsets.UTF_8).strip();
@@ -102,11 +107,16 @@ final class RunLock implements AutoCloseable {
                 + Liveness.startOf(ProcessHandle.current());
     }
 
-    private static String postgresHolder(DataSource dataSource, long key) {
+    /** The application name of the session holding the year and mode's advisory lock in this database, or null. */
+    static String postgresHolder(DataSource dataSource, int year, RunMode mode) {
+        long key = key(name(year, mode));
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT a.application_name FROM pg_locks l"
                      + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
-                     + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1")) {
+                     + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1"
+                     // pg_locks lists the advisory locks of every database of the server: another database's run
+                     // of the same year and mode (another deployment, another test JVM) holds the same key
+                     + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
             s.setLong(1, key >>> 32);
             s.setLong(2, key & 0xffffffffL);
             try (ResultSet r = s.executeQuery()) {
