@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * then the command status printed is started and gets SIGTERM in the same step (the step ends at its chunk
  * boundary, a tasklet step at its end; the execution is recorded STOPPED, read back from the database; the process
  * prints how to continue and exits 1 well within {@link GracefulStop#GRACE}); the command it printed goes on to
- * the next step. The last one completes the run, whose CSVs must be byte-identical to an uninterrupted run's.
+ * the next step. The last one completes the run, whose CSVs must be byte-identical to an uninterrupted run's. After
+ * the crash in intake, the input files change for a while: the restart is refused, naming them, and status offers
+ * the new run instead; once they are put back, the restart is offered again.
  *
  * <p>Kept affordable: the smallest set that reaches every step with a file of three chunks (1,200 rows), one
  * uninterrupted run as the reference, and FaultInjection's hooks to hold each process in its step (a pause that
@@ -52,6 +54,9 @@ class StopSignalTest {
         long slowest = 0;
         for (String step : STEPS) {
             command = killIn(step, command, db);
+            if (step.equals("intake")) {
+                command = changedInputsAfterTheCrash(input, command, db);
+            }
             long[] ms = new long[1];
             command = terminateIn(step, command, db, ms);
             slowest = Math.max(slowest, ms[0]);
@@ -68,6 +73,10 @@ class StopSignalTest {
                     .isEqualTo(new String(expected.get(table), StandardCharsets.UTF_8));
         }
         assertThat(jobStatus(db)).isEqualTo("COMPLETED");
+        // the killed processes' private copies of the input (reduction-input-*) and POI's files went with their folders
+        try (var tmp = Files.list(output.resolve(".state/tmp"))) {
+            assertThat(tmp.toList()).as("left in .state/tmp").isEmpty();
+        }
     }
 
     /** Kills the command with SIGKILL in the step; returns the command status then prints to continue it. */
@@ -91,6 +100,43 @@ class StopSignalTest {
         String line = FaultsTest.line(status.out(), "INTERRUPTED");
         assertThat(line).as(status.out()).contains("to continue: ");
         return Cli.offered(line, "restart");
+    }
+
+    /**
+     * After the crash in intake the input files change: the printed restart is refused, naming the files added,
+     * changed and gone, and offers the new run with every option; status offers that run too, not the restart. Then
+     * the files are put back as they were, and status offers the restart again, which the chain goes on with.
+     */
+    private List<String> changedInputsAfterTheCrash(Path input, List<String> restart, List<String> db) throws Exception {
+        Path year = input.resolve("2020");
+        Map<Path, byte[]> bytes = new java.util.TreeMap<>();
+        Map<Path, java.nio.file.attribute.FileTime> times = new java.util.TreeMap<>();
+        try (var files = Files.list(year)) {
+            for (Path f : files.toList()) {
+                bytes.put(f, Files.readAllBytes(f));
+                times.put(f, Files.getLastModifiedTime(f));
+            }
+        }
+        List<String> changed = FaultsTest.changeFiles(year);
+        Cli.Result refused = Cli.run(restart);
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ReductionAccountingApplication.USAGE);
+        assertThat(refused.err()).contains("gone:    " + changed.get(0)).contains("changed: " + changed.get(1))
+                .contains("added:   " + changed.get(2));
+        List<String> newRun = Cli.offered(FaultsTest.line(refused.err(), " run --year 2020"), "run");
+        assertThat(newRun).containsSequence("--input", input.toString()).containsSequence(db);
+        String line = FaultsTest.line(Cli.run(List.of("status", "--year", "2020"), db).out(), "INTERRUPTED");
+        assertThat(line).contains("its input files changed since it started (1 added, 1 changed, 1 gone)")
+                .doesNotContain(" restart ");
+        assertThat(Cli.offered(line, "run")).isEqualTo(newRun);
+
+        Files.delete(year.resolve(changed.get(2)));
+        for (Map.Entry<Path, byte[]> f : bytes.entrySet()) {
+            Files.write(f.getKey(), f.getValue());
+            Files.setLastModifiedTime(f.getKey(), times.get(f.getKey()));
+        }
+        line = FaultsTest.line(Cli.run(List.of("status", "--year", "2020"), db).out(), "INTERRUPTED");
+        assertThat(Cli.offered(line, "restart")).isEqualTo(restart);
+        return restart;
     }
 
     /** Stops the command with SIGTERM in the step; returns the command it printed to continue. */
