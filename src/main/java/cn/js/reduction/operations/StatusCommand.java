@@ -94,6 +94,12 @@ final class StatusCommand {
             case "ABANDONED" -> "given up; the next run of these files starts afresh: "
                     + hints.run(run.year(), run.mode(), run.inputRoot(), null);
             default -> {
+                if (run.programVersion() != null && !run.programVersion().equals(Version.current())) {
+                    // restart refuses a run started on another program (RunCommand): only that program continues it
+                    yield "it ran on " + run.programVersion() + ", this is " + Version.current() + ": restart it with"
+                            + " that program, or start a new run: " + hints.run(run.year(), run.mode(), run.inputRoot(),
+                            null) + "   (and give this one up: " + hints.abandon(e.getId()) + ")";
+                }
                 String changed = InputChanges.sinceStart(jdbc, run);
                 if (!java.nio.file.Files.isDirectory(run.yearFolder())) {
                     // a share not mounted: a new run would find nothing either

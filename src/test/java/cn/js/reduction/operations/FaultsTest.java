@@ -186,6 +186,34 @@ class FaultsTest {
                 .contains("COMPLETED");
     }
 
+    /**
+     * A run an earlier release started and did not complete: restart refuses it (its figures would mix two
+     * programs), so status offers the new run and the abandon, not the restart; the new run works as printed.
+     */
+    @Test
+    void aRunOfAnotherProgramIsOfferedANewRunNotARestart() throws Exception {
+        Path output = dir.resolve("out");
+        List<String> db = TestDatabases.options(TestDatabases.H2, output);
+        System.setProperty(FaultInjection.PROPERTY, "reconcile");
+        Cli.Result failed = Cli.run(run, db);
+        System.clearProperty(FaultInjection.PROPERTY);
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        String execution = failed.out().replaceAll("(?s).*restart --execution (\\d+).*", "$1");
+        try (Connection c = TestDatabases.connect(db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE BATCH_JOB_EXECUTION_PARAMS SET PARAMETER_VALUE = 'reduction-accounting 0.9'"
+                    + " WHERE PARAMETER_NAME = '" + RunParameters.PROGRAM_VERSION + "'");
+        }
+        Cli.Result refused = Cli.run(List.of("restart", "--execution", execution), db);
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+        String line = line(Cli.run(List.of("status", "--year", "2020"), db).out(), "execution " + execution + " ");
+        assertThat(line).contains("it ran on reduction-accounting 0.9, this is " + Version.current())
+                .doesNotContain("restart --execution");
+        assertThat(Cli.offered(line, "run")).containsSequence("--input", input.toString()).containsSequence(db);
+        Cli.Result fresh = Cli.run(Cli.offered(line, "run"));
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(fresh.out()).contains("run-2 of 2020 nightly: COMPLETED");
+    }
+
     /** Removes the first file, appends to the second, copies the second as a new one; their names in that order. */
     static List<String> changeFiles(Path year) throws java.io.IOException {
         List<Path> files;
