@@ -41,11 +41,14 @@ class StopSignalTest {
     @TempDir
     Path dir;
 
+    private final long began = System.nanoTime();
+
     @Test
     void sigkillAndSigtermInEachStepAreEachContinuedByThePrintedCommandToTheSameResult() throws Exception {
         Path input = Cli.inputWithLargeFile(dir, 1200);
         List<String> run = List.of("run", "--year", "2020", "--input", input.toString());
         Map<String, byte[]> expected = Cli.uninterruptedTables(dir, TestDatabases.H2, run);
+        lap("the uninterrupted run");
 
         Path output = dir.resolve("faulted");
         List<String> db = TestDatabases.options(TestDatabases.H2, output);
@@ -94,6 +97,7 @@ class StopSignalTest {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, nothing recorded
             child.waitFor(30, TimeUnit.SECONDS);
         }
+        lap("SIGKILL in " + step);
         assertThat(child.exitValue()).as("killed in " + step).isEqualTo(128 + 9);
         assertThat(jobStatus(db)).as("recorded after SIGKILL in " + step).isEqualTo("STARTED");
         Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
@@ -157,9 +161,15 @@ class StopSignalTest {
         assertThat(jobStatus(db)).as("recorded after SIGTERM in " + step).isEqualTo("STOPPED");
         Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
         assertThat(FaultsTest.line(status.out(), "STOPPED")).as(status.out()).contains("to continue: ");
+        lap("SIGTERM in " + step);
         List<String> next = Cli.offered(FaultsTest.line(printed, "to continue: "), "restart");
         assertThat(next).containsSequence(db);
         return next;
+    }
+
+    /** Where the time goes: the seconds since the test began, after each process. */
+    private void lap(String what) {
+        System.out.printf("%6.1f s  %s%n", (System.nanoTime() - began) / 1e9, what);
     }
 
     /** The state the newest execution has in the run database, read as it is recorded. */
