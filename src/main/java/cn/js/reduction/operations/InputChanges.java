@@ -24,18 +24,22 @@ final class InputChanges {
     /**
      * What stands between a run that did not complete and its restart, as status shows it: null when its input
      * folder holds the files it started on (a restart is accepted); else why a restart would be refused, in a few
-     * words ("its input files changed since it started (1 added, 1 changed, 1 gone)", "its input folder … is gone").
+     * words ("its input files changed since it started (1 added, 1 changed, 1 gone)", "its input folder … is gone",
+     * "… cannot be read").
      */
-    static String sinceStart(JdbcTemplate jdbc, RunParameters run) {
+    static String sinceStart(JdbcTemplate jdbc, RunParameters run, Map<java.nio.file.Path, InputSet> scanned) {
         java.nio.file.Path folder = run.yearFolder();
         if (!java.nio.file.Files.isDirectory(folder)) {
             return "its input folder " + folder + " is gone";
         }
-        InputSet now;
-        try {
-            now = InputSet.scan(folder);
-        } catch (java.io.IOException | RuntimeException e) {
-            return "its input folder " + folder + " cannot be read (" + Failures.describe(e) + ")";
+        InputSet now = scanned.get(folder); // each folder hashed once per status, however many runs read it
+        if (now == null) {
+            try {
+                now = InputSet.scan(folder);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "its input folder " + folder + " cannot be read (" + Failures.describe(e) + ")";
+            }
+            scanned.put(folder, now);
         }
         if (now.fingerprint().equals(run.fingerprint())) {
             return null;

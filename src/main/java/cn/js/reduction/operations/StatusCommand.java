@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StatusCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The input folders this status has hashed, by folder: several runs of one folder hash it once. */
+    private static final ThreadLocal<Map<Path, cn.js.reduction.discover.InputSet>> SCANNED =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     private StatusCommand() {
     }
@@ -47,12 +50,17 @@ final class StatusCommand {
                         + RunCommand.where(database, output));
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            for (JobExecution e : runs) {
-                if (verbose) {
-                    printVerbose(e, repository, out, hints, jdbc);
-                } else {
-                    printLine(e, out, hints, jdbc);
+            SCANNED.set(new java.util.HashMap<>());
+            try {
+                for (JobExecution e : runs) {
+                    if (verbose) {
+                        printVerbose(e, repository, out, hints, jdbc);
+                    } else {
+                        printLine(e, out, hints, jdbc);
+                    }
                 }
+            } finally {
+                SCANNED.remove();
             }
             return ReductionAccountingApplication.OK;
         });
@@ -100,9 +108,9 @@ final class StatusCommand {
                             + " that program, or start a new run: " + hints.run(run.year(), run.mode(), run.inputRoot(),
                             null) + "   (and give this one up: " + hints.abandon(e.getId()) + ")";
                 }
-                String changed = InputChanges.sinceStart(jdbc, run);
-                if (!java.nio.file.Files.isDirectory(run.yearFolder())) {
-                    // a share not mounted: a new run would find nothing either
+                String changed = InputChanges.sinceStart(jdbc, run, SCANNED.get());
+                if (changed != null && changed.startsWith("its input folder")) {
+                    // a share not mounted or unreadable: a new run would find nothing either
                     yield changed + ": mount or put it back, then to continue: " + hints.restart(e.getId())
                             + "   (or give up: " + hints.abandon(e.getId()) + ")";
                 }
