@@ -21,8 +21,51 @@ final class InputChanges {
     private InputChanges() {
     }
 
+    /**
+     * What stands between a run that did not complete and its restart, as status shows it: null when its input
+     * folder holds the files it started on (a restart is accepted); else why a restart would be refused, in a few
+     * words ("its input files changed since it started (1 added, 1 changed, 1 gone)", "its input folder … is gone",
+     * "… cannot be read").
+     */
+    static String sinceStart(JdbcTemplate jdbc, RunParameters run, Map<java.nio.file.Path, InputSet> scanned) {
+        java.nio.file.Path folder = run.yearFolder();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return "its input folder " + folder + " is gone";
+        }
+        InputSet now = scanned.get(folder); // each folder hashed once per status, however many runs read it
+        if (now == null) {
+            try {
+                now = InputSet.scan(folder);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "its input folder " + folder + " cannot be read (" + Failures.describe(e) + ")";
+            }
+            scanned.put(folder, now);
+        }
+        if (now.fingerprint().equals(run.fingerprint())) {
+            return null;
+        }
+        List<String> lines = all(jdbc, run.runId(), now);
+        long added = lines.stream().filter(l -> l.startsWith("added:")).count();
+        long changed = lines.stream().filter(l -> l.startsWith("changed:")).count();
+        long gone = lines.stream().filter(l -> l.startsWith("gone:")).count();
+        String counts = added + changed + gone == 0 ? "" : " (" + added + " added, " + changed + " changed, " + gone
+                + " gone)";
+        return "its input files changed since it started" + counts;
+    }
+
     /** One line per file added, changed or gone; a line saying so when the run recorded no list of its files. */
     static List<String> between(JdbcTemplate jdbc, long runId, InputSet now) {
+        List<String> lines = all(jdbc, runId, now);
+        if (lines.size() > SHOWN) {
+            int more = lines.size() - SHOWN;
+            List<String> shown = new ArrayList<>(lines.subList(0, SHOWN));
+            shown.add("… and " + more + " more");
+            return shown;
+        }
+        return lines;
+    }
+
+    private static List<String> all(JdbcTemplate jdbc, long runId, InputSet now) {
         Map<String, String> before = new LinkedHashMap<>();
         for (InputFileStore.ListedFile f : new InputFileStore(jdbc).files(runId)) {
             before.put(f.fileName(), f.sha256());
@@ -44,12 +87,6 @@ final class InputChanges {
         });
         before.keySet().stream().filter(name -> !current.containsKey(name))
                 .forEach(name -> lines.add("gone:    " + InputLimits.printable(name)));
-        if (lines.size() > SHOWN) {
-            int more = lines.size() - SHOWN;
-            List<String> shown = new ArrayList<>(lines.subList(0, SHOWN));
-            shown.add("… and " + more + " more");
-            return shown;
-        }
         return lines;
     }
 }

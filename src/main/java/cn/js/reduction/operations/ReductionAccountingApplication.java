@@ -43,6 +43,8 @@ public class ReductionAccountingApplication {
                 true, java.nio.charset.StandardCharsets.UTF_8), stamped, true);
         if (args.length > 0 && Set.of("run", "restart").contains(args[0])) {
             GracefulStop.install(err); // SIGTERM, Ctrl-C: a stop at a chunk boundary, recorded STOPPED, exit 1
+        } else if (args.length > 0 && args[0].equals("worker")) {
+            WorkerStop.install(err); // its partitions given back at a chunk boundary, recorded STOPPED, exit 0
         }
         int code = execute(args, System.getenv(), out, err);
         out.close();

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StatusCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The input folders this status has hashed, by folder: several runs of one folder hash it once. */
+    private static final ThreadLocal<Map<Path, cn.js.reduction.discover.InputSet>> SCANNED =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     private StatusCommand() {
     }
@@ -46,12 +49,18 @@ final class StatusCommand {
                 out.println("no runs" + (year == null ? "" : " of " + year) + " in the run state of "
                         + RunCommand.where(database, output));
             }
-            for (JobExecution e : runs) {
-                if (verbose) {
-                    printVerbose(e, repository, out, hints, context.getBean(JdbcTemplate.class));
-                } else {
-                    printLine(e, out, hints);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            SCANNED.set(new java.util.HashMap<>());
+            try {
+                for (JobExecution e : runs) {
+                    if (verbose) {
+                        printVerbose(e, repository, out, hints, jdbc);
+                    } else {
+                        printLine(e, out, hints, jdbc);
+                    }
                 }
+            } finally {
+                SCANNED.remove();
             }
             return ReductionAccountingApplication.OK;
         });
@@ -65,12 +74,12 @@ final class StatusCommand {
     }
 
     /** One line a run: what, when, how long, its state, and where its output is or the command that gets past it. */
-    private static void printLine(JobExecution e, PrintStream out, Hints hints) {
+    private static void printLine(JobExecution e, PrintStream out, Hints hints, JdbcTemplate jdbc) {
         RunParameters run = RunParameters.of(e);
         String state = state(e);
         out.printf("%-8s %d %-7s  %-11s  %s  %8s  execution %d  %s%n", "run-" + run.runNumber(), run.year(), run.mode(),
                 state, e.getCreateTime() == null ? "-" : TIME.format(e.getCreateTime()), duration(e, state), e.getId(),
-                next(e, state, run, hints));
+                next(e, state, run, hints, jdbc));
         String error = error(e);
         if (error != null && !state.equals("COMPLETED")) {
             out.println("         " + error);
@@ -81,14 +90,36 @@ final class StatusCommand {
         }
     }
 
-    /** What comes next for a run in this state: its output, or the command that gets past the state. */
-    private static String next(JobExecution e, String state, RunParameters run, Hints hints) {
+    /**
+     * What comes next for a run in this state: its output, or the command that gets past the state and will work:
+     * for a run whose input files changed since it started (a restart would be refused), the new run and the
+     * abandon of this one, not the restart.
+     */
+    private static String next(JobExecution e, String state, RunParameters run, Hints hints, JdbcTemplate jdbc) {
         return switch (state) {
             case "COMPLETED" -> "output " + run.publication().finalFolder();
             case "RUNNING" -> "in progress (process " + Liveness.owner(e) + ")";
             case "ABANDONED" -> "given up; the next run of these files starts afresh: "
                     + hints.run(run.year(), run.mode(), run.inputRoot(), null);
-            default -> "to continue: " + hints.restart(e.getId()) + "   (or give up: " + hints.abandon(e.getId()) + ")";
+            default -> {
+                if (run.programVersion() != null && !run.programVersion().equals(Version.current())) {
+                    // restart refuses a run started on another program (RunCommand): only that program continues it
+                    yield "it ran on " + run.programVersion() + ", this is " + Version.current() + ": restart it with"
+                            + " that program, or start a new run: " + hints.run(run.year(), run.mode(), run.inputRoot(),
+                            null) + "   (and give this one up: " + hints.abandon(e.getId()) + ")";
+                }
+                String changed = InputChanges.sinceStart(jdbc, run, SCANNED.get());
+                if (changed != null && changed.startsWith("its input folder")) {
+                    // a share not mounted or unreadable: a new run would find nothing either
+                    yield changed + ": mount or put it back, then to continue: " + hints.restart(e.getId())
+                            + "   (or give up: " + hints.abandon(e.getId()) + ")";
+                }
+                yield changed == null
+                        ? "to continue: " + hints.restart(e.getId()) + "   (or give up: " + hints.abandon(e.getId()) + ")"
+                        : changed + ", so it cannot be restarted: start a new run on the files as they are now: "
+                                + hints.run(run.year(), run.mode(), run.inputRoot(), null) + "   (and give this one up: "
+                                + hints.abandon(e.getId()) + ")";
+            }
         };
     }
 
@@ -119,7 +150,7 @@ final class StatusCommand {
 
     private static void printVerbose(JobExecution last, JobRepository repository, PrintStream out, Hints hints,
                                      JdbcTemplate jdbc) {
-        printLine(last, out, hints);
+        printLine(last, out, hints, jdbc);
         RunParameters run = RunParameters.of(last);
         out.println("    input " + run.yearFolder() + "; on " + run.describeBasis());
         if (run.rerunReason() != null) {

@@ -10,7 +10,8 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * worker: a long-running process that takes intake partitions (one per file) of distributed runs from the broker
  * and runs them against the shared database, with the job's own intake step; see {@link Distribution} and
  * cn.js.reduction.operations.distributed. It names itself (host and process id) in every partition it runs, which
- * status shows. It runs until it is stopped (SIGTERM, Ctrl-C); a lost broker is reconnected to by itself.
+ * status shows. It runs until it is stopped (SIGTERM, Ctrl-C: {@link WorkerStop}, exit 0); a lost broker is
+ * reconnected to by itself.
  */
 final class WorkerCommand {
 
@@ -49,9 +50,11 @@ final class WorkerCommand {
                     + " partitions from queue " + distribution.queue() + " on " + distribution.displayBroker() + ", "
                     + distribution.consumers() + " at a time, database " + database.display());
             out.flush();
-            while (context.isActive()) {
+            // until stopped: SIGTERM or Ctrl-C (WorkerStop: the partitions running end STOPPED at a chunk boundary,
+            // then closing the context stops the listener, which waits for them), or the context closed otherwise
+            while (context.isActive() && !WorkerStop.requested()) {
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

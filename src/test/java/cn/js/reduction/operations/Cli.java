@@ -45,6 +45,64 @@ final class Cli {
     }
 
     /**
+     * The arguments of the command a line of the program's output offers (a hint: "to continue: java -jar … restart
+     * --execution 7 --output '/tmp/a b'"), the command word first, read back as a POSIX shell reads the words
+     * (single quotes, as {@link Hints#quote} writes them): what an operator pastes, to run as it is printed.
+     */
+    static List<String> offered(String line, String command) {
+        String start = Program.command() + " " + command + " ";
+        int at = line.indexOf(start);
+        assertThat(at).as("'" + command + "' offered in: " + line).isNotNegative();
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        boolean quoted = false;
+        String rest = line.substring(at + Program.command().length() + 1);
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (quoted) {
+                if (c == '\'') {
+                    quoted = false;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'') {
+                quoted = true;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == '\\' && i + 1 < rest.length()) {
+                word = word == null ? new StringBuilder() : word;
+                word.append(rest.charAt(++i));
+            } else if (c == ' ') {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+                if (rest.startsWith("  ", i)) {
+                    break; // the hint ends where two spaces set off what follows it ("   (or give up: …)")
+                }
+            } else if (c == ')' && word == null) {
+                break;
+            } else {
+                word = word == null ? new StringBuilder() : word;
+                word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        if (!words.isEmpty() && unbalanced(words.get(words.size() - 1))) {
+            // "(and give this one up: … abandon --execution 7 --output /x)": the parenthesis is not the hint's
+            String last = words.remove(words.size() - 1);
+            words.add(last.substring(0, last.length() - 1));
+        }
+        return words;
+    }
+
+    /** A word ending in a ')' it does not open: the end of the parenthesis a hint is written in. */
+    private static boolean unbalanced(String word) {
+        return word.endsWith(")") && word.chars().filter(c -> c == '(').count() < word.chars().filter(c -> c == ')').count();
+    }
+
+    /**
      * Runs {@code run} without interruption on a database of its own (output in {@code dir}/clean) and returns its
      * summary tables: the result an interrupted run must reach once continued.
      */

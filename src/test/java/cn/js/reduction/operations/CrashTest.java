@@ -24,8 +24,10 @@ class CrashTest {
     @TempDir
     Path dir;
 
+    // on H2, StopSignalTest kills a run in every step, intake mid-file included, and FaultsTest fires a second run
+    // at a running one: here the same on PostgreSQL
     @ParameterizedTest
-    @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
+    @ValueSource(strings = {TestDatabases.POSTGRESQL})
     void killedRunIsInterruptedAndRestartsToTheSameResult(String database) throws Exception {
         Path input = Cli.inputWithLargeFile(dir, 3000);
         List<String> run = List.of("run", "--year", "2020", "--input", input.toString());

@@ -258,6 +258,50 @@ class DistributedRunTest {
                 + survivor.name());
     }
 
+    /**
+     * SIGTERM to the worker running the large file (systemctl stop): the partition ends at its next chunk boundary,
+     * recorded STOPPED with what it committed, the worker exits 0 soon after; the manager's run ends restartable
+     * (STOPPED, or FAILED at its timeout when no worker is left for the other files), and restart continues the
+     * file from its last committed chunk to the same figures, no row counted twice. Last: it stops a worker.
+     */
+    @Test
+    @Order(6)
+    void aWorkerStoppedBySigtermGivesItsPartitionBackAndRestartCompletes() throws Exception {
+        Path output = dir.resolve("worker-stopped");
+        List<String> args = distributed(output, "worker stopped", "20s");
+        Map<Child, Integer> before = new LinkedHashMap<>();
+        workers.stream().filter(w -> w.process.isAlive()).forEach(w -> before.put(w, w.output().length()));
+        Future<Cli.Result> manager = manager(args, env);
+        awaitStep(manager, "intakeFile:file:" + LARGE_FILE, "STARTED", 1);
+        Child victim = before.keySet().stream()
+                .filter(w -> w.output().substring(before.get(w)).contains("took intakeFile:file:" + LARGE_FILE))
+                .findFirst().orElseThrow();
+        long signalled = System.nanoTime();
+        victim.process.destroy(); // SIGTERM
+        assertThat(victim.process.waitFor(WorkerStop.GRACE.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+        System.out.println("worker SIGTERM: exit " + victim.process.exitValue() + " after " + ms + " ms");
+        assertThat(victim.process.exitValue()).as(victim.output()).isZero();
+        assertThat(victim.output()).contains("SIGTERM received").contains(LARGE_FILE + " (step execution")
+                .contains("ended: STOPPED");
+        assertThat(stepState("intakeFile:file:" + LARGE_FILE)).as("given back").isEqualTo("STOPPED");
+
+        Cli.Result run = end(manager, Duration.ofMinutes(2));
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("run-\\d+ of 2020 nightly: (STOPPED|FAILED)").contains("to continue: ");
+        assertThat(status(output)).containsPattern(" " + LARGE_FILE + " +STOPPED +[0-9.]+ s +[1-9]\\d* rows read");
+
+        // continued on this machine: the stopped file from its last committed chunk
+        Matcher m = RUN_LINE.matcher(run.out());
+        assertThat(m.find()).isTrue();
+        List<String> restart = new ArrayList<>(List.of("restart", "--execution", m.group(3), "--output", output.toString()));
+        restart.addAll(database);
+        Cli.Result restarted = Cli.run(restart);
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        assertSameFigures(output);
+        assertThat(stagedRows(runId(run.out()))).as("no row counted twice").isEqualTo(expectedRows);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private List<String> runArgs() {

@@ -25,7 +25,8 @@ import org.springframework.core.env.Environment;
  *       chunk is rolled back, the committed ones stay);</li>
  *   <li>{@code slow:200}: every intake chunk waits 200 ms before it is written (time to kill the process);</li>
  *   <li>{@code pause:intake:3000}: that step waits 3 s once started, before its work (or until the property is
- *       cleared, in the JVM that set it): time to change what the steps before it have seen, or to signal it.</li>
+ *       cleared, in the JVM that set it, or until the process gets SIGTERM): time to change what the steps before
+ *       it have seen, or to signal it.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,9 +66,11 @@ public class FaultInjection {
                 // what a test waits for before it signals the process: the step has started
                 System.err.println("fault: pausing in step " + stepExecution.getStepName());
                 System.err.flush();
-                // until the time is up, or (a test running commands in its own JVM) the switch is turned off
+                // until the time is up, or (a test running commands in its own JVM) the switch is turned off, or
+                // the process was asked to stop (SIGTERM): the step then does its work and the stop follows
                 long until = System.nanoTime() + 1_000_000L * Long.parseLong(fault.substring(fault.lastIndexOf(':') + 1));
-                while (System.nanoTime() < until && fault.equals(System.getProperty(PROPERTY))) {
+                while (System.nanoTime() < until && fault.equals(System.getProperty(PROPERTY))
+                        && !GracefulStop.requested()) {
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {

@@ -134,40 +134,104 @@ class FaultsTest {
         throw new AssertionError("no command took the run lock");
     }
 
-    @Test
-    void inputsChangedAfterAFailureAreNamedAndTheOfferedCommandsCarryEveryOption() throws Exception {
+    /**
+     * A run that failed, its input files then changed: restart refuses, naming each file added, changed or gone, and
+     * offers the new run and the abandon with every option that chose the state and the folders (--input, --output,
+     * --db-url, --db-user); status offers the same, not the restart that would be refused; both work as printed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
+    void inputsChangedAfterAFailureAreNamedAndTheOfferedCommandsCarryEveryOption(String database) throws Exception {
         Path own = dir.resolve("input");
         EndToEndTest.writeInput(own);
         List<String> ownRun = List.of("run", "--year", "2020", "--input", own.toString());
         Path output = dir.resolve("out");
-        List<String> db = TestDatabases.options(TestDatabases.H2, output);
+        List<String> db = TestDatabases.options(database, output);
         System.setProperty(FaultInjection.PROPERTY, "reconcile");
         Cli.Result failed = Cli.run(ownRun, db);
         System.clearProperty(FaultInjection.PROPERTY);
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        String execution = failed.out().replaceAll("(?s).*restart --execution (\\d+).*", "$1");
+        assertThat(Cli.run(List.of("status", "--year", "2020"), db).out()).as("before the files change")
+                .contains("to continue: ").contains(" restart --execution " + execution);
 
-        Path year = own.resolve("2020");
+        List<String> changed = changeFiles(own.resolve("2020"));
+        Cli.Result refused = Cli.run(List.of("restart", "--execution", execution), db);
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+        assertThat(refused.err()).contains("gone:    " + changed.get(0)).contains("changed: " + changed.get(1))
+                .contains("added:   " + changed.get(2));
+        String newRun = line(refused.err(), " run --year 2020");
+        String giveUp = line(refused.err(), " abandon --execution " + execution);
+        // db: --output DIR, and on PostgreSQL --db-url URL --db-user USER, in that order
+        assertThat(Cli.offered(newRun, "run")).containsSequence("--input", own.toString()).containsSequence(db);
+        assertThat(Cli.offered(giveUp, "abandon")).containsSequence(db);
+
+        // status offers what works: the new run and the abandon, not the restart refused above
+        Cli.Result status = Cli.run(List.of("status", "--year", "2020"), db);
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        String line = line(status.out(), "execution " + execution + " ");
+        assertThat(line).contains("FAILED").contains("its input files changed since it started (1 added, 1 changed,"
+                + " 1 gone), so it cannot be restarted").doesNotContain(" restart ");
+        assertThat(Cli.offered(line, "run")).isEqualTo(Cli.offered(newRun, "run"));
+        assertThat(Cli.offered(line.substring(line.indexOf("give this one up")), "abandon"))
+                .isEqualTo(Cli.offered(giveUp, "abandon"));
+
+        // the new run it offers works as printed, and so does the abandon of the old one
+        Cli.Result fresh = Cli.run(Cli.offered(line, "run"));
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(fresh.out()).contains("run-2 of 2020 nightly: COMPLETED");
+        Cli.Result abandoned = Cli.run(Cli.offered(line.substring(line.indexOf("give this one up")), "abandon"));
+        assertThat(abandoned.exitCode()).as(abandoned.all()).isZero();
+        assertThat(Cli.run(List.of("status", "--year", "2020"), db).out()).contains("ABANDONED")
+                .contains("COMPLETED");
+    }
+
+    /**
+     * A run an earlier release started and did not complete: restart refuses it (its figures would mix two
+     * programs), so status offers the new run and the abandon, not the restart; the new run works as printed.
+     */
+    @Test
+    void aRunOfAnotherProgramIsOfferedANewRunNotARestart() throws Exception {
+        Path output = dir.resolve("out");
+        List<String> db = TestDatabases.options(TestDatabases.H2, output);
+        System.setProperty(FaultInjection.PROPERTY, "reconcile");
+        Cli.Result failed = Cli.run(run, db);
+        System.clearProperty(FaultInjection.PROPERTY);
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        String execution = failed.out().replaceAll("(?s).*restart --execution (\\d+).*", "$1");
+        try (Connection c = TestDatabases.connect(db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE BATCH_JOB_EXECUTION_PARAMS SET PARAMETER_VALUE = 'reduction-accounting 0.9'"
+                    + " WHERE PARAMETER_NAME = '" + RunParameters.PROGRAM_VERSION + "'");
+        }
+        Cli.Result refused = Cli.run(List.of("restart", "--execution", execution), db);
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+        String line = line(Cli.run(List.of("status", "--year", "2020"), db).out(), "execution " + execution + " ");
+        assertThat(line).contains("it ran on reduction-accounting 0.9, this is " + Version.current())
+                .doesNotContain("restart --execution");
+        assertThat(Cli.offered(line, "run")).containsSequence("--input", input.toString()).containsSequence(db);
+        Cli.Result fresh = Cli.run(Cli.offered(line, "run"));
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(fresh.out()).contains("run-2 of 2020 nightly: COMPLETED");
+    }
+
+    /** Removes the first file, appends to the second, copies the second as a new one; their names in that order. */
+    static List<String> changeFiles(Path year) throws java.io.IOException {
         List<Path> files;
         try (var list = Files.list(year)) {
             files = list.sorted().toList();
         }
         Files.delete(files.get(0));
         Files.writeString(files.get(1), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        Files.copy(files.get(1), year.resolve("added_" + files.get(1).getFileName()));
+        Path added = year.resolve("added_" + files.get(1).getFileName());
+        Files.copy(files.get(1), added);
+        return List.of(files.get(0).getFileName().toString(), files.get(1).getFileName().toString(),
+                added.getFileName().toString());
+    }
 
-        Cli.Result refused = Cli.run(List.of("restart", "--year", "2020"), db);
-        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
-        assertThat(refused.err()).contains("gone:    " + files.get(0).getFileName())
-                .contains("changed: " + files.get(1).getFileName())
-                .contains("added:   added_" + files.get(1).getFileName())
-                .contains(" run --year 2020 --mode nightly --input " + own + " --output " + output)
-                .contains(" abandon --execution ");
-        // the new run it offers works as printed
-        String offered = refused.err().lines().filter(l -> l.contains(" run --year 2020")).findFirst().orElseThrow();
-        List<String> args = List.of(offered.substring(offered.indexOf("run --year")).split(" "));
-        Cli.Result fresh = Cli.run(args);
-        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
-        assertThat(fresh.out()).contains("run-2 of 2020 nightly: COMPLETED");
+    /** The first line of the text that contains the part. */
+    static String line(String text, String part) {
+        return text.lines().filter(l -> l.contains(part)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line with '" + part + "' in:\n" + text));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package cn.js.reduction.operations.distributed;
 
 import cn.js.reduction.operations.AccountingJobConfiguration;
+import cn.js.reduction.operations.WorkerStop;
 import cn.js.reduction.reference.ReferenceLibrary;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
@@ -31,7 +33,10 @@ import org.springframework.integration.dsl.IntegrationFlow;
 @ConditionalOnProperty(name = "reduction.distributed.worker", havingValue = "true")
 public class WorkerConfiguration {
 
-    /** How long stopping the worker (SIGTERM) waits for the partitions it is running. */
+    /**
+     * How long closing the worker's listener waits for the partitions it is running; on SIGTERM they have been asked
+     * to stop at their next chunk boundary (WorkerStop), so this is a bound, not a wait.
+     */
     static final long STOP_WAIT_MILLIS = 60_000;
 
     @Bean
@@ -40,6 +45,10 @@ public class WorkerConfiguration {
                                              @Qualifier("intakeFileStep") Step intakeFileStep,
                                              ReferenceLibrary referenceLibrary,
                                              @Value("${reduction.distributed.consumers:1}") int consumers) {
+        if (intakeFileStep instanceof AbstractStep step) {
+            // SIGTERM gives the partitions running back at their next chunk boundary (WorkerStop)
+            step.registerStepExecutionListener(WorkerStop.partitions());
+        }
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(repository);
         handler.setStepLocator(name -> AccountingJobConfiguration.INTAKE_FILE.equals(name) ? intakeFileStep : null);
