@@ -65,7 +65,7 @@ public final class Discovery {
                 for (SubmissionSniffer.SheetPlan sheet : sniff.sheets()) {
                     Header h = sheet.header();
                     files.insertSheet(runId, new InputFileStore.SheetColumns(f.name(), InputLimits.storable(h.sheet()),
-                            h.headerRowNumber(), h.firstColumn(), h.lastColumn()));
+                            h.headerRowNumber(), h.firstColumn(), h.lastColumn(), h.readColumns().size()));
                 }
             }
             // the ERROR that skips a file, or a read file's notes (sheets not read, units converted)

@@ -298,6 +298,11 @@ public final class SheetAccount {
         return Map.copyOf(unread);
     }
 
+    /** The columns {@link #close()} reports: columns that held data in the sheet's data rows and were not read. */
+    public int columnsNotRead() {
+        return unread.size();
+    }
+
     private static String plain(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }

@@ -31,7 +31,7 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
     @Override
     public StagedRow process(SourcedRow item) {
         Header header = item.header();
-        return switch (header.kind()) {
+        StagedRow staged = switch (header.kind()) {
             case PROJECTS -> {
                 Integer idColumn = header.columns().get(Field.PROJECT_ID);
                 String idCell = idColumn == null ? null
@@ -41,6 +41,9 @@ public class RowProcessor implements ItemProcessor<SourcedRow, StagedRow> {
             }
             case EMISSIONS -> new StagedRow(FileKind.EMISSIONS, emissions(item), null);
         };
+        // the sheet's last row: its count of columns not read goes to the store with it, in the same chunk
+        return item.columnsNotRead() == null ? staged
+                : staged.withSheetEnd(new StagedRow.SheetEnd(item.file(), header.sheet(), item.columnsNotRead()));
     }
 
     /**

@@ -6,6 +6,8 @@ import cn.js.reduction.store.ProjectRecord;
 
 import cn.js.reduction.core.Finding;
 import cn.js.reduction.store.FindingStore;
+import cn.js.reduction.store.InputFileStore;
+import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.store.StagedParameters;
 import cn.js.reduction.store.StagedRowStore;
 import java.util.ArrayList;
@@ -26,11 +28,13 @@ public class StagingWriter implements ItemWriter<StagedRow> {
 
     private final StagedRowStore rows;
     private final FindingStore findingStore;
+    private final InputFileStore inputFiles;
     private final long runId;
 
     public StagingWriter(JdbcTemplate jdbc, long runId) {
         this.rows = new StagedRowStore(jdbc);
         this.findingStore = new FindingStore(jdbc);
+        this.inputFiles = new InputFileStore(jdbc);
         this.runId = runId;
     }
 
@@ -59,11 +63,18 @@ public class StagingWriter implements ItemWriter<StagedRow> {
         rows.insertClaims(claims);
         rows.insertEmissions(emissions);
         findingStore.insertBatch(findings);
+        for (StagedRow staged : chunk) {
+            if (staged.sheetEnd() != null) {
+                StagedRow.SheetEnd end = staged.sheetEnd();
+                inputFiles.setColumnsNotRead(runId, end.file(), InputLimits.storable(end.sheet()), end.columnsNotRead());
+            }
+        }
     }
 
     /** Removes what a previous, uncommitted-position attempt of this file staged: a fresh start is clean. */
     public void clearFile(String fileName) {
         rows.deleteFile(runId, fileName);
         findingStore.deleteStageFile(runId, STAGE, fileName);
+        inputFiles.clearColumnsNotRead(runId, fileName);
     }
 }

@@ -131,10 +131,12 @@ public class SubmissionRowReader extends AbstractItemCountingItemStreamItemReade
                     ahead = nextBelowHeader();
                     SheetAccount.Classified classified = account.next(row);
                     List<Finding> notes = new ArrayList<>(classified.findings());
+                    Integer columnsNotRead = null;
                     if (ahead == null) {
                         notes.addAll(account.close());
+                        columnsNotRead = account.columnsNotRead();
                     }
-                    return new SourcedRow(fileName, header, row, classified.kind(), notes);
+                    return new SourcedRow(fileName, header, row, classified.kind(), notes, columnsNotRead);
                 }
                 if (breakAhead != null) {
                     throw breakAhead;

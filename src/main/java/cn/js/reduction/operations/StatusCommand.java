@@ -1,6 +1,7 @@
 package cn.js.reduction.operations;
 
 import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.store.InputFileStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,6 +161,7 @@ final class StatusCommand {
                 .sorted(Comparator.comparing(JobExecution::getId)).toList();
         // files.csv counts after consolidation; an intake step counted before it
         Map<String, RunCounts.FileRows> files = RunCounts.perFile(jdbc, run.runId());
+        Map<String, InputFileStore.ColumnCounts> columns = columnCounts(jdbc, run.runId());
         for (JobExecution e : executions) {
             out.printf("    execution %d  %s  started %s  %s  owner %s%n", e.getId(), state(e),
                     e.getStartTime() == null ? "-" : TIME.format(e.getStartTime()), duration(e, state(e)),
@@ -167,13 +169,22 @@ final class StatusCommand {
             List<StepExecution> steps = e.getStepExecutions().stream()
                     .sorted(Comparator.comparing(StepExecution::getId)).toList();
             for (StepExecution s : steps) {
-                printStep(e, s, files, out);
+                printStep(e, s, files, columns, out);
             }
         }
     }
 
+    /** By file, its columns read and not read (运行信息); empty where the database has no such counts. */
+    private static Map<String, InputFileStore.ColumnCounts> columnCounts(JdbcTemplate jdbc, long runId) {
+        try {
+            return new InputFileStore(jdbc).columnCounts(runId);
+        } catch (org.springframework.dao.DataAccessException e) {
+            return Map.of(); // a database no run of this program has migrated yet
+        }
+    }
+
     private static void printStep(JobExecution e, StepExecution s, Map<String, RunCounts.FileRows> files,
-                                  PrintStream out) {
+                                  Map<String, InputFileStore.ColumnCounts> columns, PrintStream out) {
         var ctx = s.getExecutionContext();
         boolean file = ctx.containsKey(ProgressListener.ACCEPTED);
         // rows as committed (a running file's after each chunk); a tasklet step reads none and says nothing
@@ -181,6 +192,12 @@ final class StatusCommand {
                 + " read" + (file ? String.format(" (accepted %d  rejected %d  ignored %d)",
                 ctx.getLong(ProgressListener.ACCEPTED), ctx.getLong(ProgressListener.REJECTED, 0),
                 ctx.getLong(ProgressListener.IGNORED, 0)) : "");
+        InputFileStore.ColumnCounts c = file && s.getStatus() == BatchStatus.COMPLETED
+                ? columns.get(ctx.getString("file", "")) : null;
+        if (c != null) {
+            // a file's columns are counted once its last sheet is read
+            counts += String.format("; columns read %d  not read %d", c.read(), c.notRead());
+        }
         String name = InputLimits.printable(s.getStepName().replaceFirst("^intakeFile:file:", "  "));
         // a step of a run whose process is gone ran until the run's last update; a live one runs until now
         LocalDateTime lastKnown = state(e).equals("INTERRUPTED") ? lastUpdate(e) : null;

@@ -33,30 +33,69 @@ public final class InputFileStore {
     /**
      * A sheet read, and the cells its rows are read from: the first and last column (0-based) of its header.
      * One row per sheet, so that a detail row's lineage names its cells without a column on every staged row.
+     *
+     * @param columnsRead the columns mapped to a field
      */
-    public record SheetColumns(String fileName, String sheet, int headerRow, int firstColumn, int lastColumn) {
+    public record SheetColumns(String fileName, String sheet, int headerRow, int firstColumn, int lastColumn,
+                               int columnsRead) {
     }
 
     public void insertSheet(long runId, SheetColumns s) {
         jdbc.update("""
-                INSERT INTO ra_input_sheet (run_id, file_name, sheet, header_row, first_column, last_column)
-                VALUES (:run_id, :file_name, :sheet, :header_row, :first_column, :last_column)""",
+                INSERT INTO ra_input_sheet (run_id, file_name, sheet, header_row, first_column, last_column, columns_read)
+                VALUES (:run_id, :file_name, :sheet, :header_row, :first_column, :last_column, :columns_read)""",
                 new MapSqlParameterSource("run_id", runId)
                         .addValue("file_name", s.fileName())
                         .addValue("sheet", s.sheet())
                         .addValue("header_row", s.headerRow())
                         .addValue("first_column", s.firstColumn())
-                        .addValue("last_column", s.lastColumn()));
+                        .addValue("last_column", s.lastColumn())
+                        .addValue("columns_read", s.columnsRead()));
+    }
+
+    /**
+     * Sets how many columns of a sheet held data but were not read (each has its COLUMN_NOT_READ finding), as the
+     * sheet's account found at its last row: set, not added to, so that a file read again on restart counts once.
+     */
+    public void setColumnsNotRead(long runId, String fileName, String sheet, int columnsNotRead) {
+        jdbc.update("""
+                UPDATE ra_input_sheet SET columns_not_read = :n
+                WHERE run_id = :run_id AND file_name = :file_name AND sheet = :sheet""",
+                new MapSqlParameterSource("run_id", runId).addValue("file_name", fileName).addValue("sheet", sheet)
+                        .addValue("n", columnsNotRead));
+    }
+
+    /** Forgets a file's columns not read, with the rest of what a previous attempt at the file staged. */
+    public void clearColumnsNotRead(long runId, String fileName) {
+        jdbc.update("UPDATE ra_input_sheet SET columns_not_read = 0 WHERE run_id = :run_id AND file_name = :file_name",
+                new MapSqlParameterSource("run_id", runId).addValue("file_name", fileName));
+    }
+
+    /** A file's columns read and not read, summed over its sheets read. */
+    public record ColumnCounts(int read, int notRead) {
+    }
+
+    /** By file, its columns read and not read, summed over its sheets read; a file with no sheet read is absent. */
+    public java.util.Map<String, ColumnCounts> columnCounts(long runId) {
+        java.util.Map<String, ColumnCounts> out = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT file_name, SUM(columns_read) AS read_n, SUM(columns_not_read) AS not_read_n FROM ra_input_sheet
+                WHERE run_id = :run_id GROUP BY file_name""",
+                new MapSqlParameterSource("run_id", runId), rs -> {
+                    out.put(rs.getString("file_name"), new ColumnCounts(rs.getInt("read_n"), rs.getInt("not_read_n")));
+                });
+        return out;
     }
 
     /** Every sheet the run read, by file and sheet. */
     public List<SheetColumns> sheetColumns(long runId) {
         return jdbc.query("""
-                SELECT file_name, sheet, header_row, first_column, last_column FROM ra_input_sheet
+                SELECT file_name, sheet, header_row, first_column, last_column, columns_read FROM ra_input_sheet
                 WHERE run_id = :run_id
                 ORDER BY file_name, sheet""",
                 new MapSqlParameterSource("run_id", runId), (rs, i) -> new SheetColumns(rs.getString("file_name"),
-                        rs.getString("sheet"), rs.getInt("header_row"), rs.getInt("first_column"), rs.getInt("last_column")));
+                        rs.getString("sheet"), rs.getInt("header_row"), rs.getInt("first_column"), rs.getInt("last_column"),
+                        rs.getInt("columns_read")));
     }
 
     public void insert(long runId, InputFile f) {

@@ -290,7 +290,8 @@ public class WorkbookWriterTest {
             Row total = s.getRow(rowWith(s, 0, "合计"));
             assertThat(total.getCell(5).getCellFormula()).isEqualTo("SUM(F" + (header + 2) + ":F" + (header + 6) + ")");
             assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(24);
-            assertThat(autoFilter(s)).isEqualTo("A" + (header + 1) + ":K" + (header + 6));
+            // the filter spans every column, 读取列数 and 未读取列数 (L, M) included
+            assertThat(autoFilter(s)).isEqualTo("A" + (header + 1) + ":M" + (header + 6));
             // the findings by severity, counted in 问题清单
             String errors = "B" + (rowWith(s, 0, "问题（错误）") + 1);
             assertThat(formula(s, errors)).isEqualTo("COUNTIFS('问题清单'!$A$2:$A$7,\"错误\")");

@@ -79,7 +79,8 @@ public final class GuideSheet {
 
         r = section(sheet, styles, r, "各工作表");
         r = line(sheet, styles, r, RunSheet.NAME, "本次核算的运行编号、时间、参数，以及含本市数据的每个报送文件："
-                + "SHA-256 指纹（可核对收到的是哪一版文件）和读取、接受、退回、忽略的行数。");
+                + "SHA-256 指纹（可核对收到的是哪一版文件）、读取、接受、退回、忽略的行数，以及读取的列数和有数据但未读取的列数"
+                + "（未读取的列在问题清单中逐列列明）。");
         r = line(sheet, styles, r, ProjectMatrixSheet.NAME, "按附件4的"
                 + scope.reference().categories().size() + "类项目，列出本市的计划、报送、完成项目数；合计列为公式。");
         r = line(sheet, styles, r, ReductionSheet.NAME, "对照附件2，本市"

@@ -126,6 +126,7 @@ public final class JdbcReportData implements ReportData {
                 superseded.computeIfAbsent(r.fileName(), k -> new TreeSet<>()).add(r.cityCode());
             }
         }
+        Map<String, InputFileStore.ColumnCounts> columns = files.columnCounts(runId);
         List<RunInfo.InputFile> out = new ArrayList<>();
         for (InputFileStore.ListedFile f : files.files(runId)) {
             String name = f.fileName();
@@ -133,7 +134,9 @@ public final class JdbcReportData implements ReportData {
                     new StagedRowStore.FileRowCounts(name, 0, 0, 0, 0, 0, 0));
             out.add(new RunInfo.InputFile(name, f.sha256(), f.sizeBytes(), f.kind(),
                     List.copyOf(cities.getOrDefault(name, new TreeSet<>())), (int) c.readRows(), (int) c.accepted(),
-                    (int) c.rejected(), (int) c.ignored(), List.copyOf(superseded.getOrDefault(name, new TreeSet<>()))));
+                    (int) c.rejected(), (int) c.ignored(), List.copyOf(superseded.getOrDefault(name, new TreeSet<>())),
+                    columns.getOrDefault(name, new InputFileStore.ColumnCounts(0, 0)).read(),
+                    columns.getOrDefault(name, new InputFileStore.ColumnCounts(0, 0)).notRead()));
         }
         return out;
     }

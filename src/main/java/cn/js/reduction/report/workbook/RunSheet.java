@@ -30,10 +30,12 @@ public final class RunSheet {
 
     public static final String NAME = "运行信息";
     public static final String[] FILE_HEADERS = {"文件", "SHA-256", "大小（字节）", "类型", "涉及城市", "读取行数", "接受行数",
-            "退回行数", "忽略行数", "核对（读取−接受−退回−忽略，应为0）", "被替代（城市）"};
-    private static final int[] FILE_WIDTHS = {36, 66, 12, 12, 24, 10, 10, 10, 10, 18, 24};
+            "退回行数", "忽略行数", "核对（读取−接受−退回−忽略，应为0）", "被替代（城市）", "读取列数", "未读取列数"};
+    private static final int[] FILE_WIDTHS = {36, 66, 12, 12, 24, 10, 10, 10, 10, 18, 24, 10, 10};
     /** The column of 读取行数; accepted, rejected and ignored follow it. */
     private static final int READ = 5;
+    /** The column of 读取列数 (columns mapped to a field, over the file's sheets); 未读取列数 follows it. */
+    public static final int COLUMNS_READ = 11;
 
     private RunSheet() {
     }
@@ -90,7 +92,7 @@ public final class RunSheet {
         if (first != firstFileRow(run)) {
             throw new IllegalStateException("运行信息的文件行与链接不一致 (the run sheet's file rows moved: " + first + ")");
         }
-        long[] sums = new long[4];
+        long[] sums = new long[6];
         for (RunInfo.InputFile f : run.inputFiles() == null ? List.<RunInfo.InputFile>of() : run.inputFiles()) {
             if (!scope.isProvince() && !scope.covers(f.cities()) && !scope.covers(f.superseded())) {
                 continue;
@@ -102,6 +104,10 @@ public final class RunSheet {
             int balance = f.rowsRead() - f.accepted() - f.rejected() - f.ignored();
             w.formula(balance(w), balance, Kind.COUNT, Mark.NONE);
             w.text(Labels.cityNames(scope.reference(), f.superseded()));
+            // how many columns were read, and how many held data but were not read (each named in 问题清单)
+            w.count(f.columnsRead()).count(f.columnsNotRead());
+            sums[4] += f.columnsRead();
+            sums[5] += f.columnsNotRead();
             sums[0] += f.rowsRead();
             sums[1] += f.accepted();
             sums[2] += f.rejected();
@@ -121,6 +127,11 @@ public final class RunSheet {
         long balance = sums[0] - sums[1] - sums[2] - sums[3];
         total.formula(balance(total), balance, Kind.COUNT, Mark.NONE);
         total.blank(Kind.TEXT, Mark.NONE);
+        for (int i = 4; i < 6; i++) {
+            String column = CellReference.convertNumToColString(COLUMNS_READ + i - 4);
+            String formula = last < first ? "0" : "SUM(" + column + (first + 1) + ":" + column + (last + 1) + ")";
+            total.formula(formula, sums[i], Kind.COUNT, Mark.NONE);
+        }
         // a file whose rows do not add up: the check cell red, whatever a recalculation gives
         String check = CellReference.convertNumToColString(READ + 4) + (first + 1);
         Marks.when(sheet, check + "<>0", Mark.SHORTFALL, new CellRangeAddress(first, r, READ + 4, READ + 4));
