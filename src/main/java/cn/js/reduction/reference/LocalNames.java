@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +26,11 @@ import java.util.regex.Pattern;
  */
 final class LocalNames {
 
-    private static final Map<Integer, LocalNames> SHIPPED = new ConcurrentHashMap<>();
+    static final String DISTRICTS = "districts.csv";
+    static final String CATEGORY_ALIASES = "category_aliases.csv";
+
+    /** No districts and no aliases: reference data made in code (tests), not read from a folder. */
+    static final LocalNames NONE = new LocalNames(Map.of(), Map.of());
     // what joins a group and a category written together: VOCs污染治理项目-源头替代, 扬尘治理/施工工地
     private static final Pattern JOINERS = Pattern.compile("[-—–_/|:·、,()]+");
 
@@ -45,18 +48,14 @@ final class LocalNames {
         this.categoryAliases = categoryAliases;
     }
 
-    static LocalNames of(int year) {
-        return SHIPPED.computeIfAbsent(year, y -> load(ReferenceFolder.classpath(y)));
-    }
-
     static LocalNames load(ReferenceFolder folder) {
         Map<String, List<District>> districts = new HashMap<>();
-        for (String[] row : rows(folder, "districts.csv")) {
+        for (String[] row : rows(folder, DISTRICTS)) {
             District d = new District(row[0].strip(), row[1].strip(), row[2].strip());
             districts.computeIfAbsent(Text.normalise(d.name()), k -> new ArrayList<>()).add(d);
         }
         Map<String, String> aliases = new HashMap<>();
-        for (String[] row : rows(folder, "category_aliases.csv")) {
+        for (String[] row : rows(folder, CATEGORY_ALIASES)) {
             aliases.put(Text.key(row[0]), row[1].strip());
         }
         return new LocalNames(Map.copyOf(districts), Map.copyOf(aliases));

@@ -27,6 +27,8 @@ public final class ReferenceData {
     private final Map<String, BigDecimal> targetPct;     // cityCode|POLLUTANT → %
     private final List<AirQualityTarget> airQualityTargets;
     private final List<AutumnWinterTarget> autumnWinterTargets;
+    /** districts.csv and category_aliases.csv of the same folder as the annexes (a new plan year brings its own). */
+    private final LocalNames localNames;
     private final Map<String, City> cityIndex = new HashMap<>();
     private final Map<String, Category> categoryIndex = new HashMap<>();
 
@@ -41,6 +43,16 @@ public final class ReferenceData {
     public ReferenceData(PlanInfo plan, List<City> cities, City province, List<Category> categories,
                          List<Pollutant> pollutants, Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
                          List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets) {
+        this(plan, cities, province, categories, pollutants, planned, targetPct, airQualityTargets, autumnWinterTargets,
+                LocalNames.NONE);
+    }
+
+    /** As read from a reference folder: with that folder's districts and category aliases. */
+    ReferenceData(PlanInfo plan, List<City> cities, City province, List<Category> categories,
+                  List<Pollutant> pollutants, Map<String, Integer> planned, Map<String, BigDecimal> targetPct,
+                  List<AirQualityTarget> airQualityTargets, List<AutumnWinterTarget> autumnWinterTargets,
+                  LocalNames localNames) {
+        this.localNames = localNames;
         this.plan = plan;
         this.cities = List.copyOf(cities);
         this.province = province;
@@ -217,7 +229,7 @@ public final class ReferenceData {
         if (found != null) {
             return Optional.of(found);
         }
-        LocalNames names = LocalNames.of(year());
+        LocalNames names = localNames;
         String alias = names.categoryAlias(key);
         if (alias != null) {
             return category(alias);
@@ -275,7 +287,7 @@ public final class ReferenceData {
             return Optional.empty();
         }
         String key = Text.normalise(text);
-        LocalNames names = LocalNames.of(year());
+        LocalNames names = localNames;
         for (City c : cities) {
             for (String prefix : List.of(c.name() + "市", c.name())) {
                 if (key.startsWith(prefix) && key.length() > prefix.length()) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -40,6 +41,12 @@ public final class ReferenceDataLoader {
     /** Every file a reference folder must hold. */
     public static final List<String> FILES = List.of(PLAN, SOURCE, CITIES, CATEGORIES, POLLUTANTS, ANNEX1, ANNEX2, ANNEX3,
             ANNEX4);
+    /**
+     * The local names a folder may hold beside them (the county-level units under each city; the words clerks
+     * use for a category): read from the same folder as the annexes, so that a new plan year's folder brings its
+     * own; without them no district or alias is accepted.
+     */
+    public static final List<String> LOCAL_NAMES = List.of(LocalNames.DISTRICTS, LocalNames.CATEGORY_ALIASES);
 
     static final String CITY_CODE = "city_code";
     static final String CITY_NAME = "city_name";
@@ -75,22 +82,28 @@ public final class ReferenceDataLoader {
     }
 
     /**
-     * The SHA-256 of a plan year's reference files: each of {@link #FILES} in that order, as its name, its length
-     * and its bytes. Part of a run's identity, because these files decide its figures as much as the inputs do: a
-     * corrected transcription of an annex makes a new run even when nobody raised the version in plan.properties.
+     * The SHA-256 of a plan year's reference files: each of {@link #FILES} in that order, then each of
+     * {@link #LOCAL_NAMES} the folder holds, as its name, its length and its bytes. Part of a run's identity,
+     * because these files decide its figures as much as the inputs do: a corrected transcription of an annex makes a
+     * new run even when nobody raised the version in plan.properties.
      */
     static String contentSha256(ReferenceFolder folder) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String name : FILES) {
-                byte[] content;
                 try (InputStream in = folder.open(name).orElseThrow(() -> new ReferenceDataException(
                         "参考数据缺少文件 " + name + "（reference file missing in " + folder.describe() + "）"))) {
-                    content = in.readAllBytes();
+                    digest(sha256, name, in);
                 }
-                // name and length first, so that no two different sets of files give the same stream of bytes
-                sha256.update((name + "\0" + content.length + "\0").getBytes(StandardCharsets.UTF_8));
-                sha256.update(content);
+            }
+            // the local names decide which rows count as well; hashed where the folder has them
+            for (String name : LOCAL_NAMES) {
+                Optional<InputStream> present = folder.open(name);
+                if (present.isPresent()) {
+                    try (InputStream in = present.get()) {
+                        digest(sha256, name, in);
+                    }
+                }
             }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (IOException e) {
@@ -99,6 +112,13 @@ public final class ReferenceDataLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Name and length first, so that no two different sets of files give the same stream of bytes. */
+    private static void digest(MessageDigest sha256, String name, InputStream in) throws IOException {
+        byte[] content = in.readAllBytes();
+        sha256.update((name + "\0" + content.length + "\0").getBytes(StandardCharsets.UTF_8));
+        sha256.update(content);
     }
 
     /** Whether the program ships reference data for plan year {@code year}. */
@@ -136,7 +156,7 @@ public final class ReferenceDataLoader {
             List<AutumnWinterTarget> autumnWinter = checked(ANNEX3, annexes::annex3);
             Map<String, Integer> planned = checked(ANNEX4, t -> annexes.annex4(t, categories));
             return new ReferenceData(plan, cities, province, categories, pollutants, planned, targetPct, airQuality,
-                    autumnWinter);
+                    autumnWinter, LocalNames.load(folder));
         }
 
         /** Reads an annex with {@code reader}, stopping the load if the annex has problems. */

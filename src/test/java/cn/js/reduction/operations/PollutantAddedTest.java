@@ -80,7 +80,8 @@ class PollutantAddedTest {
     /** The shipped 2020 reference files, with a PM column in annex 2: 10 % for every city, 12 % for the province. */
     private static Path referenceWithPm(Path root) throws IOException {
         Path folder = Files.createDirectories(root.resolve("2020"));
-        for (String file : ReferenceDataLoader.FILES) {
+        for (String file : java.util.stream.Stream.concat(ReferenceDataLoader.FILES.stream(),
+                ReferenceDataLoader.LOCAL_NAMES.stream()).toList()) {
             try (InputStream in = PollutantAddedTest.class.getClassLoader()
                     .getResourceAsStream("reference/2020/" + file)) {
                 Files.write(folder.resolve(file), in.readAllBytes());

@@ -40,6 +40,39 @@ class ReferenceDataLoaderTest {
     }
 
     @Test
+    void the_districts_and_category_aliases_are_those_of_the_folder_read() throws IOException {
+        Path folder = copyOf2020("2021");
+        edit(folder.resolve("plan.properties"), "year=2020", "year=2021");
+        edit(folder.resolve("districts.csv"), "320102,玄武区,320100", "320102,玄武区,320100\n320199,示例新区,320100");
+        edit(folder.resolve("category_aliases.csv"), "alias,code", "alias,code\n秸秆禁烧,DUST_YARD");
+        ReferenceData next = ReferenceDataLoader.load(folder);
+        assertThat(next.findCityFromDistrict("南京市示例新区")).map(City::code).contains("320100");
+        assertThat(next.findCategory("秸秆禁烧")).map(Category::code).contains("DUST_YARD");
+        assertThat(next.findCityFromDistrict("南京市玄武区")).map(City::code).contains("320100");
+
+        ReferenceData shipped = ReferenceDataLoader.load(2020);
+        assertThat(shipped.findCityFromDistrict("南京市示例新区")).isEmpty();
+        assertThat(shipped.findCategory("秸秆禁烧")).isEmpty();
+
+        // without the files, no district and no alias: nothing is guessed
+        Files.delete(folder.resolve("districts.csv"));
+        Files.delete(folder.resolve("category_aliases.csv"));
+        ReferenceData bare = ReferenceDataLoader.load(folder);
+        assertThat(bare.findCityFromDistrict("南京市玄武区")).isEmpty();
+        assertThat(bare.findCategory("建筑工地扬尘治理项目")).isEmpty();
+        assertThat(bare.findCategory("施工工地扬尘治理项目")).map(Category::code).contains("DUST_SITE");
+    }
+
+    @Test
+    void the_local_names_are_part_of_the_reference_datas_fingerprint() throws IOException {
+        Path folder = copyOf2020("2020");
+        String before = ReferenceDataLoader.contentSha256(ReferenceFolder.directory(folder));
+        assertThat(before).isEqualTo(ReferenceDataLoader.contentSha256(ReferenceFolder.classpath(2020)));
+        edit(folder.resolve("districts.csv"), "320102,玄武区,320100", "320102,玄武区,320100\n320199,示例新区,320100");
+        assertThat(ReferenceDataLoader.contentSha256(ReferenceFolder.directory(folder))).isNotEqualTo(before);
+    }
+
+    @Test
     void a_copied_folder_whose_plan_year_was_not_changed_is_refused() throws IOException {
         Path folder = copyOf2020("2021");
         assertThatThrownBy(() -> ReferenceDataLoader.load(folder))
@@ -168,7 +201,8 @@ class ReferenceDataLoaderTest {
     /** A real copy of the shipped classpath folder reference/2020/ under the temp folder, named {@code name}. */
     private Path copyOf2020(String name) throws IOException {
         Path folder = Files.createDirectories(temp.resolve(name));
-        for (String file : ReferenceDataLoader.FILES) {
+        for (String file : java.util.stream.Stream.concat(ReferenceDataLoader.FILES.stream(),
+                ReferenceDataLoader.LOCAL_NAMES.stream()).toList()) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/2020/" + file)) {
                 assertThat(in).as(file).isNotNull();
                 Files.copy(in, folder.resolve(file));
