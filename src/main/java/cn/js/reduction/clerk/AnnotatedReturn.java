@@ -72,7 +72,7 @@ public final class AnnotatedReturn {
             throws IOException {
         String note = null;
         if (!readable) {
-            note = "文件无法读取，标注文件只列出问题 (unreadable file: the return lists the findings only)";
+            note = "文件无法读取，标注文件只列出问题";
         } else if (isXlsx(source)) {
             long size = Files.size(source);
             if (size <= maxCopyBytes) {

@@ -74,7 +74,7 @@ public final class Discovery {
             if (notADate != null) {
                 fileFindings.add(Finding.of(Rule.BAD_SUBMISSION_DATE, null, f.name(), null, null, null, notADate,
                         "文件名末尾的「_" + notADate + "」不是有效日期，本文件按修改时间 " + f.submittedAt()
-                                + " 判断新旧；请用 _YYYYMMDD 写报送日期 (not a date: the file counts by its modification time)"));
+                                + " 判断新旧；请用 _YYYYMMDD 写报送日期"));
             }
             for (int i = 0; i < fileFindings.size(); i++) {
                 findings.insert(runId, STAGE, i, fileFindings.get(i));

@@ -79,13 +79,13 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
                     files.add(new InputFile(name, p, sha256(p), Files.size(p), submittedAt(p)));
                 } catch (AccessDeniedException e) {
                     skipped.add(new Skipped(name, Rule.FILE_UNREADABLE,
-                            "没有读取此文件的权限，文件未读取；请联系管理员 (no permission to read the file; not read)"));
+                            "没有读取此文件的权限，文件未读取；请联系管理员"));
                 } catch (NoSuchFileException e) {
                     skipped.add(new Skipped(name, Rule.ENTRY_NOT_READ,
-                            "文件在读取时已被删除或移走，未读取 (the file disappeared while being read)"));
+                            "文件在读取时已被删除或移走，未读取"));
                 } catch (IOException e) {
-                    skipped.add(new Skipped(name, Rule.FILE_UNREADABLE, "文件无法读取，未读取 (cannot be read: "
-                            + e.getClass().getSimpleName() + ")"));
+                    skipped.add(new Skipped(name, Rule.FILE_UNREADABLE, "文件无法读取，未读取；请联系管理员（"
+                            + e.getClass().getSimpleName() + "）"));
                 }
             }
         }
@@ -98,7 +98,7 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
         try {
             attributes = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return new Skipped(name, Rule.ENTRY_NOT_READ, "文件在读取时已被删除或移走，未读取 (the file disappeared while being listed)");
+            return new Skipped(name, Rule.ENTRY_NOT_READ, "文件在读取时已被删除或移走，未读取");
         }
         if (attributes.isSymbolicLink()) {
             Path target;
@@ -106,28 +106,25 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
                 target = p.toRealPath();
             } catch (IOException e) {
                 return new Skipped(name, Rule.ENTRY_NOT_READ,
-                        "符号链接指向的文件不存在，未读取 (a symbolic link to nothing; not read)");
+                        "符号链接指向的文件不存在，未读取");
             }
             if (!realFolder.equals(target.getParent())) {
-                return new Skipped(name, Rule.ENTRY_NOT_READ, "符号链接指向输入文件夹以外的位置，出于安全考虑未读取；请把文件本身放入输入文件夹"
-                        + " (a symbolic link leading outside the input folder is not followed)");
+                return new Skipped(name, Rule.ENTRY_NOT_READ, "符号链接指向输入文件夹以外的位置，出于安全考虑未读取；请把文件本身放入输入文件夹");
             }
             attributes = Files.readAttributes(target, BasicFileAttributes.class);
         }
         if (name.startsWith(".")) {
-            return new Skipped(name, Rule.NOT_A_SUBMISSION, "隐藏文件，不是报送文件，已跳过 (hidden file: not a submission, skipped)");
+            return new Skipped(name, Rule.NOT_A_SUBMISSION, "隐藏文件，不是报送文件，已跳过");
         }
         if (name.startsWith("~$")) {
             return new Skipped(name, Rule.NOT_A_SUBMISSION,
-                    "Office 的临时锁定文件（表格正被打开时产生），不是报送文件，已跳过 (Office lock file: not a submission, skipped)");
+                    "Office 的临时锁定文件（表格正被打开时产生），不是报送文件，已跳过");
         }
         if (attributes.isDirectory()) {
-            return new Skipped(name, Rule.ENTRY_NOT_READ, "子文件夹中的文件不会被读取；报送文件应直接放在年度输入文件夹中"
-                    + " (a subfolder: files in subfolders are not read; put submissions directly in the year's folder)");
+            return new Skipped(name, Rule.ENTRY_NOT_READ, "子文件夹中的文件不会被读取；报送文件应直接放在年度输入文件夹中");
         }
         if (!attributes.isRegularFile()) {
-            return new Skipped(name, Rule.ENTRY_NOT_READ, "不是普通文件（如管道、设备或套接字），未读取"
-                    + " (not a regular file, such as a FIFO, device or socket: not read)");
+            return new Skipped(name, Rule.ENTRY_NOT_READ, "不是普通文件（如管道、设备或套接字），未读取");
         }
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -136,7 +133,7 @@ public record InputSet(Path folder, List<InputFile> files, List<Skipped> skipped
         }
         if (!SUBMISSION_EXTENSIONS.contains(extension)) {
             return new Skipped(name, Rule.NOT_A_SUBMISSION, "文件名不是电子表格（.xlsx、.xls 或 .csv），不作为报送文件读取，已跳过；"
-                    + "如确为报送表格，请另存为 .xlsx 后重新报送 (not named as a spreadsheet: not a submission, skipped)");
+                    + "如确为报送表格，请另存为 .xlsx 后重新报送");
         }
         return null;
     }

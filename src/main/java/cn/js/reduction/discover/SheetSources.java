@@ -56,9 +56,9 @@ public final class SheetSources {
             case OOXML -> XlsxSheetSource.open(file);
             case OLE2 -> openOle2(file);
             case BIFF2, BIFF3, BIFF4 -> throw Unreadable.oldExcel(null);
-            case PDF -> throw Unreadable.notSpreadsheet("PDF 文档", "a PDF document");
-            case JPEG, PNG, GIF, TIFF, BMP, WMF, EMF -> throw Unreadable.notSpreadsheet("图片", "an image");
-            case RTF, MSWRITE, WORD2 -> throw Unreadable.notSpreadsheet("文字处理文档", "a word-processor document");
+            case PDF -> throw Unreadable.notSpreadsheet("PDF 文档");
+            case JPEG, PNG, GIF, TIFF, BMP, WMF, EMF -> throw Unreadable.notSpreadsheet("图片");
+            case RTF, MSWRITE, WORD2 -> throw Unreadable.notSpreadsheet("文字处理文档");
             case HTML -> HtmlSheetSource.open(file); // a web system's export under an .xls name: Excel opens it
             case XML -> throw Unreadable.xmlFile();
             default -> CsvSheetSource.open(file);
@@ -95,8 +95,7 @@ public final class SheetSources {
         if (entries.containsKey("BOOK")) {
             throw Unreadable.oldExcel(null);
         }
-        throw Unreadable.notSpreadsheet("Office 文档（如 Word），不含 Excel 工作簿",
-                "an Office document without an Excel workbook");
+        throw Unreadable.notSpreadsheet("Office 文档（如 Word），不含 Excel 工作簿");
     }
 
     private static void closeQuietly(POIFSFileSystem fs) {

@@ -11,8 +11,8 @@ import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
 
 /**
  * The reasons a submitted file cannot be read, worded for the city clerk who has to fix it: what is wrong
- * and what to send instead, in Chinese, then the English reason for the people who support them. The
- * technical cause, when there is one, stays attached for the log, never in the message.
+ * and what to send instead, in Chinese (the rule's code beside it, FILE_UNREADABLE, names it for the people who
+ * support them). The technical cause, when there is one, stays attached for the log, never in the message.
  */
 final class Unreadable {
 
@@ -22,27 +22,25 @@ final class Unreadable {
     }
 
     static UnreadableFileException empty() {
-        return new UnreadableFileException("文件为空（0 字节），" + RESUBMIT + " (the file is empty: 0 bytes)");
+        return new UnreadableFileException("文件为空（0 字节），" + RESUBMIT);
     }
 
     static UnreadableFileException tooLarge(long bytes, long limit) {
         return new UnreadableFileException(String.format(
-                "文件过大（%,d 字节，上限 %,d 字节），不可能是正常的报送表格 (file too large to be real: %d bytes, limit %d)",
-                bytes, limit, bytes, limit));
+                "文件过大（%,d 字节，上限 %,d 字节），不可能是正常的报送表格",
+                bytes, limit));
     }
 
     static UnreadableFileException encrypted(Throwable cause) {
-        return new UnreadableFileException("文件已加密，请去除密码后重新报送 (file is password-protected)", cause);
+        return new UnreadableFileException("文件已加密，请去除密码后重新报送", cause);
     }
 
     static UnreadableFileException zipBomb(Throwable cause) {
-        return new UnreadableFileException("文件解压后的内容远大于文件本身，疑似压缩炸弹，已拒绝读取；" + RESUBMIT
-                + " (suspected zip bomb: content expands far beyond the file's size)", cause);
+        return new UnreadableFileException("文件解压后的内容远大于文件本身，疑似压缩炸弹，已拒绝读取；" + RESUBMIT, cause);
     }
 
     static UnreadableFileException corrupt(Throwable cause) {
-        return new UnreadableFileException("文件已损坏或不完整，无法作为 Excel 工作簿读取，" + RESUBMIT
-                + " (corrupt or truncated workbook)", cause);
+        return new UnreadableFileException("文件已损坏或不完整，无法作为 Excel 工作簿读取，" + RESUBMIT, cause);
     }
 
     /** Damage found only while reading a sheet: say where, so the clerk knows how far the file was good. */
@@ -53,74 +51,65 @@ final class Unreadable {
         }
         sheet = InputLimits.printable(sheet);
         return new UnreadableFileException(String.format(
-                "工作表“%s”在第 %d 行附近已损坏或不完整，无法继续读取，%s (sheet '%s' is corrupt or truncated near row %d)",
-                sheet, nearRow, RESUBMIT, sheet, nearRow), cause);
+                "工作表“%s”在第 %d 行附近已损坏或不完整，无法继续读取，%s",
+                sheet, nearRow, RESUBMIT), cause);
     }
 
     static UnreadableFileException tooManyMergedCells(String sheet, int limit) {
         return new UnreadableFileException(String.format(
-                "工作表“%s”的合并单元格超过 %,d 处，不像正常的报送表格；请取消数据区的合并单元格后重新报送"
-                        + " (sheet '%s' has more than %d merged cells)", sheet, limit, sheet, limit));
+                "工作表“%s”的合并单元格超过 %,d 处，不像正常的报送表格；请取消数据区的合并单元格后重新报送", sheet, limit));
     }
 
-    static UnreadableFileException notSpreadsheet(String whatChinese, String whatEnglish) {
+    static UnreadableFileException notSpreadsheet(String whatChinese) {
         return new UnreadableFileException(String.format(
-                "文件不是电子表格（%s），请报送 .xlsx、.xls 或 .csv 文件 (not a spreadsheet: %s)",
-                whatChinese, whatEnglish));
+                "文件不是电子表格（%s），请报送 .xlsx、.xls 或 .csv 文件",
+                whatChinese));
     }
 
     static UnreadableFileException binary() {
-        return notSpreadsheet("含有二进制数据，既不是 Excel 工作簿也不是文本 CSV", "binary data, neither a workbook nor CSV text");
+        return notSpreadsheet("含有二进制数据，既不是 Excel 工作簿也不是文本 CSV");
     }
 
     static UnreadableFileException xlsTooLarge(long bytes, long limit) {
         return new UnreadableFileException(String.format(
-                "旧版 .xls 工作簿数据过大（%,d 字节，上限 %,d 字节），请用 Excel 另存为 .xlsx 后重新报送"
-                        + " (xls workbook too large for the xls reader: %d bytes, limit %d; save as .xlsx)",
-                bytes, limit, bytes, limit));
+                "旧版 .xls 工作簿数据过大（%,d 字节，上限 %,d 字节），请用 Excel 另存为 .xlsx 后重新报送",
+                bytes, limit));
     }
 
     static UnreadableFileException stylesTooLarge(long bytes, long limit) {
         return new UnreadableFileException(String.format(
-                "工作簿的格式信息异常庞大（%,d 字节，上限 %,d 字节），请清除多余的单元格格式或复制数据到新工作簿后重新报送"
-                        + " (styles part too large: %d bytes, limit %d)",
-                bytes, limit, bytes, limit));
+                "工作簿的格式信息异常庞大（%,d 字节，上限 %,d 字节），请清除多余的单元格格式或复制数据到新工作簿后重新报送",
+                bytes, limit));
     }
 
     static UnreadableFileException oldExcel(Throwable cause) {
-        return new UnreadableFileException("文件是旧版 Excel（5.0/95 或更早）格式，请用 Excel 另存为 .xlsx 后重新报送"
-                + " (Excel 95 or older format is not supported: save as .xlsx)", cause);
+        return new UnreadableFileException("文件是旧版 Excel（5.0/95 或更早）格式，请用 Excel 另存为 .xlsx 后重新报送", cause);
     }
 
     static UnreadableFileException binaryWorkbook() {
-        return new UnreadableFileException("文件是 Excel 二进制工作簿（.xlsb），请用 Excel 另存为 .xlsx 后重新报送"
-                + " (.xlsb is not supported: save as .xlsx)");
+        return new UnreadableFileException("文件是 Excel 二进制工作簿（.xlsb），请用 Excel 另存为 .xlsx 后重新报送");
     }
 
     static UnreadableFileException strictOpenXml() {
-        return new UnreadableFileException("文件是“Strict Open XML”格式，请用 Excel 另存为普通的 Excel 工作簿（.xlsx）后重新报送"
-                + " (Strict Open XML is not supported: save as a normal .xlsx workbook)");
+        return new UnreadableFileException("文件是“Strict Open XML”格式，请用 Excel 另存为普通的 Excel 工作簿（.xlsx）后重新报送");
     }
 
     static UnreadableFileException openDocument(Throwable cause) {
-        return new UnreadableFileException("文件是 OpenDocument 表格（.ods，如 WPS/LibreOffice 保存），请另存为 .xlsx 后重新报送"
-                + " (OpenDocument spreadsheet is not supported: save as .xlsx)", cause);
+        return new UnreadableFileException("文件是 OpenDocument 表格（.ods，如 WPS/LibreOffice 保存），请另存为 .xlsx 后重新报送", cause);
     }
 
     static UnreadableFileException htmlPage() {
-        return new UnreadableFileException("文件实为网页（HTML），只是名称像表格；请用 Excel 打开后另存为 .xlsx 再报送"
-                + " (an HTML page, not a workbook: open it in Excel and save as .xlsx)");
+        return new UnreadableFileException("文件实为网页（HTML），只是名称像表格；请用 Excel 打开后另存为 .xlsx 再报送");
     }
 
     static UnreadableFileException xmlFile() {
-        return new UnreadableFileException("文件是 XML 格式（如 Excel 2003 XML 表格），请用 Excel 另存为 .xlsx 后重新报送"
-                + " (an XML file such as an Excel 2003 XML spreadsheet: save as .xlsx)");
+        return new UnreadableFileException("文件是 XML 格式（如 Excel 2003 XML 表格），请用 Excel 另存为 .xlsx 后重新报送");
     }
 
     static UnreadableFileException unbalancedQuotes(long record, Throwable cause) {
         return new UnreadableFileException(String.format(
-                "CSV 文件第 %d 条记录起引号（\"）不配对，无法分列，请检查后重新报送 (unbalanced quotes from CSV record %d)",
-                record, record), cause);
+                "CSV 文件第 %d 条记录起引号（\"）不配对，无法分列，请检查后重新报送",
+                record), cause);
     }
 
     // ---- limits of the input: what no workbook Excel saved can hold (README, "Limits of the input") ----
@@ -129,64 +118,57 @@ final class Unreadable {
         String s = InputLimits.printable(sheet);
         return new UnreadableFileException(String.format(
                 "工作表“%s”中第 %d 行出现在第 %d 行之后（行号重复或倒退），文件结构已损坏，从此处起的行未读取；"
-                        + "请用 Excel 打开并另存后重新报送 (sheet '%s': row %d comes after row %d, repeated or going back;"
-                        + " rows from here not read)", s, row, previous, s, row, previous));
+                        + "请用 Excel 打开并另存后重新报送", s, row, previous));
     }
 
     static UnreadableFileException rowBeyondLimit(String sheet, int row) {
         String s = InputLimits.printable(sheet);
         return new UnreadableFileException(String.format(
-                "工作表“%s”中的行号 %d 超出 Excel 的范围（1 至 1,048,576），文件结构已损坏，从此处起的行未读取；%s"
-                        + " (sheet '%s': row number %d outside 1..1,048,576; rows from here not read)",
-                s, row, RESUBMIT, s, row));
+                "工作表“%s”中的行号 %d 超出 Excel 的范围（1 至 1,048,576），文件结构已损坏，从此处起的行未读取；%s",
+                s, row, RESUBMIT));
     }
 
     static UnreadableFileException tooManyCells(String sheet, int row) {
         String s = InputLimits.printable(sheet);
         return new UnreadableFileException(String.format(
                 "工作表“%s”第 %d 行的单元格超过 Excel 的上限 16,384 列（最后一列为 XFD），文件不是 Excel 正常保存的，"
-                        + "从此行起未读取；%s (sheet '%s', row %d: more than 16,384 cells; rows from here not read)",
-                s, row, RESUBMIT, s, row));
+                        + "从此行起未读取；%s",
+                s, row, RESUBMIT));
     }
 
     static UnreadableFileException rowTooLarge(String sheet, int row) {
         String s = InputLimits.printable(sheet);
         return new UnreadableFileException(String.format(
-                "工作表“%s”第 %d 行的文字总量超过 %,d 个字符，不是正常的报送数据，从此行起未读取；%s"
-                        + " (sheet '%s', row %d: more than %d characters of text in one row; rows from here not read)",
-                s, row, InputLimits.MAX_ROW_CHARS, RESUBMIT, s, row, InputLimits.MAX_ROW_CHARS));
+                "工作表“%s”第 %d 行的文字总量超过 %,d 个字符，不是正常的报送数据，从此行起未读取；%s",
+                s, row, InputLimits.MAX_ROW_CHARS, RESUBMIT));
     }
 
     static UnreadableFileException tooManySharedStrings(int limit) {
         return new UnreadableFileException(String.format(
-                "工作簿的共享文本表超过 %,d 条，不是正常的报送表格；%s (shared strings table of more than %d strings)",
-                limit, RESUBMIT, limit));
+                "工作簿的共享文本表超过 %,d 条，不是正常的报送表格；%s",
+                limit, RESUBMIT));
     }
 
     static UnreadableFileException csvRecordTooLong(long record, int limit) {
         return new UnreadableFileException(String.format(
-                "CSV 文件第 %d 条记录超过 %,d 个字符（可能是缺少换行或引号不配对），从此处起未读取；请检查后重新报送"
-                        + " (CSV record %d longer than %d characters; rows from here not read)",
-                record, limit, record, limit));
+                "CSV 文件第 %d 条记录超过 %,d 个字符（可能是缺少换行或引号不配对），从此处起未读取；请检查后重新报送",
+                record, limit));
     }
 
     static UnreadableFileException csvTooManyFields(long record, int fields) {
         return new UnreadableFileException(String.format(
-                "CSV 文件第 %d 条记录有 %,d 列，超过 Excel 的上限 16,384 列，从此处起未读取；请检查后重新报送"
-                        + " (CSV record %d has %d fields, more than 16,384; rows from here not read)",
-                record, fields, record, fields));
+                "CSV 文件第 %d 条记录有 %,d 列，超过 Excel 的上限 16,384 列，从此处起未读取；请检查后重新报送",
+                record, fields));
     }
 
     static UnreadableFileException sheetNameTooLong(int length) {
         return new UnreadableFileException(String.format(
-                "工作簿中有一个工作表名称长达 %,d 个字符（Excel 最多 31 个），文件不是 Excel 正常保存的；%s"
-                        + " (a sheet name of %d characters: not a workbook Excel saved)", length, RESUBMIT, length));
+                "工作簿中有一个工作表名称长达 %,d 个字符（Excel 最多 31 个），文件不是 Excel 正常保存的；%s", length, RESUBMIT));
     }
 
     static UnreadableFileException notAWorkbookDespiteName(String extension) {
         return new UnreadableFileException(String.format(
-                "文件名为 .%s，但文件已损坏或不是 Excel 工作簿，无法打开；%s (named .%s, but cannot be opened as an"
-                        + " Excel workbook: corrupt or not a workbook)", extension, RESUBMIT, extension));
+                "文件名为 .%s，但文件已损坏或不是 Excel 工作簿，无法打开；%s", extension, RESUBMIT));
     }
 
     /**

@@ -108,8 +108,7 @@ public final class XlsxSheetSource implements SheetSource {
             throw Unreadable.binaryWorkbook();
         }
         if (!WORKBOOK_CONTENT_TYPES.contains(contentType)) {
-            throw Unreadable.notSpreadsheet("Office 文档（如 Word、PowerPoint），不是 Excel 工作簿",
-                    "an Office document that is not an Excel workbook");
+            throw Unreadable.notSpreadsheet("Office 文档（如 Word、PowerPoint），不是 Excel 工作簿");
         }
         List<String> names = new ArrayList<>();
         List<PackagePart> parts = new ArrayList<>();

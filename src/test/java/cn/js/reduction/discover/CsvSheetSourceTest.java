@@ -143,7 +143,7 @@ class CsvSheetSourceTest {
             assertThat(cursor.next()).isEqualTo(row("quote", 1, text(0, "a"), text(1, "b")));
             assertThatThrownBy(cursor::next)
                     .isInstanceOf(UnreadableFileException.class)
-                    .hasMessage("CSV 文件第 2 条记录起引号（\"）不配对，无法分列，请检查后重新报送 (unbalanced quotes from CSV record 2)");
+                    .hasMessage("CSV 文件第 2 条记录起引号（\"）不配对，无法分列，请检查后重新报送");
         }
     }
 

@@ -44,7 +44,7 @@ class InputSetTest {
                 "readme.txt NOT_A_SUBMISSION",
                 "~$suzhou.xlsx NOT_A_SUBMISSION");
         assertThat(set.skipped()).filteredOn(s -> s.name().equals("link-outside.csv")).singleElement()
-                .extracting(InputSet.Skipped::reason).asString().contains("outside the input folder is not followed");
+                .extracting(InputSet.Skipped::reason).asString().contains("指向输入文件夹以外的位置，出于安全考虑未读取");
 
         // what is skipped is no part of the run's identity
         String fingerprint = set.fingerprint();

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Choosing the reader by content, and every way a file can be unreadable. */
 class SheetSourcesTest {
 
-    private static final String CORRUPT = "文件已损坏或不完整，无法作为 Excel 工作簿读取，请重新导出后报送 (corrupt or truncated workbook)";
-    private static final String ENCRYPTED = "文件已加密，请去除密码后重新报送 (file is password-protected)";
+    private static final String CORRUPT = "文件已损坏或不完整，无法作为 Excel 工作簿读取，请重新导出后报送";
+    private static final String ENCRYPTED = "文件已加密，请去除密码后重新报送";
 
     @TempDir
     Path dir;
@@ -84,7 +84,7 @@ class SheetSourcesTest {
         Path file = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件为空（0 字节），请重新导出后报送 (the file is empty: 0 bytes)");
+                .hasMessage("文件为空（0 字节），请重新导出后报送");
     }
 
     @Test
@@ -95,8 +95,7 @@ class SheetSourcesTest {
         }
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件过大（1,073,741,825 字节，上限 1,073,741,824 字节），不可能是正常的报送表格"
-                        + " (file too large to be real: 1073741825 bytes, limit 1073741824)");
+                .hasMessage("文件过大（1,073,741,825 字节，上限 1,073,741,824 字节），不可能是正常的报送表格");
     }
 
     @Test
@@ -160,8 +159,7 @@ class SheetSourcesTest {
         }
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件不是电子表格（Office 文档（如 Word、PowerPoint），不是 Excel 工作簿），请报送 .xlsx、.xls 或 .csv 文件"
-                        + " (not a spreadsheet: an Office document that is not an Excel workbook)");
+                .hasMessage("文件不是电子表格（Office 文档（如 Word、PowerPoint），不是 Excel 工作簿），请报送 .xlsx、.xls 或 .csv 文件");
     }
 
     @Test
@@ -227,8 +225,7 @@ class SheetSourcesTest {
         assertThat(Files.size(file)).isLessThan(100_000);
         assertThatThrownBy(() -> readAll(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件解压后的内容远大于文件本身，疑似压缩炸弹，已拒绝读取；请重新导出后报送"
-                        + " (suspected zip bomb: content expands far beyond the file's size)");
+                .hasMessage("文件解压后的内容远大于文件本身，疑似压缩炸弹，已拒绝读取；请重新导出后报送");
     }
 
     @Test
@@ -242,7 +239,7 @@ class SheetSourcesTest {
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageStartingWith("工作簿的格式信息异常庞大（33,554,5")
-                .hasMessageEndingWith("limit 33554432)");
+                .hasMessageContaining("上限 33,554,432 字节");
     }
 
     @Test
@@ -255,8 +252,7 @@ class SheetSourcesTest {
         }
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("旧版 .xls 工作簿数据过大（50,331,649 字节，上限 50,331,648 字节），请用 Excel 另存为 .xlsx 后重新报送"
-                        + " (xls workbook too large for the xls reader: 50331649 bytes, limit 50331648; save as .xlsx)");
+                .hasMessage("旧版 .xls 工作簿数据过大（50,331,649 字节，上限 50,331,648 字节），请用 Excel 另存为 .xlsx 后重新报送");
     }
 
     @Test
@@ -264,7 +260,7 @@ class SheetSourcesTest {
         Path file = Files.write(dir.resolve("报表.xlsx"), "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(UTF_8));
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件不是电子表格（PDF 文档），请报送 .xlsx、.xls 或 .csv 文件 (not a spreadsheet: a PDF document)");
+                .hasMessage("文件不是电子表格（PDF 文档），请报送 .xlsx、.xls 或 .csv 文件");
     }
 
     @Test
@@ -273,7 +269,7 @@ class SheetSourcesTest {
         Path file = Files.write(dir.resolve("截图.csv"), png);
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件不是电子表格（图片），请报送 .xlsx、.xls 或 .csv 文件 (not a spreadsheet: an image)");
+                .hasMessage("文件不是电子表格（图片），请报送 .xlsx、.xls 或 .csv 文件");
     }
 
     @Test
@@ -284,8 +280,7 @@ class SheetSourcesTest {
         Path file = Files.write(dir.resolve("noise.csv"), noise);
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件不是电子表格（含有二进制数据，既不是 Excel 工作簿也不是文本 CSV），请报送 .xlsx、.xls 或 .csv 文件"
-                        + " (not a spreadsheet: binary data, neither a workbook nor CSV text)");
+                .hasMessage("文件不是电子表格（含有二进制数据，既不是 Excel 工作簿也不是文本 CSV），请报送 .xlsx、.xls 或 .csv 文件");
     }
 
     @Test
@@ -314,8 +309,7 @@ class SheetSourcesTest {
         }
         assertThatThrownBy(() -> SheetSources.open(file))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("文件不是电子表格（Office 文档（如 Word），不含 Excel 工作簿），请报送 .xlsx、.xls 或 .csv 文件"
-                        + " (not a spreadsheet: an Office document without an Excel workbook)");
+                .hasMessage("文件不是电子表格（Office 文档（如 Word），不含 Excel 工作簿），请报送 .xlsx、.xls 或 .csv 文件");
     }
 
     @Test

@@ -235,8 +235,7 @@ class XlsxSheetSourceTest {
             assertThat(cursor.next()).isEqualTo(row("Sheet1", 2, number(0, "1")));
             assertThatThrownBy(cursor::next)
                     .isInstanceOf(UnreadableFileException.class)
-                    .hasMessageStartingWith("工作表“Sheet1”在第 3 行附近已损坏或不完整")
-                    .hasMessageContaining("(sheet 'Sheet1' is corrupt or truncated near row 3)");
+                    .hasMessage("工作表“Sheet1”在第 3 行附近已损坏或不完整，无法继续读取，请重新导出后报送");
             assertThat(cursor.next()).isNull();
         }
     }

@@ -76,7 +76,7 @@ class HostileSheetsTest {
         assertThat(read.breakage().rule()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(read.breakage().file()).isEqualTo("repeated.xlsx");
         assertThat(read.breakage().sheet()).isEqualTo("项目清单");
-        assertThat(read.breakage().message()).contains("第 2 行出现在第 3 行之后").contains("rows from here not read");
+        assertThat(read.breakage().message()).contains("第 2 行出现在第 3 行之后").contains("从此处起的行未读取");
     }
 
     @Test
@@ -278,7 +278,7 @@ class HostileSheetsTest {
         Files.writeString(text, "this is not a workbook at all\n");
         SubmissionSniffer.Result sniff = new SubmissionSniffer(ReferenceFixture.jiangsu2020()).sniff(text);
         assertThat(sniff.problem()).isEqualTo(Rule.FILE_UNREADABLE);
-        assertThat(sniff.message()).contains("无法打开").contains("cannot be opened");
+        assertThat(sniff.message()).contains("无法打开").contains("已损坏或不是 Excel 工作簿");
 
         Path badZip = dir.resolve("truncated.xlsx");
         byte[] good = Files.readAllBytes(RawXlsx.write(dir.resolve("good.xlsx"), xml -> xml.write(RawXlsx.PROJECT_HEADER_ROW)));
