@@ -55,7 +55,12 @@ public final class InMemoryReportData implements ReportData {
     List<ReductionTally> reductionTallies;
 
     InMemoryReportData(String mode) {
-        reference = plan2020();
+        this(mode, plan2020());
+    }
+
+    /** The same projects, emissions and findings against other reference data (holding 南京 and 无锡). */
+    InMemoryReportData(String mode, ReferenceData reference) {
+        this.reference = reference;
         run = new RunInfo(42, 2020, cn.js.reduction.core.RunMode.stored(mode),
                 new LinkedHashMap<>(Map.of("year", "2020", "mode", mode, "input", "input")),
                 LocalDateTime.of(2021, 1, 5, 2, 0, 0), LocalDateTime.of(2021, 1, 5, 2, 3, 17), "1.0.0", "2020-v1",

@@ -5,6 +5,10 @@ import cn.js.reduction.core.Finding;
 import cn.js.reduction.core.Rule;
 import cn.js.reduction.intake.ReferenceFixture;
 import cn.js.reduction.reconcile.ProjectTally;
+import cn.js.reduction.reference.Category;
+import cn.js.reduction.reference.City;
+import cn.js.reduction.reference.Pollutant;
+import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.sheet.RowWriter;
 import cn.js.reduction.report.workbook.RunSheet;
 import java.io.IOException;
@@ -56,6 +60,54 @@ public class WorkbookWriterTest {
         Path out = dir.resolve("320100.xlsx");
         new WorkbookWriter().writeCity(data, InMemoryReportData.NANJING, out);
         return new XSSFWorkbook(Files.newInputStream(out));
+    }
+
+    /**
+     * A plan of hundreds of cities (a national set) has more rows in 项目汇总 and 减排核算 than the streaming window
+     * keeps in memory: a sheet that went back to its first rows after its data (the continuation pages' titles did)
+     * failed the report with "Attempting to write a row[0] … already written to disk" (found by bench/run.sh).
+     */
+    @Test
+    void aPlanOfHundredsOfCitiesIsWrittenWholeThroughTheStreamingWindow() throws IOException {
+        ReferenceData jiangsu = InMemoryReportData.plan2020();
+        List<City> cities = new ArrayList<>(jiangsu.cities());
+        Map<String, java.math.BigDecimal> targets = new LinkedHashMap<>();
+        Map<String, Integer> planned = new LinkedHashMap<>();
+        List<City> all = new ArrayList<>(jiangsu.cities());
+        all.add(jiangsu.province());
+        for (City c : all) {
+            for (Pollutant p : jiangsu.pollutants()) {
+                targets.put(c.code() + "|" + p.code(), jiangsu.targetPct(c.code(), p));
+            }
+            for (Category k : jiangsu.categories()) {
+                planned.put(c.code() + "|" + k.code(), jiangsu.planned(c.code(), k.code()));
+            }
+        }
+        for (int i = 0; i < 300; i++) {
+            City c = new City(String.valueOf(900_000 + i), "测试" + i, "Ceshi" + i);
+            cities.add(c);
+            for (Pollutant p : jiangsu.pollutants()) {
+                targets.put(c.code() + "|" + p.code(), java.math.BigDecimal.TEN);
+            }
+        }
+        ReferenceData national = new ReferenceData(jiangsu.plan(), cities, jiangsu.province(), jiangsu.categories(),
+                jiangsu.claimPollutants(), planned, targets, jiangsu.airQualityTargets(), jiangsu.autumnWinterTargets());
+
+        try (XSSFWorkbook wb = province(new InMemoryReportData("nightly", national))) {
+            for (String name : List.of("项目汇总", "减排核算")) {
+                XSSFSheet sheet = wb.getSheet(name);
+                List<String> titles = new ArrayList<>();
+                sheet.getRow(0).forEach(c -> titles.add(c.getStringCellValue()));
+                assertThat(titles).as(name + ": the continuation pages' titles").anyMatch(t -> t.endsWith("（续）"));
+                List<String> firstColumn = new ArrayList<>();
+                sheet.forEach(r -> {
+                    if (r.getCell(0) != null && r.getCell(0).getCellType() == CellType.STRING) {
+                        firstColumn.add(r.getCell(0).getStringCellValue());
+                    }
+                });
+                assertThat(firstColumn).as(name + ": every city down").anyMatch(t -> t.startsWith("测试299"));
+            }
+        }
     }
 
     @Test

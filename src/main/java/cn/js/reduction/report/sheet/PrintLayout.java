@@ -136,22 +136,27 @@ public final class PrintLayout {
 
     /**
      * The heading of each page after the first of a sheet printed across pages with column A repeated (项目汇总,
-     * 减排核算): the title, continued, at the page's first column of row 1, and where the legend and the notes are,
-     * so that a continuation page neither starts with a clipped title nor shows "图例：" alone.
+     * 减排核算): the title, continued, at the page's first column of row 1, and a pointer to the legend on page 1,
+     * so that a continuation page neither starts with a clipped title nor shows "图例：" alone. Written with the
+     * sheet's heading rows, before its data: a streamed sheet has written its first rows to disk once a few hundred
+     * rows follow (a national set's 340 cities), and cannot go back to them.
      *
-     * @param pages     the first column of each page after the first ({@link #acrossPages})
-     * @param notesRow  the 0-based row of the first note, or -1 for none
+     * @param pages the first column of each page after the first ({@link #acrossPages})
      */
-    public static void continued(Sheet sheet, WorkbookStyles styles, List<Integer> pages, String title, int notesRow) {
+    public static void continuedTitles(Sheet sheet, WorkbookStyles styles, List<Integer> pages, String title) {
         for (int column : pages) {
             new RowWriter(row(sheet, 0), styles, false).at(column).text(title + "（续）", WorkbookStyles.Kind.TITLE,
                     WorkbookStyles.Mark.NONE);
             new RowWriter(row(sheet, 1), styles, false).at(column).text("见第 1 页", WorkbookStyles.Kind.NOTE,
                     WorkbookStyles.Mark.NONE);
-            if (notesRow >= 0) {
-                new RowWriter(row(sheet, notesRow), styles, false).at(column).text("说明见第 1 页",
-                        WorkbookStyles.Kind.NOTE, WorkbookStyles.Mark.NONE);
-            }
+        }
+    }
+
+    /** Where the notes are, on each page after the first, in the notes' first row (0-based {@code notesRow}). */
+    public static void continuedNotes(Sheet sheet, WorkbookStyles styles, List<Integer> pages, int notesRow) {
+        for (int column : pages) {
+            new RowWriter(row(sheet, notesRow), styles, false).at(column).text("说明见第 1 页",
+                    WorkbookStyles.Kind.NOTE, WorkbookStyles.Mark.NONE);
         }
     }
 

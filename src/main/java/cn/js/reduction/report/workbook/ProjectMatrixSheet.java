@@ -75,6 +75,8 @@ public final class ProjectMatrixSheet {
         int firstPageColumns = (pages.isEmpty() ? columns : pages.get(0)) - 1;
         writeLegend(sheet, styles, finalMode, Math.max(1, Math.min(9, firstPageColumns / 4)));
         writeHeader(sheet, styles, categories);
+        PrintLayout.continuedTitles(sheet, styles, pages, run.year() + "年大气污染防治工程项目汇总表"
+                + (scope.isProvince() ? "" : "（" + scope.city().name() + "市）"));
 
         List<City> cities = scope.cities();
         List<TableSheet.Part> projects = details.projects();
@@ -127,8 +129,7 @@ public final class ProjectMatrixSheet {
         sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, MEASURE_ROW, -1, -1));
         greyZeros(sheet, new CellRangeAddress(FIRST_DATA_ROW, r - 1, 1, columns - 1));
         int lastRow = writeNotes(sheet, styles, r + 1, scope, firstPageColumns);
-        PrintLayout.continued(sheet, styles, pages, run.year() + "年大气污染防治工程项目汇总表"
-                + (scope.isProvince() ? "" : "（" + scope.city().name() + "市）"), r + 1);
+        PrintLayout.continuedNotes(sheet, styles, pages, r + 1);
         PrintLayout.area(sheet, columns - 1, lastRow);
     }
 

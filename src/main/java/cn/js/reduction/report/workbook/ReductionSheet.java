@@ -98,6 +98,8 @@ public final class ReductionSheet {
         // the four boxes of the legend within the first page (at 3 columns each they ran on to the second)
         writeLegend(sheet, styles, scope.reference().claimRatioLimit(), Math.max(1, Math.min(6, firstPageLast / 4)));
         writeHeader(sheet, styles, run.year(), baseYear, pollutants);
+        PrintLayout.continuedTitles(sheet, styles, pages, run.year() + "年主要大气污染物减排核算表"
+                + (scope.isProvince() ? "" : "（" + scope.city().name() + "市）"));
 
         List<City> cities = scope.cities();
         DetailTotals found = details.totals();
@@ -146,8 +148,7 @@ public final class ReductionSheet {
                 + "不能据以判定是否达标；请按反馈工作簿改正后重新报送。" + (scope.isProvince() ? restsOn(tallies, scope) : ""));
         new RowWriter(sheet.createRow(r + 1), styles, false).text("说明", Kind.LABEL, Mark.NONE);
         int last = PrintLayout.notes(sheet, styles, r + 1, allNotes, 1, firstPageLast);
-        PrintLayout.continued(sheet, styles, pages, run.year() + "年主要大气污染物减排核算表" + (scope.isProvince() ? ""
-                : "（" + scope.city().name() + "市）"), r + 1);
+        PrintLayout.continuedNotes(sheet, styles, pages, r + 1);
         PrintLayout.area(sheet, columns - 1, last);
     }
 
