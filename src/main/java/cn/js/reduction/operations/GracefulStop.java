@@ -1,13 +1,10 @@
 package cn.js.reduction.operations;
 
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
-import sun.misc.Signal;
 
 /**
  * SIGTERM (what systemd sends on stop, on a timer's timeout and at shutdown) and Ctrl-C during {@code run} or
@@ -18,36 +15,27 @@ import sun.misc.Signal;
  * <p>The JVM's own handling of these signals would run the shutdown hooks at once, closing the database pool under
  * the running step (the execution left STARTED, exit 143). So for these two commands the signal is handled here
  * instead, and the JVM goes on until the command returns. The stop is bounded: a command still alive
- * {@link #GRACE} after the signal halts with exit 1, its execution left as a killed one's (INTERRUPTED, which
+ * {@link StopSignal#GRACE} after the signal halts with exit 1, its execution left as a killed one's (INTERRUPTED, which
  * {@code restart} continues); a second signal halts at once. The systemd unit gives it that time
  * (TimeoutStopSec above GRACE).
  */
 final class GracefulStop {
 
-    /** How long a stop may take before the process halts; measured stops take 1-3 s (docs/operations.md). */
-    static final Duration GRACE = Duration.ofSeconds(60);
-
     private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
-    private static final AtomicBoolean REQUESTED = new AtomicBoolean();
+    private static final StopSignal SIGNAL = new StopSignal("the run", signal -> signal + " received: the run stops at"
+            + " the end of its current chunk (within " + StopSignal.GRACE.toSeconds() + " s) and is recorded STOPPED;"
+            + " the command to continue follows", GracefulStop::stop);
     private static volatile JobOperator operator;
     private static volatile JobExecution running;
     /** The execution the current command started, kept after it ended (a failure that escaped the job). */
     private static volatile JobExecution lastStarted;
-    private static volatile PrintStream err;
 
     private GracefulStop() {
     }
 
     /** Handles SIGTERM and SIGINT for the rest of this process (main only: a run or restart in its own JVM). */
     static void install(PrintStream operatorErr) {
-        err = operatorErr;
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                Signal.handle(new Signal(name), GracefulStop::onSignal);
-            } catch (IllegalArgumentException e) {
-                // the signal is not known here (or the JVM keeps it, -Xrs): the JVM's default stays
-            }
-        }
+        SIGNAL.install(operatorErr);
     }
 
     /**
@@ -58,7 +46,7 @@ final class GracefulStop {
         operator = jobOperator;
         running = execution;
         lastStarted = execution;
-        if (REQUESTED.get()) {
+        if (SIGNAL.requested()) {
             stop();
         }
     }
@@ -80,29 +68,7 @@ final class GracefulStop {
 
     /** Whether a stop was asked for in this process (the summary says so). */
     static boolean requested() {
-        return REQUESTED.get();
-    }
-
-    private static void onSignal(Signal signal) {
-        if (!REQUESTED.compareAndSet(false, true)) {
-            say("second SIG" + signal.getName() + ": stopping now, without waiting for the chunk to end");
-            Runtime.getRuntime().halt(ReductionAccountingApplication.FAILED);
-        }
-        say("SIG" + signal.getName() + " received: the run stops at the end of its current chunk (within "
-                + GRACE.toSeconds() + " s) and is recorded STOPPED; the command to continue follows");
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(GRACE.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            say("the run did not stop within " + GRACE.toSeconds() + " s: halting; continue it with restart"
-                    + " (see status)");
-            Runtime.getRuntime().halt(ReductionAccountingApplication.FAILED);
-        }, "graceful-stop-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        stop();
+        return SIGNAL.requested();
     }
 
     private static synchronized void stop() {
@@ -116,15 +82,5 @@ final class GracefulStop {
             // already ending; or the repository refused: the watchdog bounds the wait all the same
             LOG.warn("cannot ask execution {} to stop: {}", execution.getId(), e.toString(), e);
         }
-    }
-
-    private static void say(String line) {
-        PrintStream stream = err;
-        if (stream == null) {
-            LOG.info(line);
-            return;
-        }
-        stream.println(line); // the operator's stream copies it to the log file
-        stream.flush();
     }
 }

@@ -1,16 +1,11 @@
 package cn.js.reduction.operations;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import sun.misc.Signal;
 
 /**
  * SIGTERM (systemctl stop, shutdown) and Ctrl-C on a {@code worker}: it gives its partitions back cleanly. Each
@@ -22,37 +17,28 @@ import sun.misc.Signal;
  *
  * <p>Without this the JVM's own handling ran the shutdown hooks at once: the partition running was left to finish
  * within the listener's 60 s (or stayed STARTED, its database closed under it) and the process exited 143, a code
- * outside the table. The stop is bounded: {@link #GRACE} after the signal the worker halts (exit 1); a second
+ * outside the table. The stop is bounded: {@link StopSignal#GRACE} after the signal the worker halts (exit 1); a second
  * signal halts at once.
  */
 public final class WorkerStop {
 
-    /** How long giving the partitions back may take before the worker halts: one chunk, normally well under 1 s. */
-    static final Duration GRACE = Duration.ofSeconds(60);
-
-    private static final Logger LOG = LoggerFactory.getLogger(WorkerStop.class);
-    private static final AtomicBoolean REQUESTED = new AtomicBoolean();
     private static final Set<StepExecution> RUNNING = ConcurrentHashMap.newKeySet();
-    private static volatile PrintStream err;
+    private static final StopSignal SIGNAL = new StopSignal("the partitions", signal -> signal + " received: the worker"
+            + " takes no more partitions; the " + RUNNING.size() + " it runs stop at the end of their current chunk"
+            + " (within " + StopSignal.GRACE.toSeconds() + " s), recorded STOPPED, and are continued by the run's"
+            + " restart", () -> RUNNING.forEach(StepExecution::setTerminateOnly));
 
     private WorkerStop() {
     }
 
     /** Handles SIGTERM and SIGINT for the rest of this process (main only: a worker in its own JVM). */
     static void install(PrintStream operatorErr) {
-        err = operatorErr;
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                Signal.handle(new Signal(name), WorkerStop::onSignal);
-            } catch (IllegalArgumentException e) {
-                // not known here (or the JVM keeps it, -Xrs): the JVM's default stays
-            }
-        }
+        SIGNAL.install(operatorErr);
     }
 
     /** Whether this worker was asked to stop: the worker command then returns, closing its listener. */
     static boolean requested() {
-        return REQUESTED.get();
+        return SIGNAL.requested();
     }
 
     /** A listener for the intake step a worker runs: it knows which partitions are running, to stop them. */
@@ -61,7 +47,7 @@ public final class WorkerStop {
             @Override
             public void beforeStep(StepExecution stepExecution) {
                 RUNNING.add(stepExecution);
-                if (REQUESTED.get()) {
+                if (SIGNAL.requested()) {
                     stepExecution.setTerminateOnly(); // taken after the signal: given back at once
                 }
             }
@@ -72,38 +58,5 @@ public final class WorkerStop {
                 return null;
             }
         };
-    }
-
-    private static void onSignal(Signal signal) {
-        if (!REQUESTED.compareAndSet(false, true)) {
-            say("second SIG" + signal.getName() + ": stopping now, without waiting for the partitions' chunks to end");
-            Runtime.getRuntime().halt(ReductionAccountingApplication.FAILED);
-        }
-        say("SIG" + signal.getName() + " received: the worker takes no more partitions; the " + RUNNING.size()
-                + " it runs stop at the end of their current chunk (within " + GRACE.toSeconds() + " s), recorded"
-                + " STOPPED, and are continued by the run's restart");
-        RUNNING.forEach(StepExecution::setTerminateOnly);
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(GRACE.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            say("the partitions did not stop within " + GRACE.toSeconds() + " s: halting; the run's restart"
-                    + " continues them (see status)");
-            Runtime.getRuntime().halt(ReductionAccountingApplication.FAILED);
-        }, "worker-stop-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-    }
-
-    private static void say(String line) {
-        PrintStream stream = err;
-        if (stream == null) {
-            LOG.info(line);
-            return;
-        }
-        stream.println(line);
-        stream.flush();
     }
 }

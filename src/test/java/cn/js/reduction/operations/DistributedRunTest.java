@@ -278,7 +278,7 @@ class DistributedRunTest {
                 .findFirst().orElseThrow();
         long signalled = System.nanoTime();
         victim.process.destroy(); // SIGTERM
-        assertThat(victim.process.waitFor(WorkerStop.GRACE.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
+        assertThat(victim.process.waitFor(StopSignal.GRACE.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
         System.out.println("worker SIGTERM: exit " + victim.process.exitValue() + " after " + ms + " ms");
         assertThat(victim.process.exitValue()).as(victim.output()).isZero();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * step, a process is killed (the execution stays STARTED, status shows INTERRUPTED and prints how to continue),
  * then the command status printed is started and gets SIGTERM in the same step (the step ends at its chunk
  * boundary, a tasklet step at its end; the execution is recorded STOPPED, read back from the database; the process
- * prints how to continue and exits 1 well within {@link GracefulStop#GRACE}); the command it printed goes on to
+ * prints how to continue and exits 1 well within {@link StopSignal.GRACE}); the command it printed goes on to
  * the next step. The last one completes the run, whose CSVs must be byte-identical to an uninterrupted run's. After
  * the crash in intake, the input files change for a while: the restart is refused, naming them, and status offers
  * the new run instead; once they are put back, the restart is offered again.
@@ -65,7 +65,7 @@ class StopSignalTest {
             slowest = Math.max(slowest, ms[0]);
             assertThat(output.resolve("2020/nightly/LATEST")).as("nothing published by a stopped run").doesNotExist();
         }
-        System.out.println("slowest stop after SIGTERM: " + slowest + " ms (grace " + GracefulStop.GRACE + ")");
+        System.out.println("slowest stop after SIGTERM: " + slowest + " ms (grace " + StopSignal.GRACE + ")");
 
         Cli.Result finished = Cli.run(command);
         assertThat(finished.exitCode()).as(finished.all()).isZero();
@@ -150,7 +150,7 @@ class StopSignalTest {
         waitFor(log, step.equals("intake") ? LARGE_FILE_CHUNK : "fault: pausing in step " + step, 1, child);
         long signalled = System.nanoTime();
         child.destroy(); // SIGTERM
-        assertThat(child.waitFor(GracefulStop.GRACE.toSeconds() + 10, TimeUnit.SECONDS))
+        assertThat(child.waitFor(StopSignal.GRACE.toSeconds() + 10, TimeUnit.SECONDS))
                 .as("stopped within the grace period").isTrue();
         ms[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
         String printed = Files.readString(log, StandardCharsets.UTF_8);
