@@ -121,7 +121,36 @@ class ProjectChangesSinceLastRunTest {
             XSSFSheet since = wb.getSheet("与上次对比");
             assertThat(since.getRow(1).getCell(1).getStringCellValue()).isEqualTo("run-1，日常核算（nightly，临时结果）");
             assertThat(since.getRow(4).getCell(1).getStringCellValue()).isEqualTo("汇总数和文件与上次运行相比没有变化。");
-            assertThat(since.getRow(5).getCell(1).getStringCellValue()).startsWith("上次运行没有发布 accepted_projects.csv");
+            assertThat(since.getRow(5).getCell(1).getStringCellValue()).startsWith("上次运行的 accepted_projects.csv 缺失");
+        }
+    }
+
+    /** The projects compared one by one are a view beside the summary: an unreadable previous list never fails a run. */
+    @Test
+    void aPreviousProjectListEditedByHandIsSaidAndTheRunCompletes() throws IOException {
+        Path input = dir.resolve("input");
+        Path output = dir.resolve("output");
+        List<String> args = setUp(input, output);
+        Path projects = input.resolve("2020/nanjing_projects.csv");
+        Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
+        assertThat(cli(args).exitCode()).isZero();
+        // someone opened run-1's list in an editor: the key column renamed, a quote left open
+        Files.writeString(output.resolve("2020/nightly/run-1/accepted_projects.csv"), "编号,city_code\n\"NJ-1,320100\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
+        EndToEndTest.Result second = cli(args);
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8))
+                .contains("category,320100");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
+                output.resolve("2020/nightly/run-2/reconciled_320000_全省.xlsx")))) {
+            List<String> texts = new ArrayList<>();
+            wb.getSheet("与上次对比").forEach(r -> r.forEach(c -> {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(c.getStringCellValue());
+                }
+            }));
+            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 accepted_projects.csv 缺失（本功能之前的版本）或无法读取"));
         }
     }
 

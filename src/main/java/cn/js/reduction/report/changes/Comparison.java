@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public record Comparison(PreviousRun previous, List<Change> changes, ProjectChanges projects) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Comparison.class);
+
     public Comparison(PreviousRun previous, List<Change> changes) {
         this(previous, changes, null);
     }
@@ -55,8 +57,21 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
         compare(Change.POLLUTANT, "pollutant", previousFolder.resolve(REDUCTIONS), current.resolve(REDUCTIONS),
                 changes);
         compareFiles(previousFolder.resolve(FILES), current.resolve(FILES), cityNames, changes);
-        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes),
-                ProjectComparison.of(previousFolder, current));
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes), projects(previousFolder, current));
+    }
+
+    /**
+     * The projects compared one by one, or null where they cannot be: the previous run published no
+     * accepted_projects.csv, or one that cannot be read (edited by hand, cut short). An extra view beside the summary
+     * comparison, it never fails the report: a failure here would fail every restart the same way.
+     */
+    private static ProjectChanges projects(Path previousFolder, Path current) {
+        try {
+            return ProjectComparison.of(previousFolder, current);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the projects of {} cannot be compared one by one: {}", previousFolder, e.toString());
+            return null;
+        }
     }
 
     private static void compare(String scope, String itemColumn, Path before, Path now, List<Change> out)

@@ -25,7 +25,9 @@ public record ProjectChange(String projectId, String cityCode, String categoryCo
 
     /** The project's own status moved back: COMPLETED → IN_PROGRESS, IN_PROGRESS → NOT_STARTED and the like. */
     public boolean isWorse() {
-        return STATUS.equals(column) && PROGRESS.indexOf(current) > PROGRESS.indexOf(previous);
+        int before = PROGRESS.indexOf(previous);
+        // a status that is not one of ours (blank, another release's word) is no evidence of a step back
+        return STATUS.equals(column) && before >= 0 && PROGRESS.indexOf(current) > before;
     }
 
     public boolean isPresence() {

@@ -94,8 +94,10 @@ final class ProjectComparison {
             String[] first = csv.readNext();
             if (first != null) {
                 PublishedTable cur = new PublishedTable(List.of(stripBom(first)), Map.of());
+                // the columns both runs have: one only a run has (a pollutant added to the plan year) would show
+                // as a change of every project
                 List<String> columns = new ArrayList<>(cur.header());
-                prev.header().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+                columns.retainAll(prev.header());
                 columns.removeIf(NOT_COMPARED::contains);
                 for (String[] c = csv.readNext(); c != null; c = csv.readNext()) {
                     String id = cur.cell(c, "project_id");

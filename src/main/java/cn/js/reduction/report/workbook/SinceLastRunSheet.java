@@ -131,7 +131,7 @@ public final class SinceLastRunSheet {
 
     private static String projectSummary(Comparison comparison, String cityCode, int listed) {
         if (!comparison.projectsCompared()) {
-            return "上次运行没有发布 accepted_projects.csv（本功能之前的版本），无法按项目编号逐个对照；汇总数的变化见下表。";
+            return "上次运行的 accepted_projects.csv 缺失（本功能之前的版本）或无法读取，无法按项目编号逐个对照；汇总数的变化见下表。";
         }
         ProjectChanges.Counts c = comparison.projects().counts(cityCode);
         if (c.rows() == 0 && listed == 0) {

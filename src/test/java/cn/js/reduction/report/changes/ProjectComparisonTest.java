@@ -58,6 +58,25 @@ class ProjectComparisonTest {
         assertThat(parts.listed("320200")).hasSize(3);
     }
 
+    /** A column only one run has (a pollutant added to the plan year) is no change of every project. */
+    @Test
+    void onlyTheColumnsBothRunsHaveAreCompared() throws IOException {
+        Path before = Files.createDirectories(dir.resolve("run-1"));
+        Path now = Files.createDirectories(dir.resolve("run-2"));
+        Files.writeString(before.resolve(ProjectComparison.FILE), HEADER + row("P-1", "320100,南京", "", "", "1", 2)
+                + row("P-2", "320100,南京", "IN_PROGRESS", "", "1", 3), StandardCharsets.UTF_8);
+        String withPm10 = HEADER.replace(",file,", ",pm10_t,file,");
+        Files.writeString(now.resolve(ProjectComparison.FILE), withPm10
+                + row("P-1", "320100,南京", "COMPLETED", "2020-05-01", "1", 2).replace(",a.xlsx,", ",0,a.xlsx,")
+                + row("P-2", "320100,南京", "IN_PROGRESS", "", "1", 3).replace(",a.xlsx,", ",0,a.xlsx,"),
+                StandardCharsets.UTF_8);
+        ProjectChanges changes = ProjectComparison.of(before, now);
+        assertThat(lines(changes)).containsExactlyInAnyOrder("P-1|320100|status||COMPLETED",
+                "P-1|320100|actual_completion||2020-05-01");
+        // a blank status before (an edited file, another release) is no evidence of a step back
+        assertThat(changes.counts(null).worse()).isZero();
+    }
+
     @Test
     void aPreviousRunWithoutTheFileIsNotCompared() throws IOException {
         Path before = Files.createDirectories(dir.resolve("run-1"));
