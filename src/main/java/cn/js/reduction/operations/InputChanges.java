@@ -22,22 +22,31 @@ final class InputChanges {
     }
 
     /**
-     * What stands between a run that did not complete and its restart, as status shows it: null when its input
-     * folder holds the files it started on (a restart is accepted); else why a restart would be refused, in a few
-     * words ("its input files changed since it started (1 added, 1 changed, 1 gone)", "its input folder … is gone",
-     * "… cannot be read").
+     * What stands between a run that did not complete and its restart, as status shows it.
+     *
+     * @param words             why a restart would be refused, in a few words ("its input files changed since it
+     *                          started (1 added, 1 changed, 1 gone)", "its input folder … is gone", "… cannot be read")
+     * @param folderUnavailable the folder itself is gone or unreadable (a share not mounted): a new run would find
+     *                          nothing either, so the advice is to put it back, not to start afresh
      */
-    static String sinceStart(JdbcTemplate jdbc, RunParameters run, Map<java.nio.file.Path, InputSet> scanned) {
+    record Since(String words, boolean folderUnavailable) {
+    }
+
+    /**
+     * Null when the run's input folder holds the files it started on (a restart is accepted); else what changed.
+     * Each folder is hashed once per {@code scanned}, however many runs read it.
+     */
+    static Since sinceStart(JdbcTemplate jdbc, RunParameters run, Map<java.nio.file.Path, InputSet> scanned) {
         java.nio.file.Path folder = run.yearFolder();
         if (!java.nio.file.Files.isDirectory(folder)) {
-            return "its input folder " + folder + " is gone";
+            return new Since("its input folder " + folder + " is gone", true);
         }
-        InputSet now = scanned.get(folder); // each folder hashed once per status, however many runs read it
+        InputSet now = scanned.get(folder);
         if (now == null) {
             try {
                 now = InputSet.scan(folder);
             } catch (java.io.IOException | RuntimeException e) {
-                return "its input folder " + folder + " cannot be read (" + Failures.describe(e) + ")";
+                return new Since("its input folder " + folder + " cannot be read (" + Failures.describe(e) + ")", true);
             }
             scanned.put(folder, now);
         }
@@ -50,7 +59,7 @@ final class InputChanges {
         long gone = lines.stream().filter(l -> l.startsWith("gone:")).count();
         String counts = added + changed + gone == 0 ? "" : " (" + added + " added, " + changed + " changed, " + gone
                 + " gone)";
-        return "its input files changed since it started" + counts;
+        return new Since("its input files changed since it started" + counts, false);
     }
 
     /** One line per file added, changed or gone; a line saying so when the run recorded no list of its files. */

@@ -21,9 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StatusCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** The input folders this status has hashed, by folder: several runs of one folder hash it once. */
-    private static final ThreadLocal<Map<Path, cn.js.reduction.discover.InputSet>> SCANNED =
-            ThreadLocal.withInitial(java.util.HashMap::new);
 
     private StatusCommand() {
     }
@@ -51,17 +48,14 @@ final class StatusCommand {
                         + RunCommand.where(database, output));
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            SCANNED.set(new java.util.HashMap<>());
-            try {
-                for (JobExecution e : runs) {
-                    if (verbose) {
-                        printVerbose(e, repository, out, hints, jdbc);
-                    } else {
-                        printLine(e, out, hints, jdbc);
-                    }
+            // the input folders this status has hashed: several runs of one folder hash it once
+            Map<Path, cn.js.reduction.discover.InputSet> scanned = new java.util.HashMap<>();
+            for (JobExecution e : runs) {
+                if (verbose) {
+                    printVerbose(e, repository, out, hints, jdbc, scanned);
+                } else {
+                    printLine(e, out, hints, jdbc, scanned);
                 }
-            } finally {
-                SCANNED.remove();
             }
             return ReductionAccountingApplication.OK;
         });
@@ -75,12 +69,13 @@ final class StatusCommand {
     }
 
     /** One line a run: what, when, how long, its state, and where its output is or the command that gets past it. */
-    private static void printLine(JobExecution e, PrintStream out, Hints hints, JdbcTemplate jdbc) {
+    private static void printLine(JobExecution e, PrintStream out, Hints hints, JdbcTemplate jdbc,
+                                  Map<Path, cn.js.reduction.discover.InputSet> scanned) {
         RunParameters run = RunParameters.of(e);
         String state = state(e);
         out.printf("%-8s %d %-7s  %-11s  %s  %8s  execution %d  %s%n", "run-" + run.runNumber(), run.year(), run.mode(),
                 state, e.getCreateTime() == null ? "-" : TIME.format(e.getCreateTime()), duration(e, state), e.getId(),
-                next(e, state, run, hints, jdbc));
+                next(e, state, run, hints, jdbc, scanned));
         String error = error(e);
         if (error != null && !state.equals("COMPLETED")) {
             out.println("         " + error);
@@ -96,7 +91,8 @@ final class StatusCommand {
      * for a run whose input files changed since it started (a restart would be refused), the new run and the
      * abandon of this one, not the restart.
      */
-    private static String next(JobExecution e, String state, RunParameters run, Hints hints, JdbcTemplate jdbc) {
+    private static String next(JobExecution e, String state, RunParameters run, Hints hints, JdbcTemplate jdbc,
+                               Map<Path, cn.js.reduction.discover.InputSet> scanned) {
         return switch (state) {
             case "COMPLETED" -> "output " + run.publication().finalFolder();
             case "RUNNING" -> "in progress (process " + Liveness.owner(e) + ")";
@@ -109,15 +105,14 @@ final class StatusCommand {
                             + " that program, or start a new run: " + hints.run(run.year(), run.mode(), run.inputRoot(),
                             null) + "   (and give this one up: " + hints.abandon(e.getId()) + ")";
                 }
-                String changed = InputChanges.sinceStart(jdbc, run, SCANNED.get());
-                if (changed != null && changed.startsWith("its input folder")) {
-                    // a share not mounted or unreadable: a new run would find nothing either
-                    yield changed + ": mount or put it back, then to continue: " + hints.restart(e.getId())
+                InputChanges.Since changed = InputChanges.sinceStart(jdbc, run, scanned);
+                if (changed != null && changed.folderUnavailable()) {
+                    yield changed.words() + ": mount or put it back, then to continue: " + hints.restart(e.getId())
                             + "   (or give up: " + hints.abandon(e.getId()) + ")";
                 }
                 yield changed == null
                         ? "to continue: " + hints.restart(e.getId()) + "   (or give up: " + hints.abandon(e.getId()) + ")"
-                        : changed + ", so it cannot be restarted: start a new run on the files as they are now: "
+                        : changed.words() + ", so it cannot be restarted: start a new run on the files as they are now: "
                                 + hints.run(run.year(), run.mode(), run.inputRoot(), null) + "   (and give this one up: "
                                 + hints.abandon(e.getId()) + ")";
             }
@@ -150,8 +145,8 @@ final class StatusCommand {
     }
 
     private static void printVerbose(JobExecution last, JobRepository repository, PrintStream out, Hints hints,
-                                     JdbcTemplate jdbc) {
-        printLine(last, out, hints, jdbc);
+                                     JdbcTemplate jdbc, Map<Path, cn.js.reduction.discover.InputSet> scanned) {
+        printLine(last, out, hints, jdbc, scanned);
         RunParameters run = RunParameters.of(last);
         out.println("    input " + run.yearFolder() + "; on " + run.describeBasis());
         if (run.rerunReason() != null) {
