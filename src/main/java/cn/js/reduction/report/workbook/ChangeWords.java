@@ -79,12 +79,19 @@ final class ChangeWords {
             return value;
         }
         return switch (p.column()) {
-            case ProjectChange.STATUS -> java.util.Arrays.stream(ProjectStatus.values())
-                    .filter(s -> s.name().equals(value)).findFirst().map(ProjectStatus::chineseName).orElse(value);
+            case ProjectChange.STATUS -> status(value);
             case "city_code" -> reference.city(value).map(City::name).orElse(value);
-            case "category_code" -> reference.categories().stream().filter(k -> k.code().equals(value)).findFirst()
-                    .map(Category::name).orElse(value);
+            case "category_code" -> reference.category(value).map(Category::name).orElse(value);
             default -> value;
         };
+    }
+
+    /** A status in words (已完成), or as written where it is not one of ours (a hand-edited file, another release). */
+    private static String status(String value) {
+        try {
+            return ProjectStatus.valueOf(value).chineseName();
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 }

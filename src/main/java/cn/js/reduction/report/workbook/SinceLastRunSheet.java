@@ -139,14 +139,13 @@ public final class SinceLastRunSheet {
         }
         return "按项目编号对照，" + c.projects() + " 个项目有变化：新增 " + c.added() + " 个，撤回 " + c.withdrawn()
                 + " 个，状态变差 " + c.worse() + " 个；共 " + c.rows() + " 行，列在汇总数的变化之后（汇总数相互抵消的变化也在其中）"
-                + (listed < c.rows() ? "；只列出前 " + listed + " 行，全部变化可由两次运行的 accepted_projects.csv 按 project_id 对照得出" : "")
+                + (listed < c.rows() ? "；只列出其中 " + listed + " 行，全部变化可由两次运行的 accepted_projects.csv 按 project_id 对照得出" : "")
                 + "。";
     }
 
     private static void writeProject(RowWriter w, Scope scope, ProjectChange p) {
         Mark mark = p.isWorse() ? Mark.SHORTFALL : Mark.NONE;
-        String category = scope.reference().categories().stream().filter(k -> k.code().equals(p.categoryCode()))
-                .findFirst().map(Category::name).orElse(p.categoryCode());
+        String category = scope.reference().category(p.categoryCode()).map(Category::name).orElse(p.categoryCode());
         String city = scope.reference().city(p.cityCode()).map(City::name).orElse(p.cityCode());
         w.text(p.isWorse() ? "是" : "", Kind.TEXT, mark).text(p.projectId(), Kind.TEXT, mark)
                 .text(p.cityCode(), Kind.TEXT, mark).text(city, Kind.TEXT, mark).text(category, Kind.TEXT, mark)
@@ -170,12 +169,10 @@ public final class SinceLastRunSheet {
             return "合计（" + c.item() + "）";
         }
         if (Change.CATEGORY.equals(c.scope())) {
-            return scope.reference().categories().stream().filter(k -> k.code().equals(c.item())).findFirst()
-                    .map(k -> k.name() + "（" + c.item() + "）").orElse(c.item());
+            return scope.reference().category(c.item()).map(k -> k.name() + "（" + c.item() + "）").orElse(c.item());
         }
         if (Change.POLLUTANT.equals(c.scope())) {
-            return scope.reference().pollutants().stream().filter(p -> p.code().equals(c.item())).findFirst()
-                    .map(p -> p.chineseName() + "（" + c.item() + "）").orElse(c.item());
+            return scope.reference().pollutant(c.item()).map(p -> p.chineseName() + "（" + c.item() + "）").orElse(c.item());
         }
         return c.item();
     }
