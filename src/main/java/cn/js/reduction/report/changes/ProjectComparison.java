@@ -69,7 +69,9 @@ final class ProjectComparison {
             compare(before, now, gatherer);
             return gatherer.result();
         }
-        Path tmp = Files.createTempDirectory("project-changes");
+        // in the command's temp folder under the run state, as every temp file of a run (the system's /tmp may be
+        // small, and a killed run's leftovers there are nobody's to clean)
+        Path tmp = org.apache.poi.util.TempFile.createTempDirectory("project-changes").toPath();
         try {
             List<Path> was = split(before, Files.createDirectory(tmp.resolve("before")), parts);
             List<Path> is = split(now, Files.createDirectory(tmp.resolve("now")), parts);
