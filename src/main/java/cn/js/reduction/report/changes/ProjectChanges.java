@@ -12,9 +12,11 @@ import java.util.Map;
  * hold them), and each city's counts of all of them.
  *
  * @param listed worse statuses first, then withdrawn projects, then the rest; each group by city and project id
- * @param counts city code → what changed there (a project counts in its city now; a withdrawn one in its city before)
+ * @param counts city code → what changed there (a project counts in its city now; a withdrawn one in its city before;
+ *               one that moved, in both)
+ * @param total  what changed in all, each project once
  */
-public record ProjectChanges(List<ProjectChange> listed, Map<String, Counts> counts) {
+public record ProjectChanges(List<ProjectChange> listed, Map<String, Counts> counts, Counts total) {
 
     public static final int MAX_LISTED = 20_000;
 
@@ -22,11 +24,6 @@ public record ProjectChanges(List<ProjectChange> listed, Map<String, Counts> cou
     public record Counts(long projects, long rows, long added, long withdrawn, long worse) {
 
         static final Counts NONE = new Counts(0, 0, 0, 0, 0);
-
-        Counts plus(Counts o) {
-            return new Counts(projects + o.projects, rows + o.rows, added + o.added, withdrawn + o.withdrawn,
-                    worse + o.worse);
-        }
     }
 
     public ProjectChanges {
@@ -42,8 +39,7 @@ public record ProjectChanges(List<ProjectChange> listed, Map<String, Counts> cou
 
     /** The counts of one city; of all cities for null. */
     public Counts counts(String cityCode) {
-        return cityCode == null ? counts.values().stream().reduce(Counts.NONE, Counts::plus)
-                : counts.getOrDefault(cityCode, Counts.NONE);
+        return cityCode == null ? total : counts.getOrDefault(cityCode, Counts.NONE);
     }
 
     /** Project ids as a person orders them: NJ-9 before NJ-10 (runs of digits by their value), else as text. */
@@ -87,22 +83,35 @@ public record ProjectChanges(List<ProjectChange> listed, Map<String, Counts> cou
 
         private final List<List<ProjectChange>> kept = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         private final Map<String, long[]> counts = new HashMap<>();
+        private final long[] total = new long[5];
 
         void project(List<ProjectChange> changes) {
             if (changes.isEmpty()) {
                 return;
             }
-            long[] c = counts.computeIfAbsent(changes.get(0).cityCode(), k -> new long[5]);
+            // a project that moved to another city is in both cities' parts (as listed(city) lists it): counted in both
+            java.util.Set<String> cities = new java.util.TreeSet<>();
+            cities.add(changes.get(0).cityCode());
+            changes.stream().filter(p -> "city_code".equals(p.column())).forEach(p -> cities.add(p.previous()));
+            for (String city : cities) {
+                add(counts.computeIfAbsent(city, k -> new long[5]), changes);
+            }
+            add(total, changes);
+            for (ProjectChange p : changes) {
+                List<ProjectChange> group = kept.get(p.order());
+                if (group.size() < MAX_LISTED) {
+                    group.add(p);
+                }
+            }
+        }
+
+        private static void add(long[] c, List<ProjectChange> changes) {
             c[0]++;
             for (ProjectChange p : changes) {
                 c[1]++;
                 c[2] += ProjectChange.ADDED.equals(p.column()) ? 1 : 0;
                 c[3] += ProjectChange.WITHDRAWN.equals(p.column()) ? 1 : 0;
                 c[4] += p.isWorse() ? 1 : 0;
-                List<ProjectChange> group = kept.get(p.order());
-                if (group.size() < MAX_LISTED) {
-                    group.add(p);
-                }
             }
         }
 
@@ -116,7 +125,7 @@ public record ProjectChanges(List<ProjectChange> listed, Map<String, Counts> cou
             }
             Map<String, Counts> byCity = new HashMap<>();
             counts.forEach((city, c) -> byCity.put(city, new Counts(c[0], c[1], c[2], c[3], c[4])));
-            return new ProjectChanges(listed, byCity);
+            return new ProjectChanges(listed, byCity, new Counts(total[0], total[1], total[2], total[3], total[4]));
         }
     }
 }

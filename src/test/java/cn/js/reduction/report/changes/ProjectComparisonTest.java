@@ -77,6 +77,22 @@ class ProjectComparisonTest {
         assertThat(changes.counts(null).worse()).isZero();
     }
 
+    /** A project that moved to another city is in both cities' parts: listed and counted in each, once in all. */
+    @Test
+    void aProjectThatMovedCityCountsInBothCitiesAndOnceInAll() throws IOException {
+        Path before = Files.createDirectories(dir.resolve("run-1"));
+        Path now = Files.createDirectories(dir.resolve("run-2"));
+        Files.writeString(before.resolve(ProjectComparison.FILE), HEADER + row("P-1", "320100,南京", "IN_PROGRESS", "",
+                "1", 2), StandardCharsets.UTF_8);
+        Files.writeString(now.resolve(ProjectComparison.FILE), HEADER + row("P-1", "320200,无锡", "IN_PROGRESS", "",
+                "1", 2), StandardCharsets.UTF_8);
+        ProjectChanges changes = ProjectComparison.of(before, now);
+        assertThat(changes.listed("320100")).hasSize((int) changes.counts("320100").rows()).isNotEmpty();
+        assertThat(changes.listed("320200")).hasSize((int) changes.counts("320200").rows());
+        assertThat(changes.counts("320100").projects()).isEqualTo(1);
+        assertThat(changes.counts(null).projects()).isEqualTo(1);
+    }
+
     @Test
     void aPreviousRunWithoutTheFileIsNotCompared() throws IOException {
         Path before = Files.createDirectories(dir.resolve("run-1"));
