@@ -12,13 +12,13 @@ import java.time.ZoneId;
  */
 public record PreviousRun(Path folder, String name, String mode, LocalDateTime written) {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     /** The run published in {@code folder} ({@code <output>/<year>/<mode>/run-N}). */
     public static PreviousRun of(Path folder) throws IOException {
         Path manifest = folder.resolve("manifest.csv");
-        LocalDateTime written = Files.exists(manifest)
-                ? LocalDateTime.ofInstant(Files.getLastModifiedTime(manifest).toInstant(), CHINA).withNano(0) : null;
+        // in the machine's time, as the job repository records every run's times and 运行信息 shows them (in China
+        // time this showed the previous run 8 hours after its own start on a machine kept in UTC)
+        LocalDateTime written = Files.exists(manifest) ? LocalDateTime.ofInstant(
+                Files.getLastModifiedTime(manifest).toInstant(), ZoneId.systemDefault()).withNano(0) : null;
         return new PreviousRun(folder, folder.getFileName().toString(),
                 folder.getParent() == null ? "" : folder.getParent().getFileName().toString(), written);
     }
