@@ -121,8 +121,9 @@ class FaultsTest {
                 }
             } else {
                 try (Connection c = TestDatabases.connect(db); Statement s = c.createStatement();
+                     // this test's database only: the other test JVM's runs hold advisory locks on the same server
                      ResultSet r = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                             + " AND granted")) {
+                             + " AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
                     r.next();
                     if (r.getInt(1) > 0) {
                         return;
