@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -183,10 +182,7 @@ class StopSignalTest {
 
     /** The program in a JVM of its own (its main, so its signal handling), with a fault switched on. */
     static Process start(String fault, List<String> args, List<String> db, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-D" + FaultInjection.PROPERTY + "=" + fault, "-cp",
-                System.getProperty("java.class.path"), ReductionAccountingApplication.class.getName()));
+        List<String> command = ChildJvm.command("-D" + FaultInjection.PROPERTY + "=" + fault);
         command.addAll(args);
         command.addAll(db);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
