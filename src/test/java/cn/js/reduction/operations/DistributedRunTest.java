@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
@@ -461,12 +460,9 @@ class DistributedRunTest {
 
         static Child start(Path dir, String name, Map<String, String> env, String fault, List<String> args)
                 throws IOException {
-            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve(name + "-tmp"))));
-            if (fault != null) {
-                command.add("-D" + FaultInjection.PROPERTY + "=" + fault);
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReductionAccountingApplication.class.getName()));
+            String tmp = "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve(name + "-tmp"));
+            List<String> command = fault == null ? ChildJvm.command("-Xmx384m", tmp)
+                    : ChildJvm.command("-Xmx384m", tmp, "-D" + FaultInjection.PROPERTY + "=" + fault);
             command.addAll(args);
             Path log = dir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -7,11 +7,9 @@ import cn.js.reduction.sample.ScaleSetGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.ArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,10 +51,9 @@ class MemoryGuardTest {
         Path set = shared.resolve("set");
         Path output = dir.resolve("output");
         Path log = dir.resolve("child.log");
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")),
-                ReductionAccountingApplication.class.getName(), "run", "--year", "2020",
+        List<String> command = ChildJvm.command(HEAP, "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")));
+        command.addAll(List.of("run", "--year", "2020",
                 "--reference", set.resolve("reference").toString(), "--input", set.resolve("input").toString()));
         command.addAll(TestDatabases.options(database, output));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -72,7 +72,9 @@ class ScheduledScriptsTest {
 
     /** Runs {@code script} in the deployment as cron does: env -i, a bare PATH, no LANG; extra variables as a crontab sets them. */
     private static Cli.Result cron(String script, Map<String, String> variables) throws Exception {
-        List<String> command = new ArrayList<>(List.of("env", "-i", "HOME=" + dir, "PATH=/usr/bin:/bin"));
+        List<String> command = new ArrayList<>(List.of("env", "-i", "HOME=" + dir, "PATH=/usr/bin:/bin",
+                // the options a small deployment gives its runs (docs/operations.md), as the test JVMs run: half the CPU
+                "REDUCTION_JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
         variables.forEach((k, v) -> command.add(k + "=" + v));
         command.addAll(List.of("/bin/sh", "-c", "cd " + deployment + " && " + script));
         Process p = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile())
