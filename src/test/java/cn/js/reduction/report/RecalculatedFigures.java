@@ -47,30 +47,43 @@ public final class RecalculatedFigures {
 
     /** A copy of the workbook whose formula cells hold no cached value: only a recalculation can fill them. */
     static Path withoutCachedValues(Path workbook, Path out) throws IOException {
-        int formulas = 0;
         try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            for (Sheet sheet : wb) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        if (cell.getCellType() == CellType.FORMULA) {
-                            var ct = ((XSSFCell) cell).getCTCell();
-                            if (ct.isSetV()) {
-                                ct.unsetV();
-                            }
-                            if (ct.isSetT()) {
-                                ct.unsetT();
-                            }
-                            formulas++;
-                        }
-                    }
-                }
-            }
+            removeCachedValues(wb, workbook);
             try (OutputStream o = Files.newOutputStream(out)) {
                 wb.write(o);
             }
         }
-        assertThat(formulas).as("formulas in " + workbook).isGreaterThan(200);
         return out;
+    }
+
+    /**
+     * Removes the cached value of every formula cell of the loaded workbook (its {@code <v>} and type), as
+     * {@link #withoutCachedValues} does to a copy: what POI's evaluator then leaves in those cells is only what it
+     * computed. (POI's evaluator never reads a formula cell's cached value, it evaluates the formula; removing them
+     * makes sure a cell it did not evaluate cannot pass with the program's cached figure.)
+     *
+     * @return the workbook, its formula cells bare
+     */
+    static XSSFWorkbook removeCachedValues(XSSFWorkbook wb, Path workbook) {
+        int formulas = 0;
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        var ct = ((XSSFCell) cell).getCTCell();
+                        if (ct.isSetV()) {
+                            ct.unsetV();
+                        }
+                        if (ct.isSetT()) {
+                            ct.unsetT();
+                        }
+                        formulas++;
+                    }
+                }
+            }
+        }
+        assertThat(formulas).as("formulas in " + workbook).isGreaterThan(200);
+        return wb;
     }
 
     static List<String[]> csv(Path file) throws IOException {

@@ -72,11 +72,55 @@ public class RecalculatedWorkbooksTest {
         assertThat(compared).isEqualTo(2 * 13 * (9 * 19 + 3 * 19 + 30) + (9 * 19 + 3 * 19 + 30));
     }
 
+    /**
+     * Loads the workbook once, removes its cached values in memory and lets POI's evaluator compute every formula cell
+     * of it ({@link PoiRecalculation}: POI's WorkbookEvaluator reading each constant cell once). It used to write the
+     * bare copy to disk and load it again, the same cells at three times the XML parsing (the copy on disk is only
+     * needed by LibreOffice, below), and to read the detail sheets' cells through POI's XML beans on every COUNTIFS.
+     */
     private int recalculateWithPoi(Path workbook, String cityCode) throws IOException {
-        Path bare = RecalculatedFigures.withoutCachedValues(workbook, dir.resolve("bare-" + workbook.getFileName()));
-        try (InputStream in = Files.newInputStream(bare); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            RecalculatedFigures.removeCachedValues(wb, workbook);
+            assertThat(PoiRecalculation.evaluateAllFormulaCells(wb)).isGreaterThan(200);
             return RecalculatedFigures.assertEqualsCsvs(wb, run, reference, cityCode);
+        }
+    }
+
+    /**
+     * {@link PoiRecalculation} leaves in every formula cell what POI's own {@code evaluateAllFormulaCells} does: on the
+     * smallest city workbook of the run (every formula cell of every sheet, the same result type and value), so that
+     * the test above checks the figures POI computes.
+     */
+    @Test
+    void poiRecalculationGivesWhatPoisOwnEvaluationGives() throws IOException {
+        Path smallest = null;
+        for (City city : reference.cities()) {
+            Path p = run.resolve("cities").resolve(Scope.cityWorkbook(city));
+            if (smallest == null || Files.size(p) < Files.size(smallest)) {
+                smallest = p;
+            }
+        }
+        try (InputStream a = Files.newInputStream(smallest); XSSFWorkbook viaView = new XSSFWorkbook(a);
+             InputStream b = Files.newInputStream(smallest); XSSFWorkbook viaPoi = new XSSFWorkbook(b)) {
+            RecalculatedFigures.removeCachedValues(viaView, smallest);
+            RecalculatedFigures.removeCachedValues(viaPoi, smallest);
+            int evaluated = PoiRecalculation.evaluateAllFormulaCells(viaView);
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(viaPoi);
+            int formulas = 0;
+            for (int s = 0; s < viaPoi.getNumberOfSheets(); s++) {
+                for (Row row : viaPoi.getSheetAt(s)) {
+                    for (org.apache.poi.ss.usermodel.Cell expected : row) {
+                        if (expected.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                            continue;
+                        }
+                        XSSFCell actual = viaView.getSheetAt(s).getRow(row.getRowNum()).getCell(expected.getColumnIndex());
+                        assertThat(actual.getCTCell().xmlText()).as(smallest.getFileName() + " " + viaPoi.getSheetName(s) + "!"
+                                + expected.getAddress()).isEqualTo(((XSSFCell) expected).getCTCell().xmlText());
+                        formulas++;
+                    }
+                }
+            }
+            assertThat(formulas).isEqualTo(evaluated).isGreaterThan(200);
         }
     }
 

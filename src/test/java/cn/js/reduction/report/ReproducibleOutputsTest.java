@@ -11,14 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -85,6 +88,8 @@ public class ReproducibleOutputsTest {
                 assertThat(sb.getLastRowNum()).isEqualTo(sa.getLastRowNum());
                 assertThat(sb.getSheetConditionalFormatting().getNumConditionalFormattings())
                         .isEqualTo(sa.getSheetConditionalFormatting().getNumConditionalFormattings());
+                Map<CellAddress, String> linksA = links(sa);
+                Map<CellAddress, String> linksB = links(sb);
                 for (Row ra : sa) {
                     Row rb = sb.getRow(ra.getRowNum());
                     boolean runTime = ra.getCell(0) != null && ra.getCell(0).getCellType() == CellType.STRING
@@ -94,7 +99,7 @@ public class ReproducibleOutputsTest {
                     for (Cell ca : ra) {
                         Cell cb = rb.getCell(ca.getColumnIndex());
                         String where = a.getFileName() + " " + sa.getSheetName() + "!" + ca.getAddress();
-                        assertThat(describe(cb, runTime)).as(where).isEqualTo(describe(ca, runTime));
+                        assertThat(describe(cb, runTime, linksB)).as(where).isEqualTo(describe(ca, runTime, linksA));
                     }
                 }
             }
@@ -107,8 +112,26 @@ public class ReproducibleOutputsTest {
         return names;
     }
 
-    /** Type, value (unless a run time), formula and the style's visible parts. */
-    private static String describe(Cell c, boolean runTime) {
+    /**
+     * Every cell's hyperlink address as {@code Cell.getHyperlink()} gives it: the first of the sheet's hyperlinks whose
+     * range holds the cell. Read once a sheet: {@code getHyperlink()} looks through all of the sheet's hyperlinks for
+     * every cell it is asked about, and the detail sheets have thousands of cells and links (it was a quarter of this
+     * test's time).
+     */
+    private static Map<CellAddress, String> links(Sheet sheet) {
+        Map<CellAddress, String> links = new HashMap<>();
+        for (Hyperlink link : sheet.getHyperlinkList()) {
+            for (int r = link.getFirstRow(); r <= link.getLastRow(); r++) {
+                for (int c = link.getFirstColumn(); c <= link.getLastColumn(); c++) {
+                    links.putIfAbsent(new CellAddress(r, c), link.getAddress());
+                }
+            }
+        }
+        return links;
+    }
+
+    /** Type, value (unless a run time), formula, the style's visible parts and the hyperlink ({@link #links}). */
+    private static String describe(Cell c, boolean runTime, Map<CellAddress, String> links) {
         XSSFCellStyle s = (XSSFCellStyle) c.getCellStyle();
         XSSFColor fill = s.getFillForegroundColorColor();
         String value = switch (c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType()) {
@@ -120,6 +143,6 @@ public class ReproducibleOutputsTest {
         return c.getCellType() + "|" + value + "|" + (c.getCellType() == CellType.FORMULA ? c.getCellFormula() : "")
                 + "|" + s.getDataFormatString() + "|" + (fill == null ? "" : fill.getARGBHex()) + "|" + s.getFont().getBold()
                 + "|" + s.getQuotePrefixed() + "|" + s.getAlignment() + "|" + s.getBorderTop() + "|" + s.getWrapText()
-                + "|" + (c.getHyperlink() == null ? "" : c.getHyperlink().getAddress());
+                + "|" + links.getOrDefault(c.getAddress(), "");
     }
 }

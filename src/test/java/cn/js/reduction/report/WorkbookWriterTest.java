@@ -11,6 +11,7 @@ import cn.js.reduction.reference.Pollutant;
 import cn.js.reduction.reference.ReferenceData;
 import cn.js.reduction.report.sheet.RowWriter;
 import cn.js.reduction.report.workbook.RunSheet;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -60,6 +61,39 @@ public class WorkbookWriterTest {
         Path out = dir.resolve("320100.xlsx");
         new WorkbookWriter().writeCity(data, InMemoryReportData.NANJING, out);
         return new XSSFWorkbook(Files.newInputStream(out));
+    }
+
+    /** The province workbook of {@code new InMemoryReportData("final")}, written once for the class (see {@link #written}). */
+    private static byte[] finalProvince;
+    /** 南京's workbook of {@code new InMemoryReportData("final")}, written once for the class. */
+    private static byte[] finalNanjing;
+
+    /**
+     * A workbook of its own for the test, loaded from the bytes {@link WorkbookWriter} wrote for {@code new
+     * InMemoryReportData("final")}: the same data always gives the same workbook (ReproducibleOutputsTest), so the
+     * twenty tests that only read it share one writing of it instead of each writing it again; each still loads and
+     * reads its own copy. A test that changes the data, or writes with other settings, writes its own.
+     */
+    private static XSSFWorkbook written(byte[] workbook) throws IOException {
+        return new XSSFWorkbook(new ByteArrayInputStream(workbook));
+    }
+
+    private XSSFWorkbook finalProvince() throws IOException {
+        if (finalProvince == null) {
+            Path out = dir.resolve("final-province.xlsx");
+            new WorkbookWriter().writeProvince(new InMemoryReportData("final"), out);
+            finalProvince = Files.readAllBytes(out);
+        }
+        return written(finalProvince);
+    }
+
+    private XSSFWorkbook finalNanjing() throws IOException {
+        if (finalNanjing == null) {
+            Path out = dir.resolve("final-320100.xlsx");
+            new WorkbookWriter().writeCity(new InMemoryReportData("final"), InMemoryReportData.NANJING, out);
+            finalNanjing = Files.readAllBytes(out);
+        }
+        return written(finalNanjing);
     }
 
     /**
@@ -112,7 +146,7 @@ public class WorkbookWriterTest {
 
     @Test
     void provinceWorkbookHasTheSixSheetsInOrder() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             assertThat(sheetNames(wb)).containsExactly("核算结论", "与上次对比", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单", "项目明细",
                     "排放明细", "退回记录", "规则说明");
         }
@@ -120,7 +154,7 @@ public class WorkbookWriterTest {
 
     @Test
     void matrixHeaderIsGroupCategoryMeasureLikeAnnex4() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("项目汇总");
             assertThat(text(s, "A3")).isEqualTo("城市");
             assertThat(merged(s)).contains("A3:A5", "B3:D4", "H3:M3", "H4:J4", "K4:M4", "BD3:BF4", "AX3:BC3", "AX4:AZ4", "BA4:BC4");
@@ -143,7 +177,7 @@ public class WorkbookWriterTest {
 
     @Test
     void matrixFiguresAndMarks() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("项目汇总");
             // 南京 × 煤炭消费总量控制项目: planned 3, submitted 1 (shortfall), completed 1 (< planned, final run)
             assertThat(number(s, "H6")).isEqualTo(3);
@@ -165,7 +199,7 @@ public class WorkbookWriterTest {
 
     @Test
     void provinceRowAndTotalColumnAreSumFormulasWithTheRightCachedValues() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("项目汇总");
             assertThat(formula(s, "H19")).isEqualTo("SUM(H6:H18)");
             assertThat(number(s, "H19")).isEqualTo(3);
@@ -186,7 +220,7 @@ public class WorkbookWriterTest {
 
     @Test
     void everyFormulaRecalculatesToItsCachedValue() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
             int formulas = 0;
             for (var sheet : wb) {
@@ -213,7 +247,7 @@ public class WorkbookWriterTest {
 
     @Test
     void headersAreFrozenAndTablesFiltered() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet matrix = wb.getSheet("项目汇总");
             assertThat(matrix.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 5);
             assertThat(matrix.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 1);
@@ -239,7 +273,7 @@ public class WorkbookWriterTest {
      */
     @Test
     void wideSheetsPrintLegiblyAcrossPagesBrokenBetweenGroups() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet matrix = wb.getSheet("项目汇总");
             assertThat(matrix.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A3_PAPERSIZE);
             assertThat(matrix.getPrintSetup().getLandscape()).isTrue();
@@ -264,7 +298,7 @@ public class WorkbookWriterTest {
 
     @Test
     void reductionsLikeAnnex2WithExactPercentagesShownRoundedHalfUp() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("减排核算");
             assertThat(text(s, "B3")).isEqualTo("挥发性有机物（VOCs）");
             assertThat(text(s, "L3")).isEqualTo("二氧化硫（SO2）");
@@ -316,7 +350,7 @@ public class WorkbookWriterTest {
 
     @Test
     void runSheetListsTheRunAndEveryInputFileWithACheckColumn() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("运行信息");
             Map<String, String> pairs = pairs(s);
             assertThat(pairs).containsEntry("运行编号", "42").containsEntry("核算年度", "2020")
@@ -354,7 +388,7 @@ public class WorkbookWriterTest {
 
     @Test
     void findingsCarryRuleTitlesAndFormulaLikeTextIsQuotePrefixedString() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("问题清单");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
@@ -385,7 +419,7 @@ public class WorkbookWriterTest {
 
     @Test
     void projectsCarryEveryFieldAndTheirSource() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("项目明细");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
@@ -423,7 +457,7 @@ public class WorkbookWriterTest {
 
     @Test
     void rejectionsOneLinePerReason() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("退回记录");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
@@ -502,7 +536,7 @@ public class WorkbookWriterTest {
 
     @Test
     void cityWorkbookHoldsOnlyThatCityAndStartsWithAGuide() throws IOException {
-        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalNanjing()) {
             assertThat(sheetNames(wb)).containsExactly("说明", "与上次对比", "运行信息", "项目汇总", "减排核算", "图表", "项目统计", "规划目标", "附件", "问题清单",
                     "项目明细", "排放明细", "退回记录", "规则说明");
             assertThat(wb.getActiveSheetIndex()).isZero();
@@ -603,7 +637,7 @@ public class WorkbookWriterTest {
 
     @Test
     void chartsPlotTheResultAgainstThePlanFromTablesOfFormulas() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet s = wb.getSheet("图表");
             var charts = s.getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(4);   // three pollutants, then projects
@@ -617,7 +651,7 @@ public class WorkbookWriterTest {
             assertThat(formula(s, "B" + (first + 1))).isEqualTo("'减排核算'!E5");
             assertThat(number(s, "B" + (first + 1))).isEqualTo(30);
         }
-        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalNanjing()) {
             var charts = wb.getSheet("图表").getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(2);
             assertThat(charts.get(1).getChartSeries().get(0).getSeries(0).getCategoryData().getPointCount()).isEqualTo(18);
@@ -626,7 +660,7 @@ public class WorkbookWriterTest {
 
     @Test
     void aWarningLinksToTheDetailRowItConcerns() throws IOException {
-        try (XSSFWorkbook wb = province(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalProvince()) {
             XSSFSheet findings = wb.getSheet("问题清单");
             Row credit = findings.getRow(rowWith(findings, 1, "BAD_CREDIT_CODE"));   // WX-002, a warned row that counts
             int detail = rowWith(wb.getSheet("项目明细"), 0, "WX-002");
@@ -646,7 +680,7 @@ public class WorkbookWriterTest {
 
     @Test
     void thePlansOtherAnnexesStandBesideTheResult() throws IOException {
-        try (XSSFWorkbook wb = nanjing(new InMemoryReportData("final"))) {
+        try (XSSFWorkbook wb = finalNanjing()) {
             XSSFSheet s = wb.getSheet("规划目标");
             int nanjing = rowWith(s, 0, "南京");
             assertThat(s.getRow(nanjing).getCell(1).getNumericCellValue()).isEqualTo(39);   // annex 1: PM2.5 binding
