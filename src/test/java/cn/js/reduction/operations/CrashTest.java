@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +36,9 @@ class CrashTest {
         Path log = dir.resolve("child.log");
         // a real, separate JVM running the program, slowed (2 s before each chunk is written: the large file needs 12 s or more) so that the
         // kill lands while intake has committed some chunks and not others
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + FaultInjection.PROPERTY + "=slow:2000", "-cp", System.getProperty("java.class.path"),
+        List<String> command = ChildJvm.command("-D" + FaultInjection.PROPERTY + "=slow:2000",
                 // as jobs/run-year.sh starts it: what POI would put in java.io.tmpdir is in the state folder
-                "-Djava.io.tmpdir=" + Files.createDirectories(crashed.resolve(".state/tmp")),
-                ReductionAccountingApplication.class.getName()));
+                "-Djava.io.tmpdir=" + Files.createDirectories(crashed.resolve(".state/tmp")));
         command.addAll(run);
         command.addAll(db);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -53,6 +48,10 @@ class CrashTest {
             Cli.Result second = Cli.run(run, db);
             assertThat(second.exitCode()).as(second.all()).isZero();
             assertThat(second.out()).contains("already in progress");
+            // the large file's second chunk is about to be written (FaultInjection prints this line before each
+            // chunk's wait), so its first is committed: status, polled from here, sees it at once rather than
+            // being run every 200 ms from the start of the run
+            StopSignalTest.waitFor(log, "fault: writing a chunk of intakeFile:file:changzhou_projects.csv", 2, child);
             waitForCommit(child, db);
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup

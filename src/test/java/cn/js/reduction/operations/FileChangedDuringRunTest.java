@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +41,10 @@ class FileChangedDuringRunTest {
         Path output = dir.resolve("output");
         Path tmp = output.resolve(".state").resolve("tmp"); // the run's private temp folder, where intake copies files
         Path log = dir.resolve("child.log");
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = ChildJvm.command(
                 "-XX:ActiveProcessorCount=1", // one intake partition at a time: the others wait, unopened
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("jvm-tmp")), "-D" + FaultInjection.PROPERTY + "=slow:800",
-                "-cp", System.getProperty("java.class.path"), ReductionAccountingApplication.class.getName(),
-                "run", "--year", "2020", "--input", input.toString(), "--output", output.toString()));
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("jvm-tmp")), "-D" + FaultInjection.PROPERTY + "=slow:800");
+        command.addAll(List.of("run", "--year", "2020", "--input", input.toString(), "--output", output.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String first;
         try {

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,8 +29,38 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RecoveryTest {
 
+    private static final String LARGE_FILE_CHUNK = "fault: writing a chunk of intakeFile:file:changzhou_projects.csv";
+
+    /**
+     * Built once for the class: the input with the large file (read only by every run) and, per database, the
+     * uninterrupted run's tables. Five cases interrupt the same files in different ways; the result each must
+     * reach is the same for all cases on one database, so one clean run per database is the reference (it was
+     * one per case). Each case still breaks and continues a run on a database of its own, in a folder of its own.
+     */
+    @TempDir
+    static Path shared;
+    private static Path largeInput;
+    private static final Map<String, Map<String, byte[]>> UNINTERRUPTED = new HashMap<>();
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void writeInput() throws Exception {
+        // 1600 rows: four chunks of 500 for 常州, so intakeFile:700 fails the second with the first committed, and a
+        // run slowed to 1 s a chunk is still in intake for 3 s once it has committed the first
+        largeInput = Cli.inputWithLargeFile(shared, 1600);
+    }
+
+    /** The uninterrupted run of the large input on a database of that kind: made by the first case that needs it. */
+    private static Map<String, byte[]> uninterrupted(String database, List<String> run) throws Exception {
+        Map<String, byte[]> tables = UNINTERRUPTED.get(database);
+        if (tables == null) {
+            tables = Cli.uninterruptedTables(shared.resolve("clean-" + database), database, run);
+            UNINTERRUPTED.put(database, tables);
+        }
+        return tables;
+    }
 
     @AfterEach
     void switchFaultOff() {
@@ -74,9 +105,8 @@ class RecoveryTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"h2, STARTING", "h2, UNKNOWN", "postgresql, STARTING", "postgresql, UNKNOWN"})
     void runLeftStartingOrUnknownIsContinuedByTheCommandStatusShows(String database, String left) throws Exception {
-        Path input = Cli.inputWithLargeFile(dir, 1600);
-        List<String> run = List.of("run", "--year", "2020", "--input", input.toString());
-        Map<String, byte[]> expected = Cli.uninterruptedTables(dir, database, run);
+        List<String> run = List.of("run", "--year", "2020", "--input", largeInput.toString());
+        Map<String, byte[]> expected = uninterrupted(database, run);
 
         Path broken = dir.resolve("broken");
         List<String> db = TestDatabases.options(database, broken);
@@ -123,27 +153,28 @@ class RecoveryTest {
      */
     @org.junit.jupiter.api.Test
     void terminatedPostgresBackendsLeaveARunThatTheRecommendedCommandFinishes() throws Exception {
-        Path input = Cli.inputWithLargeFile(dir, 3000);
-        List<String> run = List.of("run", "--year", "2020", "--input", input.toString());
-        Map<String, byte[]> expected = Cli.uninterruptedTables(dir, TestDatabases.POSTGRESQL, run);
+        List<String> run = List.of("run", "--year", "2020", "--input", largeInput.toString());
+        Map<String, byte[]> expected = uninterrupted(TestDatabases.POSTGRESQL, run);
 
         Path cut = dir.resolve("cut");
         List<String> db = TestDatabases.options(TestDatabases.POSTGRESQL, cut);
         String url = db.get(db.indexOf("--db-url") + 1);
         String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
         Path log = dir.resolve("child.log");
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = ChildJvm.command(
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), // the build's, not a shared /tmp
-                "-D" + FaultInjection.PROPERTY + "=slow:1000", "-cp", System.getProperty("java.class.path"),
-                ReductionAccountingApplication.class.getName()));
+                "-D" + FaultInjection.PROPERTY + "=slow:1000");
         command.addAll(run);
         command.addAll(db);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit;
         try {
-            // the large file is being read (each file's progress lines are in the state folder's log file)
-            waitForLog(cut.resolve(".state/reduction-accounting.log"), "changzhou_projects.csv: ", child);
+            // the large file is being read: its first chunk is committed and the second waits its second before it
+            // is written (FaultInjection prints the line before each chunk's wait), so the three seconds of
+            // terminations below begin with three chunks (3 s) of intake still to write, the first of them within
+            // 1 s. (Once this waited for the state log's progress line, which comes 5 s into the file: 5 s more of a
+            // slowed child, and on a 3000-row file the terminations began in its last chunk or after it.)
+            StopSignalTest.waitFor(log, LARGE_FILE_CHUNK, 2, child);
             try (Connection admin = java.sql.DriverManager.getConnection(TestDatabases.adminUrl(), "postgres", "");
                  Statement s = admin.createStatement()) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -181,20 +212,5 @@ class RecoveryTest {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
         return m.group(1);
-    }
-
-    private static void waitForLog(Path log, String text, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
-                return;
-            }
-            if (!child.isAlive()) {
-                throw new AssertionError("the run ended too early:\n"
-                        + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)"));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the run did not reach '" + text + "'");
     }
 }

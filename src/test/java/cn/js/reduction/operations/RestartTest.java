@@ -3,9 +3,11 @@ package cn.js.reduction.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,8 +18,35 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RestartTest {
 
+    /**
+     * Built once for the class: the input (read only by every run) and, per database, the uninterrupted run's
+     * tables. The four cases fail and restart the same files in different ways; the result each must reach is
+     * the same for all cases on one database, so one clean run per database is the reference (it was one per
+     * case). Each case still fails and restarts on a database of its own, in a folder of its own.
+     */
+    @TempDir
+    static Path shared;
+    private static Path input;
+    private static final Map<String, Map<String, byte[]>> UNINTERRUPTED = new HashMap<>();
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void writeInput() throws Exception {
+        // 1600 rows: four chunks of 500 for 常州, so intakeFile:700 fails the second with the first committed
+        input = Cli.inputWithLargeFile(shared, 1600);
+    }
+
+    /** The uninterrupted run of the input on a database of that kind: made by the first case that needs it. */
+    static Map<String, byte[]> uninterrupted(String database, List<String> run) throws Exception {
+        Map<String, byte[]> tables = UNINTERRUPTED.get(database);
+        if (tables == null) {
+            tables = Cli.uninterruptedTables(shared.resolve("clean-" + database), database, run);
+            UNINTERRUPTED.put(database, tables);
+        }
+        return tables;
+    }
 
     @AfterEach
     void switchFaultOff() {
@@ -27,10 +56,9 @@ class RestartTest {
     @ParameterizedTest(name = "{0}: fault {1}")
     @CsvSource({"h2, intakeFile:700", "h2, reconcile", "postgresql, intakeFile:700", "postgresql, report"})
     void restartAfterAFailureGivesTheUninterruptedResult(String database, String fault) throws Exception {
-        Path input = Cli.inputWithLargeFile(dir, 1600);
         List<String> run = List.of("run", "--year", "2020", "--input", input.toString());
 
-        Map<String, byte[]> expected = Cli.uninterruptedTables(dir, database, run);
+        Map<String, byte[]> expected = uninterrupted(database, run);
 
         Path failing = dir.resolve("failing");
         List<String> db = TestDatabases.options(database, failing);

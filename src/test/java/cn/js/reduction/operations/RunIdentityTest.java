@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,14 +195,10 @@ class RunIdentityTest {
 
     /** The program in a JVM of its own, with {@code first} ahead of this JVM's class path. */
     private Child child(Path first, List<String> args, String fault) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")),
-                "-cp", first + File.pathSeparator + System.getProperty("java.class.path")));
-        if (fault != null) {
-            command.add("-D" + FaultInjection.PROPERTY + "=" + fault);
-        }
-        command.add(ReductionAccountingApplication.class.getName());
+        String tmp = "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp"));
+        String classPath = first + File.pathSeparator + System.getProperty("java.class.path");
+        List<String> command = fault == null ? ChildJvm.onClassPath(classPath, tmp)
+                : ChildJvm.onClassPath(classPath, tmp, "-D" + FaultInjection.PROPERTY + "=" + fault);
         command.addAll(args);
         Path log = Files.createTempFile(dir, "child", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
