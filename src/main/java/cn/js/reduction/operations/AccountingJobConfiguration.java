@@ -91,6 +91,12 @@ public class AccountingJobConfiguration {
     private static Step stage(String name, JobRepository repository, PlatformTransactionManager tx, Stage stage) {
         Tasklet tasklet = (contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
+            if (GracefulStop.requested()) {
+                // a SIGTERM after the step began and before its work: the stop is recorded a moment later by the
+                // signal's thread, and a stage started now would finish first (publish would publish a run
+                // recorded STOPPED); the step stops here instead, as Spring Batch stops one between chunks
+                throw new org.springframework.batch.core.job.JobInterruptedException("stopped on request before " + name);
+            }
             stage.run(RunParameters.of(step.getJobExecution()), step);
             return RepeatStatus.FINISHED;
         };
