@@ -153,6 +153,76 @@ class ScheduledScriptsTest {
         }
     }
 
+    /**
+     * A deployment as the build makes it (the program's classes in the jar, its libraries in lib/): the first
+     * scheduled run writes a class-data sharing archive into the state folder, the next starts from it (with
+     * -Xshare:on the JVM refuses to start when it cannot use the archive), and a newer jar makes it again. No line
+     * of the JVM's own about the archive reaches what the scheduler keeps.
+     */
+    @Test
+    void aDeploymentWithItsLibrariesMakesAClassArchiveOnItsFirstRunAndStartsFromItAfter() throws Exception {
+        Path built = dir.resolve("opt-built");
+        Files.createDirectories(built.resolve("lib"));
+        FileSystemUtils.copyRecursively(deployment.resolve("jobs"), built.resolve("jobs"));
+        List<String> libraries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar")) {
+                Files.copy(p, built.resolve("lib").resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                libraries.add("lib/" + p.getFileName());
+            }
+        }
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, ReductionAccountingApplication.class.getName());
+        main.put(Attributes.Name.CLASS_PATH, String.join(" ", libraries));
+        Path classes = Path.of("target", "classes");
+        try (OutputStream out = Files.newOutputStream(built.resolve("reduction-accounting.jar"));
+             JarOutputStream jar = new JarOutputStream(out, manifest); Stream<Path> files = Files.walk(classes)) {
+            // folders as entries too, as the jar plugin writes them: Spring and Flyway find their resources by them
+            for (Path f : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(f).toString().replace('\\', '/');
+                jar.putNextEntry(new java.util.jar.JarEntry(Files.isDirectory(f) ? name + "/" : name));
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, jar);
+                }
+                jar.closeEntry();
+            }
+        }
+        Path small = dir.resolve("archive-input");
+        EndToEndTest.writeInput(small);
+        Path output = dir.resolve("archive-output");
+        Map<String, String> set = Map.of("REDUCTION_OUTPUT", output.toString(), "REDUCTION_INPUT", small.toString());
+        Path archive = output.resolve(".state/reduction-accounting.jsa");
+
+        Cli.Result first = cron("cd " + built + " && jobs/nightly.sh 2020", set);
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(archive).isRegularFile();
+        assertDated(first);
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(archive);
+
+        Map<String, String> required = new java.util.HashMap<>(set);
+        required.put("REDUCTION_JAVA_OPTS", "-Xshare:on -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        Cli.Result second = cron("cd " + built + " && jobs/nightly.sh 2020", required);
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.out()).contains("nothing to do");
+        assertDated(second);
+        assertThat(Files.getLastModifiedTime(archive)).as("the archive was used, not made again").isEqualTo(made);
+
+        Files.setLastModifiedTime(built.resolve("reduction-accounting.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(made.toMillis() + 60_000));
+        Cli.Result newerJar = cron("cd " + built + " && jobs/nightly.sh 2020", set);
+        assertThat(newerJar.exitCode()).as(newerJar.all()).isZero();
+        assertDated(newerJar);
+        assertThat(Files.getLastModifiedTime(archive)).as("made again for the newer jar").isNotEqualTo(made);
+    }
+
+    private static void assertDated(Cli.Result result) {
+        assertThat(result.out().lines().filter(l -> !l.isBlank()))
+                .allMatch(l -> l.matches("^20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} .*"), "dated");
+    }
+
     @Test
     void theScriptsSayHowToCallThemAndExitTwoOnMisuse() throws Exception {
         Cli.Result noMode = cron("jobs/run-year.sh", Map.of());
