@@ -27,6 +27,9 @@ class ProjectChangesSinceLastRunTest {
 
     @TempDir
     Path dir;
+    private Path input;
+    private Path output;
+    private Path projects;
 
     private static final String FIRST = EndToEndTest.PROJECT_HEADER
             + "NJ-1,南京,玄武区,无组织排放治理一,某化工有限公司,,VOC_FUGITIVE,已完成,2020-06-30,2020-05-30,100,12,,,,\n"
@@ -43,12 +46,7 @@ class ProjectChangesSinceLastRunTest {
 
     @Test
     void changesThatCancelOutInACountAreListedProjectByProject() throws IOException {
-        Path input = dir.resolve("input");
-        Path output = dir.resolve("output");
-        List<String> args = setUp(input, output);
-        Path projects = input.resolve("2020/nanjing_projects.csv");
-        Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
-        assertThat(cli(args).exitCode()).isZero();
+        List<String> args = firstRun();
         // the state cleaned up (as after a switch of database): run-1's figures come from its published CSVs
         deleteTree(output.resolve(".state"));
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
@@ -97,12 +95,7 @@ class ProjectChangesSinceLastRunTest {
 
     @Test
     void aRerunComparesWithTheRunItRepeats() throws IOException {
-        Path input = dir.resolve("input");
-        Path output = dir.resolve("output");
-        List<String> args = setUp(input, output);
-        Path projects = input.resolve("2020/nanjing_projects.csv");
-        Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
-        assertThat(cli(args).exitCode()).isZero();
+        List<String> args = firstRun();
         // run-1 as a run of an earlier release left it: no accepted_projects.csv to join on
         Files.delete(output.resolve("2020/nightly/run-1/accepted_projects.csv"));
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
@@ -128,12 +121,7 @@ class ProjectChangesSinceLastRunTest {
     /** The projects compared one by one are a view beside the summary: an unreadable previous list never fails a run. */
     @Test
     void aPreviousProjectListEditedByHandIsSaidAndTheRunCompletes() throws IOException {
-        Path input = dir.resolve("input");
-        Path output = dir.resolve("output");
-        List<String> args = setUp(input, output);
-        Path projects = input.resolve("2020/nanjing_projects.csv");
-        Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
-        assertThat(cli(args).exitCode()).isZero();
+        List<String> args = firstRun();
         // someone opened run-1's list in an editor: the key column renamed, a quote left open
         Files.writeString(output.resolve("2020/nightly/run-1/accepted_projects.csv"), "编号,city_code\n\"NJ-1,320100\n",
                 StandardCharsets.UTF_8);
@@ -154,10 +142,19 @@ class ProjectChangesSinceLastRunTest {
         }
     }
 
-    private static List<String> setUp(Path input, Path output) throws IOException {
+    /**
+     * The hand-made set of EndToEndTest with 南京's projects as {@link #FIRST}, run once (run-1); returns the run's
+     * arguments, for the second run after {@link #projects} is rewritten.
+     */
+    private List<String> firstRun() throws IOException {
+        input = dir.resolve("input");
+        output = dir.resolve("output");
+        projects = input.resolve("2020/nanjing_projects.csv");
         EndToEndTest.writeInput(input);
         List<String> args = new ArrayList<>(List.of("run", "--year", "2020", "--input", input.toString()));
         args.addAll(TestDatabases.options(TestDatabases.H2, output));
+        Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
+        assertThat(cli(args).exitCode()).isZero();
         return args;
     }
 

@@ -89,8 +89,7 @@ class ScheduledScriptsTest {
         Cli.Result nightly = cron("jobs/nightly.sh", Map.of());
         assertThat(nightly.exitCode()).as(nightly.all()).isZero();
         // every line a scheduler keeps carries its date; nothing asks for the sources
-        assertThat(nightly.out().lines().filter(l -> !l.isBlank()))
-                .allMatch(l -> l.matches("^20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} .*"), "dated");
+        assertDated(nightly);
         assertThat(nightly.all()).doesNotContain("pom.xml").doesNotContain("\u001b[").contains("run-1 of 2020 nightly");
         Cli.Result yearEnd = cron("jobs/year-end.sh", Map.of());
         assertThat(yearEnd.exitCode()).as(yearEnd.all()).isZero();

@@ -249,46 +249,34 @@ final class PoiRecalculation {
 
         @Override
         public double getNumericCellValue() {
-            if (!constant) {
-                return poi.getNumericCellValue();
-            }
-            if (value == null) {
-                value = poi.getNumericCellValue();
-            }
-            return (Double) value;
+            return read(poi::getNumericCellValue);
         }
 
         @Override
         public String getStringCellValue() {
-            if (!constant) {
-                return poi.getStringCellValue();
-            }
-            if (value == null) {
-                value = poi.getStringCellValue();
-            }
-            return (String) value;
+            return read(poi::getStringCellValue);
         }
 
         @Override
         public boolean getBooleanCellValue() {
-            if (!constant) {
-                return poi.getBooleanCellValue();
-            }
-            if (value == null) {
-                value = poi.getBooleanCellValue();
-            }
-            return (Boolean) value;
+            return read(poi::getBooleanCellValue);
         }
 
         @Override
         public int getErrorCellValue() {
+            return read(poi::getErrorCellValue);
+        }
+
+        /** A formula cell's value as POI has it now; a constant cell's as first read. */
+        @SuppressWarnings("unchecked")
+        private <T> T read(java.util.function.Supplier<T> fromPoi) {
             if (!constant) {
-                return poi.getErrorCellValue();
+                return fromPoi.get();
             }
             if (value == null) {
-                value = poi.getErrorCellValue();
+                value = fromPoi.get();
             }
-            return (Integer) value;
+            return (T) value;
         }
 
         @Override
