@@ -89,14 +89,67 @@ public final class HeaderText {
 
     /**
      * The key without trailing units: bracketed (减排量(吨/年) → 减排量) or a known unit written bare
-     * (排放量/万吨 → 排放量); never down to nothing.
+     * (排放量/万吨 → 排放量); never down to nothing. Read from the end of the key and no further back than the last
+     * bracket or a bare unit's few characters, so that a cell of 40,000 characters costs no more than a short one:
+     * every cell of the first rows is tried as a header, once per candidate row and kind, and a regular
+     * expression anchored at the end ({@code ...$}) would try each of the text's positions in turn.
      */
     static String stripUnit(String key) {
+        int end = key.length();
+        while (end > 0) {
+            if (isLineTerminator(key.charAt(end - 1))) {
+                return stripUnitByPattern(key.substring(0, end)); // `$` may match before it: the patterns decide
+            }
+            int open = trailingBracket(key, end);
+            int cut;
+            if (open >= 0) {
+                if (Unit.isQualifier(key.substring(open, end))) {
+                    break; // 减排量(目标): the qualifier is part of the name
+                }
+                cut = open;
+            } else {
+                java.util.regex.Matcher bare = Unit.BARE_SUFFIX.matcher(key).region(Math.max(0, end - BARE_SUFFIX_MAX), end);
+                cut = bare.find() ? bare.start() : end;
+            }
+            if (cut == end || cut == 0) {
+                break;
+            }
+            end = cut;
+        }
+        return key.substring(0, end);
+    }
+
+    /** Longer than any match of {@link Unit#BARE_SUFFIX} ("/万吨/年" is 5 characters). */
+    private static final int BARE_SUFFIX_MAX = 8;
+
+    /**
+     * Where the bracket that ends {@code key[0, end)} opens, or -1: its last character closes a bracket, and the last
+     * bracket character before it opens one ({@code [(\[【][^()\[\]【】]*[)\]】]$}).
+     */
+    private static int trailingBracket(String key, int end) {
+        if (")]】".indexOf(key.charAt(end - 1)) < 0) {
+            return -1;
+        }
+        for (int i = end - 2; i >= 0; i--) {
+            char c = key.charAt(i);
+            if ("()[]【】".indexOf(c) >= 0) {
+                return "([【".indexOf(c) >= 0 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** {@link #stripUnit} by the two patterns themselves: the definition, used for a key ending in a line break. */
+    static String stripUnitByPattern(String key) {
         String k = key;
         while (true) {
             java.util.regex.Matcher bracket = TRAILING_BRACKET.matcher(k);
             if (bracket.find() && Unit.isQualifier(bracket.group())) {
-                return k; // 减排量(目标): the qualifier is part of the name
+                return k;
             }
             String shorter = TRAILING_BRACKET.matcher(k).replaceFirst("");
             if (shorter.equals(k)) {
