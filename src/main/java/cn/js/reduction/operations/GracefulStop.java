@@ -78,6 +78,13 @@ final class GracefulStop {
         }
         try {
             operator.stop(execution);
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            // Spring Batch records the execution STOPPING first, then each running step; a step that recorded its
+            // own progress at that very moment refuses the second write. Harmless: the step reads the execution's
+            // state back at its next write (JobRepository.update), sees STOPPING and stops there.
+            LOG.info("execution {} is recorded STOPPING; its running step takes the stop at its next commit",
+                    execution.getId());
+            LOG.debug("the step's record was being written at the same moment", e);
         } catch (Exception e) {
             // already ending; or the repository refused: the watchdog bounds the wait all the same
             LOG.warn("cannot ask execution {} to stop: {}", execution.getId(), e.toString(), e);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * generated once for both databases. The first versions of this test ran 200,000 rows in 256 MB, then 100,000 in
  * 128 MB, over 40 cities: the same check at three times the cost (the job's cost per city and per row, measured
  * with /usr/bin/time: 97 CPU-seconds for 100,000 rows in 128 MB against 69 for 50,000 in 96 MB); the
- * national-scale runs (a million rows in 512 MB) are bench/run.sh's.
+ * national-scale runs (a million rows in 512 MB) are bench/run.sh's. The two databases' runs go side by side: the
+ * test only waits for its two JVMs, and one after the other they were the last class of the suite to end.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class MemoryGuardTest {
 
     static final long ROWS = 50_000;
