@@ -87,16 +87,24 @@ public final class HeaderLocator {
                 .filter(r -> r.rowNumber() <= SEARCH_ROWS)
                 .sorted(Comparator.comparingInt(RawRow::rowNumber))
                 .toList();
+        // each row's cell keys once: a row is tried alone, in two pairs and in three triples, and a cell's key
+        // (Text.normalise, then the header patterns) is linear in its text, which may be Excel's 32,767 characters
+        List<TreeMap<Integer, String>> keys = rows.stream().map(HeaderLocator::keysByColumn).toList();
+        Map<RawRow, TreeMap<Integer, String>> keysOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            keysOf.put(rows.get(i), keys.get(i));
+        }
         Match best = null;
         for (int i = 0; i < rows.size(); i++) {
             RawRow row = rows.get(i);
-            best = better(best, match(row.rowNumber(), 1, singleRowNames(row)));
+            best = better(best, match(row.rowNumber(), 1, singleRowNames(row, keys.get(i))));
             if (i + 1 < rows.size() && rows.get(i + 1).rowNumber() == row.rowNumber() + 1) {
                 RawRow below = rows.get(i + 1);
-                best = better(best, match(below.rowNumber(), 2, pairNames(row, below)));
+                best = better(best, match(below.rowNumber(), 2, pairNames(keys.get(i), keys.get(i + 1))));
                 if (i + 2 < rows.size() && rows.get(i + 2).rowNumber() == row.rowNumber() + 2) {
                     RawRow bottom = rows.get(i + 2);
-                    best = better(best, match(bottom.rowNumber(), 3, tripleNames(row, below, bottom)));
+                    best = better(best, match(bottom.rowNumber(), 3,
+                            tripleNames(keys.get(i), keys.get(i + 1), keys.get(i + 2))));
                 }
             }
         }
@@ -134,12 +142,12 @@ public final class HeaderLocator {
         List<Map<Integer, String>> headerRows = new ArrayList<>();
         if (best.height == 3) {
             rows.stream().filter(r -> r.rowNumber() == firstHeaderRow).findFirst()
-                    .ifPresent(r -> headerRows.add(keysByColumn(r)));
+                    .ifPresent(r -> headerRows.add(keysOf.get(r)));
         }
         if (top != null) {
-            headerRows.add(keysByColumn(top));
+            headerRows.add(keysOf.get(top));
         }
-        headerRows.add(keysByColumn(bottom));
+        headerRows.add(keysOf.get(bottom));
         Map<Field, Header.ColumnUnit> units = HeaderUnits.units(best.columns, top, bottom, above);
         int headerRowNumber = lastRow;
         // the headings again in another language on the row under them (Project ID | City …): part of the header
@@ -147,7 +155,7 @@ public final class HeaderLocator {
                 .filter(HeaderUnits::isTranslationRow).orElse(null);
         if (translation != null) {
             headerRowNumber = translation.rowNumber();
-            headerRows.add(keysByColumn(translation));
+            headerRows.add(keysOf.get(translation));
         }
         // a row of units right under the headings (万吨 | 万吨) belongs to the header, not to the data
         int belowHeadings = headerRowNumber + 1;
@@ -155,7 +163,7 @@ public final class HeaderLocator {
                 .filter(HeaderUnits::isUnitRow).orElse(null);
         if (unitRow != null) {
             headerRowNumber = unitRow.rowNumber();
-            headerRows.add(keysByColumn(unitRow));
+            headerRows.add(keysOf.get(unitRow));
             HeaderUnits.unitsFromUnitRow(best.columns, unitRow, units);
             groups = groups.stream().map(g -> {
                 Map<Field, Header.ColumnUnit> own = new TreeMap<>(g.units());
@@ -171,9 +179,9 @@ public final class HeaderLocator {
                 .filter(HeaderUnits::isColumnNumberRow).orElse(null);
         if (columnNumbers != null) {
             headerRowNumber = numbersRow;
-            headerRows.add(keysByColumn(columnNumbers));
+            headerRows.add(keysOf.get(columnNumbers));
         }
-        List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(HeaderLocator::keysByColumn)
+        List<Map<Integer, String>> pageTop = above.stream().<Map<Integer, String>>map(keysOf::get)
                 .filter(k -> !k.isEmpty()).toList();
         return Optional.of(new Header(best.kind, sheet, headerRowNumber, best.columns, missing, units, headerRows,
                 pageTop, groups, 0, doubt));
@@ -243,10 +251,10 @@ public final class HeaderLocator {
     }
 
     /** Candidate names per column of a one-row header: the cell's own text. */
-    private static Map<Integer, List<String>> singleRowNames(RawRow row) {
+    private static Map<Integer, List<String>> singleRowNames(RawRow row, Map<Integer, String> keys) {
         Map<Integer, List<String>> names = new TreeMap<>();
         for (RawCell c : row.cells()) {
-            List<String> k = HeaderText.names(c.text());
+            List<String> k = HeaderText.names(c.text(), keys.get(c.column()));
             if (!k.isEmpty()) {
                 names.put(c.column(), k);
             }
@@ -260,9 +268,7 @@ public final class HeaderLocator {
      * the top alone where the bottom is blank. Units are dropped from each part before joining, since the unit of
      * 减排量（吨/年） sits in the middle of 减排量（吨/年）VOCs.
      */
-    private static Map<Integer, List<String>> pairNames(RawRow top, RawRow bottom) {
-        TreeMap<Integer, String> topKeys = keysByColumn(top);
-        TreeMap<Integer, String> bottomKeys = keysByColumn(bottom);
+    private static Map<Integer, List<String>> pairNames(TreeMap<Integer, String> topKeys, TreeMap<Integer, String> bottomKeys) {
         Set<Integer> columns = new TreeSet<>(topKeys.keySet());
         columns.addAll(bottomKeys.keySet());
         Map<Integer, List<String>> names = new TreeMap<>();
@@ -294,14 +300,15 @@ public final class HeaderLocator {
      * the bottom pair first, then those of the top row over the bottom, and the top alone where a heading is
      * merged down all three rows.
      */
-    private static Map<Integer, List<String>> tripleNames(RawRow top, RawRow middle, RawRow bottom) {
+    private static Map<Integer, List<String>> tripleNames(TreeMap<Integer, String> top, TreeMap<Integer, String> middle,
+                                                          TreeMap<Integer, String> bottom) {
         Map<Integer, List<String>> names = new TreeMap<>(pairNames(middle, bottom));
         pairNames(top, bottom).forEach((column, outer) -> names.merge(column, outer, (inner, more) -> {
             Set<String> all = new LinkedHashSet<>(inner);
             all.addAll(more);
             return List.copyOf(all);
         }));
-        keysByColumn(top).forEach((column, key) -> names.putIfAbsent(column, List.of(key)));
+        top.forEach((column, key) -> names.putIfAbsent(column, List.of(key)));
         return names;
     }
 

@@ -38,8 +38,12 @@ public final class HeaderText {
      * bracket alone (a unit on its own line), names nothing by itself and is left out.
      */
     public static List<String> names(String text) {
-        String whole = key(text);
-        if (whole.isEmpty()) {
+        return names(text, key(text));
+    }
+
+    /** {@link #names(String)} of a text whose {@link #key} is known already (null or empty: it names nothing). */
+    static List<String> names(String text, String whole) {
+        if (whole == null || whole.isEmpty()) {
             return List.of();
         }
         Set<String> out = new LinkedHashSet<>();
