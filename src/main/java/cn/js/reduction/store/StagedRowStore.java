@@ -185,10 +185,11 @@ public final class StagedRowStore {
                     r.category_code, r.status, r.counted_status, r.planned_completion, r.actual_completion,
                     r.investment, r.remarks, r.file_name, r.sheet, r.row_no, c.pollutant, c.claimed_t,
                     r.city_written, r.category_written, r.status_written, r.planned_written, r.actual_written
-                FROM ra_project_row r LEFT JOIN ra_project_claim c ON c.run_id = r.run_id
+                FROM ra_project_row r %s LEFT JOIN ra_project_claim c ON c.run_id = r.run_id
                     AND c.file_name = r.file_name AND c.sheet = r.sheet AND c.row_no = r.row_no
                 WHERE r.run_id = :run_id AND %s%s
-                ORDER BY r.file_name, r.sheet, r.row_no""".formatted(StagedRows.COUNTED,
+                ORDER BY r.run_id, r.file_name, r.sheet, r.row_no""".formatted(
+                cityCode == null ? streaming.inKeyOrder("ra_project_row") : "", StagedRows.COUNTED,
                 cityCode == null ? "" : " AND r.city_code = :city_code");
         ProjectAssembler rows = new ProjectAssembler(claimed, action);
         streaming.query(sql, new MapSqlParameterSource("run_id", runId).addValue("city_code", cityCode),
