@@ -60,6 +60,7 @@ public final class Consolidation {
     }
 
     public void consolidate(long runId, ReferenceData reference) {
+        rows.refreshStatistics();
         findings.deleteStage(runId, STAGE);
         rows.clearSuperseded(runId, FileKind.PROJECTS);
         rows.clearSuperseded(runId, FileKind.EMISSIONS);

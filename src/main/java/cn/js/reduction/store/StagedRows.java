@@ -88,7 +88,7 @@ public final class StagedRows {
             });
         }
 
-        private boolean isH2() {
+        boolean isH2() {
             Boolean known = h2;
             if (known == null) {
                 known = plain.execute((java.sql.Connection c) -> c.getMetaData().getURL().startsWith("jdbc:h2:"));
