@@ -89,22 +89,19 @@ public final class HeaderLocator {
                 .toList();
         // each row's cell keys once: a row is tried alone, in two pairs and in three triples, and a cell's key
         // (Text.normalise, then the header patterns) is linear in its text, which may be Excel's 32,767 characters
-        List<TreeMap<Integer, String>> keys = rows.stream().map(HeaderLocator::keysByColumn).toList();
         Map<RawRow, TreeMap<Integer, String>> keysOf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            keysOf.put(rows.get(i), keys.get(i));
-        }
+        rows.forEach(r -> keysOf.put(r, keysByColumn(r)));
         Match best = null;
         for (int i = 0; i < rows.size(); i++) {
             RawRow row = rows.get(i);
-            best = better(best, match(row.rowNumber(), 1, singleRowNames(row, keys.get(i))));
+            best = better(best, match(row.rowNumber(), 1, singleRowNames(row, keysOf.get(row))));
             if (i + 1 < rows.size() && rows.get(i + 1).rowNumber() == row.rowNumber() + 1) {
                 RawRow below = rows.get(i + 1);
-                best = better(best, match(below.rowNumber(), 2, pairNames(keys.get(i), keys.get(i + 1))));
+                best = better(best, match(below.rowNumber(), 2, pairNames(keysOf.get(row), keysOf.get(below))));
                 if (i + 2 < rows.size() && rows.get(i + 2).rowNumber() == row.rowNumber() + 2) {
                     RawRow bottom = rows.get(i + 2);
                     best = better(best, match(bottom.rowNumber(), 3,
-                            tripleNames(keys.get(i), keys.get(i + 1), keys.get(i + 2))));
+                            tripleNames(keysOf.get(row), keysOf.get(below), keysOf.get(bottom))));
                 }
             }
         }
