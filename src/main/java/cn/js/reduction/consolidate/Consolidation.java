@@ -60,7 +60,9 @@ public final class Consolidation {
     }
 
     public void consolidate(long runId, ReferenceData reference) {
-        rows.refreshStatistics();
+        rows.refreshStatistics().ifPresent(why -> log.warn("the run database's statistics of the staged rows were not"
+                + " refreshed ({}): this run's steps may take minutes instead of seconds; run the job as the owner of"
+                + " the ra_ tables, or let their owner run ANALYZE after intake (docs/operations.md)", why));
         findings.deleteStage(runId, STAGE);
         rows.clearSuperseded(runId, FileKind.PROJECTS);
         rows.clearSuperseded(runId, FileKind.EMISSIONS);
