@@ -137,7 +137,8 @@ public final class Text {
     /** Zero-width and formatting characters a copy from a web page or Word leaves in a cell. */
     private static boolean isInvisible(char c) {
         return (c >= '\u200B' && c <= '\u200F') || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2060' && c <= '\u2064')
-                || c == '\uFEFF' || c == '\u00AD' || c == '\u180E';
+                || c == '\uFEFF' || c == '\u00AD' || c == '\u180E'
+                || c == '\u0085'; // NEL, a line break from old converters, which Character.isWhitespace leaves in
     }
 
     private static boolean isPlainAscii(String text) {

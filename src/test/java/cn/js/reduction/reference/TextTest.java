@@ -15,6 +15,7 @@ class TextTest {
         assertThat(Text.key("NOₓ减排量（吨/年）")).isEqualTo(Text.key("NOx减排量(吨/年)")).isEqualTo("NOX减排量(吨/年)");
         assertThat(Text.key("SO₂")).isEqualTo("SO2");
         assertThat(Text.normalise("ＶＯＣｓ\u200b 减排量\n【吨】")).isEqualTo("VOCs减排量(吨)");
+        assertThat(Text.normalise("项目状态\u0085")).isEqualTo("项目状态"); // a header cell ended by NEL (was MISSING_COLUMN)
         assertThat(Text.normalise("揮發性有機物")).isEqualTo("挥发性有机物");
         assertThat(Text.normalise("縣（市、區）")).isEqualTo("县(市、区)");
         assertThat(Text.normalise("1\u2009234.5")).isEqualTo("1234.5");
