@@ -76,11 +76,8 @@ public class AccountingJobConfiguration {
 
     @Bean
     public RunListener runListener(JobRepository repository,
-                                   org.springframework.beans.factory.ObjectProvider<
-                                           org.springframework.batch.core.launch.JobOperator> operator,
                                    @Value("${reduction.distributed.manager:false}") boolean distributed) {
-        // the operator looked up when a run starts: it needs the job, which needs this listener
-        return new RunListener(repository, operator::getObject, distributed);
+        return new RunListener(repository, distributed);
     }
 
     /** What a tasklet stage does with its run; one transaction per stage (the stage's work is atomic). */

@@ -3,14 +3,24 @@ package cn.js.reduction.operations;
 import java.io.PrintStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * SIGTERM (what systemd sends on stop, on a timer's timeout and at shutdown) and Ctrl-C during {@code run} or
- * {@code restart} are a stop, not a crash: Spring Batch is asked to stop the running execution
- * ({@link JobOperator#stop}), its step ends at the next chunk boundary (a tasklet step at its end), the execution is
- * recorded STOPPED and the command prints how to continue and exits 1 (restartable).
+ * {@code restart} are a stop, not a crash: the running steps end at their next chunk boundary (a tasklet step at its
+ * end), the execution is recorded STOPPED and the command prints how to continue and exits 1 (restartable).
+ *
+ * <p>Not through {@code JobOperator.stop}: from this signal's thread it writes the running step's record while the
+ * step's own thread commits a chunk, and whichever writes second fails its optimistic lock. When the step loses, it
+ * ends UNKNOWN, and Spring Batch restarts no UNKNOWN execution (spring-batch issue 5308; seen here as a SIGTERM
+ * in the reference step ending "UNKNOWN: Attempt to update step execution id=5 with wrong version (1)"). So the
+ * steps of this process are told in memory, as a worker's partitions are (WorkerStop), and only the execution's
+ * record is marked STOPPING, from a copy read afresh: the job's own writes read the new version before theirs, and a
+ * worker's partitions of this execution read STOPPING at their next chunk and stop there.
  *
  * <p>The JVM's own handling of these signals would run the shutdown hooks at once, closing the database pool under
  * the running step (the execution left STARTED, exit 143). So for these two commands the signal is handled here
@@ -25,7 +35,7 @@ final class GracefulStop {
     private static final StopSignal SIGNAL = new StopSignal("the run", signal -> signal + " received: the run stops at"
             + " the end of its current chunk (within " + StopSignal.GRACE.toSeconds() + " s) and is recorded STOPPED;"
             + " the command to continue follows", GracefulStop::stop);
-    private static volatile JobOperator operator;
+    private static volatile JobRepository repository;
     private static volatile JobExecution running;
     /** The execution the current command started, kept after it ended (a failure that escaped the job). */
     private static volatile JobExecution lastStarted;
@@ -42,8 +52,8 @@ final class GracefulStop {
      * The execution this process runs, told by the job's listener when it starts (the live object, whose version
      * the running steps share); a stop asked before it started is carried out now.
      */
-    static void started(JobOperator jobOperator, JobExecution execution) {
-        operator = jobOperator;
+    static void started(JobRepository jobRepository, JobExecution execution) {
+        repository = jobRepository;
         running = execution;
         lastStarted = execution;
         if (SIGNAL.requested()) {
@@ -73,21 +83,50 @@ final class GracefulStop {
 
     private static synchronized void stop() {
         JobExecution execution = running;
-        if (execution == null || operator == null || !execution.isRunning()) {
+        if (execution == null || repository == null || !execution.isRunning()) {
             return; // not started yet (started() stops it) or already ended: the command returns by itself
         }
+        stop(repository, execution);
+    }
+
+    /** Stops the live execution's running steps at their next chunk and records it STOPPING; never writes a step. */
+    static void stop(JobRepository repository, JobExecution execution) {
+        // a step of this process that committed its chunk sees the flag at the boundary; were the flag not yet
+        // visible to its thread, its next write of its record reads STOPPING and sets it there (JobRepository.update)
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setTerminateOnly();
+            }
+        }
         try {
-            operator.stop(execution);
-        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
-            // Spring Batch records the execution STOPPING first, then each running step; a step that recorded its
-            // own progress at that very moment refuses the second write. Harmless: the step reads the execution's
-            // state back at its next write (JobRepository.update), sees STOPPING and stops there.
-            LOG.info("execution {} is recorded STOPPING; its running step takes the stop at its next commit",
-                    execution.getId());
-            LOG.debug("the step's record was being written at the same moment", e);
-        } catch (Exception e) {
-            // already ending; or the repository refused: the watchdog bounds the wait all the same
-            LOG.warn("cannot ask execution {} to stop: {}", execution.getId(), e.toString(), e);
+            recordStopping(repository, execution.getId());
+        } catch (RuntimeException e) {
+            // the repository refused: this process's steps stop all the same, and the watchdog bounds the wait
+            LOG.warn("cannot record execution {} as stopping: {}", execution.getId(), e.toString(), e);
+        }
+    }
+
+    /**
+     * Marks the execution STOPPING in the job repository, from a copy read afresh, never the live object the job's
+     * thread writes: a write of the job's own at the same moment makes this one fail its lock, and it is tried again.
+     */
+    private static void recordStopping(JobRepository repository, long executionId) {
+        for (int attempt = 1; ; attempt++) {
+            JobExecution copy = repository.getJobExecution(executionId);
+            if (copy == null || !copy.isRunning() || copy.getStatus() == BatchStatus.STOPPING) {
+                return;
+            }
+            copy.setStatus(BatchStatus.STOPPING);
+            try {
+                repository.update(copy);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    LOG.info("execution {} was being written by the job at each of 5 tries: not recorded STOPPING;"
+                            + " the steps of this process stop at their next chunk all the same", executionId);
+                    return;
+                }
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -23,12 +22,9 @@ public class RunListener implements JobExecutionListener {
 
     private final JobRepository repository;
     private final boolean distributed;
-    private final java.util.function.Supplier<JobOperator> operator;
 
-    public RunListener(JobRepository repository, java.util.function.Supplier<JobOperator> operator,
-                       boolean distributed) {
+    public RunListener(JobRepository repository, boolean distributed) {
         this.repository = repository;
-        this.operator = operator;
         this.distributed = distributed;
     }
 
@@ -54,7 +50,7 @@ public class RunListener implements JobExecutionListener {
         log.info("run-{} (execution {}) started: year {}, mode {}, input {}", run.runNumber(), execution.getId(),
                 run.year(), run.mode(), run.yearFolder());
         // SIGTERM from now on stops this execution at a chunk boundary (GracefulStop)
-        GracefulStop.started(operator.get(), execution);
+        GracefulStop.started(repository, execution);
     }
 
     @Override

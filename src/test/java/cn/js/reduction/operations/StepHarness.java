@@ -88,6 +88,10 @@ public final class StepHarness implements AutoCloseable {
         return reference;
     }
 
+    public JobRepository repository() {
+        return context.getBean(JobRepository.class);
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
