@@ -44,9 +44,10 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
  * bounded time, is shown by status with its partitions and workers, and is continued by restart to the same
  * figures, no row counted twice. A broker that does not answer fails these tests; they never skip.
  *
- * <p>The workers are started once, from the test class path (so that they can be slowed: 0.6 s before every chunk
- * is written), one partition at a time each, and serve every scenario in turn: each scenario is a new run
- * of the same files ({@code --rerun}) in its own output folder.
+ * <p>The workers are started once, from the test class path, one partition at a time each, and serve every scenario
+ * in turn: each scenario is a new run of the same files ({@code --rerun}) in its own output folder. The scenarios
+ * that act mid-partition slow them (0.6 s before every chunk is written, while the flag file {@link #slow} exists);
+ * the others, and every restart, run at speed: slowed throughout, the class took 127 s of the suite's 293.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +72,8 @@ class DistributedRunTest {
     private Map<String, byte[]> expected;
     private long expectedRows;
     private final List<Child> workers = new ArrayList<>();
+    /** While this file exists the workers wait 0.6 s before writing each chunk (FaultInjection's slow form). */
+    private Path slow;
     private final ExecutorService managers = Executors.newSingleThreadExecutor();
 
     @BeforeAll
@@ -89,10 +92,9 @@ class DistributedRunTest {
         input = Cli.inputWithLargeFile(dir, LARGE_ROWS);
         List<String> options = TestDatabases.options(TestDatabases.POSTGRESQL, dir.resolve("unused"));
         database = options.subList(2, options.size()); // --db-url URL --db-user postgres: every scenario's
+        slow = dir.resolve("slow-workers");
         for (String name : List.of("worker-a", "worker-b")) {
-            List<String> args = new ArrayList<>(List.of("worker", "--threads", "1", "--output", dir.resolve(name).toString()));
-            args.addAll(database);
-            workers.add(Child.start(dir, name, env, "slow:600", args));
+            workers.add(startWorker(name));
         }
         // the figures of one process, on a database of its own, while the workers start
         expected = Cli.uninterruptedTables(dir, TestDatabases.H2, runArgs());
@@ -150,6 +152,7 @@ class DistributedRunTest {
             awaitStep(manager, "intake", "STARTED", 0);
             Files.writeString(file, "NJ-99,南京,玄武区,改过的项目,某公司,,ROLLING,已完成,2020-06-30,2020-06-01,,,,,,\n",
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            System.clearProperty(FaultInjection.PROPERTY); // the changed file is in place: the pause ends here
             run = end(manager, Duration.ofMinutes(3));
         } finally {
             System.clearProperty(FaultInjection.PROPERTY);
@@ -205,6 +208,7 @@ class DistributedRunTest {
     void aBrokerRestartedMidRunLosesNothing() throws Exception {
         Path output = dir.resolve("broker-restart");
         List<String> args = distributed(output, "broker restarted", "90s");
+        Files.createFile(slow);
         Future<Cli.Result> manager = manager(args, env);
         try {
             awaitStep(manager, "intakeFile:file:" + LARGE_FILE, "STARTED", 1);
@@ -214,6 +218,7 @@ class DistributedRunTest {
             Thread.sleep(1000);
         } finally {
             rabbitmqctl("start_app");
+            Files.delete(slow);
         }
         Cli.Result run = end(manager, Duration.ofMinutes(3));
         assertThat(run.exitCode()).as(run.all()).isZero();
@@ -223,21 +228,76 @@ class DistributedRunTest {
         assertThat(stagedRows(runId)).isEqualTo(expectedRows);
     }
 
+    /**
+     * SIGTERM to the worker running the large file (systemctl stop): the partition ends at its next chunk boundary,
+     * recorded STOPPED with what it committed, and the worker exits 0 soon after; the other worker takes the other
+     * files, so the manager's run ends STOPPED without waiting for its timeout, and restart continues the file from
+     * its last committed chunk to the same figures, no row counted twice. A new worker takes the stopped one's place.
+     */
     @Test
     @Order(5)
+    void aWorkerStoppedBySigtermGivesItsPartitionBackAndRestartCompletes() throws Exception {
+        Path output = dir.resolve("worker-stopped");
+        List<String> args = distributed(output, "worker stopped", "20s");
+        Map<Child, Integer> before = new LinkedHashMap<>();
+        workers.forEach(w -> before.put(w, w.output().length()));
+        Files.createFile(slow);
+        Future<Cli.Result> manager = manager(args, env);
+        awaitStep(manager, "intakeFile:file:" + LARGE_FILE, "STARTED", 1);
+        Child victim = before.keySet().stream()
+                .filter(w -> w.output().substring(before.get(w)).contains("took intakeFile:file:" + LARGE_FILE))
+                .findFirst().orElseThrow();
+        long signalled = System.nanoTime();
+        victim.process.destroy(); // SIGTERM
+        assertThat(victim.process.waitFor(StopSignal.GRACE.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+        Files.delete(slow);
+        workers.add(startWorker("worker-c"));
+        System.out.println("worker SIGTERM: exit " + victim.process.exitValue() + " after " + ms + " ms");
+        assertThat(victim.process.exitValue()).as(victim.output()).isZero();
+        assertThat(victim.output()).contains("SIGTERM received").contains(LARGE_FILE + " (step execution")
+                .contains("ended: STOPPED");
+        assertThat(stepState("intakeFile:file:" + LARGE_FILE)).as("given back").isEqualTo("STOPPED");
+
+        Cli.Result run = end(manager, Duration.ofMinutes(2));
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("run-\\d+ of 2020 nightly: STOPPED").contains("to continue: ");
+        assertThat(status(output)).containsPattern(" " + LARGE_FILE + " +STOPPED +[0-9.]+ s +[1-9]\\d* rows read");
+
+        // continued on this machine: the stopped file from its last committed chunk
+        Matcher m = RUN_LINE.matcher(run.out());
+        assertThat(m.find()).isTrue();
+        List<String> restart = new ArrayList<>(List.of("restart", "--execution", m.group(3), "--output", output.toString()));
+        restart.addAll(database);
+        Cli.Result restarted = Cli.run(restart);
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        assertSameFigures(output);
+        assertThat(stagedRows(runId(run.out()))).as("no row counted twice").isEqualTo(expectedRows);
+    }
+
+    /** Last: it kills a worker. */
+    @Test
+    @Order(6)
     void aWorkerKilledMidPartitionFailsTheStepInTimeAndRestartCompletesOnTheOther() throws Exception {
+        for (Child worker : workers) {
+            if (worker.process.isAlive()) {
+                worker.awaitOutput("ready", Duration.ofMinutes(3));
+            }
+        }
         Path output = dir.resolve("killed");
         List<String> args = distributed(output, "worker killed", "20s");
         Map<Child, Integer> before = new LinkedHashMap<>();
-        workers.forEach(w -> before.put(w, w.output().length()));
+        workers.stream().filter(w -> w.process.isAlive()).forEach(w -> before.put(w, w.output().length()));
+        Files.createFile(slow);
         long started = System.nanoTime();
         Future<Cli.Result> manager = manager(args, env);
         awaitStep(manager, "intakeFile:file:" + LARGE_FILE, "STARTED", 1);
-        Child victim = workers.stream()
+        Child victim = before.keySet().stream()
                 .filter(w -> w.output().substring(before.get(w)).contains("took intakeFile:file:" + LARGE_FILE))
                 .findFirst().orElseThrow();
         victim.process.destroyForcibly(); // SIGKILL mid-partition
         victim.process.waitFor(30, TimeUnit.SECONDS);
+        Files.delete(slow);
         Cli.Result run = end(manager, Duration.ofMinutes(2));
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the manager waits its 20 s, and not much more")
@@ -252,56 +312,19 @@ class DistributedRunTest {
         assertThat(restart.exitCode()).as(restart.all()).isZero();
         assertSameFigures(output);
         assertThat(stagedRows(runId(run.out()))).as("no row counted twice").isEqualTo(expectedRows);
-        Child survivor = workers.stream().filter(w -> w != victim).findFirst().orElseThrow();
+        Child survivor = before.keySet().stream().filter(w -> w != victim).findFirst().orElseThrow();
         assertThat(status(output)).containsPattern(" " + LARGE_FILE + " +COMPLETED .*worker "
                 + survivor.name());
     }
 
-    /**
-     * SIGTERM to the worker running the large file (systemctl stop): the partition ends at its next chunk boundary,
-     * recorded STOPPED with what it committed, the worker exits 0 soon after; the manager's run ends restartable
-     * (STOPPED, or FAILED at its timeout when no worker is left for the other files), and restart continues the
-     * file from its last committed chunk to the same figures, no row counted twice. Last: it stops a worker.
-     */
-    @Test
-    @Order(6)
-    void aWorkerStoppedBySigtermGivesItsPartitionBackAndRestartCompletes() throws Exception {
-        Path output = dir.resolve("worker-stopped");
-        List<String> args = distributed(output, "worker stopped", "20s");
-        Map<Child, Integer> before = new LinkedHashMap<>();
-        workers.stream().filter(w -> w.process.isAlive()).forEach(w -> before.put(w, w.output().length()));
-        Future<Cli.Result> manager = manager(args, env);
-        awaitStep(manager, "intakeFile:file:" + LARGE_FILE, "STARTED", 1);
-        Child victim = before.keySet().stream()
-                .filter(w -> w.output().substring(before.get(w)).contains("took intakeFile:file:" + LARGE_FILE))
-                .findFirst().orElseThrow();
-        long signalled = System.nanoTime();
-        victim.process.destroy(); // SIGTERM
-        assertThat(victim.process.waitFor(StopSignal.GRACE.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
-        System.out.println("worker SIGTERM: exit " + victim.process.exitValue() + " after " + ms + " ms");
-        assertThat(victim.process.exitValue()).as(victim.output()).isZero();
-        assertThat(victim.output()).contains("SIGTERM received").contains(LARGE_FILE + " (step execution")
-                .contains("ended: STOPPED");
-        assertThat(stepState("intakeFile:file:" + LARGE_FILE)).as("given back").isEqualTo("STOPPED");
-
-        Cli.Result run = end(manager, Duration.ofMinutes(2));
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("run-\\d+ of 2020 nightly: (STOPPED|FAILED)").contains("to continue: ");
-        assertThat(status(output)).containsPattern(" " + LARGE_FILE + " +STOPPED +[0-9.]+ s +[1-9]\\d* rows read");
-
-        // continued on this machine: the stopped file from its last committed chunk
-        Matcher m = RUN_LINE.matcher(run.out());
-        assertThat(m.find()).isTrue();
-        List<String> restart = new ArrayList<>(List.of("restart", "--execution", m.group(3), "--output", output.toString()));
-        restart.addAll(database);
-        Cli.Result restarted = Cli.run(restart);
-        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
-        assertSameFigures(output);
-        assertThat(stagedRows(runId(run.out()))).as("no row counted twice").isEqualTo(expectedRows);
-    }
-
     // ---------------------------------------------------------------------------------------------------------
+
+    /** A worker JVM on the shared database and queue, one partition at a time, slowed while {@link #slow} exists. */
+    private Child startWorker(String name) throws IOException {
+        List<String> args = new ArrayList<>(List.of("worker", "--threads", "1", "--output", dir.resolve(name).toString()));
+        args.addAll(database);
+        return Child.start(dir, name, env, "slow:600:while:" + slow, args);
+    }
 
     private List<String> runArgs() {
         return List.of("run", "--year", "2020", "--input", input.toString());

@@ -24,6 +24,8 @@ import org.springframework.core.env.Environment;
  *   <li>{@code intakeFile:700}: an intake partition throws when writing would take it past 700 rows (the
  *       chunk is rolled back, the committed ones stay);</li>
  *   <li>{@code slow:200}: every intake chunk waits 200 ms before it is written (time to kill the process);</li>
+ *   <li>{@code slow:200:while:/some/file}: the same, only while that file exists: a test of long-lived processes
+ *       slows them for the scenarios that act mid-partition and lets the others, and the restarts, run at speed;</li>
  *   <li>{@code pause:intake:3000}: that step waits 3 s once started, before its work (or until the property is
  *       cleared, in the JVM that set it, or until the process gets SIGTERM): time to change what the steps before
  *       it have seen, or to signal it.</li>
@@ -93,8 +95,12 @@ public class FaultInjection {
                 System.err.println("fault: writing a chunk of "
                         + StepSynchronizationManager.getContext().getStepExecution().getStepName());
                 System.err.flush();
+                String[] parts = fault.split(":", 4); // slow, ms[, while, flag file]
+                if (parts.length == 4 && !java.nio.file.Files.exists(java.nio.file.Path.of(parts[3]))) {
+                    return;
+                }
                 try {
-                    Thread.sleep(Long.parseLong(fault.substring("slow:".length())));
+                    Thread.sleep(Long.parseLong(parts[1]));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
