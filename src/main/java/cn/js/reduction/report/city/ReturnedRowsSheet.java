@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
@@ -54,7 +55,7 @@ public final class ReturnedRowsSheet {
     /** @return where each returned finding's cell sits in this sheet, as a link address ('原表标注'!E12) */
     public static Map<Finding, String> write(SXSSFWorkbook workbook, Scope scope, ReportData data, Path inputFolder) {
         // file → sheet → row → findings, in the order the findings come (file, sheet, row)
-        Map<String, Map<String, Map<Integer, List<Finding>>>> rows = new LinkedHashMap<>();
+        Map<String, Map<String, NavigableMap<Integer, List<Finding>>>> rows = new LinkedHashMap<>();
         long[] seen = {0};
         data.forEachFinding(scope.cityCode(), f -> {
             if (f.file() != null && f.sheet() != null && f.row() != null && f.severity() != Severity.INFO
@@ -97,7 +98,7 @@ public final class ReturnedRowsSheet {
             try (SheetSource source = SheetSources.open(path)) {
                 List<String> names = source.sheetNames();
                 for (int i = 0; i < names.size(); i++) {
-                    Map<Integer, List<Finding>> sheetRows = file.getValue().get(names.get(i));
+                    NavigableMap<Integer, List<Finding>> sheetRows = file.getValue().get(names.get(i));
                     if (sheetRows == null) {
                         continue;
                     }
@@ -120,15 +121,20 @@ public final class ReturnedRowsSheet {
     }
 
     private static int copy(Sheet sheet, int[] next, SheetSource source, int index, String name,
-                            Map<Integer, List<Finding>> wanted, HeaderLocator locator, AnnotatedRows copier,
+                            NavigableMap<Integer, List<Finding>> wanted, HeaderLocator locator, AnnotatedRows copier,
                             CellStyle bold, Map<Finding, String> placed) throws Exception {
         List<RawRow> first = new ArrayList<>();
         int returned = 0;
+        // the rows are in order: past the last one with a finding there is nothing left to return
+        int last = wanted.lastKey();
         try (SheetSource.RowCursor cursor = source.rows(index)) {
             RawRow raw;
             Optional<Header> header = Optional.empty();
             boolean located = false;
             while ((raw = cursor.next()) != null) {
+                if (located && raw.rowNumber() > last) {
+                    break;
+                }
                 if (!located) {
                     if (raw.rowNumber() <= HeaderLocator.SEARCH_ROWS) {
                         first.add(raw);
