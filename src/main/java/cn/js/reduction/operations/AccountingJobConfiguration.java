@@ -271,7 +271,7 @@ public class AccountingJobConfiguration {
                         run.runInfo(step.getJobExecution(), reference)), run.publication().prepareWorkFolder(),
                 run.yearFolder(), RunParameters.previousRun(step.getJobExecution()));
         // the run's summary and status say it without reading the two runs' project lists again
-        step.getJobExecution().getExecutionContext().putString(RunParameters.PROJECT_CHANGES, comparison.projectLine());
+        step.getJobExecution().getExecutionContext().putString(RunParameters.PROJECT_CHANGES, comparison.summaryNotes());
     }
 
     /**

@@ -143,6 +143,36 @@ class ProjectChangesSinceLastRunTest {
     }
 
     /**
+     * A previous summary table edited by hand (its key column renamed, a quote left open) cannot be compared: the run
+     * completes all the same, compares what it can read (the reductions, the files), and says which table it could
+     * not compare and why, in its summary line and in 与上次对比; it never fails the report, whose every restart would
+     * fail the same way.
+     */
+    @Test
+    void aPreviousSummaryTableEditedByHandIsSaidAndTheRunCompletes() throws IOException {
+        List<String> args = firstRun();
+        Files.writeString(output.resolve("2020/nightly/run-1/projects_by_city_category.csv"),
+                "城市,category_code\n\"320100,VOC_FUGITIVE\n", StandardCharsets.UTF_8);
+        Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
+        EndToEndTest.Result second = cli(args);
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).contains("COMPLETED")
+                .contains("run-1's projects_by_city_category.csv cannot be read").contains("its figures are not compared");
+        String changes = Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8);
+        assertThat(changes).as("the reductions compared").contains("pollutant,320100").doesNotContain("category,");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
+                output.resolve("2020/nightly/run-2/reconciled_320000_全省.xlsx")))) {
+            List<String> texts = new ArrayList<>();
+            wb.getSheet("与上次对比").forEach(r -> r.forEach(c -> {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(c.getStringCellValue());
+                }
+            }));
+            assertThat(texts).anyMatch(t -> t.contains("上次运行的 projects_by_city_category.csv 无法读取"));
+        }
+    }
+
+    /**
      * The hand-made set of EndToEndTest with 南京's projects as {@link #FIRST}, run once (run-1); returns the run's
      * arguments, for the second run after {@link #projects} is rewritten.
      */

@@ -18,16 +18,19 @@ import java.util.stream.Collectors;
  * CSVs compared cell by cell, so the values are exactly those an auditor sees in either run's CSVs, whatever
  * database held the previous run's state.
  *
- * @param previous the run compared with; null for the first run of a year and mode
- * @param projects the projects whose presence, status or figures changed (joined on project_id); null where they
- *                 were not compared (no previous run, or one that published no accepted_projects.csv)
+ * @param previous    the run compared with; null for the first run of a year and mode
+ * @param projects    the projects whose presence, status or figures changed (joined on project_id); null where
+ *                    they were not compared (no previous run, or one that published no accepted_projects.csv)
+ * @param notCompared the previous run's summary tables that could not be read (edited by hand, cut short), each
+ *                    with why: their figures are not compared, and the run says so instead of failing its report
  */
-public record Comparison(PreviousRun previous, List<Change> changes, ProjectChanges projects) {
+public record Comparison(PreviousRun previous, List<Change> changes, ProjectChanges projects,
+                         Map<String, String> notCompared) {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Comparison.class);
 
     public Comparison(PreviousRun previous, List<Change> changes) {
-        this(previous, changes, null);
+        this(previous, changes, null, Map.of());
     }
 
     public static final String FILE = "changes.csv";
@@ -52,12 +55,39 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
             return NONE;
         }
         List<Change> changes = new ArrayList<>();
-        compare(Change.CATEGORY, "category_code", previousFolder.resolve(PROJECTS), current.resolve(PROJECTS),
-                changes);
-        compare(Change.POLLUTANT, "pollutant", previousFolder.resolve(REDUCTIONS), current.resolve(REDUCTIONS),
-                changes);
-        compareFiles(previousFolder.resolve(FILES), current.resolve(FILES), cityNames, changes);
-        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes), projects(previousFolder, current));
+        Map<String, String> notCompared = new java.util.LinkedHashMap<>();
+        PublishedTable categories = previous(previousFolder, PROJECTS, notCompared, "city_code", "category_code");
+        if (categories != null) {
+            compare(Change.CATEGORY, "category_code", categories, current.resolve(PROJECTS), changes);
+        }
+        PublishedTable reductions = previous(previousFolder, REDUCTIONS, notCompared, "city_code", "pollutant");
+        if (reductions != null) {
+            compare(Change.POLLUTANT, "pollutant", reductions, current.resolve(REDUCTIONS), changes);
+        }
+        PublishedTable files = previous(previousFolder, FILES, notCompared, "file");
+        if (files != null) {
+            compareFiles(files, current.resolve(FILES), cityNames, changes);
+        }
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes), projects(previousFolder, current),
+                java.util.Collections.unmodifiableMap(notCompared));
+    }
+
+    /**
+     * One of the previous run's published tables, or null where it cannot be read (edited by hand, cut short; its
+     * name and why are added to {@code notCompared}). A published folder is the auditors' to open: what they do to it
+     * must not fail this run's report, nor every restart of it the same way.
+     */
+    private static PublishedTable previous(Path previousFolder, String table, Map<String, String> notCompared,
+                                           String... keys) {
+        Path file = previousFolder.resolve(table);
+        try {
+            return PublishedTable.read(file, keys);
+        } catch (IOException | RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).replace(file.toString(), table);
+            LOG.warn("{} cannot be read, its figures are not compared: {}", file, why);
+            notCompared.put(table, why);
+            return null;
+        }
     }
 
     /**
@@ -74,9 +104,8 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
         }
     }
 
-    private static void compare(String scope, String itemColumn, Path before, Path now, List<Change> out)
+    private static void compare(String scope, String itemColumn, PublishedTable prev, Path now, List<Change> out)
             throws IOException {
-        PublishedTable prev = PublishedTable.read(before, "city_code", itemColumn);
         PublishedTable cur = PublishedTable.read(now, "city_code", itemColumn);
         Set<String> keys = new LinkedHashSet<>(cur.rows().keySet());
         keys.addAll(prev.rows().keySet());
@@ -99,9 +128,8 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
         }
     }
 
-    private static void compareFiles(Path before, Path now, Map<String, String> cityNames, List<Change> out)
+    private static void compareFiles(PublishedTable prev, Path now, Map<String, String> cityNames, List<Change> out)
             throws IOException {
-        PublishedTable prev = PublishedTable.read(before, "file");
         PublishedTable cur = PublishedTable.read(now, "file");
         Set<String> names = new java.util.TreeSet<>(cur.rows().keySet());
         names.addAll(prev.rows().keySet());
@@ -187,14 +215,14 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
     }
 
     /**
-     * As {@link #summary(String)}, with what {@link #projectLine()} said of the projects when the run was reported:
-     * "since run-41: no figure or file changed; 2 projects changed (…)" where changes cancel out in the counts.
+     * As {@link #summary(String)}, with what {@link #summaryNotes()} said when the run was reported: "since run-41:
+     * no figure or file changed; 2 projects changed (…)" where changes cancel out in the counts.
      */
-    public String summary(String ownMode, String projectLine) {
+    public String summary(String ownMode, String notes) {
         if (previous == null) {
             return "changes: the first complete run of this year and mode, nothing to compare with";
         }
-        String projectPart = projectLine == null || projectLine.isEmpty() ? "" : "; " + projectLine;
+        String projectPart = notes == null || notes.isEmpty() ? "" : "; " + notes;
         if (changes.isEmpty()) {
             return "since " + previous.describe(ownMode) + ": " + (projectPart.isEmpty() ? "nothing changed"
                     : "no figure or file changed" + projectPart);
@@ -227,6 +255,20 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
      * IN_PROGRESS)"; empty where none changed or they were not compared. Kept with the run when it is reported, since
      * status would otherwise read two runs' project lists again.
      */
+    /**
+     * What the run's summary adds to the changes it reads back from changes.csv, said when the run was reported:
+     * the projects' changes ({@link #projectLine()}) and the previous tables that could not be compared.
+     */
+    public String summaryNotes() {
+        List<String> notes = new ArrayList<>();
+        if (!projectLine().isEmpty()) {
+            notes.add(projectLine());
+        }
+        notCompared.forEach((table, why) -> notes.add((previous == null ? "the previous run" : previous.name())
+                + "'s " + table + " cannot be read (" + why + "): its figures are not compared"));
+        return String.join("; ", notes);
+    }
+
     public String projectLine() {
         ProjectChanges.Counts c = projects == null ? null : projects.counts(null);
         if (c == null || c.rows() == 0) {

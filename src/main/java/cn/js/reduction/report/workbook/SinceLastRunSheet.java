@@ -75,8 +75,8 @@ public final class SinceLastRunSheet {
         List<ProjectChange> projects = comparison.projectsOf(scope.cityCode());
         long worse = changes.stream().filter(Change::isWorse).count();
         new RowWriter(sheet.createRow(r++), styles, false).text("汇总数变化", Kind.LABEL, Mark.NONE)
-                .text(changes.isEmpty() ? "汇总数和文件与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
-                        + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。");
+                .text((changes.isEmpty() ? "汇总数和文件与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
+                        + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。") + notCompared(comparison));
         new RowWriter(sheet.createRow(r++), styles, false).text("项目变化", Kind.LABEL, Mark.NONE)
                 .text(projectSummary(comparison, scope.cityCode(), projects.size()));
         for (int k = 1; k < r; k++) {
@@ -127,6 +127,14 @@ public final class SinceLastRunSheet {
             h.text(text, Kind.HEADER, Mark.NONE);
         }
         return r + 1;
+    }
+
+    /** The previous tables that could not be read (edited by hand?): their figures are not in the list. */
+    private static String notCompared(Comparison comparison) {
+        StringBuilder said = new StringBuilder();
+        comparison.notCompared().forEach((table, why) -> said.append("上次运行的 ").append(table)
+                .append(" 无法读取（可能被手工改动过：").append(why).append("），其中的数未作对比，不在下表中。"));
+        return said.toString();
     }
 
     private static String projectSummary(Comparison comparison, String cityCode, int listed) {
