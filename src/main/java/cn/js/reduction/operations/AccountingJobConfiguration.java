@@ -58,7 +58,8 @@ public class AccountingJobConfiguration {
     public Job reductionAccountingJob(JobRepository repository, Step discoverStep, Step referenceStep,
                                       Step intakeStep, Step consolidateStep, Step reconcileStep, Step reportStep,
                                       Step publishStep, RunListener runListener) {
-        return new JobBuilder(JOB_NAME, repository)
+        // the job's writes of its execution take turns with a stop signal's (GracefulStop)
+        return new JobBuilder(JOB_NAME, GracefulStop.takingTurns(repository))
                 .listener(runListener)
                 .start(discoverStep).next(referenceStep).next(intakeStep).next(consolidateStep)
                 .next(reconcileStep).next(reportStep).next(publishStep)

@@ -1,6 +1,8 @@
 package cn.js.reduction.operations;
 
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -18,9 +20,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * step's own thread commits a chunk, and whichever writes second fails its optimistic lock. When the step loses, it
  * ends UNKNOWN, and Spring Batch restarts no UNKNOWN execution (spring-batch issue 5308; seen here as a SIGTERM
  * in the reference step ending "UNKNOWN: Attempt to update step execution id=5 with wrong version (1)"). So the
- * steps of this process are told in memory, as a worker's partitions are (WorkerStop), and only the execution's
- * record is marked STOPPING, from a copy read afresh: the job's own writes read the new version before theirs, and a
- * worker's partitions of this execution read STOPPING at their next chunk and stop there.
+ * steps of this process are told in memory, as a worker's partitions are (WorkerStop), the live execution is marked
+ * STOPPING in memory (so that the next step is not started), and its record is marked STOPPING from a copy read
+ * afresh, which a worker's partitions of this execution read at their next chunk and stop there. That write and the
+ * job's own writes of the execution take turns ({@link #takingTurns}): the job reads the version and then writes, and
+ * a write of the stop in between made the job's last write fail.
  *
  * <p>The JVM's own handling of these signals would run the shutdown hooks at once, closing the database pool under
  * the running step (the execution left STARTED, exit 143). So for these two commands the signal is handled here
@@ -89,8 +93,37 @@ final class GracefulStop {
         stop(repository, execution);
     }
 
-    /** Stops the live execution's running steps at their next chunk and records it STOPPING; never writes a step. */
-    static void stop(JobRepository repository, JobExecution execution) {
+    /**
+     * The job's repository, its writes of a job execution taking turns with the stop's: what the job is built with.
+     * Its other calls (the steps' records, the contexts) go straight through.
+     */
+    static JobRepository takingTurns(JobRepository repository) {
+        return (JobRepository) Proxy.newProxyInstance(JobRepository.class.getClassLoader(),
+                new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+                    try {
+                        if (method.getName().equals("update") && args != null && args.length == 1
+                                && args[0] instanceof JobExecution) {
+                            synchronized (GracefulStop.class) {
+                                return method.invoke(repository, args);
+                            }
+                        }
+                        return method.invoke(repository, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * Stops the live execution: its running steps at their next chunk, no step after them; records it STOPPING.
+     * Never writes a step's record. A run whose publish step completed is published: nothing is left to stop.
+     */
+    static synchronized void stop(JobRepository repository, JobExecution execution) {
+        if (execution.getStepExecutions().stream().anyMatch(s -> s.getStepName().equals("publish")
+                && s.getStatus() == BatchStatus.COMPLETED)) {
+            return;
+        }
+        execution.upgradeStatus(BatchStatus.STOPPING); // SimpleStepHandler starts no step after this
         // a step of this process that committed its chunk sees the flag at the boundary; were the flag not yet
         // visible to its thread, its next write of its record reads STOPPING and sets it there (JobRepository.update)
         for (StepExecution step : execution.getStepExecutions()) {
