@@ -128,6 +128,8 @@ class ProjectChangesSinceLastRunTest {
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
         EndToEndTest.Result second = cli(args);
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).contains("run-1's accepted_projects.csv cannot be read (accepted_projects.csv has no"
+                + " column project_id): its projects are not compared one by one");
         assertThat(Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8))
                 .contains("category,320100");
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
@@ -138,7 +140,8 @@ class ProjectChangesSinceLastRunTest {
                     texts.add(c.getStringCellValue());
                 }
             }));
-            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 accepted_projects.csv 缺失（本功能之前的版本）或无法读取"));
+            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 accepted_projects.csv 无法读取（可能被手工改动过："
+                    + "accepted_projects.csv has no column project_id），无法按项目编号逐个对照"));
         }
     }
 

@@ -37,6 +37,8 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
     public static final String PROJECTS = "projects_by_city_category.csv";
     public static final String REDUCTIONS = "reductions_by_city_pollutant.csv";
     public static final String FILES = "files.csv";
+    /** The previous run's list of projects, joined on project_id (ProjectComparison). */
+    public static final String ACCEPTED_PROJECTS = cn.js.reduction.report.csv.AcceptedProjects.FILE;
 
     /** The columns compared: every column but the keys and the names that go with them. */
     private static final Set<String> NOT_COMPARED = Set.of("year", "city_code", "city_name", "category_code",
@@ -68,7 +70,8 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
         if (files != null) {
             compareFiles(files, current.resolve(FILES), cityNames, changes);
         }
-        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes), projects(previousFolder, current),
+        ProjectChanges projectChanges = projects(previousFolder, current, notCompared);
+        return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes), projectChanges,
                 java.util.Collections.unmodifiableMap(notCompared));
     }
 
@@ -83,11 +86,18 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
         try {
             return PublishedTable.read(file, keys);
         } catch (IOException | RuntimeException e) {
-            String why = String.valueOf(e.getMessage()).replace(file.toString(), table);
-            LOG.warn("{} cannot be read, its figures are not compared: {}", file, why);
-            notCompared.put(table, why);
+            notCompared.put(table, why(e, file, table));
+            LOG.warn("{} cannot be read, its figures are not compared: {}", file, notCompared.get(table));
             return null;
         }
+    }
+
+    /** Why a previous table cannot be read, on one line of at most 200 characters, named by its name. */
+    private static String why(Exception e, Path file, String table) {
+        String message = String.valueOf(e.getMessage()).replace(file.toString(), table).strip();
+        int end = message.indexOf('\n');
+        String line = cn.js.reduction.core.InputLimits.printable(end < 0 ? message : message.substring(0, end).strip());
+        return line.length() > 200 ? line.substring(0, 199) + "…" : line;
     }
 
     /**
@@ -95,11 +105,14 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
      * accepted_projects.csv, or one that cannot be read (edited by hand, cut short). An extra view beside the summary
      * comparison, it never fails the report: a failure here would fail every restart the same way.
      */
-    private static ProjectChanges projects(Path previousFolder, Path current) {
+    private static ProjectChanges projects(Path previousFolder, Path current, Map<String, String> notCompared) {
         try {
             return ProjectComparison.of(previousFolder, current);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("the projects of {} cannot be compared one by one: {}", previousFolder, e.toString());
+            Path file = previousFolder.resolve(ACCEPTED_PROJECTS);
+            notCompared.put(ACCEPTED_PROJECTS, why(e, file, ACCEPTED_PROJECTS));
+            LOG.warn("the projects of {} cannot be compared one by one: {}", previousFolder,
+                    notCompared.get(ACCEPTED_PROJECTS));
             return null;
         }
     }
@@ -265,7 +278,8 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
             notes.add(projectLine());
         }
         notCompared.forEach((table, why) -> notes.add((previous == null ? "the previous run" : previous.name())
-                + "'s " + table + " cannot be read (" + why + "): its figures are not compared"));
+                + "'s " + table + " cannot be read (" + why + "): " + (table.equals(ACCEPTED_PROJECTS)
+                ? "its projects are not compared one by one" : "its figures are not compared")));
         return String.join("; ", notes);
     }
 
