@@ -74,9 +74,11 @@ public final class SinceLastRunSheet {
         List<Change> changes = Comparison.worseFirst(comparison.of(scope.cityCode()));
         List<ProjectChange> projects = comparison.projectsOf(scope.cityCode());
         long worse = changes.stream().filter(Change::isWorse).count();
+        String notCompared = notCompared(comparison); // first: what follows is of the other tables only
+        String rest = notCompared.isEmpty() ? "" : "其余的";
         new RowWriter(sheet.createRow(r++), styles, false).text("汇总数变化", Kind.LABEL, Mark.NONE)
-                .text((changes.isEmpty() ? "汇总数和文件与上次运行相比没有变化。" : "共 " + changes.size() + " 个值有变化，其中状态变差 "
-                        + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。") + notCompared(comparison));
+                .text(notCompared + (changes.isEmpty() ? rest + "汇总数和文件与上次运行相比没有变化。" : rest + "共 " + changes.size()
+                        + " 个值有变化，其中状态变差 " + worse + " 个（列在最前，标红）；与 changes.csv 的行一一对应。"));
         new RowWriter(sheet.createRow(r++), styles, false).text("项目变化", Kind.LABEL, Mark.NONE)
                 .text(projectSummary(comparison, scope.cityCode(), projects.size()));
         for (int k = 1; k < r; k++) {
@@ -135,7 +137,7 @@ public final class SinceLastRunSheet {
         comparison.notCompared().forEach((table, why) -> {
             if (!table.equals(Comparison.ACCEPTED_PROJECTS)) { // said on the projects' line
                 said.append("上次运行的 ").append(table).append(" 无法读取（可能被手工改动过：").append(why)
-                        .append("），其中的数未作对比，不在下表中。");
+                        .append("），其中的数未作对比。");
             }
         });
         return said.toString();
