@@ -1,6 +1,6 @@
 package cn.js.reduction.operations;
 
-import cn.js.reduction.publish.ManifestCheck;
+import cn.js.reduction.report.csv.Manifest;
 
 import cn.js.reduction.consolidate.Consolidation;
 import cn.js.reduction.discover.Discovery;
@@ -287,12 +287,12 @@ public class AccountingJobConfiguration {
         return stage("publish", repository, tx, (run, step) -> {
             java.nio.file.Path work = run.publication().workFolder();
             if (java.nio.file.Files.isDirectory(work)) {
-                java.util.List<String> damaged = ManifestCheck.differences(work);
+                java.util.List<String> damaged = Manifest.differences(work);
                 if (!damaged.isEmpty()) {
                     org.slf4j.LoggerFactory.getLogger(AccountingJobConfiguration.class).warn(
                             "{} differs from its manifest ({}): written again before it is published", work, String.join("; ", damaged));
                     writeReport(jdbc, references, run, step);
-                    damaged = ManifestCheck.differences(work);
+                    damaged = Manifest.differences(work);
                     if (!damaged.isEmpty()) {
                         throw new java.io.IOException("the run's outputs in " + work + " differ from their manifest"
                                 + " even when written again (" + String.join("; ", damaged) + "); not published");

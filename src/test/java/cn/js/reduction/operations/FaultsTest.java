@@ -2,7 +2,7 @@ package cn.js.reduction.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.js.reduction.publish.ManifestCheck;
+import cn.js.reduction.report.csv.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,18 +59,18 @@ class FaultsTest {
         System.clearProperty(FaultInjection.PROPERTY);
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
         Path partial = output.resolve("2020/nightly/.run-1.partial");
-        assertThat(ManifestCheck.differences(partial)).isEmpty();
+        assertThat(Manifest.differences(partial)).isEmpty();
 
         // while it waits for its restart, a file is truncated (a full disk, a hand)
         Path findings = partial.resolve("findings.csv");
         byte[] whole = Files.readAllBytes(findings);
         Files.write(findings, java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertThat(ManifestCheck.differences(partial)).singleElement().asString().startsWith("findings.csv: ");
+        assertThat(Manifest.differences(partial)).singleElement().asString().startsWith("findings.csv: ");
 
         Cli.Result restarted = Cli.run(List.of("restart", "--year", "2020"), db);
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
         Path published = output.resolve("2020/nightly/run-1");
-        assertThat(ManifestCheck.differences(published)).isEmpty();
+        assertThat(Manifest.differences(published)).isEmpty();
         Map<String, byte[]> actual = Cli.summaryTables(output, "nightly");
         for (String table : expected.keySet()) {
             assertThat(new String(actual.get(table), StandardCharsets.UTF_8)).as(table)

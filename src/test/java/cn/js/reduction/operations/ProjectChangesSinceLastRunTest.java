@@ -96,8 +96,11 @@ class ProjectChangesSinceLastRunTest {
     @Test
     void aRerunComparesWithTheRunItRepeats() throws IOException {
         List<String> args = firstRun();
-        // run-1 as a run of an earlier release left it: no accepted_projects.csv to join on
+        // run-1 as a run of an earlier release left it: no accepted_projects.csv to join on, nor in its manifest
         Files.delete(output.resolve("2020/nightly/run-1/accepted_projects.csv"));
+        Path manifest = output.resolve("2020/nightly/run-1/manifest.csv");
+        Files.write(manifest, Files.readAllLines(manifest, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.startsWith("output,accepted_projects.csv,")).toList(), StandardCharsets.UTF_8);
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
         assertThat(cli(args).exitCode()).isZero();
         Files.writeString(projects, FIRST, StandardCharsets.UTF_8);
@@ -128,8 +131,8 @@ class ProjectChangesSinceLastRunTest {
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
         EndToEndTest.Result second = cli(args);
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
-        assertThat(second.out()).contains("run-1's accepted_projects.csv cannot be read (accepted_projects.csv has no"
-                + " column project_id): its projects are not compared one by one");
+        assertThat(second.out()).containsPattern("run-1's accepted_projects.csv was changed after run-1 was published"
+                + " \\(\\d+ bytes, the manifest says \\d+\\): its projects are not compared one by one");
         assertThat(Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8))
                 .contains("category,320100");
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
@@ -140,8 +143,8 @@ class ProjectChangesSinceLastRunTest {
                     texts.add(c.getStringCellValue());
                 }
             }));
-            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 accepted_projects.csv 无法读取（可能被手工改动过："
-                    + "accepted_projects.csv has no column project_id），无法按项目编号逐个对照"));
+            assertThat(texts).anyMatch(t -> t.matches("上次运行的 accepted_projects.csv 在上次运行发布后被改动过（\\d+ bytes, the"
+                    + " manifest says \\d+），无法按项目编号逐个对照.*"));
         }
     }
 
@@ -156,6 +159,7 @@ class ProjectChangesSinceLastRunTest {
         List<String> args = firstRun();
         Files.writeString(output.resolve("2020/nightly/run-1/projects_by_city_category.csv"),
                 "城市,category_code\n\"320100,VOC_FUGITIVE\n", StandardCharsets.UTF_8);
+        Files.delete(output.resolve("2020/nightly/run-1/manifest.csv")); // no record of what was published
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
         EndToEndTest.Result second = cli(args);
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
@@ -174,6 +178,38 @@ class ProjectChangesSinceLastRunTest {
             // said first: the count of changes after it is of the other tables
             assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 projects_by_city_category.csv 无法读取（可能被手工改动过："
                     + "projects_by_city_category.csv has no column city_code），其中的数未作对比。其余的共 "));
+        }
+    }
+
+    /**
+     * A previous table edited so that it still reads (a figure changed by hand) is not compared either: its run's
+     * manifest.csv tells that it is not the table the run published. Compared, the edit would be listed as a change.
+     */
+    @Test
+    void aPreviousTableChangedAfterItWasPublishedIsNotComparedAndIsSaid() throws IOException {
+        List<String> args = firstRun();
+        Path reductions = output.resolve("2020/nightly/run-1/reductions_by_city_pollutant.csv");
+        String published = Files.readString(reductions, StandardCharsets.UTF_8);
+        String edited = published.replaceFirst(",320100,南京,VOCS,[^,]*,", ",320100,南京,VOCS,999999,");
+        assertThat(edited).as("a figure of 南京's VOCs edited").isNotEqualTo(published);
+        Files.writeString(reductions, edited, StandardCharsets.UTF_8);
+        Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
+        EndToEndTest.Result second = cli(args);
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).containsPattern("run-1's reductions_by_city_pollutant.csv was changed after run-1 was"
+                + " published \\(.*\\): its figures are not compared");
+        String changes = Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8);
+        assertThat(changes).as("the categories compared, the reductions not").contains("category,320100")
+                .doesNotContain("pollutant,").doesNotContain("999999");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
+                output.resolve("2020/nightly/run-2/reconciled_320000_全省.xlsx")))) {
+            List<String> texts = new ArrayList<>();
+            wb.getSheet("与上次对比").forEach(r -> r.forEach(c -> {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(c.getStringCellValue());
+                }
+            }));
+            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 reductions_by_city_pollutant.csv 在上次运行发布后被改动过（"));
         }
     }
 

@@ -21,11 +21,26 @@ import java.util.stream.Collectors;
  * @param previous    the run compared with; null for the first run of a year and mode
  * @param projects    the projects whose presence, status or figures changed (joined on project_id); null where
  *                    they were not compared (no previous run, or one that published no accepted_projects.csv)
- * @param notCompared the previous run's summary tables that could not be read (edited by hand, cut short), each
- *                    with why: their figures are not compared, and the run says so instead of failing its report
+ * @param notCompared the previous run's tables that were changed after it was published (its manifest.csv says so)
+ *                    or cannot be read, each with why: they are not compared, and the run says so instead of
+ *                    failing its report or listing an edit as a change
  */
 public record Comparison(PreviousRun previous, List<Change> changes, ProjectChanges projects,
-                         Map<String, String> notCompared) {
+                         Map<String, NotCompared> notCompared) {
+
+    /** Why a previous table is not compared: changed after its run was published (as its manifest tells), or unreadable. */
+    public record NotCompared(boolean changed, String why) {
+
+        /** "was changed after run-41 was published (…)", "cannot be read (…)". */
+        public String english(String run) {
+            return changed ? "was changed after " + run + " was published (" + why + ")" : "cannot be read (" + why + ")";
+        }
+
+        /** The same for 与上次对比, after the table's name. */
+        public String chinese() {
+            return changed ? "在上次运行发布后被改动过（" + why + "）" : "无法读取（可能被手工改动过：" + why + "）";
+        }
+    }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Comparison.class);
 
@@ -57,7 +72,7 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
             return NONE;
         }
         List<Change> changes = new ArrayList<>();
-        Map<String, String> notCompared = new java.util.LinkedHashMap<>();
+        Map<String, NotCompared> notCompared = new java.util.LinkedHashMap<>();
         PublishedTable categories = previous(previousFolder, PROJECTS, notCompared, "city_code", "category_code");
         if (categories != null) {
             compare(Change.CATEGORY, "category_code", categories, current.resolve(PROJECTS), changes);
@@ -80,16 +95,35 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
      * name and why are added to {@code notCompared}). A published folder is the auditors' to open: what they do to it
      * must not fail this run's report, nor every restart of it the same way.
      */
-    private static PublishedTable previous(Path previousFolder, String table, Map<String, String> notCompared,
+    private static PublishedTable previous(Path previousFolder, String table, Map<String, NotCompared> notCompared,
                                            String... keys) {
         Path file = previousFolder.resolve(table);
         try {
+            if (changedSincePublished(previousFolder, table, notCompared)) {
+                return null;
+            }
             return PublishedTable.read(file, keys);
         } catch (IOException | RuntimeException e) {
-            notCompared.put(table, why(e, file, table));
-            LOG.warn("{} cannot be read, its figures are not compared: {}", file, notCompared.get(table));
+            notCompared.put(table, new NotCompared(false, why(e, file, table)));
+            LOG.warn("{} cannot be read, its figures are not compared: {}", file, notCompared.get(table).why());
             return null;
         }
+    }
+
+    /**
+     * Whether the previous run's manifest tells that the table changed after it was written (edited, cut short,
+     * removed): a table edited so that it still reads would otherwise be compared as if the run had published it.
+     */
+    private static boolean changedSincePublished(Path previousFolder, String table, Map<String, NotCompared> notCompared)
+            throws IOException {
+        var difference = cn.js.reduction.report.csv.Manifest.difference(previousFolder, table);
+        if (difference.isEmpty()) {
+            return false;
+        }
+        String why = cn.js.reduction.core.InputLimits.printable(difference.get().replaceFirst("^\\Q" + table + "\\E: ", ""));
+        notCompared.put(table, new NotCompared(true, why));
+        LOG.warn("{} was changed after it was published, it is not compared: {}", previousFolder.resolve(table), why);
+        return true;
     }
 
     /** Why a previous table cannot be read, on one line of at most 200 characters, named by its name. */
@@ -105,14 +139,17 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
      * accepted_projects.csv, or one that cannot be read (edited by hand, cut short). An extra view beside the summary
      * comparison, it never fails the report: a failure here would fail every restart the same way.
      */
-    private static ProjectChanges projects(Path previousFolder, Path current, Map<String, String> notCompared) {
+    private static ProjectChanges projects(Path previousFolder, Path current, Map<String, NotCompared> notCompared) {
         try {
+            if (changedSincePublished(previousFolder, ACCEPTED_PROJECTS, notCompared)) {
+                return null;
+            }
             return ProjectComparison.of(previousFolder, current);
         } catch (IOException | RuntimeException e) {
             Path file = previousFolder.resolve(ACCEPTED_PROJECTS);
-            notCompared.put(ACCEPTED_PROJECTS, why(e, file, ACCEPTED_PROJECTS));
+            notCompared.put(ACCEPTED_PROJECTS, new NotCompared(false, why(e, file, ACCEPTED_PROJECTS)));
             LOG.warn("the projects of {} cannot be compared one by one: {}", previousFolder,
-                    notCompared.get(ACCEPTED_PROJECTS));
+                    notCompared.get(ACCEPTED_PROJECTS).why());
             return null;
         }
     }
@@ -277,9 +314,10 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
         if (!projectLine().isEmpty()) {
             notes.add(projectLine());
         }
-        notCompared.forEach((table, why) -> notes.add((previous == null ? "the previous run" : previous.name())
-                + "'s " + table + " cannot be read (" + why + "): " + (table.equals(ACCEPTED_PROJECTS)
-                ? "its projects are not compared one by one" : "its figures are not compared")));
+        String run = previous == null ? "the previous run" : previous.name();
+        notCompared.forEach((table, not) -> notes.add(run + "'s " + table + " " + not.english(run) + ": "
+                + (table.equals(ACCEPTED_PROJECTS) ? "its projects are not compared one by one"
+                : "its figures are not compared")));
         return String.join("; ", notes);
     }
 

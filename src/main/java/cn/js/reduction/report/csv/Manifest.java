@@ -3,18 +3,26 @@ package cn.js.reduction.report.csv;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.report.data.RunInfo;
 import cn.js.reduction.report.sheet.FormulaGuard;
+import com.opencsv.CSVReader;
 import com.opencsv.ICSVWriter;
+import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static cn.js.reduction.report.csv.CsvFiles.row;
 
 /**
  * manifest.csv: every input and output file of a run with its size and SHA-256, so an auditor can prove that
- * the reconciled workbooks came from exactly these submissions. Written last, so it covers every output.
+ * the reconciled workbooks came from exactly these submissions. Written last, so it covers every output. Read back
+ * here too: before a run is published (a folder that waited for a restart may have been damaged meanwhile: a file
+ * cut short by a full disk, edited, removed), and by the next run, before it compares itself with this one's tables.
  */
 public final class Manifest {
 
@@ -40,6 +48,73 @@ public final class Manifest {
                         String.valueOf(Files.size(out)), InputSet.sha256(out));
             }
         }
+    }
+
+    /**
+     * What differs between a run's folder and its manifest, one line per output file ("cities/x.xlsx: 1234 bytes, the
+     * manifest says 5678"); empty when every output is as written. A missing or unreadable manifest is a difference.
+     */
+    public static List<String> differences(Path folder) throws IOException {
+        List<String> found = new ArrayList<>();
+        Path manifest = folder.resolve(FILE);
+        if (!Files.isRegularFile(manifest)) {
+            found.add(FILE + ": missing (the report was not finished)");
+            return found;
+        }
+        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
+            String[] row = csv.readNext(); // header
+            if (row == null) {
+                found.add(FILE + ": empty");
+                return found;
+            }
+            while ((row = csv.readNext()) != null) {
+                if (row.length >= 4 && row[0].equals("output")) {
+                    found.addAll(differs(folder, row[1], row[2], row[3]));
+                }
+            }
+        } catch (CsvValidationException e) {
+            found.add(FILE + ": unreadable (" + e.getMessage() + ")");
+        }
+        return found;
+    }
+
+    /**
+     * How one output of a published run differs from what its manifest recorded (edited, cut short, removed); empty
+     * where it is as written, or where the manifest does not say (none, unreadable, or not listing the file).
+     */
+    public static Optional<String> difference(Path folder, String file) throws IOException {
+        Path manifest = folder.resolve(FILE);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
+            for (String[] row = csv.readNext(); row != null; row = csv.readNext()) {
+                if (row.length >= 4 && row[0].equals("output") && row[1].equals(name(file))) {
+                    return differs(folder, row[1], row[2], row[3]).stream().findFirst();
+                }
+            }
+        } catch (CsvValidationException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> differs(Path folder, String name, String bytes, String sha256) throws IOException {
+        Path file = folder.resolve(name).normalize();
+        if (!file.startsWith(folder)) {
+            return List.of(name + ": outside the run's folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            return List.of(name + ": missing");
+        }
+        long size = Files.size(file);
+        if (!String.valueOf(size).equals(bytes)) {
+            return List.of(name + ": " + size + " bytes, the manifest says " + bytes);
+        }
+        if (!InputSet.sha256(file).equalsIgnoreCase(sha256)) {
+            return List.of(name + ": its content differs from the manifest's SHA-256");
+        }
+        return List.of();
     }
 
     /**

@@ -134,19 +134,18 @@ public final class SinceLastRunSheet {
     /** The previous tables that could not be read (edited by hand?): their figures are not in the list. */
     private static String notCompared(Comparison comparison) {
         StringBuilder said = new StringBuilder();
-        comparison.notCompared().forEach((table, why) -> {
+        comparison.notCompared().forEach((table, not) -> {
             if (!table.equals(Comparison.ACCEPTED_PROJECTS)) { // said on the projects' line
-                said.append("上次运行的 ").append(table).append(" 无法读取（可能被手工改动过：").append(why)
-                        .append("），其中的数未作对比。");
+                said.append("上次运行的 ").append(table).append(" ").append(not.chinese()).append("，其中的数未作对比。");
             }
         });
         return said.toString();
     }
 
     private static String projectSummary(Comparison comparison, String cityCode, int listed) {
-        String unreadable = comparison.notCompared().get(Comparison.ACCEPTED_PROJECTS);
+        Comparison.NotCompared unreadable = comparison.notCompared().get(Comparison.ACCEPTED_PROJECTS);
         if (unreadable != null) {
-            return "上次运行的 accepted_projects.csv 无法读取（可能被手工改动过：" + unreadable + "），无法按项目编号逐个对照；汇总数的变化见下表。";
+            return "上次运行的 accepted_projects.csv " + unreadable.chinese() + "，无法按项目编号逐个对照；汇总数的变化见下表。";
         }
         if (!comparison.projectsCompared()) {
             return "上次运行的 accepted_projects.csv 缺失（本功能之前的版本）或无法读取，无法按项目编号逐个对照；汇总数的变化见下表。";
