@@ -51,6 +51,8 @@ public class AccountingJobConfiguration {
     /** The intake step, and the step each of its partitions runs (here, or on a worker: operations.distributed). */
     public static final String INTAKE = "intake";
     public static final String INTAKE_FILE = "intakeFile";
+    /** The last step: once it completed, the run is published. */
+    public static final String PUBLISH = "publish";
     /** Rows per transaction in intake: big enough for throughput, small enough to lose little on a crash. */
     static final int CHUNK_SIZE = 500;
 
@@ -284,7 +286,7 @@ public class AccountingJobConfiguration {
     @Bean
     public Step publishStep(JobRepository repository, PlatformTransactionManager tx, JdbcTemplate jdbc,
                             ReferenceLibrary references) {
-        return stage("publish", repository, tx, (run, step) -> {
+        return stage(PUBLISH, repository, tx, (run, step) -> {
             java.nio.file.Path work = run.publication().workFolder();
             if (java.nio.file.Files.isDirectory(work)) {
                 java.util.List<String> damaged = Manifest.differences(work);

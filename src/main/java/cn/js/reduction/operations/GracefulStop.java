@@ -9,7 +9,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * SIGTERM (what systemd sends on stop, on a timer's timeout and at shutdown) and Ctrl-C during {@code run} or
@@ -119,7 +118,7 @@ final class GracefulStop {
      * Never writes a step's record. A run whose publish step completed is published: nothing is left to stop.
      */
     static synchronized void stop(JobRepository repository, JobExecution execution) {
-        if (execution.getStepExecutions().stream().anyMatch(s -> s.getStepName().equals("publish")
+        if (execution.getStepExecutions().stream().anyMatch(s -> s.getStepName().equals(AccountingJobConfiguration.PUBLISH)
                 && s.getStatus() == BatchStatus.COMPLETED)) {
             return;
         }
@@ -131,35 +130,17 @@ final class GracefulStop {
                 step.setTerminateOnly();
             }
         }
+        // recorded from a copy read afresh, never the live object the job's thread writes; the job's writes wait for
+        // this one (takingTurns), so no write of the job's comes between the copy's reading and its writing
         try {
-            recordStopping(repository, execution.getId());
+            JobExecution copy = repository.getJobExecution(execution.getId());
+            if (copy != null && copy.isRunning() && copy.getStatus() != BatchStatus.STOPPING) {
+                copy.setStatus(BatchStatus.STOPPING);
+                repository.update(copy);
+            }
         } catch (RuntimeException e) {
             // the repository refused: this process's steps stop all the same, and the watchdog bounds the wait
             LOG.warn("cannot record execution {} as stopping: {}", execution.getId(), e.toString(), e);
-        }
-    }
-
-    /**
-     * Marks the execution STOPPING in the job repository, from a copy read afresh, never the live object the job's
-     * thread writes: a write of the job's own at the same moment makes this one fail its lock, and it is tried again.
-     */
-    private static void recordStopping(JobRepository repository, long executionId) {
-        for (int attempt = 1; ; attempt++) {
-            JobExecution copy = repository.getJobExecution(executionId);
-            if (copy == null || !copy.isRunning() || copy.getStatus() == BatchStatus.STOPPING) {
-                return;
-            }
-            copy.setStatus(BatchStatus.STOPPING);
-            try {
-                repository.update(copy);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    LOG.info("execution {} was being written by the job at each of 5 tries: not recorded STOPPING;"
-                            + " the steps of this process stop at their next chunk all the same", executionId);
-                    return;
-                }
-            }
         }
     }
 }
