@@ -274,7 +274,9 @@ public class AccountingJobConfiguration {
                         run.runInfo(step.getJobExecution(), reference)), run.publication().prepareWorkFolder(),
                 run.yearFolder(), RunParameters.previousRun(step.getJobExecution()));
         // the run's summary and status say it without reading the two runs' project lists again
-        step.getJobExecution().getExecutionContext().putString(RunParameters.PROJECT_CHANGES, comparison.summaryNotes());
+        var context = step.getJobExecution().getExecutionContext();
+        context.putString(RunParameters.PROJECT_CHANGES, comparison.projectLine());
+        context.putString(RunParameters.NOT_COMPARED, comparison.notComparedLine());
     }
 
     /**

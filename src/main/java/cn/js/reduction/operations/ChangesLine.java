@@ -25,10 +25,8 @@ final class ChangesLine {
         try {
             var context = execution.getExecutionContext();
             String previous = context.getString(RunParameters.PREVIOUS_RUN);
-            String projects = context.containsKey(RunParameters.PROJECT_CHANGES)
-                    ? context.getString(RunParameters.PROJECT_CHANGES) : "";
             return Comparison.read(previous.isEmpty() ? null : Path.of(previous), changes).summary(run.mode().code(),
-                    projects);
+                    context.getString(RunParameters.PROJECT_CHANGES, ""), context.getString(RunParameters.NOT_COMPARED, ""));
         } catch (IOException | RuntimeException e) {
             return "changes: cannot read " + changes + ": " + e.getMessage();
         }

@@ -67,6 +67,8 @@ public record RunParameters(long runId, long runNumber, int year, RunMode mode, 
     public static final String PREVIOUS_RUN = "previousRun";
     /** Key in the job's execution context: the projects' part of the changes line (Comparison.projectLine). */
     public static final String PROJECT_CHANGES = "projectChanges";
+    /** Key in the job's execution context: the previous tables not compared, for the changes line (Comparison). */
+    public static final String NOT_COMPARED = "notCompared";
 
     /** The previous complete run recorded when the run started (recorded now for a run that started without it). */
     public static Path previousRun(JobExecution execution) throws java.io.IOException {

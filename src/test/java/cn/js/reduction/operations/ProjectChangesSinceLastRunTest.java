@@ -135,17 +135,9 @@ class ProjectChangesSinceLastRunTest {
                 + " \\(\\d+ bytes, the manifest says \\d+\\): its projects are not compared one by one");
         assertThat(Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8))
                 .contains("category,320100");
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
-                output.resolve("2020/nightly/run-2/reconciled_320000_全省.xlsx")))) {
-            List<String> texts = new ArrayList<>();
-            wb.getSheet("与上次对比").forEach(r -> r.forEach(c -> {
-                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                    texts.add(c.getStringCellValue());
-                }
-            }));
-            assertThat(texts).anyMatch(t -> t.matches("上次运行的 accepted_projects.csv 在上次运行发布后被改动过（\\d+ bytes, the"
-                    + " manifest says \\d+），无法按项目编号逐个对照.*"));
-        }
+        assertThat(sinceLastRunTexts(output.resolve("2020/nightly/run-2")))
+                .anyMatch(t -> t.matches("上次运行的 accepted_projects.csv 在上次运行发布后被改动过（\\d+ bytes, the"
+                        + " manifest says \\d+），无法按项目编号逐个对照.*"));
     }
 
     /**
@@ -167,18 +159,10 @@ class ProjectChangesSinceLastRunTest {
                 .contains("run-1's projects_by_city_category.csv cannot be read").contains("its figures are not compared");
         String changes = Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8);
         assertThat(changes).as("the reductions compared").contains("pollutant,320100").doesNotContain("category,");
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
-                output.resolve("2020/nightly/run-2/reconciled_320000_全省.xlsx")))) {
-            List<String> texts = new ArrayList<>();
-            wb.getSheet("与上次对比").forEach(r -> r.forEach(c -> {
-                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                    texts.add(c.getStringCellValue());
-                }
-            }));
-            // said first: the count of changes after it is of the other tables
-            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 projects_by_city_category.csv 无法读取（可能被手工改动过："
-                    + "projects_by_city_category.csv has no column city_code），其中的数未作对比。其余的共 "));
-        }
+        // said first: the count of changes after it is of the other tables
+        assertThat(sinceLastRunTexts(output.resolve("2020/nightly/run-2")))
+                .anyMatch(t -> t.startsWith("上次运行的 projects_by_city_category.csv 无法读取（可能被手工改动过："
+                        + "projects_by_city_category.csv has no column city_code），其中的数未作对比。其余的共 "));
     }
 
     /**
@@ -196,21 +180,27 @@ class ProjectChangesSinceLastRunTest {
         Files.writeString(projects, SECOND, StandardCharsets.UTF_8);
         EndToEndTest.Result second = cli(args);
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
-        assertThat(second.out()).containsPattern("run-1's reductions_by_city_pollutant.csv was changed after run-1 was"
-                + " published \\(.*\\): its figures are not compared");
+        // said first: what the line counts after it is of the other tables
+        assertThat(second.out()).containsPattern("since run-1: run-1's reductions_by_city_pollutant.csv was changed after"
+                + " run-1 was published \\(.*\\): its figures are not compared; ");
         String changes = Files.readString(output.resolve("2020/nightly/run-2/changes.csv"), StandardCharsets.UTF_8);
         assertThat(changes).as("the categories compared, the reductions not").contains("category,320100")
                 .doesNotContain("pollutant,").doesNotContain("999999");
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
-                output.resolve("2020/nightly/run-2/reconciled_320000_全省.xlsx")))) {
-            List<String> texts = new ArrayList<>();
+        assertThat(sinceLastRunTexts(output.resolve("2020/nightly/run-2")))
+                .anyMatch(t -> t.startsWith("上次运行的 reductions_by_city_pollutant.csv 在上次运行发布后被改动过（"));
+    }
+
+    /** Every text of the province workbook's 与上次对比 in a run's folder, cell by cell. */
+    private static List<String> sinceLastRunTexts(Path run) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(run.resolve("reconciled_320000_全省.xlsx")))) {
             wb.getSheet("与上次对比").forEach(r -> r.forEach(c -> {
                 if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
                     texts.add(c.getStringCellValue());
                 }
             }));
-            assertThat(texts).anyMatch(t -> t.startsWith("上次运行的 reductions_by_city_pollutant.csv 在上次运行发布后被改动过（"));
         }
+        return texts;
     }
 
     /**

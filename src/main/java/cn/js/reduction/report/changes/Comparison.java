@@ -1,14 +1,20 @@
 package cn.js.reduction.report.changes;
 
+import cn.js.reduction.core.InputLimits;
+import cn.js.reduction.report.csv.AcceptedProjects;
 import cn.js.reduction.report.csv.CsvFiles;
+import cn.js.reduction.report.csv.Manifest;
 import com.opencsv.ICSVWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,7 +59,7 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
     public static final String REDUCTIONS = "reductions_by_city_pollutant.csv";
     public static final String FILES = "files.csv";
     /** The previous run's list of projects, joined on project_id (ProjectComparison). */
-    public static final String ACCEPTED_PROJECTS = cn.js.reduction.report.csv.AcceptedProjects.FILE;
+    public static final String ACCEPTED_PROJECTS = AcceptedProjects.FILE;
 
     /** The columns compared: every column but the keys and the names that go with them. */
     private static final Set<String> NOT_COMPARED = Set.of("year", "city_code", "city_name", "category_code",
@@ -72,86 +78,87 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
             return NONE;
         }
         List<Change> changes = new ArrayList<>();
-        Map<String, NotCompared> notCompared = new java.util.LinkedHashMap<>();
-        PublishedTable categories = previous(previousFolder, PROJECTS, notCompared, "city_code", "category_code");
+        Published published = new Published(previousFolder);
+        PublishedTable categories = published.table(PROJECTS, "city_code", "category_code");
         if (categories != null) {
             compare(Change.CATEGORY, "category_code", categories, current.resolve(PROJECTS), changes);
         }
-        PublishedTable reductions = previous(previousFolder, REDUCTIONS, notCompared, "city_code", "pollutant");
+        PublishedTable reductions = published.table(REDUCTIONS, "city_code", "pollutant");
         if (reductions != null) {
             compare(Change.POLLUTANT, "pollutant", reductions, current.resolve(REDUCTIONS), changes);
         }
-        PublishedTable files = previous(previousFolder, FILES, notCompared, "file");
+        PublishedTable files = published.table(FILES, "file");
         if (files != null) {
             compareFiles(files, current.resolve(FILES), cityNames, changes);
         }
-        ProjectChanges projectChanges = projects(previousFolder, current, notCompared);
+        ProjectChanges projectChanges = published.projects(current);
         return new Comparison(PreviousRun.of(previousFolder), List.copyOf(changes), projectChanges,
-                java.util.Collections.unmodifiableMap(notCompared));
+                Collections.unmodifiableMap(published.notCompared));
     }
 
     /**
-     * One of the previous run's published tables, or null where it cannot be read (edited by hand, cut short; its
-     * name and why are added to {@code notCompared}). A published folder is the auditors' to open: what they do to it
-     * must not fail this run's report, nor every restart of it the same way.
+     * The previous run's published tables, each checked against its manifest (read once) before it is read: a
+     * published folder is the auditors' to open, and what they do to it must neither fail this run's report (nor
+     * every restart of it the same way) nor be listed as a change of this run. A table the manifest does not list
+     * (a run of an earlier release) is read as it is.
      */
-    private static PublishedTable previous(Path previousFolder, String table, Map<String, NotCompared> notCompared,
-                                           String... keys) {
-        Path file = previousFolder.resolve(table);
-        try {
-            if (changedSincePublished(previousFolder, table, notCompared)) {
+    private static final class Published {
+        private final Path folder;
+        private final Map<String, Manifest.Output> manifest;
+        private final Map<String, NotCompared> notCompared = new LinkedHashMap<>();
+
+        Published(Path folder) {
+            this.folder = folder;
+            Map<String, Manifest.Output> outputs;
+            try {
+                outputs = Manifest.outputs(folder);
+            } catch (IOException e) {
+                LOG.warn("{}: its tables cannot be checked against it and are read as they are", e.getMessage());
+                outputs = Map.of();
+            }
+            this.manifest = outputs;
+        }
+
+        /** The table, or null where it is not compared (its name and why are in {@link #notCompared}). */
+        PublishedTable table(String table, String... keys) {
+            return read(table, () -> PublishedTable.read(folder.resolve(table), keys));
+        }
+
+        /** The projects compared one by one with {@code current}'s, or null (none published, or not compared). */
+        ProjectChanges projects(Path current) {
+            return read(ACCEPTED_PROJECTS, () -> ProjectComparison.of(folder, current));
+        }
+
+        private <T> T read(String table, Reading<T> reading) {
+            Path file = folder.resolve(table);
+            try {
+                Manifest.Output recorded = manifest.get(Manifest.name(table));
+                Optional<String> changed = recorded == null ? Optional.empty() : recorded.difference(folder);
+                if (changed.isPresent()) {
+                    notCompared.put(table, new NotCompared(true, oneLine(changed.get().replaceFirst("^\\Q"
+                            + Manifest.name(table) + "\\E: ", ""), file, table)));
+                    LOG.warn("{} was changed after it was published, it is not compared: {}", file, changed.get());
+                    return null;
+                }
+                return reading.read();
+            } catch (IOException | RuntimeException e) {
+                notCompared.put(table, new NotCompared(false, oneLine(String.valueOf(e.getMessage()), file, table)));
+                LOG.warn("{} cannot be read, it is not compared: {}", file, e.toString());
                 return null;
             }
-            return PublishedTable.read(file, keys);
-        } catch (IOException | RuntimeException e) {
-            notCompared.put(table, new NotCompared(false, why(e, file, table)));
-            LOG.warn("{} cannot be read, its figures are not compared: {}", file, notCompared.get(table).why());
-            return null;
         }
     }
 
-    /**
-     * Whether the previous run's manifest tells that the table changed after it was written (edited, cut short,
-     * removed): a table edited so that it still reads would otherwise be compared as if the run had published it.
-     */
-    private static boolean changedSincePublished(Path previousFolder, String table, Map<String, NotCompared> notCompared)
-            throws IOException {
-        var difference = cn.js.reduction.report.csv.Manifest.difference(previousFolder, table);
-        if (difference.isEmpty()) {
-            return false;
-        }
-        String why = cn.js.reduction.core.InputLimits.printable(difference.get().replaceFirst("^\\Q" + table + "\\E: ", ""));
-        notCompared.put(table, new NotCompared(true, why));
-        LOG.warn("{} was changed after it was published, it is not compared: {}", previousFolder.resolve(table), why);
-        return true;
+    private interface Reading<T> {
+        T read() throws IOException;
     }
 
-    /** Why a previous table cannot be read, on one line of at most 200 characters, named by its name. */
-    private static String why(Exception e, Path file, String table) {
-        String message = String.valueOf(e.getMessage()).replace(file.toString(), table).strip();
-        int end = message.indexOf('\n');
-        String line = cn.js.reduction.core.InputLimits.printable(end < 0 ? message : message.substring(0, end).strip());
+    /** A reason on one printable line of at most 200 characters, the table named by its name, not its path. */
+    private static String oneLine(String message, Path file, String table) {
+        String text = message.replace(file.toString(), table).strip();
+        int end = text.indexOf('\n');
+        String line = InputLimits.printable(end < 0 ? text : text.substring(0, end).strip());
         return line.length() > 200 ? line.substring(0, 199) + "…" : line;
-    }
-
-    /**
-     * The projects compared one by one, or null where they cannot be: the previous run published no
-     * accepted_projects.csv, or one that cannot be read (edited by hand, cut short). An extra view beside the summary
-     * comparison, it never fails the report: a failure here would fail every restart the same way.
-     */
-    private static ProjectChanges projects(Path previousFolder, Path current, Map<String, NotCompared> notCompared) {
-        try {
-            if (changedSincePublished(previousFolder, ACCEPTED_PROJECTS, notCompared)) {
-                return null;
-            }
-            return ProjectComparison.of(previousFolder, current);
-        } catch (IOException | RuntimeException e) {
-            Path file = previousFolder.resolve(ACCEPTED_PROJECTS);
-            notCompared.put(ACCEPTED_PROJECTS, new NotCompared(false, why(e, file, ACCEPTED_PROJECTS)));
-            LOG.warn("the projects of {} cannot be compared one by one: {}", previousFolder,
-                    notCompared.get(ACCEPTED_PROJECTS).why());
-            return null;
-        }
     }
 
     private static void compare(String scope, String itemColumn, PublishedTable prev, Path now, List<Change> out)
@@ -261,21 +268,26 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
      * worse: 南京 NOX MET → NOT_MET"; for the first run of a year and mode, that there is nothing to compare with.
      */
     public String summary(String ownMode) {
-        return summary(ownMode, "");
+        return summary(ownMode, "", "");
     }
 
     /**
-     * As {@link #summary(String)}, with what {@link #summaryNotes()} said when the run was reported: "since run-41:
-     * no figure or file changed; 2 projects changed (…)" where changes cancel out in the counts.
+     * As {@link #summary(String)}, with what {@link #projectLine()} and {@link #notComparedLine()} said when the run
+     * was reported: "since run-41: no figure or file changed; 2 projects changed (…)" where changes cancel out in the
+     * counts; "since run-41: run-41's files.csv was changed after run-41 was published (…): its figures are not
+     * compared; nothing else changed".
      */
-    public String summary(String ownMode, String notes) {
+    public String summary(String ownMode, String projectLine, String notComparedLine) {
         if (previous == null) {
             return "changes: the first complete run of this year and mode, nothing to compare with";
         }
-        String projectPart = notes == null || notes.isEmpty() ? "" : "; " + notes;
+        String projectPart = projectLine == null || projectLine.isEmpty() ? "" : "; " + projectLine;
+        boolean someNotCompared = notComparedLine != null && !notComparedLine.isEmpty();
+        String since = "since " + previous.describe(ownMode) + ": " + (someNotCompared ? notComparedLine + "; " : "");
+        String other = someNotCompared ? " other" : "";
         if (changes.isEmpty()) {
-            return "since " + previous.describe(ownMode) + ": " + (projectPart.isEmpty() ? "nothing changed"
-                    : "no figure or file changed" + projectPart);
+            return since + (projectPart.isEmpty() ? "nothing" + (someNotCompared ? " else" : "") + " changed"
+                    : "no" + other + " figure or file changed" + projectPart);
         }
         List<String> parts = new ArrayList<>();
         Function<String, List<Change>> files = kind -> changes.stream()
@@ -297,7 +309,21 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
                     .limit(3).map(c -> c.city() + " " + c.item() + " " + c.column() + " " + c.previous() + " → "
                             + c.current()).collect(Collectors.joining("; ")) + (worse.size() > 3 ? " …" : ""));
         }
-        return "since " + previous.describe(ownMode) + ": " + String.join(", ", parts) + projectPart;
+        return since + String.join(", ", parts) + projectPart;
+    }
+
+    /**
+     * The previous tables not compared, for the summary line: "run-41's files.csv was changed after run-41 was
+     * published (…): its figures are not compared"; empty where every table was. Kept with the run as
+     * {@link #projectLine()} is.
+     */
+    public String notComparedLine() {
+        String run = previous == null ? "the previous run" : previous.name();
+        List<String> lines = new ArrayList<>();
+        notCompared.forEach((table, not) -> lines.add(run + "'s " + table + " " + not.english(run) + ": "
+                + (table.equals(ACCEPTED_PROJECTS) ? "its projects are not compared one by one"
+                : "its figures are not compared")));
+        return String.join("; ", lines);
     }
 
     /**
@@ -305,22 +331,6 @@ public record Comparison(PreviousRun previous, List<Change> changes, ProjectChan
      * IN_PROGRESS)"; empty where none changed or they were not compared. Kept with the run when it is reported, since
      * status would otherwise read two runs' project lists again.
      */
-    /**
-     * What the run's summary adds to the changes it reads back from changes.csv, said when the run was reported:
-     * the projects' changes ({@link #projectLine()}) and the previous tables that could not be compared.
-     */
-    public String summaryNotes() {
-        List<String> notes = new ArrayList<>();
-        if (!projectLine().isEmpty()) {
-            notes.add(projectLine());
-        }
-        String run = previous == null ? "the previous run" : previous.name();
-        notCompared.forEach((table, not) -> notes.add(run + "'s " + table + " " + not.english(run) + ": "
-                + (table.equals(ACCEPTED_PROJECTS) ? "its projects are not compared one by one"
-                : "its figures are not compared")));
-        return String.join("; ", notes);
-    }
-
     public String projectLine() {
         ProjectChanges.Counts c = projects == null ? null : projects.counts(null);
         if (c == null || c.rows() == 0) {

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,71 +52,74 @@ public final class Manifest {
         }
     }
 
-    /**
-     * What differs between a run's folder and its manifest, one line per output file ("cities/x.xlsx: 1234 bytes, the
-     * manifest says 5678"); empty when every output is as written. A missing or unreadable manifest is a difference.
-     */
-    public static List<String> differences(Path folder) throws IOException {
-        List<String> found = new ArrayList<>();
-        Path manifest = folder.resolve(FILE);
-        if (!Files.isRegularFile(manifest)) {
-            found.add(FILE + ": missing (the report was not finished)");
-            return found;
-        }
-        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
-            String[] row = csv.readNext(); // header
-            if (row == null) {
-                found.add(FILE + ": empty");
-                return found;
+    /** One output file as the manifest records it: its name there, its size in bytes and its SHA-256. */
+    public record Output(String name, String bytes, String sha256) {
+
+        /** How the file in {@code folder} differs from this record ("x.csv: 12 bytes, the manifest says 10"), or empty. */
+        public Optional<String> difference(Path folder) throws IOException {
+            Path file = folder.resolve(name).normalize();
+            if (!file.startsWith(folder)) {
+                return Optional.of(name + ": outside the run's folder");
             }
-            while ((row = csv.readNext()) != null) {
-                if (row.length >= 4 && row[0].equals("output")) {
-                    found.addAll(differs(folder, row[1], row[2], row[3]));
-                }
+            if (!Files.isRegularFile(file)) {
+                return Optional.of(name + ": missing");
             }
-        } catch (CsvValidationException e) {
-            found.add(FILE + ": unreadable (" + e.getMessage() + ")");
+            long size = Files.size(file);
+            if (!String.valueOf(size).equals(bytes)) {
+                return Optional.of(name + ": " + size + " bytes, the manifest says " + bytes);
+            }
+            if (!InputSet.sha256(file).equalsIgnoreCase(sha256)) {
+                return Optional.of(name + ": its content differs from the manifest's SHA-256");
+            }
+            return Optional.empty();
         }
-        return found;
     }
 
     /**
-     * How one output of a published run differs from what its manifest recorded (edited, cut short, removed); empty
-     * where it is as written, or where the manifest does not say (none, unreadable, or not listing the file).
+     * The output files the manifest of {@code folder} lists, by their names there; empty where it has none.
+     *
+     * @throws IOException the manifest cannot be read (as a CSV, or at all)
      */
-    public static Optional<String> difference(Path folder, String file) throws IOException {
+    public static Map<String, Output> outputs(Path folder) throws IOException {
+        Map<String, Output> outputs = new LinkedHashMap<>();
         Path manifest = folder.resolve(FILE);
         if (!Files.isRegularFile(manifest)) {
-            return Optional.empty();
+            return outputs;
         }
         try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
             for (String[] row = csv.readNext(); row != null; row = csv.readNext()) {
-                if (row.length >= 4 && row[0].equals("output") && row[1].equals(name(file))) {
-                    return differs(folder, row[1], row[2], row[3]).stream().findFirst();
+                if (row.length >= 4 && row[0].equals("output")) {
+                    outputs.put(row[1], new Output(row[1], row[2], row[3]));
                 }
             }
         } catch (CsvValidationException e) {
-            return Optional.empty();
+            throw new IOException(FILE + ": unreadable (" + e.getMessage() + ")", e);
         }
-        return Optional.empty();
+        return outputs;
     }
 
-    private static List<String> differs(Path folder, String name, String bytes, String sha256) throws IOException {
-        Path file = folder.resolve(name).normalize();
-        if (!file.startsWith(folder)) {
-            return List.of(name + ": outside the run's folder");
+    /**
+     * What differs between a run's folder and its manifest, one line per output file ("cities/x.xlsx: 1234 bytes, the
+     * manifest says 5678"); empty when every output is as written. A missing, empty or unreadable manifest is a
+     * difference.
+     */
+    public static List<String> differences(Path folder) throws IOException {
+        Path manifest = folder.resolve(FILE);
+        if (!Files.isRegularFile(manifest)) {
+            return List.of(FILE + ": missing (the report was not finished)");
         }
-        if (!Files.isRegularFile(file)) {
-            return List.of(name + ": missing");
+        if (Files.size(manifest) == 0) {
+            return List.of(FILE + ": empty");
         }
-        long size = Files.size(file);
-        if (!String.valueOf(size).equals(bytes)) {
-            return List.of(name + ": " + size + " bytes, the manifest says " + bytes);
+        List<String> found = new ArrayList<>();
+        try {
+            for (Output output : outputs(folder).values()) {
+                output.difference(folder).ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            found.add(e.getMessage());
         }
-        if (!InputSet.sha256(file).equalsIgnoreCase(sha256)) {
-            return List.of(name + ": its content differs from the manifest's SHA-256");
-        }
-        return List.of();
+        return found;
     }
 
     /**
