@@ -55,19 +55,14 @@ class GracefulStopTest {
                 List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
                 CountDownLatch committing = new CountDownLatch(3);
                 long[] written = {0};
-                Thread steps = new Thread(() -> {
-                    try {
-                        for (int chunk = 1; !step.isTerminateOnly() && chunk < 1_000_000; chunk++) {
-                            step.setWriteCount(chunk);
-                            repository.update(step);
-                            written[0]++;
-                            committing.countDown();
-                        }
-                    } catch (Throwable t) {
-                        failures.add(t);
+                Thread steps = writing("step-" + trial, failures, () -> {
+                    for (int chunk = 1; !step.isTerminateOnly() && chunk < 1_000_000; chunk++) {
+                        step.setWriteCount(chunk);
+                        repository.update(step);
+                        written[0]++;
+                        committing.countDown();
                     }
-                }, "step-" + trial);
-                steps.start();
+                });
                 assertThat(committing.await(30, TimeUnit.SECONDS)).isTrue();
                 GracefulStop.stop(repository, execution);
                 steps.join(TimeUnit.SECONDS.toMillis(30));
@@ -90,20 +85,15 @@ class GracefulStopTest {
             for (int trial = 0; trial < TRIALS; trial++) {
                 JobExecution execution = started(repository);
                 List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-                CountDownLatch writing = new CountDownLatch(3);
+                CountDownLatch updating = new CountDownLatch(3);
                 AtomicBoolean done = new AtomicBoolean();
-                Thread job = new Thread(() -> {
-                    try {
-                        while (!done.get()) {
-                            jobs.update(execution);
-                            writing.countDown();
-                        }
-                    } catch (Throwable t) {
-                        failures.add(t);
+                Thread job = writing("job-" + trial, failures, () -> {
+                    while (!done.get()) {
+                        jobs.update(execution);
+                        updating.countDown();
                     }
-                }, "job-" + trial);
-                job.start();
-                assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+                });
+                assertThat(updating.await(30, TimeUnit.SECONDS)).isTrue();
                 GracefulStop.stop(repository, execution);
                 Thread.sleep(5); // the job's writes after the stop's, too
                 done.set(true);
@@ -113,6 +103,19 @@ class GracefulStopTest {
                 assertThat(repository.getJobExecution(execution.getId()).getStatus()).isEqualTo(BatchStatus.STOPPING);
             }
         }
+    }
+
+    /** A thread started on {@code writes}; what it throws goes into {@code failures}. */
+    private static Thread writing(String name, List<Throwable> failures, Runnable writes) {
+        Thread thread = new Thread(() -> {
+            try {
+                writes.run();
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        }, name);
+        thread.start();
+        return thread;
     }
 
     /** A new execution recorded STARTED, as the job records it before its first step. */
