@@ -1,5 +1,6 @@
 package cn.js.reduction.report.csv;
 
+import cn.js.reduction.core.InputLimits;
 import cn.js.reduction.discover.InputSet;
 import cn.js.reduction.report.data.RunInfo;
 import cn.js.reduction.report.sheet.FormulaGuard;
@@ -78,7 +79,7 @@ public final class Manifest {
     /**
      * The output files the manifest of {@code folder} lists, by their names there; empty where it has none.
      *
-     * @throws IOException the manifest cannot be read (as a CSV, or at all)
+     * @throws IOException the manifest cannot be read (as a CSV, or at all), its message naming the manifest
      */
     public static Map<String, Output> outputs(Path folder) throws IOException {
         Map<String, Output> outputs = new LinkedHashMap<>();
@@ -92,8 +93,10 @@ public final class Manifest {
                     outputs.put(row[1], new Output(row[1], row[2], row[3]));
                 }
             }
-        } catch (CsvValidationException e) {
-            throw new IOException(FILE + ": unreadable (" + e.getMessage() + ")", e);
+        } catch (CsvValidationException | IOException e) {
+            // opencsv's own IOException (an unterminated quote) names neither the file nor the line: both said here
+            String why = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+            throw new IOException(FILE + ": unreadable (" + InputLimits.printable(why) + ")", e);
         }
         return outputs;
     }
